@@ -1,0 +1,156 @@
+/**
+ * Turns the messy spellings of one categorical column into canonical values, in the order a
+ * careful analyst would: the staff's own dictionary (`kamus`) first, then the built-in vocabulary
+ * (fingerprint, squashed key, then typo distance), then clusters of the remaining values with each
+ * other, the most frequent spelling winning (OpenRefine's key-collision + nearest-neighbour).
+ */
+import { VOCABULARY, ValueRole } from './vocabulary';
+import { closeFingerprints, fingerprint, squashKey, tidy } from './text';
+
+/** A dictionary entry as kept in the `kamus` tab. `kolom` is the role's Indonesian name. */
+export interface KamusEntry {
+  kolom: string;
+  asli: string;
+  baku: string;
+}
+
+export const KOLOM_OF_ROLE: Record<ValueRole, string> = { service: 'layanan', channel: 'kanal', topic: 'topik' };
+
+interface Target {
+  canonical: string;
+  fp: string;
+  squash: string;
+}
+
+function targetsFor(role: ValueRole, extra: Iterable<string>): Target[] {
+  const out: Target[] = [];
+  for (const e of VOCABULARY[role]) {
+    for (const v of [e.canonical, ...e.synonyms]) out.push({ canonical: e.canonical, fp: fingerprint(v), squash: squashKey(v) });
+  }
+  for (const v of extra) out.push({ canonical: v, fp: fingerprint(v), squash: squashKey(v) });
+  return out;
+}
+
+/** Follows a chain of dictionary entries (a → b, b → c) without looping. */
+function follow(dict: Map<string, string>, value: string): string {
+  let cur = value;
+  for (let hops = 0; hops < 10; hops++) {
+    const next = dict.get(cur);
+    if (next === undefined || next === cur) return cur;
+    cur = next;
+  }
+  return cur;
+}
+
+function matchTarget(value: string, targets: Target[]): string | undefined {
+  const fp = fingerprint(value);
+  const sq = squashKey(value);
+  if (fp === '') return undefined;
+  for (const t of targets) if (t.fp === fp || t.squash === sq) return t.canonical;
+  let found: string | undefined;
+  for (const t of targets) {
+    if (closeFingerprints(fp, t.fp)) {
+      if (found !== undefined && found !== t.canonical) return undefined;
+      found = t.canonical;
+    }
+  }
+  return found;
+}
+
+/** Above this many leftover spellings, clustering compares only within blocks (first letter). */
+const ALL_PAIRS_LIMIT = 2000;
+
+/**
+ * Builds the mapping for one column.
+ * @param counts tidy spelling → number of rows
+ * @param dict the staff dictionary for this column (tidy asli → baku)
+ * @returns tidy spelling → canonical value
+ */
+export function canonicalise(role: ValueRole, counts: Map<string, number>, dict: Map<string, string>): Map<string, string> {
+  const result = new Map<string, string>();
+  const dictTargets = new Set<string>();
+  for (const v of dict.values()) dictTargets.add(follow(dict, v));
+  const targets = targetsFor(role, dictTargets);
+  const leftovers: string[] = [];
+  for (const value of counts.keys()) {
+    if (dict.has(value)) {
+      result.set(value, follow(dict, value));
+      continue;
+    }
+    const hit = matchTarget(value, targets);
+    if (hit !== undefined) result.set(value, hit);
+    else leftovers.push(value);
+  }
+  for (const cluster of clusters(leftovers)) {
+    let winner = cluster[0];
+    for (const v of cluster) if ((counts.get(v) ?? 0) > (counts.get(winner) ?? 0)) winner = v;
+    for (const v of cluster) result.set(v, winner);
+  }
+  return result;
+}
+
+/** Groups spellings by equal keys, then joins groups whose fingerprints differ only by typos. */
+function clusters(values: string[]): string[][] {
+  const byKey = new Map<string, number>();
+  const parent: number[] = [];
+  const fps: string[] = [];
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  const union = (a: number, b: number): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  values.forEach((v, i) => {
+    parent.push(i);
+    const fp = fingerprint(v);
+    fps.push(fp);
+    for (const key of ['f:' + fp, 's:' + squashKey(v)]) {
+      const seen = byKey.get(key);
+      if (seen === undefined) byKey.set(key, i);
+      else union(i, seen);
+    }
+  });
+  const blocks = new Map<string, number[]>();
+  values.forEach((_, i) => {
+    const block = values.length <= ALL_PAIRS_LIMIT ? '' : fps[i].split(' ').length + fps[i].charAt(0);
+    const list = blocks.get(block);
+    if (list) list.push(i);
+    else blocks.set(block, [i]);
+  });
+  for (const members of blocks.values()) {
+    for (let a = 0; a < members.length; a++) {
+      for (let b = a + 1; b < members.length; b++) {
+        const i = members[a];
+        const j = members[b];
+        if (find(i) !== find(j) && closeFingerprints(fps[i], fps[j])) union(i, j);
+      }
+    }
+  }
+  const groups = new Map<number, string[]>();
+  values.forEach((v, i) => {
+    const r = find(i);
+    const g = groups.get(r);
+    if (g) g.push(v);
+    else groups.set(r, [v]);
+  });
+  return Array.from(groups.values());
+}
+
+/** The dictionary of one column from the `kamus` entries. */
+export function dictionaryFor(role: ValueRole, kamus: readonly KamusEntry[]): Map<string, string> {
+  const kolom = KOLOM_OF_ROLE[role];
+  const dict = new Map<string, string>();
+  for (const e of kamus) {
+    if (e.kolom.trim().toLowerCase() !== kolom) continue;
+    const asli = tidy(e.asli);
+    const baku = tidy(e.baku);
+    if (asli !== '' && baku !== '') dict.set(asli, baku);
+  }
+  return dict;
+}

@@ -1,0 +1,43 @@
+/**
+ * Cell values as Apps Script's Range.getValues() returns them: string, number, boolean or Date,
+ * with "" for an empty cell. The core works on plain 2-D arrays of these.
+ */
+export type Cell = string | number | boolean | Date;
+export type Grid = Cell[][];
+
+export function isBlank(v: unknown): boolean {
+  return v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+export function isDate(v: unknown): v is Date {
+  return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
+}
+
+/** Cell equality as a spreadsheet sees it: dates by instant, everything else strictly. */
+export function sameCell(a: Cell, b: Cell): boolean {
+  if (isDate(a) || isDate(b)) return isDate(a) && isDate(b) && a.getTime() === b.getTime();
+  return a === b;
+}
+
+/** A cell as text for notes and problem lists (dates in ISO form; never HTML). */
+export function cellText(v: Cell): string {
+  if (isDate(v)) return isNaN(v.getTime()) ? '' : v.toISOString();
+  return v === null || v === undefined ? '' : String(v);
+}
+
+/**
+ * Text written with setValues is parsed by Sheets as if typed: '=…' becomes a formula, '+62…'
+ * a number or formula, '20-27' may become a date. A leading apostrophe makes Sheets keep the
+ * text literally (and getValues returns it without the apostrophe), so every string that could
+ * be re-interpreted gets one. Plain words are left alone so the formula bar stays clean.
+ */
+export function literalText(s: string): string {
+  if (s === '') return s;
+  if (/^[=+\-@'\t\r\n]/.test(s) || /\d/.test(s) || /^\s*(true|false)\s*$/i.test(s)) return "'" + s;
+  return s;
+}
+
+/** Prepares a value for setValues: strings become literal text, other types pass through. */
+export function toWritable(v: Cell): Cell {
+  return typeof v === 'string' ? literalText(v) : v;
+}

@@ -1,0 +1,101 @@
+/**
+ * The data contract of the summary tabs: the data sources of the branch's Looker Studio
+ * dashboard. Looker Studio binds a data source to a tab's sheet id and its fields to header
+ * names, so names, headers and column order here never change; new columns only go at the end.
+ * docs/data-contract.md documents the same table for dashboard builders.
+ */
+export const CONTRACT_VERSION = '1';
+
+export type ColumnType = 'date' | 'text' | 'integer' | 'number' | 'percent' | 'boolean';
+
+export interface TabContract {
+  name: string;
+  columns: { header: string; type: ColumnType }[];
+}
+
+const col = (header: string, type: ColumnType) => ({ header, type });
+
+export const SUMMARY_TABS: TabContract[] = [
+  {
+    name: 'ds_harian',
+    columns: [col('tanggal', 'date'), col('bulan', 'text'), col('minggu_ke', 'integer'), col('hari', 'text'), col('layanan', 'text'), col('kanal', 'text'), col('jumlah', 'integer')],
+  },
+  { name: 'ds_mingguan', columns: [col('minggu_mulai', 'date'), col('layanan', 'text'), col('kanal', 'text'), col('jumlah', 'integer')] },
+  {
+    name: 'ds_minggu_bulan',
+    columns: [
+      col('bulan', 'text'),
+      col('minggu_ke', 'integer'),
+      col('periode_mulai', 'date'),
+      col('periode_selesai', 'date'),
+      col('hari_kerja', 'integer'),
+      col('layanan', 'text'),
+      col('jumlah', 'integer'),
+      col('jumlah_per_hari_kerja', 'number'),
+    ],
+  },
+  { name: 'ds_distribusi', columns: [col('layanan', 'text'), col('jumlah', 'integer'), col('persen', 'percent'), col('sumber', 'text')] },
+  { name: 'ds_usia', columns: [col('layanan', 'text'), col('kelompok_usia', 'text'), col('jumlah', 'integer'), col('persen', 'percent')] },
+  {
+    name: 'ds_topik',
+    columns: [col('layanan', 'text'), col('kelompok_usia', 'text'), col('topik', 'text'), col('jumlah', 'integer'), col('persen', 'percent')],
+  },
+  {
+    name: 'ds_kanal',
+    columns: [col('layanan', 'text'), col('kanal', 'text'), col('kelompok_usia', 'text'), col('generasi', 'text'), col('jumlah', 'integer'), col('persen', 'percent')],
+  },
+  {
+    name: 'ds_keluhan_jmo',
+    columns: [col('generasi', 'text'), col('kelompok_usia', 'text'), col('kategori', 'text'), col('jumlah', 'integer'), col('persen', 'percent')],
+  },
+  {
+    name: 'ds_puncak',
+    columns: [
+      col('bulan', 'text'),
+      col('minggu_ke', 'integer'),
+      col('jumlah', 'integer'),
+      col('hari_kerja', 'integer'),
+      col('per_hari_kerja', 'number'),
+      col('baseline_per_hari_kerja', 'number'),
+      col('rasio', 'number'),
+      col('puncak', 'boolean'),
+      col('puncak_awal_bulan', 'boolean'),
+    ],
+  },
+  { name: 'info_ringkasan', columns: [col('kunci', 'text'), col('nilai', 'text')] },
+];
+
+/** Tabs the add-on writes that staff read but dashboards do not bind to. */
+export const REPORT_TABS: TabContract[] = [
+  { name: 'kamus', columns: [col('kolom', 'text'), col('nilai_asli', 'text'), col('nilai_baku', 'text')] },
+  {
+    name: 'masalah_data',
+    columns: [col('sheet', 'text'), col('baris', 'integer'), col('kolom', 'text'), col('nilai_asli', 'text'), col('masalah', 'text'), col('tindakan', 'text')],
+  },
+];
+
+/** Hidden tab holding the undo backup of the last clean. */
+export const BACKUP_TAB = '_pola_cadangan';
+
+export const ALL_TABS = [...SUMMARY_TABS, ...REPORT_TABS];
+
+export function tabContract(name: string): TabContract {
+  const tab = ALL_TABS.find((t) => t.name === name);
+  if (!tab) throw new Error('Unknown tab ' + name);
+  return tab;
+}
+
+/** Number format per column type, as Sheets spells them. */
+export const FORMAT_OF_TYPE: Record<ColumnType, string> = {
+  date: 'yyyy-mm-dd',
+  text: '@',
+  integer: '0',
+  number: '0.00',
+  percent: '0.00%',
+  boolean: 'General',
+};
+
+/** Tabs that are never service logs (summary, report, backup). */
+export function isSystemTab(name: string): boolean {
+  return name === BACKUP_TAB || name.startsWith('_pola') || ALL_TABS.some((t) => t.name === name);
+}

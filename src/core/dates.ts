@@ -1,0 +1,140 @@
+/**
+ * Reads visit and birth dates as office staff type them: ISO, day-first numerals, Indonesian (and
+ * English) month names with their common short forms, weekday prefixes, date-times and Forms
+ * timestamps, and spreadsheet serial numbers pasted as numbers or text.
+ *
+ * Results are wall-clock values in the spreadsheet's zone (a day number plus optional seconds),
+ * so the same cell gives the same calendar day wherever the code runs.
+ */
+import { Cell, isDate } from './cells';
+import { ZoneClock, dayNumber, daysInMonth } from './zone';
+
+export interface ParsedDate {
+  day: number;
+  /** Seconds since local midnight, or null for a date without a time. */
+  seconds: number | null;
+}
+
+export type DayOrder = 'dmy' | 'mdy';
+
+const MONTHS: Record<string, number> = {};
+function months(n: number, names: string[]): void {
+  for (const name of names) MONTHS[name] = n;
+}
+months(1, ['januari', 'january', 'jan', 'janu']);
+months(2, ['februari', 'pebruari', 'february', 'feb', 'peb', 'febr']);
+months(3, ['maret', 'march', 'mar', 'mrt']);
+months(4, ['april', 'apr', 'apl']);
+months(5, ['mei', 'may']);
+months(6, ['juni', 'june', 'jun']);
+months(7, ['juli', 'july', 'jul']);
+months(8, ['agustus', 'august', 'agu', 'agt', 'ags', 'agst', 'agus', 'aug']);
+months(9, ['september', 'sep', 'sept', 'spt']);
+months(10, ['oktober', 'october', 'okt', 'oct']);
+months(11, ['november', 'nopember', 'nov', 'nop']);
+months(12, ['desember', 'december', 'des', 'dec']);
+
+const WEEKDAYS = /\b(senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday|sen|sel|rab|kam|jum|sab|min|mon|tue|wed|thu|fri|sat|sun)\b\.?,?/g;
+
+/** Spreadsheet serial day 0 is 1899-12-30. */
+const SERIAL_EPOCH_DAY = dayNumber(1899, 12, 30);
+
+/** Serials outside 1900…2199 are not dates someone pasted; they are other numbers. */
+const MIN_SERIAL = 1;
+const MAX_SERIAL = 109574;
+
+function fromSerial(n: number): ParsedDate | null {
+  if (!isFinite(n) || n < MIN_SERIAL || n > MAX_SERIAL) return null;
+  const whole = Math.floor(n);
+  const seconds = Math.round((n - whole) * 86400);
+  return { day: SERIAL_EPOCH_DAY + whole, seconds: seconds > 0 && seconds < 86400 ? seconds : null };
+}
+
+function fullYear(y: number, digits: number): number {
+  if (digits > 2) return y;
+  return y < 70 ? 2000 + y : 1900 + y;
+}
+
+function build(y: number, m: number, d: number, hh?: string, mi?: string, ss?: string): ParsedDate | null {
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) && y >= 1000 && y <= 9999)) return null;
+  let seconds: number | null = null;
+  if (hh !== undefined && mi !== undefined) {
+    const h = Number(hh);
+    const mm = Number(mi);
+    const s = ss === undefined ? 0 : Number(ss);
+    if (h > 23 || mm > 59 || s > 59) return null;
+    seconds = h * 3600 + mm * 60 + s;
+    if (seconds === 0) seconds = null;
+  }
+  return { day: dayNumber(y, m, d), seconds };
+}
+
+const TIME = String.raw`(?:[ ,t]+(?:pukul |jam )?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:\.\d+)?(?: ?(?:wib|wita|wit))?)?`;
+const RE_ISO = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})` + TIME + '$');
+const RE_NUMERIC = new RegExp(String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})` + TIME + '$');
+const RE_NAMED_DMY = new RegExp(String.raw`^(\d{1,2})[ \-/.]*([a-z]+)\.?[ \-/.,]*(\d{4}|\d{2})` + TIME + '$');
+const RE_NAMED_MDY = new RegExp(String.raw`^([a-z]+)\.?[ \-/.]*(\d{1,2}),?[ \-/.]+(\d{4})` + TIME + '$');
+const RE_ZONED_ISO = /^\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * Parses one cell. `order` decides numerals like 05/06/2023 (day-first unless the column shows
+ * otherwise); a numeral that only fits the other order (5/22/2023) is still read.
+ */
+export function parseDate(v: Cell, clock: ZoneClock, order: DayOrder = 'dmy'): ParsedDate | null {
+  if (isDate(v)) {
+    if (isNaN(v.getTime())) return null;
+    const local = clock.toLocal(v);
+    return { day: local.day, seconds: local.seconds === 0 ? null : local.seconds };
+  }
+  if (typeof v === 'number') return fromSerial(v);
+  if (typeof v !== 'string') return null;
+  return parseDateText(v, clock, order);
+}
+
+export function parseDateText(text: string, clock: ZoneClock | null, order: DayOrder = 'dmy'): ParsedDate | null {
+  let s = text.trim().toLowerCase();
+  if (s === '') return null;
+  if (/^\d+(\.\d+)?$/.test(s)) return fromSerial(Number(s));
+  if (RE_ZONED_ISO.test(s) && clock) {
+    const t = new Date(text.trim());
+    if (isNaN(t.getTime())) return null;
+    const local = clock.toLocal(t);
+    return { day: local.day, seconds: local.seconds === 0 ? null : local.seconds };
+  }
+  s = s.replace(WEEKDAYS, ' ').replace(/\s+/g, ' ').replace(/^[ ,]+|[ ,]+$/g, '');
+  let m = RE_ISO.exec(s);
+  if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]), m[4], m[5], m[6]);
+  m = RE_NUMERIC.exec(s);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const y = fullYear(Number(m[3]), m[3].length);
+    const dmy = build(y, b, a, m[4], m[5], m[6]);
+    const mdy = build(y, a, b, m[4], m[5], m[6]);
+    return order === 'dmy' ? dmy || mdy : mdy || dmy;
+  }
+  m = RE_NAMED_DMY.exec(s);
+  if (m && MONTHS[m[2]]) return build(fullYear(Number(m[3]), m[3].length), MONTHS[m[2]], Number(m[1]), m[4], m[5], m[6]);
+  m = RE_NAMED_MDY.exec(s);
+  if (m && MONTHS[m[1]]) return build(Number(m[3]), MONTHS[m[1]], Number(m[2]), m[4], m[5], m[6]);
+  return null;
+}
+
+/**
+ * Decides whether a column's numerals are day-first or month-first: month-first only when some
+ * value can only be month-first (5/22/2023) and none can only be day-first (22/05/2023).
+ */
+export function detectDayOrder(values: Iterable<Cell>): DayOrder {
+  let dayFirstOnly = 0;
+  let monthFirstOnly = 0;
+  for (const v of values) {
+    if (typeof v !== 'string') continue;
+    const m = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.]\d{2,4}/.exec(v);
+    if (!m) continue;
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (a > 12 && b <= 12) dayFirstOnly++;
+    else if (b > 12 && a <= 12) monthFirstOnly++;
+  }
+  return monthFirstOnly > 0 && dayFirstOnly === 0 ? 'mdy' : 'dmy';
+}

@@ -1,0 +1,112 @@
+/**
+ * Every user-facing string the server produces, in Bahasa Indonesia (first) and English.
+ * The sidebar has its own table for its static labels.
+ */
+import type { ErrorCode, Lang } from '../shared/api';
+
+type Table = Record<string, string>;
+
+const ID: Table = {
+  'error.NO_DATE_COLUMN': 'Kolom tanggal kunjungan tidak ditemukan di sheet "{sheet}".',
+  'hint.NO_DATE_COLUMN': 'Beri judul kolom tanggal (mis. "Tanggal" atau "Tgl Kunjungan"), atau pilih perannya di Pemetaan kolom, lalu coba lagi.',
+  'error.BUSY': 'Proses lain sedang berjalan di spreadsheet ini.',
+  'hint.BUSY': 'Tunggu sebentar lalu coba lagi. Tidak ada yang diubah.',
+  'error.TOO_LARGE': 'Sheet terlalu besar: cadangan untuk urungkan akan melewati batas {limit} sel spreadsheet.',
+  'hint.TOO_LARGE': 'Pindahkan data lama ke file lain atau hapus tab yang tidak dipakai, lalu coba lagi. Tidak ada yang diubah.',
+  'error.NOTHING_TO_CLEAN': 'Tidak ada baris data untuk dibersihkan di sheet "{sheet}".',
+  'hint.NOTHING_TO_CLEAN': 'Isi data kunjungan di bawah baris judul, lalu coba lagi.',
+  'error.NOT_A_LOG': 'Sheet "{sheet}" adalah tab ringkasan atau tab sistem, bukan log layanan.',
+  'hint.NOT_A_LOG': 'Buka sheet log kunjungan, lalu coba lagi.',
+  'error.NO_UNDO': 'Belum ada pembersihan yang bisa diurungkan.',
+  'hint.NO_UNDO': 'Urungkan hanya tersedia setelah Bersihkan & Ringkas mengubah sheet.',
+  'error.BAD_INPUT': 'Isian tidak valid: {detail}.',
+  'hint.BAD_INPUT': 'Periksa isian lalu simpan lagi.',
+  'error.INTERNAL': 'Terjadi kesalahan: {detail}',
+  'hint.INTERNAL': 'Coba lagi. Jika terus terjadi, hubungi admin. Data Anda tidak hilang.',
+  'note.summaryTab': 'Tab ini dibuat oleh Pola Layanan. Buka sheet log kunjungan untuk membersihkannya.',
+  'note.notLog': 'Sheet ini tidak tampak seperti log layanan (tidak ada judul kolom tanggal).',
+  'note.empty': 'Sheet ini kosong.',
+  'catatan.changed': '{kolom}: \u2018{from}\u2019 \u2192 {to}',
+  'catatan.duplicate': 'duplikat dari baris {row}',
+  'catatan.noDate': 'tanggal kosong',
+  'catatan.badDate': 'tanggal tidak terbaca: \u2018{value}\u2019',
+  'catatan.badAge': 'usia tidak wajar: \u2018{value}\u2019, tidak dipakai',
+  'catatan.unreadableAge': 'usia tidak terbaca: \u2018{value}\u2019, tidak dipakai',
+  'catatan.badBirth': 'tanggal lahir tidak terbaca: \u2018{value}\u2019, tidak dipakai',
+  'masalah.duplicate': 'Duplikat persis dari baris {row}',
+  'masalah.noDate': 'Tanggal kunjungan kosong',
+  'masalah.badDate': 'Tanggal kunjungan tidak terbaca',
+  'masalah.badAge': 'Usia di luar {min}\u2013{max} tahun',
+  'masalah.unreadableAge': 'Usia tidak terbaca',
+  'masalah.badBirth': 'Tanggal lahir tidak terbaca',
+  'tindakan.excluded': 'Tidak dihitung di ringkasan; perbaiki lalu jalankan lagi',
+  'tindakan.duplicate': 'Tidak dihitung (baris pertama yang dihitung)',
+  'tindakan.ageIgnored': 'Baris dihitung, kelompok usia "Tidak diketahui"',
+  'row.whole': '(seluruh baris)',
+  'menu.open': 'Buka Pola Layanan',
+  'menu.clean': 'Bersihkan & Ringkas sheet ini',
+  'menu.undo': 'Urungkan pembersihan terakhir',
+  'sidebar.title': 'Pola Layanan',
+};
+
+const EN: Table = {
+  'error.NO_DATE_COLUMN': 'No visit-date column was found in sheet "{sheet}".',
+  'hint.NO_DATE_COLUMN': 'Give the date column a header (e.g. "Date" or "Tanggal"), or choose its role under Column mapping, then try again.',
+  'error.BUSY': 'Another run is in progress in this spreadsheet.',
+  'hint.BUSY': 'Wait a moment and try again. Nothing was changed.',
+  'error.TOO_LARGE': 'The sheet is too large: the undo backup would exceed the spreadsheet limit of {limit} cells.',
+  'hint.TOO_LARGE': 'Move old rows to another file or delete unused tabs, then try again. Nothing was changed.',
+  'error.NOTHING_TO_CLEAN': 'There are no data rows to clean in sheet "{sheet}".',
+  'hint.NOTHING_TO_CLEAN': 'Enter visits below the header row, then try again.',
+  'error.NOT_A_LOG': 'Sheet "{sheet}" is a summary or system tab, not a service log.',
+  'hint.NOT_A_LOG': 'Open a visit-log sheet and try again.',
+  'error.NO_UNDO': 'There is no clean to undo yet.',
+  'hint.NO_UNDO': 'Undo is available after Clean & Summarize has changed a sheet.',
+  'error.BAD_INPUT': 'Invalid input: {detail}.',
+  'hint.BAD_INPUT': 'Check the input and save again.',
+  'error.INTERNAL': 'Something went wrong: {detail}',
+  'hint.INTERNAL': 'Try again. If it keeps happening, contact your admin. Your data is not lost.',
+  'note.summaryTab': 'This tab is written by Pola Layanan. Open a visit-log sheet to clean it.',
+  'note.notLog': 'This sheet does not look like a service log (no date column header).',
+  'note.empty': 'This sheet is empty.',
+  'catatan.changed': '{kolom}: \u2018{from}\u2019 \u2192 {to}',
+  'catatan.duplicate': 'duplicate of row {row}',
+  'catatan.noDate': 'date missing',
+  'catatan.badDate': 'unreadable date: \u2018{value}\u2019',
+  'catatan.badAge': 'implausible age: \u2018{value}\u2019, not used',
+  'catatan.unreadableAge': 'unreadable age: \u2018{value}\u2019, not used',
+  'catatan.badBirth': 'unreadable birth date: \u2018{value}\u2019, not used',
+  'masalah.duplicate': 'Exact duplicate of row {row}',
+  'masalah.noDate': 'Visit date missing',
+  'masalah.badDate': 'Visit date unreadable',
+  'masalah.badAge': 'Age outside {min}\u2013{max} years',
+  'masalah.unreadableAge': 'Age unreadable',
+  'masalah.badBirth': 'Birth date unreadable',
+  'tindakan.excluded': 'Left out of the summaries; fix it and run again',
+  'tindakan.duplicate': 'Left out (the first row is counted)',
+  'tindakan.ageIgnored': 'Row counted, age group "Tidak diketahui"',
+  'row.whole': '(whole row)',
+  'menu.open': 'Open Pola Layanan',
+  'menu.clean': 'Clean & Summarize this sheet',
+  'menu.undo': 'Undo last clean',
+  'sidebar.title': 'Pola Layanan',
+};
+
+const TABLES: Record<Lang, Table> = { id: ID, en: EN };
+
+export function t(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
+  const template = TABLES[lang][key] ?? TABLES.id[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+}
+
+export function errorText(lang: Lang, code: ErrorCode, params: Record<string, string | number> = {}): { message: string; hint: string } {
+  return { message: t(lang, 'error.' + code, params), hint: t(lang, 'hint.' + code, params) };
+}
+
+/** Indonesian unless the user's locale is something else we speak (English). */
+export function langOfLocale(locale: string | undefined | null): Lang {
+  return locale && /^en/i.test(locale) ? 'en' : 'id';
+}
+
+/** Both languages' keys, for the test that no string is missing. */
+export const MESSAGE_KEYS = { id: Object.keys(ID), en: Object.keys(EN) };

@@ -1,0 +1,176 @@
+/**
+ * Finds the header row of a service log and maps its columns to roles from Indonesian and
+ * English header variants, ignoring case, punctuation, units in brackets and spacing.
+ */
+import type { Role } from '../shared/api';
+import { Cell, Grid, isBlank, cellText } from './cells';
+import { CHANNELS, SERVICES, VocabEntry } from './vocabulary';
+import { fingerprint, words } from './text';
+
+/** Columns the cleaner appends at the right, recognised by header. Their order never changes. */
+export const DERIVED_HEADERS = ['kelompok_usia', 'generasi', 'minggu_ke', 'bulan', 'status_bersih', 'catatan_bersih'] as const;
+export type DerivedHeader = (typeof DERIVED_HEADERS)[number];
+
+/** Header variants per role; the longest matching variant wins, so "tanggal lahir" beats "tanggal". */
+const VARIANTS: [Role, string[]][] = [
+  ['birthDate', ['tanggal lahir', 'tgl lahir', 'tgl lhr', 'birth date', 'date of birth', 'dob', 'birthdate', 'lahir']],
+  ['date', ['tanggal kunjungan', 'tgl kunjungan', 'tanggal pengajuan', 'tgl pengajuan', 'tanggal layanan', 'tanggal', 'tgl', 'date', 'timestamp', 'waktu', 'cap waktu', 'visit date']],
+  ['age', ['usia', 'umur', 'age']],
+  ['service', ['jenis layanan', 'layanan', 'keperluan', 'tentang', 'service', 'jenis pelayanan', 'pelayanan']],
+  ['topic', ['topik', 'perihal', 'keterangan', 'kendala', 'detail', 'topic', 'detail masalah', 'uraian']],
+  ['channel', ['kanal', 'channel', 'media', 'kanal layanan', 'saluran']],
+  ['personal', ['nama', 'name', 'nama peserta', 'nama lengkap', 'no kpj', 'kpj', 'nomor kpj', 'nik', 'no nik', 'no hp', 'nomor hp', 'hp', 'telepon', 'no telepon', 'telp', 'no telp', 'email', 'e mail', 'alamat', 'phone']],
+];
+
+/** Lowercase words of a header without bracketed units: "Usia (tahun)" → "usia". */
+export function normaliseHeader(h: string): string {
+  return words(h.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')).join(' ');
+}
+
+/** The role a header names, with a score: 3 exact, 2 all variant words present, 0 none. */
+export function roleOfHeader(header: string): { role: Role; score: number } {
+  const h = normaliseHeader(header);
+  if (h === '') return { role: 'ignore', score: 0 };
+  const hw = new Set(h.split(' '));
+  let best: { role: Role; score: number; len: number } = { role: 'ignore', score: 0, len: 0 };
+  for (const [role, variants] of VARIANTS) {
+    for (const v of variants) {
+      let score = 0;
+      if (h === v) score = 3;
+      else if (v.split(' ').every((w) => hw.has(w))) score = 2;
+      if (score > best.score || (score === best.score && score > 0 && v.length > best.len)) best = { role, score, len: v.length };
+    }
+  }
+  return { role: best.role, score: best.score };
+}
+
+export function isDerivedHeader(h: Cell): boolean {
+  return typeof h === 'string' && (DERIVED_HEADERS as readonly string[]).includes(h.trim());
+}
+
+export interface ColumnMapping {
+  /** 0-based index of the header row in the grid. */
+  headerRow: number;
+  /** Role of every original column (derived columns excluded). */
+  roles: Role[];
+  /** Number of original columns (derived columns start after them, or are absent). */
+  width: number;
+  /** 0-based column of each derived header when present. */
+  derived: Partial<Record<DerivedHeader, number>>;
+  constants: { service: string; channel: string };
+  constantSource: { service: 'sheetName' | 'user' | 'none'; channel: 'sheetName' | 'user' | 'none' };
+}
+
+const SCAN_ROWS = 15;
+
+/** The first column of a role, or -1. */
+export function columnOf(mapping: ColumnMapping, role: Role): number {
+  return mapping.roles.indexOf(role);
+}
+
+/**
+ * Detects the header row (the row among the first few with the most recognised headers, a date
+ * header among them) and each column's role. Roles other than personal/ignore go to one column
+ * each: the best-scoring, then leftmost.
+ */
+export function detectMapping(grid: Grid, sheetName: string): ColumnMapping | null {
+  let bestRow = -1;
+  let bestHits = 0;
+  for (let r = 0; r < Math.min(SCAN_ROWS, grid.length); r++) {
+    const row = grid[r];
+    let hits = 0;
+    let hasDate = false;
+    for (const cell of row) {
+      if (typeof cell !== 'string') continue;
+      const { role, score } = roleOfHeader(cell);
+      if (score > 0) {
+        hits++;
+        if (role === 'date') hasDate = true;
+      }
+    }
+    if (hasDate && hits > bestHits) {
+      bestHits = hits;
+      bestRow = r;
+    }
+  }
+  if (bestRow < 0) return null;
+  return mappingFromHeader(grid[bestRow], bestRow, sheetName);
+}
+
+export function mappingFromHeader(header: Cell[], headerRow: number, sheetName: string): ColumnMapping {
+  const derived: Partial<Record<DerivedHeader, number>> = {};
+  let width = header.length;
+  for (let c = 0; c < header.length; c++) {
+    if (isDerivedHeader(header[c])) {
+      derived[String(header[c]).trim() as DerivedHeader] = c;
+      width = Math.min(width, c);
+    }
+  }
+  while (width > 0 && isBlank(header[width - 1])) width--;
+  const scored = header.slice(0, width).map((h) => roleOfHeader(cellText(h)));
+  const roles: Role[] = scored.map((s) => (s.score > 0 ? s.role : 'ignore'));
+  for (const role of ['date', 'age', 'birthDate', 'service', 'topic', 'channel'] as Role[]) {
+    let keep = -1;
+    for (let c = 0; c < roles.length; c++) {
+      if (roles[c] !== role) continue;
+      if (keep < 0 || scored[c].score > scored[keep].score) keep = c;
+    }
+    for (let c = 0; c < roles.length; c++) if (roles[c] === role && c !== keep) roles[c] = 'ignore';
+  }
+  const fromName = constantsFromSheetName(sheetName);
+  return {
+    headerRow,
+    roles,
+    width,
+    derived,
+    constants: { service: fromName.service, channel: fromName.channel },
+    constantSource: { service: fromName.service ? 'sheetName' : 'none', channel: fromName.channel ? 'sheetName' : 'none' },
+  };
+}
+
+function knownValueIn(name: string, entries: VocabEntry[]): string {
+  const nameWords = new Set(fingerprint(name).split(' '));
+  const squashed = fingerprint(name).replace(/ /g, '');
+  let best = '';
+  for (const e of entries) {
+    for (const v of [e.canonical, ...e.synonyms]) {
+      const vw = fingerprint(v).split(' ');
+      if (vw.join('').length < 3) continue;
+      const inside = vw.every((w) => nameWords.has(w)) || squashed === vw.join('');
+      if (inside && v.length > best.length) best = e.canonical;
+    }
+  }
+  return best;
+}
+
+/** A sheet named "JMO" or "Klaim JHT Lapak Asik" tells the channel and service of its rows. */
+export function constantsFromSheetName(sheetName: string): { service: string; channel: string } {
+  return { service: knownValueIn(sheetName, SERVICES), channel: knownValueIn(sheetName, CHANNELS) };
+}
+
+/** Applies the user's saved overrides on top of a detected mapping. */
+export function applyOverrides(
+  m: ColumnMapping,
+  roles: Record<string, Role> | undefined,
+  constants: { service?: string; channel?: string } | undefined,
+): ColumnMapping {
+  const next: ColumnMapping = { ...m, roles: m.roles.slice(), constants: { ...m.constants }, constantSource: { ...m.constantSource } };
+  if (roles) {
+    for (const [key, role] of Object.entries(roles)) {
+      const c = Number(key);
+      if (!(c >= 0 && c < next.width)) continue;
+      if (role !== 'personal' && role !== 'ignore') {
+        for (let o = 0; o < next.roles.length; o++) if (o !== c && next.roles[o] === role) next.roles[o] = 'ignore';
+      }
+      next.roles[c] = role;
+    }
+  }
+  for (const k of ['service', 'channel'] as const) {
+    const v = constants?.[k];
+    if (v !== undefined && v.trim() !== '' && v.trim() !== next.constants[k]) {
+      next.constants[k] = v.trim();
+      next.constantSource[k] = 'user';
+    }
+  }
+  return next;
+}

@@ -1,0 +1,249 @@
+/**
+ * The summaries: from the visit records of every registered sheet to the rows of each summary
+ * tab (see contract.ts). Pure: dates go in as day numbers and come out as Date instants of local
+ * midnight through the zone clock, so they land as real date cells in the spreadsheet's zone.
+ */
+import type { Settings, StatusCounts } from '../shared/api';
+import { Cell } from './cells';
+import type { VisitRecord } from './clean';
+import { SUMMARY_TABS } from './contract';
+import { Bucket, PeakRow, bucketKey, bucketsBetween, detectPeaks } from './peaks';
+import { GENERATIONS, ageGroupLabels, UNKNOWN_GROUP } from './settings';
+import { JMO_COMPLAINT_CATEGORIES, JmoComplaintCategory } from './vocabulary';
+import { ZoneClock, isoOfDay, pad2, weekdayOfDay, ymdOfDay } from './zone';
+import { words } from './text';
+
+export interface SheetRecords {
+  sheetName: string;
+  records: VisitRecord[];
+  counts: StatusCounts;
+  rowsRead: number;
+}
+
+export interface SummaryTable {
+  name: string;
+  headers: string[];
+  rows: Cell[][];
+}
+
+export interface RunInfo {
+  version: string;
+  refreshedAt: string;
+  lastRun: { kind: string; start: string; end: string; ok: boolean; rowsProcessed: number; error: string } | null;
+}
+
+export interface Summaries {
+  tables: SummaryTable[];
+  peaks: PeakRow[];
+  earlyMonthPeaks: string[];
+  counts: StatusCounts;
+}
+
+export const WEEKDAY_NAMES = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
+
+const round = (x: number, digits = 6): number => {
+  const f = Math.pow(10, digits);
+  return Math.round(x * f) / f;
+};
+
+/** Counts by a composite key; keys keep the parts so rows can be rebuilt. */
+class Tally<K extends unknown[]> {
+  readonly map = new Map<string, { parts: K; n: number }>();
+  add(parts: K): void {
+    const key = parts.join('\u241f');
+    const hit = this.map.get(key);
+    if (hit) hit.n++;
+    else this.map.set(key, { parts, n: 1 });
+  }
+  entries(): { parts: K; n: number }[] {
+    return Array.from(this.map.values());
+  }
+}
+
+function compare(a: Cell, b: Cell): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const sa = String(a);
+  const sb = String(b);
+  return sa < sb ? -1 : sa > sb ? 1 : 0;
+}
+
+/** Orders rows by the given key columns, then by count (descending) where `countCol` is set. */
+function sortRows(rows: Cell[][], keyCols: number[], countCol = -1, countAfter = keyCols.length): void {
+  rows.sort((a, b) => {
+    for (let i = 0; i < keyCols.length; i++) {
+      if (i === countAfter && countCol >= 0) {
+        const d = (b[countCol] as number) - (a[countCol] as number);
+        if (d !== 0) return d;
+      }
+      const d = compare(a[keyCols[i]], b[keyCols[i]]);
+      if (d !== 0) return d;
+    }
+    return 0;
+  });
+}
+
+/** Complaint rows about the JMO app: Pengaduan whose channel is JMO or whose topic names JMO. */
+export function jmoComplaintCategory(r: VisitRecord): JmoComplaintCategory | null {
+  if (r.service !== 'Pengaduan') return null;
+  const w = new Set(words(r.topic));
+  if (r.channel !== 'JMO' && !w.has('jmo')) return null;
+  if (w.has('biometrik') || w.has('biometric') || w.has('wajah')) return 'Gagal Biometrik';
+  if (w.has('klaim') && w.has('gagal')) return 'Gagal Klaim';
+  if (w.has('akun') && (w.has('error') || w.has('eror') || w.has('bermasalah'))) return 'Error Akun';
+  if (w.has('lupa')) return 'Lupa Akun';
+  return 'Lainnya';
+}
+
+function shares<T extends { parts: Cell[]; n: number }>(entries: T[], groupOf: (parts: Cell[]) => string): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const e of entries) totals.set(groupOf(e.parts), (totals.get(groupOf(e.parts)) ?? 0) + e.n);
+  return totals;
+}
+
+export function summarise(sheets: readonly SheetRecords[], settings: Settings, clock: ZoneClock, run: RunInfo): Summaries {
+  const dateOf = (day: number): Date => clock.fromLocal(day, 0);
+  const counts: StatusCounts = { OK: 0, DIPERBAIKI: 0, DUPLIKAT: 0, TIDAK_VALID: 0 };
+  let rowsRead = 0;
+  let firstDay = Infinity;
+  let lastDay = -Infinity;
+
+  const daily = new Tally<[number, string, string]>();
+  const weekly = new Tally<[number, string, string]>();
+  const perBucket = new Tally<[string, string]>();
+  const bucketTotal = new Map<string, number>();
+  const distribution = new Tally<[string, string]>();
+  const byAge = new Tally<[string, string]>();
+  const byTopic = new Tally<[string, string, string]>();
+  const byChannel = new Tally<[string, string, string, string]>();
+  const complaints = new Tally<[string, string, string]>();
+  const services = new Set<string>();
+
+  for (const sheet of sheets) {
+    for (const k of Object.keys(counts) as (keyof StatusCounts)[]) counts[k] += sheet.counts[k];
+    rowsRead += sheet.rowsRead;
+    for (const r of sheet.records) {
+      if (r.day < firstDay) firstDay = r.day;
+      if (r.day > lastDay) lastDay = r.day;
+      services.add(r.service);
+      daily.add([r.day, r.service, r.channel]);
+      weekly.add([r.day - ((weekdayOfDay(r.day) + 6) % 7), r.service, r.channel]);
+      const bk = bucketKey(r.day);
+      perBucket.add([bk, r.service]);
+      bucketTotal.set(bk, (bucketTotal.get(bk) ?? 0) + 1);
+      distribution.add([r.service, sheet.sheetName]);
+      byAge.add([r.service, r.ageGroup]);
+      byTopic.add([r.service, r.ageGroup, r.topic]);
+      byChannel.add([r.service, r.channel, r.ageGroup, r.generation]);
+      const cat = jmoComplaintCategory(r);
+      if (cat) complaints.add([r.generation, r.ageGroup, cat]);
+    }
+  }
+
+  const tables = new Map<string, Cell[][]>();
+
+  const harian = daily.entries().map(({ parts: [day, s, c], n }) => {
+    const ymd = ymdOfDay(day);
+    return [dateOf(day), `${ymd.y}-${pad2(ymd.m)}`, Math.min(5, Math.floor((ymd.d - 1) / 7) + 1), WEEKDAY_NAMES[weekdayOfDay(day)], s, c, n] as Cell[];
+  });
+  harian.sort((a, b) => (a[0] as Date).getTime() - (b[0] as Date).getTime() || compare(a[4], b[4]) || compare(a[5], b[5]));
+  tables.set('ds_harian', harian);
+
+  const mingguan = weekly.entries().map(({ parts: [monday, s, c], n }) => [monday, s, c, n] as Cell[]);
+  sortRows(mingguan, [0, 1, 2]);
+  tables.set('ds_mingguan', mingguan.map((r) => [dateOf(r[0] as number), r[1], r[2], r[3]]));
+
+  const buckets: Bucket[] = firstDay <= lastDay ? bucketsBetween(firstDay, lastDay, settings.holidays) : [];
+  const serviceList = Array.from(services).sort();
+  const mingguBulan: Cell[][] = [];
+  for (const b of buckets) {
+    for (const s of serviceList) {
+      const n = perBucket.map.get(`${b.month}#${b.week}\u241f${s}`)?.n ?? 0;
+      mingguBulan.push([b.month, b.week, dateOf(b.firstDay), dateOf(b.lastDay), b.workingDays, s, n, b.workingDays > 0 ? round(n / b.workingDays, 4) : 0]);
+    }
+  }
+  tables.set('ds_minggu_bulan', mingguBulan);
+
+  const distEntries = distribution.entries();
+  const perSheet = shares(distEntries, (p) => String(p[1]));
+  const distribusi = distEntries.map(({ parts: [s, sheet], n }) => [s, n, round(n / (perSheet.get(sheet) as number)), sheet] as Cell[]);
+  sortRows(distribusi, [3, 0], 1, 1);
+  tables.set('ds_distribusi', distribusi);
+
+  const labels = [...ageGroupLabels(settings.ageBounds), UNKNOWN_GROUP];
+  const ageOrder = (g: Cell): number => labels.indexOf(String(g));
+  const ageEntries = byAge.entries();
+  const perService = shares(ageEntries, (p) => String(p[0]));
+  const usia = ageEntries.map(({ parts: [s, g], n }) => [s, g, n, round(n / (perService.get(s) as number))] as Cell[]);
+  usia.sort((a, b) => compare(a[0], b[0]) || ageOrder(a[1]) - ageOrder(b[1]));
+  tables.set('ds_usia', usia);
+
+  const topicEntries = byTopic.entries();
+  const perServiceAge = shares(topicEntries, (p) => p[0] + '\u241f' + p[1]);
+  const topik = topicEntries.map(({ parts: [s, g, tp], n }) => [s, g, tp, n, round(n / (perServiceAge.get(s + '\u241f' + g) as number))] as Cell[]);
+  topik.sort((a, b) => compare(a[0], b[0]) || ageOrder(a[1]) - ageOrder(b[1]) || (b[3] as number) - (a[3] as number) || compare(a[2], b[2]));
+  tables.set('ds_topik', topik);
+
+  const genOrder = (g: Cell): number => (GENERATIONS as readonly string[]).indexOf(String(g));
+  const channelEntries = byChannel.entries();
+  const perServiceChannel = shares(channelEntries, (p) => p[0] + '\u241f' + p[1]);
+  const kanal = channelEntries.map(
+    ({ parts: [s, c, g, gen], n }) => [s, c, g, gen, n, round(n / (perServiceChannel.get(s + '\u241f' + c) as number))] as Cell[],
+  );
+  kanal.sort((a, b) => compare(a[0], b[0]) || compare(a[1], b[1]) || ageOrder(a[2]) - ageOrder(b[2]) || genOrder(a[3]) - genOrder(b[3]));
+  tables.set('ds_kanal', kanal);
+
+  const complaintEntries = complaints.entries();
+  const perGeneration = shares(complaintEntries, (p) => String(p[0]));
+  const catOrder = (c: Cell): number => (JMO_COMPLAINT_CATEGORIES as readonly string[]).indexOf(String(c));
+  const keluhan = complaintEntries.map(({ parts: [gen, g, cat], n }) => [gen, g, cat, n, round(n / (perGeneration.get(gen) as number))] as Cell[]);
+  keluhan.sort((a, b) => genOrder(a[0]) - genOrder(b[0]) || ageOrder(a[1]) - ageOrder(b[1]) || catOrder(a[2]) - catOrder(b[2]));
+  tables.set('ds_keluhan_jmo', keluhan);
+
+  const peaks = detectPeaks(buckets, (b) => bucketTotal.get(`${b.month}#${b.week}`) ?? 0, settings.peakThreshold);
+  tables.set(
+    'ds_puncak',
+    peaks.map((p) => [
+      p.month,
+      p.week,
+      p.count,
+      p.workingDays,
+      round(p.perWorkingDay, 4),
+      p.baseline === null ? '' : round(p.baseline, 4),
+      p.ratio === null ? '' : round(p.ratio, 4),
+      p.peak,
+      p.earlyMonthPeak,
+    ]),
+  );
+  const earlyMonthPeaks = peaks.filter((p) => p.earlyMonthPeak).map((p) => p.month);
+
+  const info: [string, string][] = [
+    ['versi', run.version],
+    ['terakhir_diperbarui', run.refreshedAt],
+    ['zona_waktu', clock.timeZone],
+    ['sheet_termasuk', sheets.map((s) => s.sheetName).join(', ')],
+    ['baris_dibaca', String(rowsRead)],
+    ['baris_ok', String(counts.OK)],
+    ['baris_diperbaiki', String(counts.DIPERBAIKI)],
+    ['baris_duplikat', String(counts.DUPLIKAT)],
+    ['baris_tidak_valid', String(counts.TIDAK_VALID)],
+    ['baris_dihitung', String(counts.OK + counts.DIPERBAIKI)],
+    ['periode_mulai', firstDay <= lastDay ? isoOfDay(firstDay) : ''],
+    ['periode_selesai', firstDay <= lastDay ? isoOfDay(lastDay) : ''],
+    ['puncak_awal_bulan', earlyMonthPeaks.join(', ')],
+    ['ambang_puncak', String(settings.peakThreshold)],
+    ['run_terakhir_jenis', run.lastRun?.kind ?? ''],
+    ['run_terakhir_mulai', run.lastRun?.start ?? ''],
+    ['run_terakhir_selesai', run.lastRun?.end ?? ''],
+    ['run_terakhir_status', run.lastRun ? (run.lastRun.ok ? 'BERHASIL' : 'GAGAL') : ''],
+    ['run_terakhir_baris', run.lastRun ? String(run.lastRun.rowsProcessed) : ''],
+    ['run_terakhir_galat', run.lastRun?.error ?? ''],
+  ];
+  tables.set('info_ringkasan', info);
+
+  return {
+    tables: SUMMARY_TABS.map((tab) => ({ name: tab.name, headers: tab.columns.map((c) => c.header), rows: tables.get(tab.name) ?? [] })),
+    peaks,
+    earlyMonthPeaks,
+    counts,
+  };
+}

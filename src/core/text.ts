@@ -1,0 +1,109 @@
+/**
+ * Text keys for matching messy categorical values (OpenRefine's fingerprint keyer) and a small
+ * edit distance for typos.
+ */
+
+/** Trims and collapses inner whitespace: the spelling we show and store. */
+export function tidy(s: string): string {
+  return s.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** Lowercase ASCII-folded words without punctuation. */
+export function words(s: string): string[] {
+  const folded = s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  return folded === '' ? [] : folded.split(' ');
+}
+
+/**
+ * OpenRefine's fingerprint: trim, lowercase, strip punctuation, fold accents, split on whitespace,
+ * sort and de-duplicate the tokens, join. "Prosedur  klaim JHT." ≡ "jht klaim prosedur".
+ */
+export function fingerprint(s: string): string {
+  return Array.from(new Set(words(s))).sort().join(' ');
+}
+
+/** The letters alone, so "LapakAsik" meets "Lapak Asik". */
+export function squashKey(s: string): string {
+  return words(s).join('');
+}
+
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transposition). Transpositions
+ * are the commonest typing slip ("Infromasi"), which plain Levenshtein counts as two edits.
+ * Stops early once the distance must exceed `max`.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = new Array<number>(n + 1);
+  let cur = new Array<number>(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[n];
+}
+
+/** How many typos a word of this length may carry and still be the same word. */
+export function typoAllowance(word: string): number {
+  if (word.length >= 9) return 2;
+  if (word.length >= 5) return 1;
+  return 0;
+}
+
+/**
+ * True when two fingerprints differ only by typos: the same number of words, each pair within
+ * its allowance. Short words (JMO, JHT, KPJ) must match exactly, so "Gagal Klaim JMO" never
+ * becomes "Gagal Klaim JHT".
+ */
+export function closeFingerprints(a: string, b: string): boolean {
+  if (a === b) return true;
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  if (wa.length !== wb.length) return false;
+  let total = 0;
+  for (let i = 0; i < wa.length; i++) {
+    const allow = Math.min(typoAllowance(wa[i]), typoAllowance(wb[i]));
+    const d = editDistance(wa[i], wb[i], allow);
+    if (d > allow) return false;
+    total += d;
+  }
+  return total > 0 && total <= 2;
+}
+
+/**
+ * Removes personal data from free text before it leaves the log: long digit runs (KPJ, NIK,
+ * phone numbers), e-mail addresses, and the row's own personal values (its name).
+ */
+export function redact(text: string, personal: readonly string[] = []): string {
+  let out = text
+    .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '[email]')
+    .replace(/\+?\d[\d .\-]{5,}\d/g, (m) => (m.replace(/\D/g, '').length >= 6 ? '[nomor]' : m));
+  for (const p of personal) {
+    const value = tidy(p);
+    if (value.length < 3 || /^\d+$/.test(value)) continue;
+    const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    out = out.replace(new RegExp(escaped, 'gi'), '[nama]');
+  }
+  return out;
+}

@@ -1,0 +1,105 @@
+/**
+ * Wall-clock arithmetic in the spreadsheet's time zone without Intl in the hot path.
+ *
+ * Apps Script hands us Date instants; summaries need the calendar day in the spreadsheet's zone.
+ * The adapter supplies `offsetAt` (from Utilities.formatDate(…,'Z')); offsets are cached per hour,
+ * so a million dates cost a few thousand offset look-ups.
+ */
+export const MS_PER_DAY = 86400000;
+const MS_PER_HOUR = 3600000;
+
+/** Days since 1970-01-01 of a calendar date (proleptic Gregorian, no zone involved). */
+export function dayNumber(y: number, m: number, d: number): number {
+  return Math.floor(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+}
+
+export interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
+
+export function ymdOfDay(day: number): Ymd {
+  const t = new Date(day * MS_PER_DAY);
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekdayOfDay(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+export function isoOfDay(day: number): string {
+  const { y, m, d } = ymdOfDay(day);
+  return `${y}-${pad2(m)}-${pad2(d)}`;
+}
+
+export function pad2(n: number): string {
+  return n < 10 ? '0' + n : String(n);
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** A local wall-clock moment: calendar day plus seconds since local midnight. */
+export interface LocalTime {
+  day: number;
+  seconds: number;
+}
+
+export class ZoneClock {
+  private readonly cache = new Map<number, number>();
+
+  /** @param offsetAt minutes to add to UTC to get local time at the given instant (Jakarta: 420). */
+  constructor(
+    readonly timeZone: string,
+    private readonly offsetAt: (instantMs: number) => number,
+  ) {}
+
+  offsetMinutes(instantMs: number): number {
+    const hour = Math.floor(instantMs / MS_PER_HOUR);
+    let off = this.cache.get(hour);
+    if (off === undefined) {
+      off = this.offsetAt(hour * MS_PER_HOUR);
+      this.cache.set(hour, off);
+    }
+    return off;
+  }
+
+  /** The calendar day and time of day of an instant, in this zone. */
+  toLocal(date: Date): LocalTime {
+    const ms = date.getTime();
+    const local = ms + this.offsetMinutes(ms) * 60000;
+    const day = Math.floor(local / MS_PER_DAY);
+    return { day, seconds: Math.round((local - day * MS_PER_DAY) / 1000) };
+  }
+
+  /** The instant of a local wall-clock time (two passes settle DST transitions). */
+  fromLocal(day: number, seconds = 0): Date {
+    const wall = day * MS_PER_DAY + seconds * 1000;
+    let guess = wall - this.offsetMinutes(wall) * 60000;
+    guess = wall - this.offsetMinutes(guess) * 60000;
+    return new Date(guess);
+  }
+}
+
+/** A ZoneClock backed by Intl, for Node tools and tests (Apps Script uses Utilities instead). */
+export function intlZoneClock(timeZone: string): ZoneClock {
+  const fmt = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  return new ZoneClock(timeZone, (ms) => {
+    const p: Record<string, number> = {};
+    for (const part of fmt.formatToParts(new Date(ms))) if (part.type !== 'literal') p[part.type] = Number(part.value);
+    const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+    return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000);
+  });
+}

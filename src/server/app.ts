@@ -1,0 +1,395 @@
+/**
+ * The add-on's flows: read grid → clean → write, rebuild reports, summarise, undo, nightly.
+ * Each flow runs under the run lock (lock.ts) and talks to Sheets only through sheets.ts and
+ * backup.ts; the decisions are made by the pure core.
+ */
+import type { CleanResult, Lang, MappingView, ReportResult, RunRecord, Settings, StatusCounts, SummaryResult, TabLink } from '../shared/api';
+import { Cell, Grid, cellText, isBlank, isDate } from '../core/cells';
+import { CleanPlan, cleanLog } from '../core/clean';
+import { ColumnMapping, applyOverrides, detectMapping, mappingFromHeader, columnOf } from '../core/mapping';
+import { KamusEntry } from '../core/canonical';
+import { SUMMARY_TABS, isSystemTab, tabContract } from '../core/contract';
+import { SheetRecords, summarise } from '../core/summarise';
+import { lookerStudioUrl } from '../core/looker';
+import { t } from '../core/i18n';
+import { VERSION } from '../core/version';
+import { ZoneClock, isoOfDay } from '../core/zone';
+import { Deadline, zoneClockOf } from './clock';
+import { UserError } from './errors';
+import { RunContext, saveState } from './lock';
+import { DocState } from './state';
+import {
+  CELL_LIMIT,
+  Patch,
+  ensureSize,
+  ensureTab,
+  findSheetById,
+  patchesFor,
+  readFormats,
+  readFormulaCells,
+  readGrid,
+  readTable,
+  spreadsheetCells,
+  styleTable,
+  writePatch,
+  writeTable,
+} from './sheets';
+import { backupGrowth, currentBackup, restoreBackup, saveBackup } from './backup';
+import { DERIVED_HEADERS } from '../core/mapping';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** What every flow needs besides the lock context. */
+export interface Env {
+  lang: Lang;
+  settings: Settings;
+  clock: ZoneClock;
+}
+
+export function envOf(ss: Spreadsheet, state: DocState, lang: Lang, language: Settings['language']): Env {
+  return { lang, settings: { ...state.settings, language }, clock: zoneClockOf(ss.getSpreadsheetTimeZone()) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mapping
+
+/** The mapping of a sheet: detected from its header, with the user's saved overrides on top. */
+export function resolveMapping(state: DocState, sheet: Sheet, grid: Grid): ColumnMapping | null {
+  const saved = state.mappings[String(sheet.getSheetId())];
+  let mapping = detectMapping(grid, sheet.getName());
+  if (!mapping && saved && grid.length > 0) mapping = mappingFromHeader(grid[0], 0, sheet.getName());
+  if (!mapping) return null;
+  return saved ? applyOverrides(mapping, saved.roles, saved.constants) : mapping;
+}
+
+const SAMPLE_ROWS = 25;
+
+function sampleText(v: Cell, clock: ZoneClock): string {
+  if (isDate(v)) {
+    const local = clock.toLocal(v);
+    return isoOfDay(local.day);
+  }
+  return cellText(v);
+}
+
+/** The sidebar's view of a sheet's mapping; reads only the top rows. */
+export function mappingView(state: DocState, sheet: Sheet, env: Env): MappingView {
+  const lastRow = sheet.getLastRow();
+  const lastCol = sheet.getLastColumn();
+  const top: Grid = lastRow > 0 && lastCol > 0 ? (sheet.getRange(1, 1, Math.min(lastRow, SAMPLE_ROWS), lastCol).getValues() as Grid) : [];
+  const mapping = resolveMapping(state, sheet, top);
+  const sheetId = sheet.getSheetId();
+  const saved = state.mappings[String(sheetId)] !== undefined;
+  const registered = state.registered.includes(sheetId);
+  if (!mapping) {
+    return {
+      sheetId,
+      sheetName: sheet.getName(),
+      headerRow: 1,
+      dataRows: Math.max(0, lastRow - 1),
+      columns: (top[0] ?? []).map((h, index) => ({ index, header: cellText(h), role: 'ignore', samples: [] })),
+      constants: { service: '', channel: '' },
+      constantSource: { service: 'none', channel: 'none' },
+      saved,
+      registered,
+      blockers: [top.length === 0 ? t(env.lang, 'note.empty') : t(env.lang, 'error.NO_DATE_COLUMN', { sheet: sheet.getName() })],
+    };
+  }
+  const header = top[mapping.headerRow] ?? [];
+  const blockers: string[] = [];
+  if (columnOf(mapping, 'date') < 0) blockers.push(t(env.lang, 'error.NO_DATE_COLUMN', { sheet: sheet.getName() }));
+  return {
+    sheetId,
+    sheetName: sheet.getName(),
+    headerRow: mapping.headerRow + 1,
+    dataRows: Math.max(0, lastRow - mapping.headerRow - 1),
+    columns: mapping.roles.map((role, index) => {
+      const samples: string[] = [];
+      for (let r = mapping.headerRow + 1; r < top.length && samples.length < 3; r++) {
+        const v = top[r][index];
+        if (!isBlank(v)) samples.push(sampleText(v, env.clock));
+      }
+      return { index, header: cellText(header[index] ?? ''), role, samples };
+    }),
+    constants: { ...mapping.constants },
+    constantSource: { ...mapping.constantSource },
+    saved,
+    registered,
+    blockers,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planning (shared by clean, reports and summaries)
+
+export interface SheetPlan {
+  sheet: Sheet;
+  grid: Grid;
+  mapping: ColumnMapping;
+  plan: CleanPlan;
+  formulas: Set<number>;
+}
+
+export function readKamus(ss: Spreadsheet, state: DocState): KamusEntry[] {
+  const id = state.tabs['kamus'];
+  const sheet = id !== undefined ? findSheetById(ss, id) : ss.getSheetByName('kamus');
+  if (!sheet) return [];
+  const rows = readTable(sheet);
+  return rows.slice(1).map((r) => ({ kolom: cellText(r[0] ?? ''), asli: cellText(r[1] ?? ''), baku: cellText(r[2] ?? '') }));
+}
+
+/** Reads a sheet and plans its clean. Throws NOT_A_LOG / NO_DATE_COLUMN / NOTHING_TO_CLEAN. */
+export function planSheet(state: DocState, env: Env, sheet: Sheet, kamus: KamusEntry[], withFormulas: boolean): SheetPlan {
+  const name = sheet.getName();
+  if (isSystemTab(name)) throw new UserError('NOT_A_LOG', { sheet: name });
+  const grid = readGrid(sheet);
+  if (grid.length === 0) throw new UserError('NOTHING_TO_CLEAN', { sheet: name });
+  const mapping = resolveMapping(state, sheet, grid);
+  if (!mapping || columnOf(mapping, 'date') < 0) throw new UserError('NO_DATE_COLUMN', { sheet: name });
+  if (grid.length <= mapping.headerRow + 1) throw new UserError('NOTHING_TO_CLEAN', { sheet: name });
+  const width = grid[0].length;
+  const formulas = withFormulas ? readFormulaCells(sheet, grid.length, width) : new Set<number>();
+  const plan = cleanLog(grid, {
+    sheetName: name,
+    mapping,
+    clock: env.clock,
+    settings: env.settings,
+    kamus,
+    lang: env.lang,
+    isFormula: formulas.size ? (r, c) => c < width && formulas.has(r * width + c) : undefined,
+  });
+  if (plan.rowsRead === 0) throw new UserError('NOTHING_TO_CLEAN', { sheet: name });
+  return { sheet, grid, mapping, plan, formulas };
+}
+
+/** Adds number formats to the patches that write dates: existing formats, with the new ones. */
+function withFormats(sheet: Sheet, plan: CleanPlan, patches: Omit<Patch, 'formats' | 'originalFormats'>[]): Patch[] {
+  const formatAt = new Map<number, Map<number, string>>();
+  for (const ch of plan.changes) {
+    if (!ch.formats) continue;
+    const m = new Map<number, string>();
+    ch.rows.forEach((r, i) => (ch.formats as string[])[i] && m.set(r, (ch.formats as string[])[i]));
+    formatAt.set(ch.col, m);
+  }
+  return patches.map((p) => {
+    const cols = p.values[0].length;
+    let touches = false;
+    for (let c = p.col; c < p.col + cols; c++) if (formatAt.has(c)) touches = true;
+    if (!touches) return { ...p, formats: null, originalFormats: null };
+    const originalFormats = readFormats(sheet, p.row, p.col, p.values.length, cols);
+    const formats = originalFormats.map((row, i) =>
+      row.map((f, k) => {
+        const set = formatAt.get(p.col + k)?.get(p.row + i);
+        return set ?? f;
+      }),
+    );
+    return { ...p, formats, originalFormats };
+  });
+}
+
+function kamusRows(entries: KamusEntry[]): Cell[][] {
+  return entries.map((e) => [e.kolom, e.asli, e.baku]);
+}
+
+function sameKamus(a: KamusEntry[], b: KamusEntry[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].kolom !== b[i].kolom || a[i].asli !== b[i].asli || a[i].baku !== b[i].baku) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clean
+
+export interface CleanOutcome {
+  result: CleanResult;
+  plan: CleanPlan;
+}
+
+/**
+ * Cleans one sheet in place. Order matters for safety: plan everything, check the cell limit,
+ * commit the backup, write the dictionary, then the log; a failed log write rolls back what it
+ * wrote. At the deadline the run stops between writes and records where to continue.
+ */
+export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline: Deadline): CleanOutcome {
+  const { ss, state } = ctx;
+  const kamus = readKamus(ss, state);
+  const sp = planSheet(state, env, sheet, kamus, true);
+  const { plan, grid, formulas } = sp;
+  const width = grid[0].length;
+  const patches = withFormats(sheet, plan, patchesFor(plan.changes, grid, formulas, width));
+  const sheetId = sheet.getSheetId();
+  const kamusChanged = !sameKamus(kamus, plan.kamus);
+
+  let cellsWritten = 0;
+  let complete = true;
+  if (patches.length > 0) {
+    // A follow-up execution of a run that stopped at its deadline: the backup taken by the first
+    // execution already holds this sheet's originals, and re-planning yields only what is left.
+    const continuing = state.pending !== null && state.pending.sheetIds[0] === sheetId && currentBackup(ss, state.tabs)?.id === state.pending.backupId;
+    const neededCols = Math.max(sheet.getMaxColumns(), plan.derivedStart + DERIVED_HEADERS.length);
+    const growth = (neededCols - sheet.getMaxColumns()) * sheet.getMaxRows() + (continuing ? 0 : backupGrowth(ss, state.tabs, patches));
+    if (spreadsheetCells(ss) + growth > CELL_LIMIT) throw new UserError('TOO_LARGE', { limit: CELL_LIMIT.toLocaleString('id-ID') });
+    if (!continuing) {
+      const meta = saveBackup(ss, state.tabs, sheet, patches);
+      const rest = (state.pending?.sheetIds ?? []).filter((id) => id !== sheetId);
+      state.pending = { kind: state.pending?.kind ?? 'clean', sheetIds: [sheetId, ...rest], backupId: meta.id, startedAt: state.pending?.startedAt ?? new Date().toISOString() };
+      saveState(ctx);
+    }
+    if (kamusChanged) writeKamus(ss, state, plan.kamus);
+    ensureSize(sheet, grid.length, neededCols);
+    const written: Patch[] = [];
+    try {
+      for (const p of patches) {
+        if (deadline.passed()) {
+          complete = false;
+          break;
+        }
+        writePatch(sheet, p);
+        written.push(p);
+        cellsWritten += p.values.length * p.values[0].length;
+      }
+    } catch (e) {
+      // Put back what this run wrote, newest first, so the log is as it was before the run.
+      for (let i = written.length - 1; i >= 0; i--) writePatch(sheet, written[i], true);
+      throw e;
+    }
+  } else if (kamusChanged) {
+    writeKamus(ss, state, plan.kamus);
+  }
+
+  if (complete && state.pending) {
+    state.pending.sheetIds = state.pending.sheetIds.filter((id) => id !== sheetId);
+    if (state.pending.sheetIds.length === 0) state.pending = null;
+  }
+  if (!state.registered.includes(sheetId)) state.registered.push(sheetId);
+  const key = String(sheetId);
+  if (!state.mappings[key]) {
+    const roles: Record<string, typeof sp.mapping.roles[number]> = {};
+    sp.mapping.roles.forEach((r, c) => (roles[String(c)] = r));
+    state.mappings[key] = { roles, constants: { ...sp.mapping.constants } };
+  }
+  saveState(ctx);
+  return {
+    plan,
+    result: {
+      sheetId,
+      sheetName: sheet.getName(),
+      rowsRead: plan.rowsRead,
+      byStatus: plan.counts,
+      cellsWritten,
+      topChanges: plan.topChanges,
+      problems: plan.problems.length,
+      complete,
+    },
+  };
+}
+
+function writeKamus(ss: Spreadsheet, state: DocState, entries: KamusEntry[]): void {
+  writeReportTab(ss, state, 'kamus', kamusRows(entries));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reports and summaries
+
+const WIDTHS: Record<string, number> = { tanggal: 100, topik: 220, catatan: 260, masalah: 240, tindakan: 260, nilai_asli: 180, nilai_baku: 180, nilai: 260, kunci: 180 };
+
+function writeReportTab(ss: Spreadsheet, state: DocState, name: string, rows: Cell[][]): Sheet {
+  const contract = tabContract(name);
+  const fresh = state.tabs[name] === undefined && !ss.getSheetByName(name);
+  const sheet = ensureTab(ss, state.tabs, name);
+  const headers = contract.columns.map((c) => c.header);
+  writeTable(sheet, headers, rows, contract.columns.map((c) => c.type));
+  if (fresh) styleTable(sheet, headers, headers.map((h) => WIDTHS[h] ?? 120));
+  return sheet;
+}
+
+function tabLink(ss: Spreadsheet, sheet: Sheet, rows: number): TabLink {
+  return { name: sheet.getName(), sheetId: sheet.getSheetId(), rows, url: `${ss.getUrl()}#gid=${sheet.getSheetId()}` };
+}
+
+/** Plans every registered sheet without writing (the log is already clean, or will be). */
+export function planRegistered(ctx: RunContext, env: Env, given: Map<number, CleanPlan> = new Map()): { sheetName: string; plan: CleanPlan }[] {
+  const { ss, state } = ctx;
+  const kamus = given.size < state.registered.length ? readKamus(ss, state) : [];
+  const out: { sheetName: string; plan: CleanPlan }[] = [];
+  for (const id of state.registered) {
+    const sheet = findSheetById(ss, id);
+    if (!sheet) continue;
+    const plan = given.get(id) ?? planSheet(state, env, sheet, kamus, false).plan;
+    out.push({ sheetName: sheet.getName(), plan });
+  }
+  return out;
+}
+
+export function writeReportsFlow(ctx: RunContext, plans: { sheetName: string; plan: CleanPlan }[]): ReportResult {
+  const rows: Cell[][] = [];
+  for (const { sheetName, plan } of plans) {
+    for (const p of plan.problems) rows.push([sheetName, p.row, p.kolom, p.nilaiAsli, p.masalah, p.tindakan]);
+  }
+  const sheet = writeReportTab(ctx.ss, ctx.state, 'masalah_data', rows);
+  saveState(ctx);
+  return { problems: rows.length, tab: tabLink(ctx.ss, sheet, rows.length) };
+}
+
+export function summariseFlow(ctx: RunContext, env: Env, plans: { sheetName: string; plan: CleanPlan }[], lastRun: RunRecord | null): SummaryResult {
+  const { ss, state } = ctx;
+  const sheets: SheetRecords[] = plans.map(({ sheetName, plan }) => ({ sheetName, records: plan.records, counts: plan.counts, rowsRead: plan.rowsRead }));
+  const summaries = summarise(sheets, env.settings, env.clock, {
+    version: VERSION,
+    refreshedAt: Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), "yyyy-MM-dd'T'HH:mm:ssXXX"),
+    lastRun,
+  });
+  const links: TabLink[] = [];
+  for (const table of summaries.tables) {
+    const sheet = writeReportTab(ss, state, table.name, table.rows);
+    links.push(tabLink(ss, sheet, table.rows.length));
+  }
+  saveState(ctx);
+  // Data sources are named by contract name (a renamed tab keeps its id and its data source).
+  const lookerTabs = SUMMARY_TABS.filter((tab) => tab.name.startsWith('ds_')).map((tab) => ({ name: tab.name, sheetId: state.tabs[tab.name] }));
+  return {
+    tabs: links,
+    byStatus: summaries.counts,
+    earlyMonthPeaks: summaries.earlyMonthPeaks,
+    lookerStudioUrl: lookerStudioUrl(ss.getId(), lookerTabs, 'Pola Layanan \u2013 ' + ss.getName()),
+    sheetsIncluded: plans.map((p) => p.sheetName),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Undo
+
+export function undoFlow(ctx: RunContext): { sheetName: string; cellsRestored: number } {
+  const meta = currentBackup(ctx.ss, ctx.state.tabs);
+  if (!meta) throw new UserError('NO_UNDO');
+  const cells = restoreBackup(ctx.ss, ctx.state.tabs, meta);
+  ctx.state.pending = null;
+  saveState(ctx);
+  return { sheetName: meta.sheetName, cellsRestored: cells };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Run records
+
+export function runRecord(kind: RunRecord['kind'], start: Date, ok: boolean, rows: number, error = '', continued = false): RunRecord {
+  return { kind, start: start.toISOString(), end: new Date().toISOString(), ok, rowsProcessed: rows, error, continued };
+}
+
+export function sumCounts(plans: { plan: CleanPlan }[]): StatusCounts {
+  const c: StatusCounts = { OK: 0, DIPERBAIKI: 0, DUPLIKAT: 0, TIDAK_VALID: 0 };
+  for (const { plan } of plans) for (const k of Object.keys(c) as (keyof StatusCounts)[]) c[k] += plan.counts[k];
+  return c;
+}
+
+/** Sheets of a workbook that look like service logs (for the runner's "clean every log"). */
+export function logSheets(ss: Spreadsheet): Sheet[] {
+  return ss.getSheets().filter((sheet) => {
+    if (isSystemTab(sheet.getName()) || sheet.isSheetHidden()) return false;
+    const lastRow = sheet.getLastRow();
+    const lastCol = sheet.getLastColumn();
+    if (lastRow < 2 || lastCol === 0) return false;
+    const top = sheet.getRange(1, 1, Math.min(lastRow, 15), lastCol).getValues() as Grid;
+    return detectMapping(top, sheet.getName()) !== null;
+  });
+}

@@ -1,0 +1,140 @@
+/**
+ * The undo backup: the original values (and number formats) of every rectangle a clean is about
+ * to write, kept in a hidden tab before the first write.
+ *
+ * Two slots take turns in the tab, and the meta cell A1 names the committed one. A new backup is
+ * written into the free slot and committed by one write of A1, so a run cut off while backing
+ * up leaves the previous backup intact, and a run cut off after committing can still be undone.
+ */
+import { Cell } from '../core/cells';
+import { BACKUP_TAB } from '../core/contract';
+import { Patch, ensureSize, ensureTab, findSheetById, writePatch } from './sheets';
+import { toWritable } from '../core/cells';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+interface PatchMeta {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  /** Backup column (1-based) of the patch's first value column; formats follow when fmt. */
+  bcol: number;
+  fmt: boolean;
+}
+
+export interface BackupMeta {
+  id: string;
+  sheetId: number;
+  sheetName: string;
+  at: string;
+  slotStart: number;
+  slotWidth: number;
+  rows: number;
+  patches: PatchMeta[];
+}
+
+/** Columns a backup of these patches needs (values, plus formats where they change). */
+export function backupWidth(patches: readonly Patch[]): number {
+  return patches.reduce((w, p) => w + p.originals[0].length * (p.formats ? 2 : 1), 0);
+}
+
+/** Cells the backup tab would grow by to hold these patches next to the current backup. */
+export function backupGrowth(ss: Spreadsheet, tabs: Record<string, number>, patches: readonly Patch[]): number {
+  const width = backupWidth(patches);
+  const rows = 1 + patches.reduce((h, p) => Math.max(h, p.originals.length), 0);
+  const existing = tabs[BACKUP_TAB] !== undefined ? findSheetById(ss, tabs[BACKUP_TAB]) : ss.getSheetByName(BACKUP_TAB);
+  const current = existing ? readMeta(existing) : null;
+  const needCols = 1 + (current ? current.slotWidth : 0) + width;
+  const maxRows = existing ? existing.getMaxRows() : 1000;
+  const maxCols = existing ? existing.getMaxColumns() : 26;
+  const base = existing ? 0 : 1000 * 26;
+  return base + Math.max(rows, maxRows) * Math.max(needCols, maxCols) - maxRows * maxCols;
+}
+
+function readMeta(sheet: GoogleAppsScript.Spreadsheet.Sheet): BackupMeta | null {
+  const raw = sheet.getRange(1, 1).getValue();
+  if (typeof raw !== 'string' || raw === '') return null;
+  try {
+    return JSON.parse(raw) as BackupMeta;
+  } catch (e) {
+    return null;
+  }
+}
+
+export function currentBackup(ss: Spreadsheet, tabs: Record<string, number>): BackupMeta | null {
+  const sheet = tabs[BACKUP_TAB] !== undefined ? findSheetById(ss, tabs[BACKUP_TAB]) : ss.getSheetByName(BACKUP_TAB);
+  return sheet ? readMeta(sheet) : null;
+}
+
+/** Writes the originals of `patches` into the free slot and commits it. */
+export function saveBackup(ss: Spreadsheet, tabs: Record<string, number>, sheet: GoogleAppsScript.Spreadsheet.Sheet, patches: readonly Patch[]): BackupMeta {
+  const tab = ensureTab(ss, tabs, BACKUP_TAB, { hidden: true });
+  const previous = readMeta(tab);
+  const width = backupWidth(patches);
+  const rows = patches.reduce((h, p) => Math.max(h, p.originals.length), 0);
+  // Slot 2…: before the previous slot when it fits there, else after it.
+  let slotStart = 2;
+  if (previous && slotStart + width > previous.slotStart) slotStart = previous.slotStart + previous.slotWidth;
+  ensureSize(tab, rows + 1, slotStart + width - 1);
+  const metas: PatchMeta[] = [];
+  let bcol = slotStart;
+  for (const p of patches) {
+    const cols = p.originals[0].length;
+    tab.getRange(2, bcol, p.originals.length, cols).setValues(p.originals.map((r) => r.map(toWritable)));
+    if (p.originalFormats) tab.getRange(2, bcol + cols, p.originals.length, cols).setValues(p.originalFormats.map((r) => r.map((f) => "'" + f)));
+    metas.push({ row: p.row, col: p.col, rows: p.originals.length, cols, bcol, fmt: !!p.originalFormats });
+    bcol += cols * (p.originalFormats ? 2 : 1);
+  }
+  const meta: BackupMeta = {
+    id: Utilities.getUuid(),
+    sheetId: sheet.getSheetId(),
+    sheetName: sheet.getName(),
+    at: new Date().toISOString(),
+    slotStart,
+    slotWidth: width,
+    rows,
+    patches: metas,
+  };
+  tab.getRange(1, 1).setValue("'" + JSON.stringify(meta));
+  if (previous && previous.slotWidth > 0 && previous.rows > 0) {
+    // The old slot is garbage now; clearing it is tidiness, not correctness.
+    try {
+      tab.getRange(2, previous.slotStart, previous.rows, previous.slotWidth).clearContent();
+    } catch (e) {
+      // Left for the next backup to overwrite.
+    }
+  }
+  return meta;
+}
+
+/** Reads a committed backup back into patches (originals only) for undo or rollback. */
+export function loadBackupPatches(ss: Spreadsheet, tabs: Record<string, number>, meta: BackupMeta): Patch[] {
+  const tab = ensureTab(ss, tabs, BACKUP_TAB, { hidden: true });
+  const block = meta.rows > 0 && meta.slotWidth > 0 ? (tab.getRange(2, meta.slotStart, meta.rows, meta.slotWidth).getValues() as Cell[][]) : [];
+  return meta.patches.map((pm) => {
+    const off = pm.bcol - meta.slotStart;
+    const originals: Cell[][] = [];
+    const formats: string[][] | null = pm.fmt ? [] : null;
+    for (let i = 0; i < pm.rows; i++) {
+      originals.push(block[i].slice(off, off + pm.cols));
+      if (formats) formats.push(block[i].slice(off + pm.cols, off + 2 * pm.cols).map(String));
+    }
+    return { row: pm.row, col: pm.col, values: originals, originals, formats, originalFormats: formats };
+  });
+}
+
+/** Restores the committed backup into its sheet, then retires it (one level of undo). */
+export function restoreBackup(ss: Spreadsheet, tabs: Record<string, number>, meta: BackupMeta): number {
+  const target = findSheetById(ss, meta.sheetId);
+  if (!target) throw new Error('sheet ' + meta.sheetName + ' no longer exists');
+  const patches = loadBackupPatches(ss, tabs, meta);
+  let cells = 0;
+  for (const p of patches) {
+    writePatch(target, p, true);
+    cells += p.originals.length * p.originals[0].length;
+  }
+  const tab = ensureTab(ss, tabs, BACKUP_TAB, { hidden: true });
+  tab.getRange(1, 1).setValue('');
+  return cells;
+}

@@ -1,0 +1,422 @@
+/**
+ * The public surface of the add-on: every function Apps Script must see as a global. The build
+ * turns each export of this module into a top-level `function` declaration in dist/Code.js
+ * (tools/build.ts), so menus, triggers and google.script.run can call them by name.
+ *
+ * Sidebar functions answer with the Reply envelope: errors arrive translated, with a next step.
+ */
+import type {
+  CleanResult,
+  Lang,
+  MappingInput,
+  MappingView,
+  NightlyStatus,
+  RegisteredSheet,
+  Reply,
+  ReportResult,
+  Role,
+  Settings,
+  SidebarState,
+  SummaryResult,
+  UndoResult,
+} from '../shared/api';
+import { ROLES } from '../shared/api';
+import { errorText, langOfLocale, t } from '../core/i18n';
+import { SettingsError, validateSettings } from '../core/settings';
+import { isSystemTab } from '../core/contract';
+import { VERSION } from '../core/version';
+import { CleanPlan } from '../core/clean';
+import { UserError } from './errors';
+import { RunContext, saveState, withRunLock } from './lock';
+import { DocState, readState } from './state';
+import { DEFAULT_BUDGET_MS, Deadline } from './clock';
+import { findSheetById } from './sheets';
+import { currentBackup } from './backup';
+import {
+  Env,
+  cleanSheetFlow,
+  envOf,
+  logSheets,
+  mappingView,
+  planRegistered,
+  runRecord,
+  summariseFlow,
+  undoFlow,
+  writeReportsFlow,
+} from './app';
+
+const NIGHTLY_HANDLER = 'nightlyRefresh';
+const LANGUAGE_KEY = 'pola.language';
+const TRIGGER_DOC_PREFIX = 'pola.trigger.';
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function userLanguage(): Settings['language'] {
+  const v = PropertiesService.getUserProperties().getProperty(LANGUAGE_KEY);
+  return v === 'id' || v === 'en' ? v : 'auto';
+}
+
+function currentLang(): Lang {
+  const pref = userLanguage();
+  return pref === 'auto' ? langOfLocale(Session.getActiveUserLocale()) : pref;
+}
+
+function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const ss = SpreadsheetApp.getActive();
+  if (!ss) throw new Error('no active spreadsheet');
+  return ss;
+}
+
+/** Runs a sidebar request and wraps its answer or error in the Reply envelope. */
+function reply<T>(fn: () => T): Reply<T> {
+  let lang: Lang = 'id';
+  try {
+    lang = currentLang();
+    return { ok: true, data: fn() };
+  } catch (e) {
+    if (e instanceof UserError) return { ok: false, error: { code: e.code, ...errorText(lang, e.code, e.params) } };
+    if (e instanceof SettingsError) return { ok: false, error: { code: 'BAD_INPUT', ...errorText(lang, 'BAD_INPUT', { detail: e.field }) } };
+    const detail = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: { code: 'INTERNAL', ...errorText(lang, 'INTERNAL', { detail }) } };
+  }
+}
+
+function withEnv<T>(fn: (ctx: RunContext, env: Env) => T): T {
+  const ss = activeSpreadsheet();
+  return withRunLock(ss, (ctx) => fn(ctx, envOf(ss, ctx.state, currentLang(), userLanguage())));
+}
+
+function sheetOrThrow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetId: number): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = typeof sheetId === 'number' ? findSheetById(ss, sheetId) : null;
+  if (!sheet) throw new UserError('BAD_INPUT', { detail: 'sheetId' });
+  return sheet;
+}
+
+function deadlineOf(state: DocState): Deadline {
+  return new Deadline(state.budgetMs && state.budgetMs > 0 ? state.budgetMs : DEFAULT_BUDGET_MS);
+}
+
+function nightlyStatus(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: DocState): NightlyStatus {
+  return { enabled: state.nightly.enabled, hour: state.nightly.hour, timeZone: ss.getSpreadsheetTimeZone(), lastRun: state.lastRun };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Menu and sidebar
+
+/**
+ * Builds the add-on menu. Runs in AuthMode.NONE before the add-on is used in a document, so it
+ * touches nothing that needs authorisation (no properties, no sheets): labels are Indonesian.
+ * @param {Object} e The onOpen event.
+ */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  void e;
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem(t('id', 'menu.open'), 'showSidebar')
+    .addToUi();
+}
+
+/**
+ * Runs when the add-on is installed (AuthMode.FULL): shows the menu without a reload.
+ * @param {Object} e The onInstall event.
+ */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+/** Opens the sidebar (menu item "Buka Pola Layanan"). */
+export function showSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(t(currentLang(), 'sidebar.title'));
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+export function getSidebarState(): Reply<SidebarState> {
+  return reply(() => {
+    const ss = activeSpreadsheet();
+    const state = readState(ss);
+    const lang = currentLang();
+    const env = envOf(ss, state, lang, userLanguage());
+    const sheet = ss.getActiveSheet();
+    let active: MappingView | null = null;
+    let activeNote = '';
+    if (isSystemTab(sheet.getName())) activeNote = t(lang, 'note.summaryTab');
+    else active = mappingView(state, sheet, env);
+    const backup = currentBackup(ss, state.tabs);
+    const registered: RegisteredSheet[] = [];
+    for (const id of state.registered) {
+      const s = findSheetById(ss, id);
+      if (s) registered.push({ sheetId: id, name: s.getName() });
+    }
+    return {
+      lang,
+      spreadsheetName: ss.getName(),
+      activeSheetName: sheet.getName(),
+      timeZone: ss.getSpreadsheetTimeZone(),
+      active,
+      activeNote,
+      registered,
+      settings: env.settings,
+      nightly: nightlyStatus(ss, state),
+      undoAvailable: backup ? { sheetName: backup.sheetName, at: backup.at } : null,
+      version: VERSION,
+    };
+  });
+}
+
+export function inspectSheet(sheetId: number): Reply<MappingView> {
+  return reply(() => {
+    const ss = activeSpreadsheet();
+    const state = readState(ss);
+    const sheet = sheetOrThrow(ss, sheetId);
+    if (isSystemTab(sheet.getName())) throw new UserError('NOT_A_LOG', { sheet: sheet.getName() });
+    return mappingView(state, sheet, envOf(ss, state, currentLang(), userLanguage()));
+  });
+}
+
+export function saveMapping(input: MappingInput): Reply<MappingView> {
+  return reply(() =>
+    withEnv((ctx, env) => {
+      const sheet = sheetOrThrow(ctx.ss, input && input.sheetId);
+      const roles: Record<string, Role> = {};
+      for (const [k, v] of Object.entries(input.roles ?? {})) {
+        if (!ROLES.includes(v) || !/^\d+$/.test(k)) throw new UserError('BAD_INPUT', { detail: 'roles' });
+        roles[k] = v;
+      }
+      const constants = { service: String(input.constants?.service ?? '').trim(), channel: String(input.constants?.channel ?? '').trim() };
+      ctx.state.mappings[String(sheet.getSheetId())] = { roles, constants };
+      saveState(ctx);
+      return mappingView(ctx.state, sheet, env);
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clean & Summarize, as the sidebar runs it: separate calls so it can show each step.
+
+/** Step "membersihkan". Call again while `complete` is false (a very large sheet). */
+export function cleanSheet(sheetId: number): Reply<CleanResult> {
+  return reply(() =>
+    withEnv((ctx, env) => {
+      const sheet = sheetOrThrow(ctx.ss, sheetId);
+      const start = new Date();
+      const { result } = cleanSheetFlow(ctx, env, sheet, deadlineOf(ctx.state));
+      ctx.state.lastRun = runRecord('clean', start, true, result.rowsRead, '', !result.complete);
+      saveState(ctx);
+      return result;
+    }),
+  );
+}
+
+/** Step "menulis": the masalah_data tab. */
+export function writeReports(): Reply<ReportResult> {
+  return reply(() => withEnv((ctx, env) => writeReportsFlow(ctx, planRegistered(ctx, env))));
+}
+
+/** Step "meringkas": every summary tab. */
+export function summarise(): Reply<SummaryResult> {
+  return reply(() =>
+    withEnv((ctx, env) => {
+      const start = new Date();
+      const plans = planRegistered(ctx, env);
+      const rows = plans.reduce((n, p) => n + p.plan.rowsRead, 0);
+      const record = runRecord('summarise', start, true, rows);
+      const result = summariseFlow(ctx, env, plans, record);
+      ctx.state.lastRun = runRecord('summarise', start, true, rows);
+      saveState(ctx);
+      return result;
+    }),
+  );
+}
+
+export function undoLastClean(): Reply<UndoResult> {
+  return reply(() =>
+    withEnv((ctx) => {
+      const start = new Date();
+      const result = undoFlow(ctx);
+      ctx.state.lastRun = runRecord('undo', start, true, 0);
+      saveState(ctx);
+      return result;
+    }),
+  );
+}
+
+export function saveSettings(settings: Settings): Reply<Settings> {
+  return reply(() => {
+    const valid = validateSettings(settings ?? {});
+    PropertiesService.getUserProperties().setProperty(LANGUAGE_KEY, valid.language);
+    return withEnv((ctx) => {
+      const { language: _language, ...docSettings } = valid;
+      void _language;
+      ctx.state.settings = docSettings;
+      saveState(ctx);
+      return valid;
+    });
+  });
+}
+
+export function dropSheet(sheetId: number): Reply<RegisteredSheet[]> {
+  return reply(() =>
+    withEnv((ctx) => {
+      ctx.state.registered = ctx.state.registered.filter((id) => id !== sheetId);
+      saveState(ctx);
+      const out: RegisteredSheet[] = [];
+      for (const id of ctx.state.registered) {
+        const s = findSheetById(ctx.ss, id);
+        if (s) out.push({ sheetId: id, name: s.getName() });
+      }
+      return out;
+    }),
+  );
+}
+
+export function openTab(sheetId: number): Reply<boolean> {
+  return reply(() => {
+    const ss = activeSpreadsheet();
+    ss.setActiveSheet(sheetOrThrow(ss, sheetId));
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nightly refresh
+
+function removeNightlyTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const props = PropertiesService.getUserProperties();
+  for (const trigger of ScriptApp.getUserTriggers(ss)) {
+    if (trigger.getHandlerFunction() !== NIGHTLY_HANDLER) continue;
+    props.deleteProperty(TRIGGER_DOC_PREFIX + trigger.getUniqueId());
+    ScriptApp.deleteTrigger(trigger);
+  }
+}
+
+/**
+ * Installs the one clock trigger this add-on may have in a document for this user: daily at
+ * `hour` in the spreadsheet's zone, or (to continue a run cut at its deadline) once, soon.
+ * The document id is stored against the trigger id so the handler can open the file when
+ * Apps Script gives it no active spreadsheet.
+ */
+function installNightlyTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, when: { hour: number } | { afterMs: number }): void {
+  removeNightlyTriggers(ss);
+  const builder = ScriptApp.newTrigger(NIGHTLY_HANDLER).timeBased();
+  const trigger =
+    'hour' in when ? builder.atHour(when.hour).everyDays(1).inTimezone(ss.getSpreadsheetTimeZone()).create() : builder.after(when.afterMs).create();
+  PropertiesService.getUserProperties().setProperty(TRIGGER_DOC_PREFIX + trigger.getUniqueId(), ss.getId());
+}
+
+export function setNightly(enabled: boolean, hour: number): Reply<NightlyStatus> {
+  return reply(() => {
+    if (typeof enabled !== 'boolean' || !Number.isInteger(hour) || hour < 0 || hour > 23) throw new UserError('BAD_INPUT', { detail: 'hour' });
+    return withEnv((ctx) => {
+      if (enabled) installNightlyTrigger(ctx.ss, { hour });
+      else removeNightlyTriggers(ctx.ss);
+      ctx.state.nightly = { enabled, hour };
+      saveState(ctx);
+      return nightlyStatus(ctx.ss, ctx.state);
+    });
+  });
+}
+
+/**
+ * Pause between a run cut at its deadline and its continuation. Add-ons may fire a time-driven
+ * trigger at most once an hour, so a very large log is finished over a few hours of the night.
+ */
+const CONTINUE_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * The clock trigger's handler: cleans what changed in every registered sheet, then rebuilds
+ * the reports and summaries. On failure the previous summary tabs stay as they were (they are
+ * only written after every sheet is clean) and the error is recorded for the sidebar.
+ * @param {Object} e The time-driven event ({triggerUid, …}).
+ */
+export function nightlyRefresh(e?: { triggerUid?: string }): void {
+  let ss = SpreadsheetApp.getActive();
+  if (!ss && e && e.triggerUid) {
+    const id = PropertiesService.getUserProperties().getProperty(TRIGGER_DOC_PREFIX + e.triggerUid);
+    if (id) ss = SpreadsheetApp.openById(id);
+  }
+  if (!ss) return;
+  const doc = ss;
+  withRunLock(doc, (ctx) => {
+    let complete = true;
+    try {
+      complete = runAll(ctx, envOf(doc, ctx.state, currentLang(), userLanguage()), 'nightly', ctx.state.registered.slice()).complete;
+    } finally {
+      // Whatever happened, leave exactly one trigger: a continuation, or the daily one.
+      if (!complete) installNightlyTrigger(doc, { afterMs: CONTINUE_AFTER_MS });
+      else if (ctx.state.nightly.enabled) installNightlyTrigger(doc, { hour: ctx.state.nightly.hour });
+      else removeNightlyTriggers(doc);
+    }
+  });
+}
+
+interface RunAllResult {
+  complete: boolean;
+  cleaned: CleanResult[];
+  summary: SummaryResult | null;
+  problems: number;
+  error: string;
+}
+
+/**
+ * Cleans `sheetIds` (or what a previous execution left pending), then writes reports and
+ * summaries from the plans already made, so each log is read once. Records the outcome.
+ */
+function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: number[]): RunAllResult {
+  const start = new Date();
+  const deadline = deadlineOf(ctx.state);
+  const cleaned: CleanResult[] = [];
+  const plans = new Map<number, CleanPlan>();
+  try {
+    if (!ctx.state.pending) {
+      ctx.state.pending = { kind, sheetIds, backupId: '', startedAt: start.toISOString() };
+      saveState(ctx);
+    }
+    while (ctx.state.pending && ctx.state.pending.sheetIds.length > 0) {
+      const id = ctx.state.pending.sheetIds[0];
+      const sheet = findSheetById(ctx.ss, id);
+      if (!sheet) {
+        ctx.state.pending.sheetIds.shift();
+        continue;
+      }
+      const { result, plan } = cleanSheetFlow(ctx, env, sheet, deadline);
+      cleaned.push(result);
+      plans.set(id, plan);
+      if (!result.complete) {
+        const rows = cleaned.reduce((n, c) => n + c.rowsRead, 0);
+        ctx.state.lastRun = runRecord(kind, start, true, rows, '', true);
+        saveState(ctx);
+        return { complete: false, cleaned, summary: null, problems: 0, error: '' };
+      }
+    }
+    ctx.state.pending = null;
+    const all = planRegistered(ctx, env, plans);
+    const rows = all.reduce((n, p) => n + p.plan.rowsRead, 0);
+    const reports = writeReportsFlow(ctx, all);
+    const record = runRecord(kind, start, true, rows);
+    const summary = summariseFlow(ctx, env, all, record);
+    ctx.state.lastRun = runRecord(kind, start, true, rows);
+    saveState(ctx);
+    return { complete: true, cleaned, summary, problems: reports.problems, error: '' };
+  } catch (err) {
+    const message = err instanceof UserError ? errorText(env.lang, err.code, err.params).message : err instanceof Error ? err.message : String(err);
+    ctx.state.lastRun = runRecord(kind, start, false, 0, message);
+    saveState(ctx);
+    throw err;
+  }
+}
+
+/**
+ * The local runner's entry (`npm run analyze`): registers every sheet that looks like a service
+ * log, then cleans and summarises them in one execution, as Bersihkan & Ringkas would one by
+ * one. Returns complete=false when it stopped at its deadline; call again to continue.
+ */
+export function analyzeAll(): Reply<RunAllResult> {
+  return reply(() =>
+    withEnv((ctx, env) => {
+      const ids = ctx.state.pending ? ctx.state.pending.sheetIds : logSheets(ctx.ss).map((s) => s.getSheetId());
+      for (const id of ids) if (!ctx.state.registered.includes(id)) ctx.state.registered.push(id);
+      return runAll(ctx, env, 'clean', ids.slice());
+    }),
+  );
+}

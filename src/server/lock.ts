@@ -1,0 +1,68 @@
+/**
+ * One writer per document at a time.
+ *
+ * Every run that writes holds the document lock. A time-driven trigger with no active document
+ * gets no document lock (LockService.getDocumentLock() is null there), so runs also take a lease
+ * recorded in the state tab; the lease is claimed while holding the best lock available (the
+ * document lock, else this user's lock), and every run checks it. A second run waits briefly,
+ * then reports BUSY and changes nothing.
+ */
+import { DocState, readState, writeState } from './state';
+import { UserError } from './errors';
+
+/** How long a second run waits for the first before reporting BUSY. */
+export const WAIT_MS = 10000;
+/** A lease outlives a killed execution by at most this long (executions end at 6 minutes). */
+export const LEASE_MS = 7 * 60 * 1000;
+
+export interface RunContext {
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  state: DocState;
+  owner: string;
+}
+
+function newOwner(): string {
+  return Utilities.getUuid();
+}
+
+/**
+ * Runs `fn` as the document's only writer. The state read under the lock is passed in; the
+ * caller saves it with saveState. The lease is always released, also when `fn` throws.
+ */
+export function withRunLock<T>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, fn: (ctx: RunContext) => T): T {
+  const docLock = LockService.getDocumentLock();
+  const lock = docLock ?? LockService.getUserLock();
+  if (!lock.tryLock(WAIT_MS)) throw new UserError('BUSY');
+  const owner = newOwner();
+  let state: DocState;
+  try {
+    state = readState(ss);
+    const now = Date.now();
+    if (state.lease && state.lease.owner !== owner && state.lease.until > now) throw new UserError('BUSY');
+    state.lease = { owner, until: now + LEASE_MS };
+    writeState(ss, state);
+    SpreadsheetApp.flush();
+  } finally {
+    // Without the document lock (trigger context) the lease alone guards the run, so the user
+    // lock is released at once; with it, the document lock is held for the whole run.
+    if (!docLock) lock.releaseLock();
+  }
+  try {
+    return fn({ ss, state, owner });
+  } finally {
+    try {
+      const latest = readState(ss);
+      if (latest.lease && latest.lease.owner === owner) {
+        state.lease = null;
+        writeState(ss, { ...state, lease: null });
+      }
+      SpreadsheetApp.flush();
+    } finally {
+      if (docLock) docLock.releaseLock();
+    }
+  }
+}
+
+export function saveState(ctx: RunContext): void {
+  writeState(ctx.ss, ctx.state);
+}

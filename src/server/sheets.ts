@@ -1,0 +1,210 @@
+/**
+ * All SpreadsheetApp reads and writes of the add-on, batched.
+ *
+ * Every call is a round trip to Google's servers, so a sheet is read in a few large getValues
+ * calls (at most MAX_ROWS_PER_CALL rows each), and written as one setValues per block of adjacent
+ * changed columns. Text is written as literal text (see cells.literalText), and formula cells are
+ * never written.
+ */
+import { Cell, Grid, toWritable } from '../core/cells';
+import type { ColumnChange } from '../core/clean';
+import { ColumnType, FORMAT_OF_TYPE } from '../core/contract';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** No single call moves more rows than this (Sheets' practical limit near 10M cells). */
+export const MAX_ROWS_PER_CALL = 200000;
+export const CELL_LIMIT = 10000000;
+/** Unchanged rows between two changes beyond which a write span is split in two. */
+const SPLIT_GAP = 5000;
+
+export function readGrid(sheet: Sheet): Grid {
+  const lastRow = sheet.getLastRow();
+  const lastCol = sheet.getLastColumn();
+  if (lastRow === 0 || lastCol === 0) return [];
+  if (lastRow <= MAX_ROWS_PER_CALL) return sheet.getRange(1, 1, lastRow, lastCol).getValues() as Grid;
+  const grid: Grid = [];
+  for (let r = 1; r <= lastRow; r += MAX_ROWS_PER_CALL) {
+    const n = Math.min(MAX_ROWS_PER_CALL, lastRow - r + 1);
+    const part = sheet.getRange(r, 1, n, lastCol).getValues() as Grid;
+    for (const row of part) grid.push(row);
+  }
+  return grid;
+}
+
+/** Positions (row * width + col, 0-based) of formula cells: they are read, never written. */
+export function readFormulaCells(sheet: Sheet, rows: number, width: number): Set<number> {
+  const found = new Set<number>();
+  for (let r = 1; r <= rows; r += MAX_ROWS_PER_CALL) {
+    const n = Math.min(MAX_ROWS_PER_CALL, rows - r + 1);
+    const part = sheet.getRange(r, 1, n, width).getFormulas();
+    for (let i = 0; i < part.length; i++) {
+      const row = part[i];
+      for (let c = 0; c < row.length; c++) if (row[c] !== '') found.add((r - 1 + i) * width + c);
+    }
+  }
+  return found;
+}
+
+/** A rectangle to write: grid coordinates (0-based), new values, originals for backup and rollback. */
+export interface Patch {
+  row: number;
+  col: number;
+  values: Cell[][];
+  originals: Cell[][];
+  /** Number formats, for columns whose cells change type (dates). Same shape as values. */
+  formats: string[][] | null;
+  originalFormats: string[][] | null;
+}
+
+/**
+ * Groups a plan's column changes into write rectangles: adjacent changed columns form a block,
+ * and a block's rows form spans from its first to last change, split at long gaps, at formula
+ * cells and at MAX_ROWS_PER_CALL. Unchanged cells inside a span are written back as they are.
+ */
+export function patchesFor(changes: ColumnChange[], grid: Grid, formulas: Set<number>, formulaWidth: number): Omit<Patch, 'formats' | 'originalFormats'>[] & { formatCols?: number[] } {
+  const out: Omit<Patch, 'formats' | 'originalFormats'>[] = [];
+  const blocks: ColumnChange[][] = [];
+  for (const ch of changes) {
+    const last = blocks[blocks.length - 1];
+    if (last && last[last.length - 1].col === ch.col - 1) last.push(ch);
+    else blocks.push([ch]);
+  }
+  const hasFormula = (r: number, c0: number, c1: number): boolean => {
+    if (formulas.size === 0) return false;
+    for (let c = c0; c <= c1 && c < formulaWidth; c++) if (formulas.has(r * formulaWidth + c)) return true;
+    return false;
+  };
+  for (const block of blocks) {
+    const c0 = block[0].col;
+    const c1 = block[block.length - 1].col;
+    const next = new Map<number, Cell[]>();
+    for (const ch of block) {
+      for (let i = 0; i < ch.rows.length; i++) {
+        const r = ch.rows[i];
+        let row = next.get(r);
+        if (!row) {
+          row = new Array<Cell>(c1 - c0 + 1);
+          next.set(r, row);
+        }
+        row[ch.col - c0] = ch.values[i];
+      }
+    }
+    const rows = Array.from(next.keys()).sort((a, b) => a - b);
+    let start = 0;
+    while (start < rows.length) {
+      let end = start;
+      while (end + 1 < rows.length && rows[end + 1] - rows[end] <= SPLIT_GAP && rows[end + 1] - rows[start] < MAX_ROWS_PER_CALL) end++;
+      // Within [rows[start], rows[end]], cut around rows holding formulas.
+      let spanStart = rows[start];
+      const spanEnd = rows[end];
+      for (let r = spanStart; r <= spanEnd + 1; r++) {
+        if (r <= spanEnd && !hasFormula(r, c0, c1)) continue;
+        if (r > spanStart) {
+          const values: Cell[][] = [];
+          const originals: Cell[][] = [];
+          for (let rr = spanStart; rr < r; rr++) {
+            const src = grid[rr] ?? [];
+            const orig: Cell[] = [];
+            for (let c = c0; c <= c1; c++) orig.push(src[c] === undefined ? '' : src[c]);
+            const changed = next.get(rr);
+            values.push(orig.map((v, k) => (changed && changed[k] !== undefined ? changed[k] : v)));
+            originals.push(orig);
+          }
+          if (values.some((row, i) => row.some((v, k) => v !== originals[i][k]))) out.push({ row: spanStart, col: c0, values, originals });
+        }
+        spanStart = r + 1;
+      }
+      start = end + 1;
+    }
+  }
+  return out;
+}
+
+/** Reads the current number formats of a rectangle (for dates we write, and their backup). */
+export function readFormats(sheet: Sheet, row: number, col: number, rows: number, cols: number): string[][] {
+  return sheet.getRange(row + 1, col + 1, rows, cols).getNumberFormats();
+}
+
+export function writePatch(sheet: Sheet, p: Patch, useOriginals = false): void {
+  const values = useOriginals ? p.originals : p.values;
+  const formats = useOriginals ? p.originalFormats : p.formats;
+  const range = sheet.getRange(p.row + 1, p.col + 1, values.length, values[0].length);
+  if (formats) range.setNumberFormats(formats);
+  range.setValues(values.map((row) => row.map(toWritable)));
+}
+
+/** Grows a sheet's grid so that (rows × cols) fits. */
+export function ensureSize(sheet: Sheet, rows: number, cols: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxCols = sheet.getMaxColumns();
+  if (maxCols < cols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
+}
+
+/** Cells in the whole spreadsheet, as Sheets counts them against its limit (the grid, not content). */
+export function spreadsheetCells(ss: Spreadsheet): number {
+  let n = 0;
+  for (const sheet of ss.getSheets()) n += sheet.getMaxRows() * sheet.getMaxColumns();
+  return n;
+}
+
+export function findSheetById(ss: Spreadsheet, sheetId: number): Sheet | null {
+  for (const sheet of ss.getSheets()) if (sheet.getSheetId() === sheetId) return sheet;
+  return null;
+}
+
+/**
+ * Finds an add-on tab by its recorded sheet id (it may have been renamed), else by name, else
+ * creates it. Looker Studio binds to the id, so a tab is never deleted and recreated.
+ */
+export function ensureTab(ss: Spreadsheet, tabs: Record<string, number>, name: string, opts: { hidden?: boolean } = {}): Sheet {
+  let sheet = tabs[name] !== undefined ? findSheetById(ss, tabs[name]) : null;
+  if (!sheet) sheet = ss.getSheetByName(name);
+  if (!sheet) {
+    sheet = ss.insertSheet(name, ss.getNumSheets());
+    if (opts.hidden) sheet.hideSheet();
+  }
+  tabs[name] = sheet.getSheetId();
+  return sheet;
+}
+
+/**
+ * Rewrites a tab in place: header and rows in ONE setValues that also blanks stale rows below,
+ * so a failure leaves either the old or the new content, never a mix. Formats go first (they
+ * do not change content) so new dates and percents display right the moment they land.
+ */
+export function writeTable(sheet: Sheet, headers: string[], rows: Cell[][], types: ColumnType[] | null): void {
+  const width = headers.length;
+  const oldHeight = sheet.getLastRow();
+  const newHeight = rows.length + 1;
+  const height = Math.max(oldHeight, newHeight);
+  ensureSize(sheet, height, width);
+  if (types && rows.length > 0) {
+    const formatRow = types.map((t) => FORMAT_OF_TYPE[t]);
+    const formats: string[][] = [];
+    for (let i = 0; i < rows.length; i++) formats.push(formatRow);
+    sheet.getRange(2, 1, rows.length, width).setNumberFormats(formats);
+  }
+  const values: Cell[][] = [headers.map(toWritable)];
+  for (const row of rows) values.push(row.map(toWritable));
+  const blank = new Array<Cell>(width).fill('');
+  for (let i = newHeight; i < height; i++) values.push(blank);
+  sheet.getRange(1, 1, height, width).setValues(values);
+}
+
+/** One-time presentation of a fresh tab: bold frozen header and readable widths. */
+export function styleTable(sheet: Sheet, headers: string[], widths: number[]): void {
+  sheet.setFrozenRows(1);
+  sheet.getRange(1, 1, 1, headers.length).setFontWeight('bold');
+  widths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
+}
+
+/** A tab's content as written: header row plus data rows (for reading kamus back). */
+export function readTable(sheet: Sheet): Grid {
+  const lastRow = sheet.getLastRow();
+  const lastCol = sheet.getLastColumn();
+  if (lastRow === 0 || lastCol === 0) return [];
+  return sheet.getRange(1, 1, lastRow, lastCol).getValues() as Grid;
+}

@@ -1,0 +1,91 @@
+/**
+ * `npm run build`: produces dist/, exactly what `clasp push` uploads (.clasp.json rootDir).
+ *
+ * - dist/Code.js: src/server/index.ts bundled by esbuild into one IIFE (no import/export/require,
+ *   ES2019 for the Apps Script V8 runtime), followed by one top-level `function` per export of the
+ *   entry module. Apps Script finds menu, trigger and google.script.run targets only among
+ *   top-level function declarations; the list comes from esbuild's metafile, never by hand.
+ * - dist/Sidebar.html: the sidebar, with its script and styles inlined (no CDN).
+ * - dist/appsscript.json: the manifest.
+ */
+import * as esbuild from 'esbuild';
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildSidebarHtml } from '../sidebar/build';
+
+export const ROOT = path.resolve(__dirname, '..');
+export const DIST = path.join(ROOT, 'dist');
+export const GLOBAL_NAME = 'PolaLayanan';
+
+/** The wrapper Apps Script sees for one entry point. */
+export function entryStub(name: string): string {
+  return `function ${name}() {\n  return ${GLOBAL_NAME}.${name}.apply(this, arguments);\n}\n`;
+}
+
+const ENTRY = path.join(ROOT, 'src/server/index.ts');
+
+/** The entry module's export names, as esbuild resolves them (its metafile lists them for ESM output). */
+async function entryExports(): Promise<string[]> {
+  const probe = await esbuild.build({ entryPoints: [ENTRY], bundle: true, write: false, format: 'esm', platform: 'neutral', metafile: true, outdir: 'probe' });
+  const output = Object.values(probe.metafile.outputs).find((o) => o.entryPoint !== undefined);
+  return (output?.exports ?? []).slice().sort();
+}
+
+export async function buildServer(): Promise<{ code: string; entries: string[] }> {
+  const result = await esbuild.build({
+    entryPoints: [ENTRY],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: GLOBAL_NAME,
+    target: 'es2019',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    legalComments: 'none',
+    charset: 'utf8',
+  });
+  const entries = await entryExports();
+  if (entries.length === 0) throw new Error('src/server/index.ts exports nothing');
+  const header = '// Pola Layanan — built by tools/build.ts from src/. Do not edit: edit src/ and run `npm run build`.\n';
+  const code = header + result.outputFiles[0].text + '\n// Entry points (generated from the exports of src/server/index.ts)\n' + entries.map(entryStub).join('\n');
+  return { code, entries };
+}
+
+export async function build(): Promise<{ entries: string[]; codeBytes: number; sidebarBytes: number }> {
+  fs.mkdirSync(DIST, { recursive: true });
+  const { code, entries } = await buildServer();
+  fs.writeFileSync(path.join(DIST, 'Code.js'), code);
+  const sidebar = await buildSidebarHtml();
+  fs.writeFileSync(path.join(DIST, 'Sidebar.html'), sidebar);
+  fs.copyFileSync(path.join(ROOT, 'appsscript.json'), path.join(DIST, 'appsscript.json'));
+  return { entries, codeBytes: Buffer.byteLength(code), sidebarBytes: Buffer.byteLength(sidebar) };
+}
+
+/** True when dist/ is missing or older than any source it is built from. */
+export function buildIsStale(): boolean {
+  const outputs = ['Code.js', 'Sidebar.html', 'appsscript.json'].map((f) => path.join(DIST, f));
+  if (outputs.some((f) => !fs.existsSync(f))) return true;
+  const builtAt = Math.min(...outputs.map((f) => fs.statSync(f).mtimeMs));
+  const newest = (dir: string): number => {
+    let t = 0;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, entry.name);
+      t = Math.max(t, entry.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+    }
+    return t;
+  };
+  const sources = Math.max(newest(path.join(ROOT, 'src')), newest(path.join(ROOT, 'sidebar')), fs.statSync(path.join(ROOT, 'appsscript.json')).mtimeMs);
+  return sources > builtAt;
+}
+
+if (require.main === module) {
+  build()
+    .then(({ entries, codeBytes, sidebarBytes }) => {
+      console.log(`dist/Code.js ${(codeBytes / 1024).toFixed(1)} KB, ${entries.length} entry points: ${entries.join(', ')}`);
+      console.log(`dist/Sidebar.html ${(sidebarBytes / 1024).toFixed(1)} KB; dist/appsscript.json`);
+    })
+    .catch((err) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    });
+}

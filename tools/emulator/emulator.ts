@@ -1,0 +1,222 @@
+/** The Emulator: owns all state and hands out the Apps Script globals. */
+import { createHash } from 'crypto';
+import { LockServiceImpl } from './lock';
+import { PropertiesServiceImpl, PropertyData } from './properties';
+import { ExecutionKind, Faults, Runtime, Stats, VirtualClock } from './runtime';
+import { EventTypeName, ScriptAppService, tooManyTriggersMessage, Trigger, TriggerRecord } from './script';
+import { EmuSpreadsheet, SpreadsheetAppService } from './spreadsheet';
+import { EmulatorState, loadSpreadsheet, spreadsheetToState } from './state';
+import { emptyUiRecord, HtmlServiceImpl, UiRecord, UiService } from './ui';
+import { LoggerService, makeConsole, SessionService, UtilitiesService } from './utilities';
+
+export interface EmulatorOptions {
+  /** Default time zone of new spreadsheets. */
+  timeZone?: string;
+  scriptTimeZone?: string;
+  /** Active user's locale (Session.getActiveUserLocale) and default spreadsheet locale. */
+  locale?: string;
+  userEmail?: string;
+  /** File name without ".html" -> content, for HtmlService.createHtmlOutputFromFile. */
+  htmlFiles?: Record<string, string>;
+  /** Title of the menu created by Ui.createAddonMenu(). */
+  addonName?: string;
+}
+
+export interface ResolvedOptions {
+  timeZone: string;
+  scriptTimeZone: string;
+  locale: string;
+  userEmail: string;
+  htmlFiles: Record<string, string>;
+  addonName: string;
+}
+
+export class Emulator {
+  readonly options: ResolvedOptions;
+  /** Internal runtime shared by all services (stats, faults, clock, executions, realm). */
+  readonly rt: Runtime;
+  spreadsheets: EmuSpreadsheet[] = [];
+  ui: UiRecord = emptyUiRecord();
+  /** Everything scripts wrote with Logger.log / console.*, never printed. */
+  logs: string[] = [];
+  /** Installed triggers, as plain records. */
+  triggers: TriggerRecord[] = [];
+
+  _active: EmuSpreadsheet | null = null;
+  _properties: PropertyData = { document: {}, user: {}, script: {} };
+  /** Lock resource key -> id of the execution holding it. */
+  readonly _lockHolders = new Map<string, number>();
+  private nextTriggerId = 1;
+  private nextSpreadsheetSeq = 1;
+  private globalsCache: Record<string, unknown> | null = null;
+
+  constructor(opts: EmulatorOptions = {}) {
+    this.options = {
+      timeZone: opts.timeZone ?? 'Asia/Jakarta',
+      scriptTimeZone: opts.scriptTimeZone ?? 'Asia/Jakarta',
+      locale: opts.locale ?? 'id',
+      userEmail: opts.userEmail ?? 'user@example.com',
+      htmlFiles: opts.htmlFiles ?? {},
+      addonName: opts.addonName ?? 'Pola Layanan',
+    };
+    this.rt = new Runtime(this.options.userEmail);
+    this.rt.beginExecution('editor', this.options.userEmail);
+  }
+
+  get stats(): Stats {
+    return this.rt.stats;
+  }
+
+  get clock(): VirtualClock {
+    return this.rt.clock;
+  }
+
+  /** The globals an Apps Script V8 execution sees. Same objects on every call. */
+  globals(): Record<string, unknown> {
+    if (!this.globalsCache) {
+      this.globalsCache = {
+        SpreadsheetApp: new SpreadsheetAppService(this),
+        LockService: new LockServiceImpl(this),
+        PropertiesService: new PropertiesServiceImpl(this),
+        ScriptApp: new ScriptAppService(this),
+        HtmlService: new HtmlServiceImpl(this.rt, this.options.htmlFiles),
+        Session: new SessionService(this),
+        Utilities: new UtilitiesService(this.rt),
+        Logger: new LoggerService(this.rt, this.logs),
+        console: makeConsole(this.logs),
+      };
+    }
+    return this.globalsCache;
+  }
+
+  // ---- spreadsheets -----------------------------------------------------------
+
+  createSpreadsheet(name: string, opts: { timeZone?: string; locale?: string; id?: string } = {}): EmuSpreadsheet {
+    return this._createSpreadsheet(name, opts);
+  }
+
+  /** null simulates a time-driven trigger: no active document, no Ui, no document lock/properties. */
+  setActive(ss: EmuSpreadsheet | null): void {
+    this._active = ss;
+  }
+
+  // ---- stats and faults ---------------------------------------------------------
+
+  resetStats(): void {
+    this.rt.resetStats();
+  }
+
+  injectFault(f: Faults): void {
+    this.rt.injectFault(f);
+  }
+
+  clearFaults(): void {
+    this.rt.clearFaults();
+  }
+
+  // ---- executions -----------------------------------------------------------------
+
+  beginExecution(kind: ExecutionKind = 'editor', userEmail?: string): number {
+    return this.rt.beginExecution(kind, userEmail ?? this.options.userEmail).id;
+  }
+
+  /**
+   * Ends the current execution: Apps Script releases its locks when a script
+   * finishes, and injected faults only apply to the run they were set for.
+   * The most recent still-running execution (or a fresh one) becomes current.
+   */
+  endExecution(): void {
+    const ending = this.rt.current;
+    ending.alive = false;
+    for (const [key, holder] of [...this._lockHolders]) if (holder === ending.id) this._lockHolders.delete(key);
+    this.rt.clearFaults();
+    const alive = [...this.rt.executions.values()].filter((e) => e.alive);
+    if (alive.length) this.rt.current = alive[alive.length - 1];
+    else this.rt.beginExecution('editor', this.options.userEmail);
+  }
+
+  /** Emulator extra: make another still-running execution current (to interleave two runs). */
+  switchExecution(id: number): void {
+    const ex = this.rt.executions.get(id);
+    if (!ex || !ex.alive) throw new Error(`No running execution ${id}`);
+    this.rt.current = ex;
+  }
+
+  get currentExecution(): { id: number; kind: ExecutionKind; user: string } {
+    const { id, kind, user } = this.rt.current;
+    return { id, kind, user };
+  }
+
+  // ---- state -------------------------------------------------------------------------
+
+  toState(): EmulatorState {
+    return {
+      version: 1,
+      clock: this.clock.now(),
+      activeSpreadsheetId: this._active ? this._active._id : null,
+      spreadsheets: this.spreadsheets.map(spreadsheetToState),
+      properties: JSON.parse(JSON.stringify(this._properties)) as PropertyData,
+      triggers: this.triggers.map((t) => ({ ...t })),
+      nextTriggerId: this.nextTriggerId,
+      nextSpreadsheetSeq: this.nextSpreadsheetSeq,
+    };
+  }
+
+  static fromState(s: EmulatorState, opts: EmulatorOptions = {}): Emulator {
+    const emu = new Emulator(opts);
+    emu.clock.set(s.clock);
+    for (const st of s.spreadsheets) {
+      const ss = new EmuSpreadsheet(emu, st.id, st.name, st.timeZone, st.locale);
+      loadSpreadsheet(ss, st);
+      emu.spreadsheets.push(ss);
+    }
+    emu._active = emu.spreadsheets.find((x) => x._id === s.activeSpreadsheetId) ?? null;
+    emu._properties = JSON.parse(JSON.stringify(s.properties)) as PropertyData;
+    emu.triggers = s.triggers.map((t) => ({ ...t }));
+    emu.nextTriggerId = s.nextTriggerId;
+    emu.nextSpreadsheetSeq = s.nextSpreadsheetSeq;
+    return emu;
+  }
+
+  // ---- internals used by services ---------------------------------------------------
+
+  _createSpreadsheet(name: string, opts: { timeZone?: string; locale?: string; id?: string }): EmuSpreadsheet {
+    const seq = this.nextSpreadsheetSeq++;
+    // Real ids are 44 URL-safe characters; derive one deterministically.
+    const id = opts.id ?? '1' + createHash('sha256').update(`ss:${seq}:${name}`).digest('base64url').slice(0, 43);
+    if (this.spreadsheets.some((s) => s._id === id)) throw new Error(`Spreadsheet id ${id} already exists`);
+    const ss = new EmuSpreadsheet(this, id, String(name), opts.timeZone ?? this.options.timeZone, opts.locale ?? this.options.locale);
+    ss._activeSheet = ss._addSheet('Sheet1');
+    this.spreadsheets.push(ss);
+    if (!this._active) this._active = ss;
+    return ss;
+  }
+
+  _ui(): UiService {
+    if (!this._active || this.rt.current.kind === 'trigger') {
+      throw this.rt.error('Cannot call SpreadsheetApp.getUi() from this context.');
+    }
+    return new UiService(this.rt, this.ui, this.options.addonName);
+  }
+
+  /**
+   * Add-on triggers are tied to the document active at creation, and an
+   * add-on may hold only one trigger of each event type per user per document.
+   */
+  _installTrigger(spec: Partial<TriggerRecord> & { handler: string; type: EventTypeName }): Trigger {
+    const user = this.rt.current.user;
+    const spreadsheetId = this._active ? this._active._id : null;
+    if (this.triggers.some((t) => t.user === user && t.spreadsheetId === spreadsheetId && t.type === spec.type)) {
+      throw this.rt.error(tooManyTriggersMessage(spec.type));
+    }
+    const record: TriggerRecord = {
+      ...spec,
+      id: String(8_000_000_000_000 + this.nextTriggerId++ * 7919),
+      user,
+      spreadsheetId,
+    };
+    if (record.type === 'CLOCK' && record.tz === undefined) record.tz = this.options.scriptTimeZone;
+    this.triggers.push(record);
+    return new Trigger(this.rt, record);
+  }
+}

@@ -1,0 +1,238 @@
+/**
+ * ScriptApp: auth-mode enums and installable triggers, with the add-on rule
+ * "one trigger of each event type per user per document".
+ */
+import type { Emulator } from './emulator';
+import { instrument, Runtime } from './runtime';
+import type { EmuSpreadsheet } from './spreadsheet';
+
+export const AuthMode = { NONE: 'NONE', LIMITED: 'LIMITED', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', FULL: 'FULL' } as const;
+export const TriggerSource = { SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK', FORMS: 'FORMS', DOCUMENTS: 'DOCUMENTS', CALENDAR: 'CALENDAR' } as const;
+export const EventType = {
+  CLOCK: 'CLOCK',
+  ON_OPEN: 'ON_OPEN',
+  ON_EDIT: 'ON_EDIT',
+  ON_FORM_SUBMIT: 'ON_FORM_SUBMIT',
+  ON_CHANGE: 'ON_CHANGE',
+  ON_EVENT_UPDATED: 'ON_EVENT_UPDATED',
+} as const;
+export const WeekDay = {
+  SUNDAY: 'SUNDAY', MONDAY: 'MONDAY', TUESDAY: 'TUESDAY', WEDNESDAY: 'WEDNESDAY',
+  THURSDAY: 'THURSDAY', FRIDAY: 'FRIDAY', SATURDAY: 'SATURDAY',
+} as const;
+
+export type EventTypeName = keyof typeof EventType;
+
+/** Plain record of an installed trigger (also the serialised form). */
+export interface TriggerRecord {
+  id: string;
+  handler: string;
+  user: string;
+  /** Document the add-on trigger is tied to (the active one at creation). */
+  spreadsheetId: string | null;
+  type: EventTypeName;
+  atHour?: number;
+  nearMinute?: number;
+  everyDays?: number;
+  everyHours?: number;
+  everyMinutes?: number;
+  onWeekDay?: string;
+  tz?: string;
+  /** One-off triggers (after()/at()): the virtual time (ms) from which they are due. */
+  runAt?: number;
+  /** For forSpreadsheet() triggers: the source document. */
+  sourceId?: string;
+}
+
+const TOO_MANY: Record<EventTypeName, string> = {
+  CLOCK: 'time-based',
+  ON_OPEN: 'open',
+  ON_EDIT: 'edit',
+  ON_FORM_SUBMIT: 'form submit',
+  ON_CHANGE: 'change',
+  ON_EVENT_UPDATED: 'calendar',
+};
+
+export class Trigger {
+  constructor(
+    readonly rt: Runtime,
+    readonly _record: TriggerRecord,
+  ) {}
+
+  getUniqueId(): string {
+    return this._record.id;
+  }
+  getHandlerFunction(): string {
+    return this._record.handler;
+  }
+  getEventType(): string {
+    return this._record.type;
+  }
+  getTriggerSource(): string {
+    return this._record.type === 'CLOCK' ? TriggerSource.CLOCK : TriggerSource.SPREADSHEETS;
+  }
+  getTriggerSourceId(): string | null {
+    return this._record.sourceId ?? null;
+  }
+}
+instrument(Trigger, 'Trigger');
+
+export class TriggerBuilder {
+  constructor(
+    readonly rt: Runtime,
+    private readonly emu: Emulator,
+    private readonly handler: string,
+  ) {}
+
+  timeBased(): ClockTriggerBuilder {
+    return new ClockTriggerBuilder(this.rt, this.emu, this.handler);
+  }
+
+  forSpreadsheet(sheet: EmuSpreadsheet | string): SpreadsheetTriggerBuilder {
+    const id = typeof sheet === 'string' ? sheet : sheet._id;
+    return new SpreadsheetTriggerBuilder(this.rt, this.emu, this.handler, id);
+  }
+}
+instrument(TriggerBuilder, 'TriggerBuilder');
+
+export class ClockTriggerBuilder {
+  private readonly spec: Partial<TriggerRecord> = {};
+
+  constructor(
+    readonly rt: Runtime,
+    private readonly emu: Emulator,
+    private readonly handler: string,
+  ) {}
+
+  atHour(hour: number): ClockTriggerBuilder {
+    if (!Number.isInteger(hour) || hour < 0 || hour > 23) throw this.rt.error('Invalid argument: hour');
+    this.spec.atHour = hour;
+    return this;
+  }
+  nearMinute(minute: number): ClockTriggerBuilder {
+    this.spec.nearMinute = minute;
+    return this;
+  }
+  everyDays(n: number): ClockTriggerBuilder {
+    this.spec.everyDays = n;
+    return this;
+  }
+  everyHours(n: number): ClockTriggerBuilder {
+    // Apps Script only accepts 1, 2, 4, 6, 8 or 12.
+    if (![1, 2, 4, 6, 8, 12].includes(n)) throw this.rt.error('Invalid argument: hours');
+    this.spec.everyHours = n;
+    return this;
+  }
+  everyMinutes(n: number): ClockTriggerBuilder {
+    if (![1, 5, 10, 15, 30].includes(n)) throw this.rt.error('Invalid argument: minutes');
+    this.spec.everyMinutes = n;
+    return this;
+  }
+  onWeekDay(day: string): ClockTriggerBuilder {
+    this.spec.onWeekDay = String(day);
+    return this;
+  }
+  inTimezone(timezone: string): ClockTriggerBuilder {
+    this.spec.tz = timezone;
+    return this;
+  }
+  /** A one-off trigger due `ms` after now (virtual clock). */
+  after(ms: number): ClockTriggerBuilder {
+    if (typeof ms !== 'number' || !(ms >= 0)) throw this.rt.error('Invalid argument: durationMilliseconds');
+    this.spec.runAt = this.emu.clock.now() + ms;
+    return this;
+  }
+  /** A one-off trigger due at a given instant. */
+  at(date: Date): ClockTriggerBuilder {
+    this.spec.runAt = new Date(date).getTime();
+    return this;
+  }
+  create(): Trigger {
+    return this.emu._installTrigger({ ...this.spec, handler: this.handler, type: 'CLOCK' });
+  }
+}
+instrument(ClockTriggerBuilder, 'ClockTriggerBuilder', ['create']);
+
+export class SpreadsheetTriggerBuilder {
+  private type: EventTypeName = 'ON_OPEN';
+
+  constructor(
+    readonly rt: Runtime,
+    private readonly emu: Emulator,
+    private readonly handler: string,
+    private readonly sourceId: string,
+  ) {}
+
+  onOpen(): SpreadsheetTriggerBuilder {
+    this.type = 'ON_OPEN';
+    return this;
+  }
+  onEdit(): SpreadsheetTriggerBuilder {
+    this.type = 'ON_EDIT';
+    return this;
+  }
+  onChange(): SpreadsheetTriggerBuilder {
+    this.type = 'ON_CHANGE';
+    return this;
+  }
+  onFormSubmit(): SpreadsheetTriggerBuilder {
+    this.type = 'ON_FORM_SUBMIT';
+    return this;
+  }
+  create(): Trigger {
+    return this.emu._installTrigger({ handler: this.handler, type: this.type, sourceId: this.sourceId });
+  }
+}
+instrument(SpreadsheetTriggerBuilder, 'SpreadsheetTriggerBuilder', ['create']);
+
+export class ScriptAppService {
+  readonly AuthMode = AuthMode;
+  readonly TriggerSource = TriggerSource;
+  readonly EventType = EventType;
+  readonly WeekDay = WeekDay;
+  readonly rt: Runtime;
+
+  constructor(private readonly emu: Emulator) {
+    this.rt = emu.rt;
+  }
+
+  newTrigger(functionName: string): TriggerBuilder {
+    return new TriggerBuilder(this.rt, this.emu, String(functionName));
+  }
+
+  /** This user's triggers tied to the given document. */
+  getUserTriggers(document: EmuSpreadsheet): Trigger[] {
+    const user = this.rt.current.user;
+    return this._wrap(this.emu.triggers.filter((t) => t.user === user && t.spreadsheetId === document._id));
+  }
+
+  /** Installable triggers of this project owned by the current user. */
+  getProjectTriggers(): Trigger[] {
+    const user = this.rt.current.user;
+    return this._wrap(this.emu.triggers.filter((t) => t.user === user));
+  }
+
+  deleteTrigger(trigger: Trigger): void {
+    const i = this.emu.triggers.findIndex((t) => t.id === trigger._record.id);
+    if (i >= 0) this.emu.triggers.splice(i, 1);
+  }
+
+  getScriptId(): string {
+    return 'emulated-script-id';
+  }
+
+  getOAuthToken(): string {
+    return 'emulated-oauth-token';
+  }
+
+  private _wrap(records: TriggerRecord[]): Trigger[] {
+    const out = this.rt.array<Trigger>();
+    for (const r of records) out.push(new Trigger(this.rt, r));
+    return out;
+  }
+}
+instrument(ScriptAppService, 'ScriptApp', ['deleteTrigger']);
+
+export function tooManyTriggersMessage(type: EventTypeName): string {
+  return `This add-on has created too many ${TOO_MANY[type]} triggers in this document for this Google Account.`;
+}

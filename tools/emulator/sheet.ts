@@ -1,0 +1,365 @@
+/** Sheet: grid dimensions, structure edits and the cell layers. */
+import { parseA1 } from './a1';
+import { Grid } from './grid';
+import { EmuRange } from './range';
+import { instrument, isDate, Runtime } from './runtime';
+import type { EmuSpreadsheet } from './spreadsheet';
+import { CellValue } from './values';
+
+export const DEFAULT_ROWS = 1000;
+export const DEFAULT_COLUMNS = 26;
+export const DEFAULT_COLUMN_WIDTH = 100;
+
+export class EmuSheet {
+  readonly rt: Runtime;
+  /** Cell layers; undefined in a layer means "default". */
+  readonly _values = new Grid<CellValue>();
+  readonly _formulas = new Grid<string>();
+  readonly _formats = new Grid<string>();
+  readonly _weights = new Grid<string>();
+  readonly _backgrounds = new Grid<string>();
+  readonly _wraps = new Grid<boolean>();
+  /** 0-based column index -> width in px; undefined = default width. */
+  _widths: (number | undefined)[] = [];
+  _hidden = false;
+  _frozenRows = 0;
+  _frozenColumns = 0;
+
+  constructor(
+    readonly _parent: EmuSpreadsheet,
+    public _name: string,
+    readonly _sheetId: number,
+    public _maxRows = DEFAULT_ROWS,
+    public _maxColumns = DEFAULT_COLUMNS,
+  ) {
+    this.rt = _parent.rt;
+  }
+
+  // ---- identity -----------------------------------------------------------
+
+  getName(): string {
+    return this._name;
+  }
+
+  getSheetName(): string {
+    return this._name;
+  }
+
+  setName(name: string): EmuSheet {
+    this._parent._validateNewName(String(name), this);
+    this._name = String(name);
+    return this;
+  }
+
+  getSheetId(): number {
+    return this._sheetId;
+  }
+
+  /** 1-based position among the spreadsheet's tabs. */
+  getIndex(): number {
+    return this._parent._sheets.indexOf(this) + 1;
+  }
+
+  getParent(): EmuSpreadsheet {
+    return this._parent;
+  }
+
+  isSheetHidden(): boolean {
+    return this._hidden;
+  }
+
+  hideSheet(): EmuSheet {
+    if (!this._hidden && this._parent._sheets.filter((s) => !s._hidden).length <= 1) {
+      throw this.rt.error("You can't hide all the sheets in a document.");
+    }
+    this._hidden = true;
+    return this;
+  }
+
+  showSheet(): EmuSheet {
+    this._hidden = false;
+    return this;
+  }
+
+  activate(): EmuSheet {
+    this._parent._activeSheet = this;
+    return this;
+  }
+
+  // ---- dimensions ---------------------------------------------------------
+
+  /** Last row with content (a value or a formula), 0 when the sheet is empty. */
+  getLastRow(): number {
+    return Math.max(this._values.lastRow(), this._formulas.lastRow()) + 1;
+  }
+
+  getLastColumn(): number {
+    return Math.max(this._values.lastColumn(), this._formulas.lastColumn()) + 1;
+  }
+
+  getMaxRows(): number {
+    return this._maxRows;
+  }
+
+  getMaxColumns(): number {
+    return this._maxColumns;
+  }
+
+  insertRowsAfter(afterPosition: number, howMany: number): EmuSheet {
+    this._insertRows(afterPosition, howMany);
+    return this;
+  }
+
+  insertRowsBefore(beforePosition: number, howMany: number): EmuSheet {
+    this._insertRows(beforePosition - 1, howMany);
+    return this;
+  }
+
+  insertRowAfter(afterPosition: number): EmuSheet {
+    this._insertRows(afterPosition, 1);
+    return this;
+  }
+
+  insertRowBefore(beforePosition: number): EmuSheet {
+    this._insertRows(beforePosition - 1, 1);
+    return this;
+  }
+
+  /** Inserts blank rows *before* rowIndex (Apps Script semantics). */
+  insertRows(rowIndex: number, numRows = 1): void {
+    this._insertRows(rowIndex - 1, numRows);
+  }
+
+  deleteRows(rowPosition: number, howMany: number): void {
+    this._deleteRows(rowPosition, howMany);
+  }
+
+  deleteRow(rowPosition: number): EmuSheet {
+    this._deleteRows(rowPosition, 1);
+    return this;
+  }
+
+  _deleteRows(rowPosition: number, howMany: number): void {
+    this._checkPositive(howMany, 'rows');
+    if (rowPosition < 1 || rowPosition + howMany - 1 > this._maxRows) throw this.rt.error('Those rows are out of bounds.');
+    if (howMany >= this._maxRows) throw this.rt.error("You can't delete all the rows on the sheet.");
+    for (const g of this._layers()) g.deleteRows(rowPosition - 1, howMany);
+    this._maxRows -= howMany;
+  }
+
+  insertColumnsAfter(afterPosition: number, howMany: number): EmuSheet {
+    this._insertColumns(afterPosition, howMany);
+    return this;
+  }
+
+  insertColumnsBefore(beforePosition: number, howMany: number): EmuSheet {
+    this._insertColumns(beforePosition - 1, howMany);
+    return this;
+  }
+
+  insertColumnAfter(afterPosition: number): EmuSheet {
+    this._insertColumns(afterPosition, 1);
+    return this;
+  }
+
+  insertColumns(columnIndex: number, numColumns = 1): void {
+    this._insertColumns(columnIndex - 1, numColumns);
+  }
+
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this._deleteColumns(columnPosition, howMany);
+  }
+
+  deleteColumn(columnPosition: number): EmuSheet {
+    this._deleteColumns(columnPosition, 1);
+    return this;
+  }
+
+  _deleteColumns(columnPosition: number, howMany: number): void {
+    this._checkPositive(howMany, 'columns');
+    if (columnPosition < 1 || columnPosition + howMany - 1 > this._maxColumns) {
+      throw this.rt.error('Those columns are out of bounds.');
+    }
+    if (howMany >= this._maxColumns) throw this.rt.error("You can't delete all the columns on the sheet.");
+    for (const g of this._layers()) g.deleteColumns(columnPosition - 1, howMany);
+    this._widths.splice(columnPosition - 1, howMany);
+    this._maxColumns -= howMany;
+  }
+
+  // ---- ranges -------------------------------------------------------------
+
+  getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): EmuRange {
+    if (typeof rowOrA1 === 'string') return this._rangeA1(rowOrA1);
+    return this._range(rowOrA1, column ?? NaN, numRows ?? 1, numColumns ?? 1);
+  }
+
+  /** From A1 to the last row/column with content (at least A1). */
+  getDataRange(): EmuRange {
+    const rows = Math.max(1, Math.max(this._values.lastRow(), this._formulas.lastRow()) + 1);
+    const cols = Math.max(1, Math.max(this._values.lastColumn(), this._formulas.lastColumn()) + 1);
+    return this._range(1, 1, rows, cols);
+  }
+
+  // ---- layout -------------------------------------------------------------
+
+  setFrozenRows(rows: number): void {
+    if (rows < 0 || rows > this._maxRows) throw this.rt.error('Invalid argument: rows');
+    this._frozenRows = rows;
+  }
+
+  getFrozenRows(): number {
+    return this._frozenRows;
+  }
+
+  setFrozenColumns(columns: number): void {
+    if (columns < 0 || columns > this._maxColumns) throw this.rt.error('Invalid argument: columns');
+    this._frozenColumns = columns;
+  }
+
+  getFrozenColumns(): number {
+    return this._frozenColumns;
+  }
+
+  setColumnWidth(columnPosition: number, width: number): EmuSheet {
+    this._setWidths(columnPosition, 1, width);
+    return this;
+  }
+
+  setColumnWidths(startColumn: number, numColumns: number, width: number): EmuSheet {
+    this._setWidths(startColumn, numColumns, width);
+    return this;
+  }
+
+  getColumnWidth(columnPosition: number): number {
+    this._checkColumn(columnPosition, 1);
+    return this._widths[columnPosition - 1] ?? DEFAULT_COLUMN_WIDTH;
+  }
+
+  /**
+   * Sheets measures rendered text; the emulator approximates ~7px per
+   * character of the longest cell plus padding, which is enough for tests
+   * that only check that widths changed sensibly.
+   */
+  autoResizeColumns(startColumn: number, numColumns: number): EmuSheet {
+    this._checkColumn(startColumn, numColumns);
+    for (let c = startColumn - 1; c < startColumn - 1 + numColumns; c++) {
+      let longest = 0;
+      for (const v of this._values.column(c) ?? []) {
+        if (v === undefined) continue;
+        const len = isDate(v) ? 19 : String(v).length;
+        if (len > longest) longest = len;
+      }
+      this._widths[c] = Math.max(21, longest * 7 + 10);
+    }
+    return this;
+  }
+
+  // ---- clearing -----------------------------------------------------------
+
+  clear(): EmuSheet {
+    for (const g of this._layers()) g.clearAll();
+    return this;
+  }
+
+  clearContents(): EmuSheet {
+    this._values.clearAll();
+    this._formulas.clearAll();
+    return this;
+  }
+
+  clearFormats(): EmuSheet {
+    this._formats.clearAll();
+    this._weights.clearAll();
+    this._backgrounds.clearAll();
+    this._wraps.clearAll();
+    return this;
+  }
+
+  // ---- emulator helpers (uncounted) ---------------------------------------
+
+  /**
+   * Test helper: put a formula and/or a value directly into a cell, bypassing
+   * input parsing. Lets a test give a formula cell the cached value Sheets
+   * would have computed.
+   */
+  __setCell(row: number, col: number, cell: { formula?: string; value?: CellValue | null; numberFormat?: string }): void {
+    const r = row - 1;
+    const c = col - 1;
+    if (cell.formula !== undefined) this._formulas.set(r, c, cell.formula || undefined);
+    if (cell.value !== undefined) this._values.set(r, c, cell.value === null || cell.value === '' ? undefined : cell.value);
+    if (cell.numberFormat !== undefined) this._formats.set(r, c, cell.numberFormat || undefined);
+  }
+
+  _layers(): Grid<unknown>[] {
+    return [this._values, this._formulas, this._formats, this._weights, this._backgrounds, this._wraps];
+  }
+
+  _range(row: number, column: number, numRows: number, numColumns: number): EmuRange {
+    if (!Number.isInteger(row) || !Number.isInteger(column)) throw this.rt.error('Invalid argument: range coordinates');
+    if (row < 1) throw this.rt.error('The starting row of the range is too small.');
+    if (column < 1) throw this.rt.error('The starting column of the range is too small.');
+    if (numRows < 1) throw this.rt.error('The number of rows in the range must be at least 1.');
+    if (numColumns < 1) throw this.rt.error('The number of columns in the range must be at least 1.');
+    if (row + numRows - 1 > this._maxRows || column + numColumns - 1 > this._maxColumns) {
+      throw this.rt.error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    return new EmuRange(this, row, column, numRows, numColumns);
+  }
+
+  _rangeA1(a1: string): EmuRange {
+    const rect = parseA1(a1);
+    if (!rect) throw this.rt.error('Range not found');
+    return this._range(
+      rect.row,
+      rect.col,
+      rect.numRows ?? this._maxRows - rect.row + 1,
+      rect.numCols ?? this._maxColumns - rect.col + 1,
+    );
+  }
+
+  _insertRows(after: number, n: number): void {
+    this._checkPositive(n, 'rows');
+    if (after < 0 || after > this._maxRows) throw this.rt.error('Those rows are out of bounds.');
+    this._parent._assertCellLimit(n * this._maxColumns);
+    for (const g of this._layers()) g.insertRows(after, n);
+    this._maxRows += n;
+  }
+
+  _insertColumns(after: number, n: number): void {
+    this._checkPositive(n, 'columns');
+    if (after < 0 || after > this._maxColumns) throw this.rt.error('Those columns are out of bounds.');
+    this._parent._assertCellLimit(n * this._maxRows);
+    for (const g of this._layers()) g.insertColumns(after, n);
+    if (after < this._widths.length) this._widths.splice(after, 0, ...new Array<undefined>(n));
+    this._maxColumns += n;
+  }
+
+  private _setWidths(start: number, n: number, width: number): void {
+    this._checkColumn(start, n);
+    for (let c = start - 1; c < start - 1 + n; c++) this._widths[c] = width;
+  }
+
+  private _checkColumn(start: number, n: number): void {
+    if (start < 1 || n < 1 || start + n - 1 > this._maxColumns) {
+      throw this.rt.error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+  }
+
+  private _checkPositive(n: number, what: string): void {
+    if (!Number.isInteger(n) || n < 1) throw this.rt.error(`The number of ${what} must be at least 1.`);
+  }
+}
+
+instrument(
+  EmuSheet,
+  'Sheet',
+  [
+    'setName', 'hideSheet', 'showSheet',
+    'insertRowsAfter', 'insertRowsBefore', 'insertRowAfter', 'insertRowBefore', 'insertRows',
+    'deleteRows', 'deleteRow',
+    'insertColumnsAfter', 'insertColumnsBefore', 'insertColumnAfter', 'insertColumns',
+    'deleteColumns', 'deleteColumn',
+    'setFrozenRows', 'setFrozenColumns', 'setColumnWidth', 'setColumnWidths', 'autoResizeColumns',
+    'clear', 'clearContents', 'clearFormats',
+  ],
+);

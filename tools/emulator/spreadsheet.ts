@@ -1,0 +1,261 @@
+/** Spreadsheet (a workbook) and the SpreadsheetApp service. */
+import { parseA1 } from './a1';
+import { isValidTimeZone } from './dates';
+import type { Emulator } from './emulator';
+import type { EmuRange } from './range';
+import { instrument, Runtime } from './runtime';
+import { DEFAULT_COLUMNS, DEFAULT_ROWS, EmuSheet } from './sheet';
+import type { UiService } from './ui';
+
+/** Google Sheets' documented per-workbook cap, counting every sheet's full grid. */
+export const CELL_LIMIT = 10_000_000;
+
+/**
+ * Sheet ids in real Sheets are 0 for the first tab and large, random-looking
+ * integers afterwards. Ids here are deterministic (so snapshots are stable) and
+ * strictly increasing, stepping by a pseudo-random 1..9 million.
+ */
+export function nextSheetIdAfter(id: number): number {
+  let h = (id ^ 0x5bd1e995) >>> 0;
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
+  h = (h ^ (h >>> 12)) >>> 0;
+  const next = id + 1_000_000 + (h % 8_000_000);
+  // Stay a positive 32-bit int like real sheet ids.
+  return next > 0x7fffffff ? id + 1 : next;
+}
+
+export class EmuSpreadsheet {
+  readonly rt: Runtime;
+  readonly _sheets: EmuSheet[] = [];
+  _activeSheet: EmuSheet | null = null;
+  _nextSheetId = 0;
+
+  constructor(
+    readonly _emu: Emulator,
+    readonly _id: string,
+    public _name: string,
+    public _timeZone: string,
+    public _locale: string,
+  ) {
+    this.rt = _emu.rt;
+  }
+
+  getId(): string {
+    return this._id;
+  }
+
+  getName(): string {
+    return this._name;
+  }
+
+  rename(newName: string): void {
+    this._name = String(newName);
+  }
+
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this._id}/edit`;
+  }
+
+  getSpreadsheetTimeZone(): string {
+    return this._timeZone;
+  }
+
+  setSpreadsheetTimeZone(timezone: string): void {
+    if (!isValidTimeZone(timezone)) throw this.rt.error(`Invalid argument: timezone`);
+    this._timeZone = timezone;
+  }
+
+  getSpreadsheetLocale(): string {
+    return this._locale;
+  }
+
+  setSpreadsheetLocale(locale: string): void {
+    this._locale = locale;
+  }
+
+  getSheets(): EmuSheet[] {
+    const out = this.rt.array<EmuSheet>();
+    for (const s of this._sheets) out.push(s);
+    return out;
+  }
+
+  getNumSheets(): number {
+    return this._sheets.length;
+  }
+
+  /** Sheet names are unique case-insensitively in Sheets, and lookup ignores case too. */
+  getSheetByName(name: string): EmuSheet | null {
+    return this._sheetByName(name);
+  }
+
+  getSheetById(id: number): EmuSheet | null {
+    return this._sheets.find((s) => s._sheetId === id) ?? null;
+  }
+
+  /**
+   * insertSheet(), insertSheet(index), insertSheet(name), insertSheet(name, index).
+   * `index` is 0-based. The new sheet (1000 x 26) becomes the active sheet.
+   */
+  insertSheet(nameOrIndex?: string | number, index?: number): EmuSheet {
+    let name: string | undefined;
+    let at: number | undefined;
+    if (typeof nameOrIndex === 'number') at = nameOrIndex;
+    else if (typeof nameOrIndex === 'string') {
+      name = nameOrIndex;
+      at = index;
+    }
+    const sheet = this._addSheet(name, at);
+    this._activeSheet = sheet;
+    return sheet;
+  }
+
+  deleteSheet(sheet: EmuSheet): void {
+    const i = this._sheets.indexOf(sheet);
+    if (i < 0) throw this.rt.error('Sheet not found');
+    if (!sheet._hidden && this._sheets.filter((s) => !s._hidden).length <= 1) {
+      throw this.rt.error("You can't remove all the visible sheets in a document.");
+    }
+    this._sheets.splice(i, 1);
+    if (this._activeSheet === sheet) {
+      this._activeSheet = this._sheets.find((s, k) => k >= Math.max(0, i - 1) && !s._hidden) ?? this._sheets[0];
+    }
+  }
+
+  getActiveSheet(): EmuSheet {
+    return this._active();
+  }
+
+  setActiveSheet(sheet: EmuSheet): EmuSheet {
+    this._activeSheet = sheet;
+    return sheet;
+  }
+
+  toast(msg: string, title?: string, timeoutSeconds?: number): void {
+    void title;
+    void timeoutSeconds;
+    this._emu.ui.toasts.push(String(msg));
+  }
+
+  /** "A1:B2" on the active sheet or "'Sheet name'!A1:B2". */
+  getRange(a1Notation: string): EmuRange {
+    const rect = parseA1(a1Notation);
+    if (!rect) throw this.rt.error('Range not found');
+    const sheet = rect.sheetName !== undefined ? this._sheetByName(rect.sheetName) : this._active();
+    if (!sheet) throw this.rt.error('Range not found');
+    return sheet._rangeA1(a1Notation.slice(a1Notation.lastIndexOf('!') + 1));
+  }
+
+  /** Emulator extra: cells in the workbook as counted against the 10M limit. */
+  cellCount(): number {
+    let n = 0;
+    for (const s of this._sheets) n += s._maxRows * s._maxColumns;
+    return n;
+  }
+
+  // ---- internals ------------------------------------------------------------
+
+  _active(): EmuSheet {
+    if (!this._activeSheet || !this._sheets.includes(this._activeSheet)) this._activeSheet = this._sheets[0];
+    return this._activeSheet;
+  }
+
+  _sheetByName(name: string): EmuSheet | null {
+    const key = String(name).toLowerCase();
+    return this._sheets.find((s) => s._name.toLowerCase() === key) ?? null;
+  }
+
+  _assertCellLimit(extraCells: number): void {
+    if (this.cellCount() + extraCells > CELL_LIMIT) {
+      throw this.rt.error(
+        `This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`,
+      );
+    }
+  }
+
+  _validateNewName(name: string, self?: EmuSheet): void {
+    if (name.trim() === '') throw this.rt.error('Invalid argument: name');
+    const clash = this._sheetByName(name);
+    if (clash && clash !== self) {
+      throw this.rt.error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    }
+  }
+
+  _addSheet(name?: string, index?: number, rows = DEFAULT_ROWS, cols = DEFAULT_COLUMNS, sheetId?: number): EmuSheet {
+    let finalName = name;
+    if (finalName === undefined) {
+      let n = this._sheets.length + 1;
+      while (this._sheetByName(`Sheet${n}`)) n++;
+      finalName = `Sheet${n}`;
+    }
+    this._validateNewName(finalName);
+    if (index !== undefined && (index < 0 || index > this._sheets.length)) throw this.rt.error('Invalid argument: sheetIndex');
+    this._assertCellLimit(rows * cols);
+    const id = sheetId ?? this._nextSheetId;
+    if (sheetId === undefined) this._nextSheetId = nextSheetIdAfter(id);
+    const sheet = new EmuSheet(this, finalName, id, rows, cols);
+    if (index === undefined) this._sheets.push(sheet);
+    else this._sheets.splice(index, 0, sheet);
+    return sheet;
+  }
+}
+
+instrument(
+  EmuSpreadsheet,
+  'Spreadsheet',
+  ['rename', 'setSpreadsheetTimeZone', 'setSpreadsheetLocale', 'insertSheet', 'deleteSheet'],
+  ['cellCount'],
+);
+
+/** The SpreadsheetApp global. */
+export class SpreadsheetAppService {
+  readonly rt: Runtime;
+
+  constructor(private readonly emu: Emulator) {
+    this.rt = emu.rt;
+  }
+
+  getActive(): EmuSpreadsheet | null {
+    return this.emu._active;
+  }
+
+  getActiveSpreadsheet(): EmuSpreadsheet | null {
+    return this.emu._active;
+  }
+
+  getActiveSheet(): EmuSheet | null {
+    return this.emu._active ? this.emu._active._active() : null;
+  }
+
+  setActiveSheet(sheet: EmuSheet): EmuSheet {
+    sheet._parent._activeSheet = sheet;
+    return sheet;
+  }
+
+  openById(id: string): EmuSpreadsheet {
+    const ss = this.emu.spreadsheets.find((s) => s._id === id);
+    // Apps Script reports a missing or inaccessible file with this generic text.
+    if (!ss) throw this.rt.error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    return ss;
+  }
+
+  openByUrl(url: string): EmuSpreadsheet {
+    const m = /\/d\/([^/]+)/.exec(url);
+    const ss = m ? this.emu.spreadsheets.find((s) => s._id === m[1]) : undefined;
+    if (!ss) throw this.rt.error('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
+    return ss;
+  }
+
+  create(name: string): EmuSpreadsheet {
+    return this.emu._createSpreadsheet(name, {});
+  }
+
+  getUi(): UiService {
+    return this.emu._ui();
+  }
+
+  flush(): void {
+    // Writes are applied immediately in the emulator; nothing is buffered.
+  }
+}
+
+instrument(SpreadsheetAppService, 'SpreadsheetApp', ['create']);
