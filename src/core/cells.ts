@@ -37,7 +37,15 @@ export function literalText(s: string): string {
   return s;
 }
 
-/** Prepares a value for setValues: strings become literal text, other types pass through. */
-export function toWritable(v: Cell): Cell {
-  return typeof v === 'string' ? literalText(v) : v;
+/** The number format that makes Sheets keep typed text as it is (no formulas, no numbers). */
+export const PLAIN_TEXT_FORMAT = '@';
+
+/**
+ * Prepares a value for setValues. In a plain-text cell a string lands as it is (an apostrophe
+ * there would be kept as a character); elsewhere strings that Sheets would re-interpret get the
+ * apostrophe. Other types pass through.
+ */
+export function toWritable(v: Cell, format = ''): Cell {
+  if (typeof v !== 'string') return v;
+  return format === PLAIN_TEXT_FORMAT ? v : literalText(v);
 }

@@ -49,7 +49,9 @@ export interface LocalTime {
 }
 
 export class ZoneClock {
-  private readonly cache = new Map<number, number>();
+  private readonly hourCache = new Map<number, number>();
+  /** Month index → the offset when it holds for the whole month, or null when it changes inside. */
+  private readonly monthCache = new Map<number, number | null>();
 
   /** @param offsetAt minutes to add to UTC to get local time at the given instant (Jakarta: 420). */
   constructor(
@@ -57,14 +59,33 @@ export class ZoneClock {
     private readonly offsetAt: (instantMs: number) => number,
   ) {}
 
-  offsetMinutes(instantMs: number): number {
-    const hour = Math.floor(instantMs / MS_PER_HOUR);
-    let off = this.cache.get(hour);
+  private hourOffset(hour: number): number {
+    let off = this.hourCache.get(hour);
     if (off === undefined) {
       off = this.offsetAt(hour * MS_PER_HOUR);
-      this.cache.set(hour, off);
+      this.hourCache.set(hour, off);
     }
     return off;
+  }
+
+  /**
+   * Offsets change at most twice a year, so a month whose first and last hour share an offset
+   * is taken as constant: two look-ups per month instead of one per hour. Months with a
+   * transition fall back to hourly look-ups.
+   */
+  offsetMinutes(instantMs: number): number {
+    const hour = Math.floor(instantMs / MS_PER_HOUR);
+    const t = new Date(instantMs);
+    const month = t.getUTCFullYear() * 12 + t.getUTCMonth();
+    let off = this.monthCache.get(month);
+    if (off === undefined) {
+      const first = Math.floor(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), 1) / MS_PER_HOUR);
+      const last = Math.floor(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 1) / MS_PER_HOUR) - 1;
+      const a = this.hourOffset(first);
+      off = a === this.hourOffset(last) ? a : null;
+      this.monthCache.set(month, off);
+    }
+    return off === null ? this.hourOffset(hour) : off;
   }
 
   /** The calendar day and time of day of an instant, in this zone. */

@@ -21,6 +21,7 @@ import { DocState } from './state';
 import {
   CELL_LIMIT,
   Patch,
+  PlainPatch,
   ensureSize,
   ensureTab,
   findSheetById,
@@ -163,8 +164,11 @@ export function planSheet(state: DocState, env: Env, sheet: Sheet, kamus: KamusE
   return { sheet, grid, mapping, plan, formulas };
 }
 
-/** Adds number formats to the patches that write dates: existing formats, with the new ones. */
-function withFormats(sheet: Sheet, plan: CleanPlan, patches: Omit<Patch, 'formats' | 'originalFormats'>[]): Patch[] {
+/**
+ * Reads the formats under each patch (how text must be written there), and for patches that
+ * write dates adds the new date formats, keeping the originals for the backup.
+ */
+function withFormats(sheet: Sheet, plan: CleanPlan, patches: PlainPatch[]): Patch[] {
   const formatAt = new Map<number, Map<number, string>>();
   for (const ch of plan.changes) {
     if (!ch.formats) continue;
@@ -174,17 +178,12 @@ function withFormats(sheet: Sheet, plan: CleanPlan, patches: Omit<Patch, 'format
   }
   return patches.map((p) => {
     const cols = p.values[0].length;
+    const current = readFormats(sheet, p.row, p.col, p.values.length, cols);
     let touches = false;
     for (let c = p.col; c < p.col + cols; c++) if (formatAt.has(c)) touches = true;
-    if (!touches) return { ...p, formats: null, originalFormats: null };
-    const originalFormats = readFormats(sheet, p.row, p.col, p.values.length, cols);
-    const formats = originalFormats.map((row, i) =>
-      row.map((f, k) => {
-        const set = formatAt.get(p.col + k)?.get(p.row + i);
-        return set ?? f;
-      }),
-    );
-    return { ...p, formats, originalFormats };
+    if (!touches) return { ...p, formats: null, originalFormats: null, current };
+    const formats = current.map((row, i) => row.map((f, k) => formatAt.get(p.col + k)?.get(p.row + i) ?? f));
+    return { ...p, formats, originalFormats: current, current };
   });
 }
 

@@ -8,7 +8,7 @@
  */
 import { Cell } from '../core/cells';
 import { BACKUP_TAB } from '../core/contract';
-import { Patch, ensureSize, ensureTab, findSheetById, writePatch } from './sheets';
+import { Patch, ensureSize, ensureTab, findSheetById, readFormats, writePatch } from './sheets';
 import { toWritable } from '../core/cells';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -81,8 +81,8 @@ export function saveBackup(ss: Spreadsheet, tabs: Record<string, number>, sheet:
   let bcol = slotStart;
   for (const p of patches) {
     const cols = p.originals[0].length;
-    tab.getRange(2, bcol, p.originals.length, cols).setValues(p.originals.map((r) => r.map(toWritable)));
-    if (p.originalFormats) tab.getRange(2, bcol + cols, p.originals.length, cols).setValues(p.originalFormats.map((r) => r.map((f) => "'" + f)));
+    tab.getRange(2, bcol, p.originals.length, cols).setValues(p.originals.map((r) => r.map((v) => toWritable(v))));
+    if (p.originalFormats) tab.getRange(2, bcol + cols, p.originals.length, cols).setValues(p.originalFormats.map((r) => r.map((f) => toWritable(f))));
     metas.push({ row: p.row, col: p.col, rows: p.originals.length, cols, bcol, fmt: !!p.originalFormats });
     bcol += cols * (p.originalFormats ? 2 : 1);
   }
@@ -120,7 +120,7 @@ export function loadBackupPatches(ss: Spreadsheet, tabs: Record<string, number>,
       originals.push(block[i].slice(off, off + pm.cols));
       if (formats) formats.push(block[i].slice(off + pm.cols, off + 2 * pm.cols).map(String));
     }
-    return { row: pm.row, col: pm.col, values: originals, originals, formats, originalFormats: formats };
+    return { row: pm.row, col: pm.col, values: originals, originals, formats, originalFormats: formats, current: formats ?? [] };
   });
 }
 
@@ -131,6 +131,8 @@ export function restoreBackup(ss: Spreadsheet, tabs: Record<string, number>, met
   const patches = loadBackupPatches(ss, tabs, meta);
   let cells = 0;
   for (const p of patches) {
+    // Text is written as the target cells' formats require (see cells.toWritable).
+    if (!p.originalFormats) p.current = readFormats(target, p.row, p.col, p.originals.length, p.originals[0].length);
     writePatch(target, p, true);
     cells += p.originals.length * p.originals[0].length;
   }

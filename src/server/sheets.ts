@@ -53,9 +53,11 @@ export interface Patch {
   col: number;
   values: Cell[][];
   originals: Cell[][];
-  /** Number formats, for columns whose cells change type (dates). Same shape as values. */
+  /** Number formats to set, for rectangles whose cells change type (dates). Same shape as values. */
   formats: string[][] | null;
   originalFormats: string[][] | null;
+  /** Formats on the sheet before the write: they decide how text must be written. */
+  current: string[][];
 }
 
 /**
@@ -63,8 +65,10 @@ export interface Patch {
  * and a block's rows form spans from its first to last change, split at long gaps, at formula
  * cells and at MAX_ROWS_PER_CALL. Unchanged cells inside a span are written back as they are.
  */
-export function patchesFor(changes: ColumnChange[], grid: Grid, formulas: Set<number>, formulaWidth: number): Omit<Patch, 'formats' | 'originalFormats'>[] & { formatCols?: number[] } {
-  const out: Omit<Patch, 'formats' | 'originalFormats'>[] = [];
+export type PlainPatch = Pick<Patch, 'row' | 'col' | 'values' | 'originals'>;
+
+export function patchesFor(changes: ColumnChange[], grid: Grid, formulas: Set<number>, formulaWidth: number): PlainPatch[] {
+  const out: PlainPatch[] = [];
   const blocks: ColumnChange[][] = [];
   for (const ch of changes) {
     const last = blocks[blocks.length - 1];
@@ -127,12 +131,14 @@ export function readFormats(sheet: Sheet, row: number, col: number, rows: number
   return sheet.getRange(row + 1, col + 1, rows, cols).getNumberFormats();
 }
 
+/** Writes a patch (or, for rollback and undo, its originals) with formats first. */
 export function writePatch(sheet: Sheet, p: Patch, useOriginals = false): void {
   const values = useOriginals ? p.originals : p.values;
   const formats = useOriginals ? p.originalFormats : p.formats;
+  const effective = formats ?? p.current;
   const range = sheet.getRange(p.row + 1, p.col + 1, values.length, values[0].length);
   if (formats) range.setNumberFormats(formats);
-  range.setValues(values.map((row) => row.map(toWritable)));
+  range.setValues(values.map((row, i) => row.map((v, k) => toWritable(v, effective[i][k]))));
 }
 
 /** Grows a sheet's grid so that (rows × cols) fits. */
@@ -182,13 +188,15 @@ export function writeTable(sheet: Sheet, headers: string[], rows: Cell[][], type
   const height = Math.max(oldHeight, newHeight);
   ensureSize(sheet, height, width);
   if (types && rows.length > 0) {
+    // Plain-text columns ('@') keep what we write as it is; dates, counts and shares get theirs.
     const formatRow = types.map((t) => FORMAT_OF_TYPE[t]);
     const formats: string[][] = [];
     for (let i = 0; i < rows.length; i++) formats.push(formatRow);
     sheet.getRange(2, 1, rows.length, width).setNumberFormats(formats);
   }
-  const values: Cell[][] = [headers.map(toWritable)];
-  for (const row of rows) values.push(row.map(toWritable));
+  const formatOf = types ? types.map((t) => FORMAT_OF_TYPE[t]) : [];
+  const values: Cell[][] = [headers.map((h) => toWritable(h))];
+  for (const row of rows) values.push(row.map((v, k) => toWritable(v, formatOf[k])));
   const blank = new Array<Cell>(width).fill('');
   for (let i = newHeight; i < height; i++) values.push(blank);
   sheet.getRange(1, 1, height, width).setValues(values);

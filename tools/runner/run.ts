@@ -1,0 +1,214 @@
+/**
+ * Runs the exact bundle clasp pushes (dist/Code.js) against the emulator, the way Apps Script
+ * would: a fresh V8 context holding only the service globals, entry points called as the sidebar
+ * calls them (one execution each) or as the nightly trigger fires (no active spreadsheet, no UI).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vm from 'vm';
+import { Emulator, EmuSpreadsheet, callEntry, runInContext } from '../emulator';
+import { build, buildIsStale, DIST } from '../build';
+import { InputError, appendCsv, loadInput, writeOutputs, OutputFiles } from './io';
+
+export type RunMode = 'clean' | 'nightly';
+
+export interface AnalyzeOptions {
+  input: string;
+  out?: string;
+  append?: { file: string; sheet: string };
+  mode?: RunMode;
+  /** Shortens the add-on's per-execution time budget (tests of continuation). */
+  budgetMs?: number;
+  /** Simulated Apps Script latency, so budgets see realistic service time. */
+  latency?: { perCallMs: number; perCellMs: number };
+  /** Skip writing outputs (benchmarks). */
+  writeFiles?: boolean;
+}
+
+interface ReplyLike {
+  ok: boolean;
+  data?: Record<string, unknown>;
+  error?: { code: string; message: string; hint: string };
+}
+
+export interface RunReport {
+  input: string;
+  mode: RunMode;
+  spreadsheet: string;
+  sheets: { name: string; sheetId: number; rows: number; hidden: boolean }[];
+  rowsRead: number;
+  byStatus: Record<string, number>;
+  cleaned: unknown[];
+  problems: number;
+  earlyMonthPeaks: string[];
+  lookerStudioUrl: string;
+  executions: number;
+  lastRun: unknown;
+  serviceCalls: Record<string, number>;
+  totalCalls: number;
+  cellsRead: number;
+  cellsWritten: number;
+  ms: Record<string, number>;
+}
+
+export class RunError extends Error {}
+
+/** The built bundle and sidebar, rebuilt first when a source is newer. */
+export async function loadBundle(): Promise<{ code: string; sidebar: string }> {
+  if (buildIsStale()) await build();
+  return {
+    code: fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8'),
+    sidebar: fs.readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8'),
+  };
+}
+
+/** Fires a clock trigger as Apps Script would: no active spreadsheet, a trigger execution. */
+export function fireTrigger(emu: Emulator, ctx: vm.Context, triggerId: string): void {
+  const record = emu.triggers.find((t) => t.id === triggerId);
+  if (!record) throw new Error('no trigger ' + triggerId);
+  const previous = emu.spreadsheets.find((s) => s.getId() === record.spreadsheetId) ?? null;
+  emu.setActive(null);
+  emu.beginExecution('trigger', record.user);
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    (ctx as any)[record.handler]({ triggerUid: record.id, authMode: 'FULL' });
+  } finally {
+    emu.endExecution();
+    emu.setActive(previous);
+  }
+}
+
+function nightlyTriggers(emu: Emulator, ss: EmuSpreadsheet) {
+  return emu.triggers.filter((t) => t.handler === 'nightlyRefresh' && t.spreadsheetId === ss.getId());
+}
+
+/** Sets the add-on's hidden per-execution budget in its state tab (as a test hook would). */
+function setBudget(ctx: vm.Context, ms: number): void {
+  // The state tab is the add-on's own; the runner edits it the way a developer would by hand.
+  const ss = vm.runInContext('SpreadsheetApp.getActive()', ctx) as GoogleAppsScript.Spreadsheet.Spreadsheet;
+  let sheet = ss.getSheetByName('_pola_state');
+  if (!sheet) {
+    sheet = ss.insertSheet('_pola_state');
+    sheet.hideSheet();
+  }
+  const rows = sheet.getLastRow() > 0 ? sheet.getRange(1, 1, sheet.getLastRow(), 2).getValues() : [];
+  const at = rows.findIndex((r) => r[0] === 'budgetMs');
+  const row = at >= 0 ? at + 1 : rows.length + 1;
+  sheet.getRange(row, 1, 1, 2).setValues([['budgetMs', String(ms)]]);
+}
+
+export async function analyze(opts: AnalyzeOptions): Promise<{ report: RunReport; outputs: OutputFiles | null; emu: Emulator }> {
+  const mode = opts.mode ?? 'clean';
+  const ms: Record<string, number> = {};
+  let t0 = Date.now();
+  const bundle = await loadBundle();
+  ms.bundle = Date.now() - t0;
+
+  t0 = Date.now();
+  const { emu, ss } = loadInput(opts.input, { htmlFiles: { Sidebar: bundle.sidebar } });
+  if (opts.append) {
+    const added = appendCsv(ss, opts.append.file, opts.append.sheet);
+    if (added === 0) throw new InputError(`"${path.basename(opts.append.file)}" has no data rows to append`);
+  }
+  ms.load = Date.now() - t0;
+
+  const ctx = runInContext(bundle.code, emu);
+  if (opts.latency) emu.rt.latency = opts.latency;
+  emu.resetStats();
+  if (opts.budgetMs) {
+    emu.beginExecution('editor');
+    setBudget(ctx, opts.budgetMs);
+    emu.endExecution();
+  }
+
+  t0 = Date.now();
+  let executions = 0;
+  let result: Record<string, unknown> | null = null;
+  if (mode === 'clean') {
+    for (;;) {
+      const reply = callEntry(ctx, 'analyzeAll') as unknown as ReplyLike;
+      executions++;
+      if (!reply.ok) throw new RunError(`${reply.error?.message} ${reply.error?.hint}`.trim());
+      result = reply.data as Record<string, unknown>;
+      if (result.complete) break;
+      if (executions > 500) throw new RunError('the run did not finish after 500 executions');
+      emu.clock.advance(60 * 1000);
+    }
+  } else {
+    if (nightlyTriggers(emu, ss).length === 0) {
+      const reply = callEntry(ctx, 'setNightly', true, 2) as unknown as ReplyLike;
+      if (!reply.ok) throw new RunError(`${reply.error?.message} ${reply.error?.hint}`.trim());
+    }
+    let trigger = nightlyTriggers(emu, ss)[0];
+    for (;;) {
+      try {
+        fireTrigger(emu, ctx, trigger.id);
+      } catch (e) {
+        throw new RunError('nightly run failed: ' + (e instanceof Error ? e.message : String(e)));
+      }
+      executions++;
+      const next = nightlyTriggers(emu, ss)[0];
+      if (!next || next.runAt === undefined) break;
+      if (executions > 500) throw new RunError('the nightly run did not finish after 500 executions');
+      emu.clock.advance(Math.max(0, next.runAt - emu.clock.now()));
+      trigger = next;
+    }
+  }
+  ms.run = Date.now() - t0;
+
+  const stats = { ...emu.stats, calls: { ...emu.stats.calls } };
+  emu.beginExecution('editor');
+  const state = callEntry(ctx, 'getSidebarState') as unknown as ReplyLike;
+  emu.endExecution();
+  const lastRun = (state.ok && (state.data?.nightly as { lastRun?: unknown })?.lastRun) || null;
+  const summary = (result?.summary ?? null) as { lookerStudioUrl?: string } | null;
+  const cleaned = (result?.cleaned as unknown[] | undefined) ?? [];
+  const info = readInfo(ss);
+  const byStatus = {
+    OK: Number(info.baris_ok ?? 0),
+    DIPERBAIKI: Number(info.baris_diperbaiki ?? 0),
+    DUPLIKAT: Number(info.baris_duplikat ?? 0),
+    TIDAK_VALID: Number(info.baris_tidak_valid ?? 0),
+  };
+
+  t0 = Date.now();
+  const outputs = opts.writeFiles === false ? null : writeOutputs(emu, ss, opts.out ?? defaultOutDir(opts.input));
+  ms.write = Date.now() - t0;
+
+  const report: RunReport = {
+    input: opts.input,
+    mode,
+    spreadsheet: ss.getName(),
+    sheets: ss.getSheets().map((s) => ({ name: s.getName(), sheetId: s.getSheetId(), rows: s.getLastRow(), hidden: s.isSheetHidden() })),
+    rowsRead: Object.values(byStatus).reduce((a, b) => a + b, 0),
+    byStatus,
+    cleaned,
+    problems: (result?.problems as number) ?? 0,
+    earlyMonthPeaks: info.puncak_awal_bulan ? info.puncak_awal_bulan.split(', ') : [],
+    lookerStudioUrl: summary?.lookerStudioUrl ?? '',
+    executions,
+    lastRun,
+    serviceCalls: stats.calls,
+    totalCalls: stats.totalCalls,
+    cellsRead: stats.cellsRead,
+    cellsWritten: stats.cellsWritten,
+    ms,
+  };
+  if (outputs) fs.writeFileSync(path.join(outputs.dir, 'report.json'), JSON.stringify(report, null, 2));
+  return { report, outputs, emu };
+}
+
+/** The info_ringkasan tab as a key → value map (empty before the first summary). */
+export function readInfo(ss: EmuSpreadsheet): Record<string, string> {
+  const sheet = ss.getSheetByName('info_ringkasan');
+  const out: Record<string, string> = {};
+  if (!sheet || sheet.getLastRow() < 2) return out;
+  for (const [k, v] of sheet.getRange(2, 1, sheet.getLastRow() - 1, 2).getValues()) if (k !== '') out[String(k)] = String(v);
+  return out;
+}
+
+/** out/<input name> beside the project, e.g. out/layanan-bpjs-sample. */
+export function defaultOutDir(input: string): string {
+  const base = path.basename(input).replace(/\.[^.]+$/, '');
+  return path.join(process.cwd(), 'out', base === 'state' ? path.basename(path.dirname(path.resolve(input))) : base);
+}
