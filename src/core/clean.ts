@@ -364,7 +364,8 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     const existingStatus = derivedPresent ? row[dcol('status_bersih')] : '';
     if (!visit) {
       status = 'TIDAK_VALID';
-      note = [invalidNote, ...notes].join('; ');
+      // Like DIPERBAIKI below: a re-run that changes nothing keeps the note of the run that did.
+      note = !changed && existingStatus === 'TIDAK_VALID' ? String(row[dcol('catatan_bersih')] ?? '') : [invalidNote, ...notes].join('; ');
       problems.push({ row: r + 1, kolom: dateCol >= 0 ? headerName(dateCol) : '', nilaiAsli: shown(rawDate), masalah: invalidMasalah, tindakan: t(lang, 'tindakan.excluded') });
     } else if (earlier !== undefined) {
       status = 'DUPLIKAT';
