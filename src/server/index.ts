@@ -415,6 +415,9 @@ export function analyzeAll(): Reply<RunAllResult> {
   return reply(() =>
     withEnv((ctx, env) => {
       const ids = ctx.state.pending ? ctx.state.pending.sheetIds : logSheets(ctx.ss).map((s) => s.getSheetId());
+      if (ids.length === 0 && ctx.state.registered.length === 0) {
+        throw new UserError('NO_DATE_COLUMN', { sheet: ctx.ss.getSheets().map((s) => s.getName()).join('", "') });
+      }
       for (const id of ids) if (!ctx.state.registered.includes(id)) ctx.state.registered.push(id);
       return runAll(ctx, env, 'clean', ids.slice());
     }),

@@ -83,8 +83,11 @@ function loadCsv(emu: Emulator, file: string): EmuSpreadsheet {
 
 function loadXlsx(emu: Emulator, file: string): EmuSpreadsheet {
   let wb: XLSX.WorkBook;
+  const bytes = fs.readFileSync(file);
+  // An .xlsx is a zip; SheetJS would otherwise read any bytes as a one-cell text sheet.
+  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw new InputError(`"${path.basename(file)}" is not an Excel workbook (.xlsx)`);
   try {
-    wb = XLSX.read(fs.readFileSync(file), { cellDates: false, cellNF: true, cellFormula: true });
+    wb = XLSX.read(bytes, { cellDates: false, cellNF: true, cellFormula: true });
   } catch (e) {
     throw new InputError(`cannot read "${path.basename(file)}" as an Excel workbook: ${(e as Error).message}`);
   }
