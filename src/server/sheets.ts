@@ -95,28 +95,50 @@ export function patchesFor(changes: ColumnChange[], grid: Grid, formulas: Set<nu
         row[ch.col - c0] = ch.values[i];
       }
     }
+    /** Adds the rectangle rows r0..r1 × columns a..b when it changes anything. */
+    const pushRect = (r0: number, r1: number, a: number, b: number): void => {
+      const values: Cell[][] = [];
+      const originals: Cell[][] = [];
+      let differs = false;
+      for (let rr = r0; rr <= r1; rr++) {
+        const src = grid[rr] ?? [];
+        const changed = next.get(rr);
+        const orig: Cell[] = [];
+        const val: Cell[] = [];
+        for (let c = a; c <= b; c++) {
+          const o = src[c] === undefined ? '' : src[c];
+          const n = changed && changed[c - c0] !== undefined ? changed[c - c0] : o;
+          orig.push(o);
+          val.push(n);
+          if (n !== o) differs = true;
+        }
+        values.push(val);
+        originals.push(orig);
+      }
+      if (differs) out.push({ row: r0, col: a, values, originals });
+    };
     const rows = Array.from(next.keys()).sort((a, b) => a - b);
     let start = 0;
     while (start < rows.length) {
       let end = start;
       while (end + 1 < rows.length && rows[end + 1] - rows[end] <= SPLIT_GAP && rows[end + 1] - rows[start] < MAX_ROWS_PER_CALL) end++;
-      // Within [rows[start], rows[end]], cut around rows holding formulas.
+      // Within [rows[start], rows[end]], cut around rows holding formulas; such a row is written
+      // on its own, in runs of columns that leave each formula cell out.
       let spanStart = rows[start];
       const spanEnd = rows[end];
       for (let r = spanStart; r <= spanEnd + 1; r++) {
         if (r <= spanEnd && !hasFormula(r, c0, c1)) continue;
-        if (r > spanStart) {
-          const values: Cell[][] = [];
-          const originals: Cell[][] = [];
-          for (let rr = spanStart; rr < r; rr++) {
-            const src = grid[rr] ?? [];
-            const orig: Cell[] = [];
-            for (let c = c0; c <= c1; c++) orig.push(src[c] === undefined ? '' : src[c]);
-            const changed = next.get(rr);
-            values.push(orig.map((v, k) => (changed && changed[k] !== undefined ? changed[k] : v)));
-            originals.push(orig);
+        if (r > spanStart) pushRect(spanStart, r - 1, c0, c1);
+        if (r <= spanEnd && next.has(r)) {
+          let runStart = -1;
+          for (let c = c0; c <= c1 + 1; c++) {
+            const blocked = c > c1 || formulas.has(r * formulaWidth + c);
+            if (!blocked && runStart < 0) runStart = c;
+            if (blocked && runStart >= 0) {
+              pushRect(r, r, runStart, c - 1);
+              runStart = -1;
+            }
           }
-          if (values.some((row, i) => row.some((v, k) => v !== originals[i][k]))) out.push({ row: spanStart, col: c0, values, originals });
         }
         spanStart = r + 1;
       }

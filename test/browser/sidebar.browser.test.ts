@@ -13,7 +13,7 @@ import { loadInput } from '../../tools/runner/io';
 import { readInfo } from '../../tools/runner/run';
 import { startPreview, type Preview } from '../../tools/preview/server';
 import type { EmuSheet } from '../../tools/emulator';
-import type { Reply, SidebarState, UndoResult } from '../../src/shared/api';
+import type { MappingView, Reply, SidebarState, UndoResult } from '../../src/shared/api';
 import { buildTestWorkbook, LOG_SHEET, NO_DATE_SHEET, XSS_BOLD, XSS_IMG } from './workbook';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -48,6 +48,27 @@ async function sidebarState(): Promise<SidebarState> {
   const r = await api<Reply<SidebarState>>('getSidebarState');
   if (!r.ok) throw new Error(`getSidebarState failed: ${r.error.message}`);
   return r.data;
+}
+
+async function inspect(sheetId: number): Promise<MappingView> {
+  const r = await api<Reply<MappingView>>('inspectSheet', sheetId);
+  if (!r.ok) throw new Error(`inspectSheet failed: ${r.error.message}`);
+  return r.data;
+}
+
+/**
+ * The add-on must not move the user to another tab behind their back (Sheets' insertSheet()
+ * activates the new tab, so a server that creates tabs has to give the user's tab back).
+ */
+async function expectStillOn(name: string, after: string): Promise<void> {
+  const active = preview.ss._active()._name;
+  const state = await sidebarState();
+  if (active !== name || state.active?.sheetName !== name) {
+    throw new Error(
+      `after ${after} the active sheet is "${active}" (getSidebarState: active=${state.active ? state.active.sheetName : 'null'}, ` +
+        `activeNote=${JSON.stringify(state.activeNote)}), expected the user's sheet "${name}"`,
+    );
+  }
 }
 
 function sidebarFrame(): Frame {
@@ -182,21 +203,27 @@ describe('Pola Layanan sidebar in Chromium (preview server + emulator)', () => {
     await expect(sidebar.locator('#mapping-dirty').isVisible()).resolves.toBe(true);
     await sidebar.locator('#btn-save-mapping').click();
     await sidebar.locator('#mapping-notice').waitFor({ timeout: STEP_TIMEOUT });
-    const saved = await sidebarState();
-    expect(saved.active!.saved).toBe(true);
-    expect(saved.active!.columns[kanal.index].role).toBe('ignore');
+    // The saved mapping, read back from the server by sheet id.
+    const saved = await inspect(before.active!.sheetId);
+    expect(saved.saved).toBe(true);
+    expect(saved.columns[kanal.index].role).toBe('ignore');
     await shoot('01-mapping');
 
-    // …and back.
+    // …and back, through the sidebar again.
     await sidebar.locator(`select#role-${kanal.index}`).selectOption('channel');
     await sidebar.locator('#btn-save-mapping').click();
     await sidebar.locator('#mapping-notice').waitFor({ timeout: STEP_TIMEOUT });
-    const restored = await sidebarState();
-    expect(restored.active!.columns[kanal.index].role).toBe('channel');
-    expect(restored.active!.columns.map((c) => c.role)).toEqual(before.active!.columns.map((c) => c.role));
+    const restored = await inspect(before.active!.sheetId);
+    expect(restored.columns[kanal.index].role).toBe('channel');
+    expect(restored.columns.map((c) => c.role)).toEqual(before.active!.columns.map((c) => c.role));
+
+    // Saving a mapping must leave the user on the sheet they are looking at.
+    await expectStillOn(LOG_SHEET, 'saveMapping');
   });
 
   it('2. "Bersihkan & Ringkas" runs the four steps in order with the controls disabled, then shows the result', async () => {
+    // Start on the log whatever the previous step did to the active tab.
+    await openSheetAndRefresh(LOG_SHEET);
     const frame = sidebarFrame();
     // Record every distinct paint of the steps list and the buttons' state while it runs.
     await frame.evaluate(() => {
@@ -219,7 +246,7 @@ describe('Pola Layanan sidebar in Chromium (preview server + emulator)', () => {
     await sidebar.getByRole('button', { name: 'Bersihkan & Ringkas' }).click();
     await sidebar.locator('#steps li[data-step="meringkas"][data-state="done"]').waitFor({ timeout: STEP_TIMEOUT });
     await sidebar.locator('#result').waitFor({ timeout: STEP_TIMEOUT });
-    await sidebar.locator('#btn-run:not([disabled])').waitFor({ timeout: STEP_TIMEOUT });
+    await sidebar.locator('#app[aria-busy="false"]').waitFor({ timeout: STEP_TIMEOUT });
 
     const paints = (await frame.evaluate(() => (window as unknown as { __paints: unknown[] }).__paints)) as {
       steps: string;
@@ -278,6 +305,11 @@ describe('Pola Layanan sidebar in Chromium (preview server + emulator)', () => {
 
     await sidebar.locator('#result').scrollIntoViewIfNeeded();
     await shoot('02-result');
+
+    // Afterwards the user is still on the log, which can be cleaned again.
+    await expectStillOn(LOG_SHEET, 'Bersihkan & Ringkas');
+    await expect(sidebar.locator('#hdr-sheet-name').textContent()).resolves.toBe(LOG_SHEET);
+    await expect(sidebar.locator('#btn-run').isDisabled()).resolves.toBe(false);
   });
 
   it('3. a tab link in the result card activates that tab in the workbook', async () => {
@@ -293,6 +325,8 @@ describe('Pola Layanan sidebar in Chromium (preview server + emulator)', () => {
   });
 
   it('6. markup in the sheet renders as literal text in the sidebar (samples and changes)', async () => {
+    // Back on the log, so the mapping (with its samples) is shown; the result card stays.
+    await openSheetAndRefresh(LOG_SHEET);
     const frame = sidebarFrame();
     const samples = (await sidebar.locator('#columns .samples').allTextContents()).join('\n');
     expect(samples).toContain(XSS_IMG);
