@@ -191,7 +191,10 @@ export function ensureTab(ss: Spreadsheet, tabs: Record<string, number>, name: s
   let sheet = tabs[name] !== undefined ? findSheetById(ss, tabs[name]) : null;
   if (!sheet) sheet = ss.getSheetByName(name);
   if (!sheet) {
+    // insertSheet makes the new tab active; staff stay on the sheet they were working on.
+    const previous = ss.getActiveSheet();
     sheet = ss.insertSheet(name, ss.getNumSheets());
+    if (previous) ss.setActiveSheet(previous);
     if (opts.hidden) sheet.hideSheet();
   }
   tabs[name] = sheet.getSheetId();

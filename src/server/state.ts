@@ -53,7 +53,9 @@ const KEYS: (keyof DocState)[] = ['settings', 'mappings', 'registered', 'tabs', 
 function stateSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, create: boolean): GoogleAppsScript.Spreadsheet.Sheet | null {
   let sheet = ss.getSheetByName(STATE_TAB);
   if (!sheet && create) {
+    const previous = ss.getActiveSheet();
     sheet = ss.insertSheet(STATE_TAB, ss.getNumSheets());
+    if (previous) ss.setActiveSheet(previous);
     sheet.hideSheet();
   }
   return sheet;

@@ -260,9 +260,16 @@ describe('Pola Layanan sidebar in Chromium (preview server + emulator)', () => {
     for (const step of order) {
       const working = firstPaint(step, 'working');
       const done = firstPaint(step, 'done');
-      expect(working).toBeGreaterThan(previousDone); // starts after the previous step finished
+      // A step starts once the previous one is done (the same paint may show both), and ends later.
+      expect(working).toBeGreaterThanOrEqual(previousDone);
+      expect(working).toBeGreaterThanOrEqual(0);
       expect(done).toBeGreaterThan(working);
       previousDone = done;
+    }
+    // Every paint shows done steps, then at most one working step, then waiting ones.
+    for (const p of paints.filter((x) => x.steps !== '')) {
+      expect(p.steps.split(',').map((x) => x.split(':')[0])).toEqual(order);
+      expect(p.steps.split(',').map((x) => x.split(':')[1]).join(' ')).toMatch(/^(done ?)*(working ?)?(waiting ?)*$/);
     }
     expect(paints.some((p) => p.steps.includes('failed'))).toBe(false);
     // While any step is working, every control is disabled.
