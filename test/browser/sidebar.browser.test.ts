@@ -443,6 +443,49 @@ describe('Pola Layanan sidebar in Chromium (preview server + emulator)', () => {
     expect(await frame.evaluate(() => document.activeElement?.id)).toBe('btn-run');
   });
 
+  it("the preview's google.script.run follows HtmlService's rules", async () => {
+    const frame = sidebarFrame();
+    const out = await frame.evaluate(async () => {
+      type Runner = Record<string, (...a: unknown[]) => unknown> & {
+        withSuccessHandler(f: (v: unknown, u: unknown) => void): Runner;
+        withFailureHandler(f: (e: Error, u: unknown) => void): Runner;
+        withUserObject(o: unknown): Runner;
+      };
+      const run = (window as unknown as { google: { script: { run: Runner } } }).google.script.run;
+      const viaRun = await new Promise<{ value: unknown; user: unknown; returned: unknown }>((resolve, reject) => {
+        let returned: unknown = 'unset';
+        returned = run
+          .withFailureHandler(reject)
+          .withSuccessHandler((value, user) => resolve({ value, user, returned }))
+          .withUserObject({ tag: 'u1' })
+          .getSidebarState();
+      });
+      let dateError = '';
+      try {
+        run.openTab(new Date());
+      } catch (e) {
+        dateError = (e as Error).message;
+      }
+      return {
+        ok: (viaRun.value as { ok: boolean }).ok,
+        user: viaRun.user,
+        returned: viaRun.returned,
+        dateError,
+        immutable: run.withSuccessHandler(() => undefined) !== run,
+        hasEval: typeof run.eval,
+        hasOpenTab: typeof run.openTab,
+      };
+    });
+    expect(out).toEqual({ ok: true, user: { tag: 'u1' }, returned: undefined, dateError: expect.stringContaining('illegal value'), immutable: true, hasEval: 'undefined', hasOpenTab: 'function' });
+    // The server only runs the bundle's entry points.
+    for (const name of ['eval', 'SpreadsheetApp', 'PolaLayanan', 'constructor']) {
+      const res = await fetch(preview.url + 'api/run', { method: 'POST', body: JSON.stringify({ name, args: [] }) });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toContain('Script function not found');
+    }
+    expect(preview.entries).toEqual(expect.arrayContaining(['getSidebarState', 'cleanSheet', 'undoLastClean', 'showSidebar']));
+  });
+
   it('ran offline with no script errors', () => {
     expect(offsiteRequests).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -31,12 +31,10 @@ describe('LockService', () => {
     const b = emu.beginExecution('trigger', 'other@example.com');
     const lockB = g.LockService.getDocumentLock()!;
     const t0 = emu.clock.now();
-    const realStart = Date.now();
     expect(lockB.tryLock(30000)).toBe(false);
     expect(emu.clock.now() - t0).toBe(30000);
     expect(() => lockB.waitLock(10000)).toThrow(LOCK_TIMEOUT_MESSAGE);
     expect(emu.clock.now() - t0).toBe(40000);
-    expect(Date.now() - realStart).toBeLessThan(1000);
     expect(lockB.hasLock()).toBe(false);
     // The script lock is a different resource.
     expect(g.LockService.getScriptLock().tryLock(0)).toBe(true);

@@ -129,22 +129,17 @@ describe('cell values', () => {
     expect(r.getFontWeight()).toBe('normal');
   });
 
-  test('200,000 x 10 setValues/getValues run well under a second', () => {
+  test('200,000 x 10 setValues/getValues round-trip (speed is measured by npm run bench)', () => {
     const { sheet } = setup();
     sheet.insertRowsAfter(1000, 199000);
     const rows: unknown[][] = [];
     const d = new Date();
     for (let i = 0; i < 200000; i++) rows.push([i, `nama ${i}`, '12', d, true, 'Jakarta', 3.25, '', 'x', i % 7]);
-    let t = Date.now();
     sheet.getRange(1, 1, 200000, 10).setValues(rows);
-    const writeMs = Date.now() - t;
-    t = Date.now();
     const back = sheet.getRange(1, 1, 200000, 10).getValues();
-    const readMs = Date.now() - t;
     expect(back[199999][0]).toBe(199999);
     expect(back[5][2]).toBe(12);
     expect(sheet.getLastRow()).toBe(200000);
-    expect(writeMs).toBeLessThan(1000);
-    expect(readMs).toBeLessThan(1000);
+    expect(back[7]).toEqual([7, 'nama 7', 12, d, true, 'Jakarta', 3.25, '', 'x', 0]);
   });
 });

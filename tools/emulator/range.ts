@@ -282,6 +282,7 @@ export class EmuRange {
    * second.
    */
   private _write(input: (i: number, j: number) => unknown): void {
+    this.rt.noteSheetWrite(this.sheet._sheetId, this.numRows * this.numCols);
     const values = this.sheet._values;
     const formulas = this.sheet._formulas;
     const formats = this.sheet._formats;

@@ -88,6 +88,10 @@ export interface Latency {
 
 export class Runtime {
   stats: Stats = { calls: {}, totalCalls: 0, cellsRead: 0, cellsWritten: 0 };
+  /** Cells written per sheet id (values and formulas), since the last resetStats. */
+  cellsWrittenBySheet: Record<number, number> = {};
+  /** A second execution to run inside this one, at its n-th service call (concurrency tests). */
+  private interleave: { afterCalls: number; run: () => void; seen: number } | null = null;
   realm: Realm = hostRealm;
   readonly clock: VirtualClock;
   latency: Latency = { perCallMs: 0, perCellMs: 0 };
@@ -111,8 +115,27 @@ export class Runtime {
    * the injected faults *before* the method body runs, so a failed write is
    * guaranteed to change nothing.
    */
+  noteSheetWrite(sheetId: number, cells: number): void {
+    this.cellsWrittenBySheet[sheetId] = (this.cellsWrittenBySheet[sheetId] ?? 0) + cells;
+  }
+
+  /** Runs `run` (another execution) when the current one reaches its n-th call from now. */
+  setInterleave(afterCalls: number, run: () => void): void {
+    this.interleave = { afterCalls, run, seen: 0 };
+  }
+
   enter(key: string, mutating: boolean): void {
     if (this.killed) throw new ExecutionKilledError();
+    if (this.interleave && ++this.interleave.seen >= this.interleave.afterCalls) {
+      const { run } = this.interleave;
+      this.interleave = null;
+      const current = this.current;
+      try {
+        run();
+      } finally {
+        this.current = current;
+      }
+    }
     if (this.faults.cutOffAfterCalls !== undefined) {
       this.callsSinceFault++;
       if (this.callsSinceFault > this.faults.cutOffAfterCalls) {
@@ -148,6 +171,7 @@ export class Runtime {
 
   resetStats(): void {
     this.cellsSeen = 0;
+    this.cellsWrittenBySheet = {};
     this.stats = { calls: {}, totalCalls: 0, cellsRead: 0, cellsWritten: 0 };
   }
 
