@@ -240,7 +240,9 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
     const written: Patch[] = [];
     try {
       for (const p of patches) {
-        if (deadline.passed()) {
+        // At least one block per execution, so a continuation always makes progress; never
+        // between the pieces of one row.
+        if (written.length > 0 && p.group !== written[written.length - 1].group && deadline.passed()) {
           complete = false;
           break;
         }
@@ -354,6 +356,27 @@ export function summariseFlow(ctx: RunContext, env: Env, plans: { sheetName: str
     lookerStudioUrl: lookerStudioUrl(ss.getId(), lookerTabs, 'Pola Layanan \u2013 ' + ss.getName()),
     sheetsIncluded: plans.map((p) => p.sheetName),
   };
+}
+
+/**
+ * Records a run's outcome in info_ringkasan's run_terakhir_* rows only, so a failed run is
+ * visible there while every data tab keeps the last good summaries.
+ */
+export function recordRunInInfo(ctx: RunContext, record: RunRecord): void {
+  const id = ctx.state.tabs['info_ringkasan'];
+  const sheet = id !== undefined ? findSheetById(ctx.ss, id) : null;
+  if (!sheet) return;
+  const rows = readTable(sheet).slice(1);
+  const set: Record<string, string> = {
+    run_terakhir_jenis: record.kind,
+    run_terakhir_mulai: record.start,
+    run_terakhir_selesai: record.end,
+    run_terakhir_status: record.ok ? 'BERHASIL' : 'GAGAL',
+    run_terakhir_baris: String(record.rowsProcessed),
+    run_terakhir_galat: record.error,
+  };
+  const next = rows.map((r) => [r[0], String(r[0]) in set ? set[String(r[0])] : r[1]]);
+  writeTable(sheet, tabContract('info_ringkasan').columns.map((c) => c.header), next, tabContract('info_ringkasan').columns.map((c) => c.type));
 }
 
 // ---------------------------------------------------------------------------------------------

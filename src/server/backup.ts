@@ -120,7 +120,7 @@ export function loadBackupPatches(ss: Spreadsheet, tabs: Record<string, number>,
       originals.push(block[i].slice(off, off + pm.cols));
       if (formats) formats.push(block[i].slice(off + pm.cols, off + 2 * pm.cols).map(String));
     }
-    return { row: pm.row, col: pm.col, values: originals, originals, formats, originalFormats: formats, current: formats ?? [] };
+    return { row: pm.row, col: pm.col, values: originals, originals, formats, originalFormats: formats, current: formats ?? [], group: 0 };
   });
 }
 

@@ -39,6 +39,7 @@ import {
   logSheets,
   mappingView,
   planRegistered,
+  recordRunInInfo,
   runRecord,
   summariseFlow,
   undoFlow,
@@ -402,6 +403,7 @@ function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: 
     const message = err instanceof UserError ? errorText(env.lang, err.code, err.params).message : err instanceof Error ? err.message : String(err);
     ctx.state.lastRun = runRecord(kind, start, false, 0, message);
     saveState(ctx);
+    recordRunInInfo(ctx, ctx.state.lastRun);
     throw err;
   }
 }

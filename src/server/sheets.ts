@@ -58,56 +58,72 @@ export interface Patch {
   originalFormats: string[][] | null;
   /** Formats on the sheet before the write: they decide how text must be written. */
   current: string[][];
+  /** Patches of one row (split around its formula cells) share a group: a run stops between groups only. */
+  group: number;
 }
 
-/**
- * Groups a plan's column changes into write rectangles: adjacent changed columns form a block,
- * and a block's rows form spans from its first to last change, split at long gaps, at formula
- * cells and at MAX_ROWS_PER_CALL. Unchanged cells inside a span are written back as they are.
- */
-export type PlainPatch = Pick<Patch, 'row' | 'col' | 'values' | 'originals'>;
+export type PlainPatch = Pick<Patch, 'row' | 'col' | 'values' | 'originals' | 'group'>;
 
+/**
+ * Groups a plan's column changes into write rectangles. Rows with changes form spans (split at
+ * long gaps and at MAX_ROWS_PER_CALL rows); each span is written as ONE rectangle over the
+ * columns it changes, unchanged cells inside written back as they are. So every row's changes —
+ * values, status and note — land in the same call: a run stopped at its deadline or cut off
+ * leaves each row either as it was or fully cleaned, and re-planning it gives the same result.
+ * A row holding a formula inside the rectangle is written on its own, around the formula cells.
+ */
 export function patchesFor(changes: ColumnChange[], grid: Grid, formulas: Set<number>, formulaWidth: number): PlainPatch[] {
   const out: PlainPatch[] = [];
-  const blocks: ColumnChange[][] = [];
-  for (const ch of changes) {
-    const last = blocks[blocks.length - 1];
-    if (last && last[last.length - 1].col === ch.col - 1) last.push(ch);
-    else blocks.push([ch]);
-  }
+  if (changes.length === 0) return out;
+  // Rows with any change, ascending (each column's list is already ascending).
+  const changedRows = Array.from(new Set(changes.flatMap((ch) => ch.rows))).sort((a, b) => a - b);
+  const cursor = changes.map(() => 0);
+  /** The new value at (r, c) if the plan changes it; rows must be visited in ascending order. */
+  const valueAt = (k: number, r: number): { hit: boolean; value: Cell } => {
+    const ch = changes[k];
+    while (cursor[k] < ch.rows.length && ch.rows[cursor[k]] < r) cursor[k]++;
+    return cursor[k] < ch.rows.length && ch.rows[cursor[k]] === r ? { hit: true, value: ch.values[cursor[k]] } : { hit: false, value: '' };
+  };
   const hasFormula = (r: number, c0: number, c1: number): boolean => {
     if (formulas.size === 0) return false;
     for (let c = c0; c <= c1 && c < formulaWidth; c++) if (formulas.has(r * formulaWidth + c)) return true;
     return false;
   };
-  for (const block of blocks) {
-    const c0 = block[0].col;
-    const c1 = block[block.length - 1].col;
-    const next = new Map<number, Cell[]>();
-    for (const ch of block) {
-      for (let i = 0; i < ch.rows.length; i++) {
-        const r = ch.rows[i];
-        let row = next.get(r);
-        if (!row) {
-          row = new Array<Cell>(c1 - c0 + 1);
-          next.set(r, row);
-        }
-        row[ch.col - c0] = ch.values[i];
+
+  let start = 0;
+  while (start < changedRows.length) {
+    let end = start;
+    while (end + 1 < changedRows.length && changedRows[end + 1] - changedRows[end] <= SPLIT_GAP && changedRows[end + 1] - changedRows[start] < MAX_ROWS_PER_CALL) end++;
+    const r0 = changedRows[start];
+    const r1 = changedRows[end];
+    // The span's new rows (full width of the changed columns), built once, read by the rectangles.
+    let c0 = Infinity;
+    let c1 = -Infinity;
+    const rowsNew = new Map<number, Map<number, Cell>>();
+    for (let r = r0; r <= r1; r++) {
+      let m: Map<number, Cell> | undefined;
+      for (let k = 0; k < changes.length; k++) {
+        const { hit, value } = valueAt(k, r);
+        if (!hit) continue;
+        if (!m) rowsNew.set(r, (m = new Map()));
+        m.set(changes[k].col, value);
+        if (changes[k].col < c0) c0 = changes[k].col;
+        if (changes[k].col > c1) c1 = changes[k].col;
       }
     }
-    /** Adds the rectangle rows r0..r1 × columns a..b when it changes anything. */
-    const pushRect = (r0: number, r1: number, a: number, b: number): void => {
+    let group = out.length ? out[out.length - 1].group + 1 : 0;
+    const rect = (ra: number, rb: number, a: number, b: number): void => {
       const values: Cell[][] = [];
       const originals: Cell[][] = [];
       let differs = false;
-      for (let rr = r0; rr <= r1; rr++) {
-        const src = grid[rr] ?? [];
-        const changed = next.get(rr);
+      for (let r = ra; r <= rb; r++) {
+        const src = grid[r] ?? [];
+        const m = rowsNew.get(r);
         const orig: Cell[] = [];
         const val: Cell[] = [];
         for (let c = a; c <= b; c++) {
           const o = src[c] === undefined ? '' : src[c];
-          const n = changed && changed[c - c0] !== undefined ? changed[c - c0] : o;
+          const n = m && m.has(c) ? (m.get(c) as Cell) : o;
           orig.push(o);
           val.push(n);
           if (n !== o) differs = true;
@@ -115,35 +131,30 @@ export function patchesFor(changes: ColumnChange[], grid: Grid, formulas: Set<nu
         values.push(val);
         originals.push(orig);
       }
-      if (differs) out.push({ row: r0, col: a, values, originals });
+      if (differs) out.push({ row: ra, col: a, values, originals, group });
     };
-    const rows = Array.from(next.keys()).sort((a, b) => a - b);
-    let start = 0;
-    while (start < rows.length) {
-      let end = start;
-      while (end + 1 < rows.length && rows[end + 1] - rows[end] <= SPLIT_GAP && rows[end + 1] - rows[start] < MAX_ROWS_PER_CALL) end++;
-      // Within [rows[start], rows[end]], cut around rows holding formulas; such a row is written
-      // on its own, in runs of columns that leave each formula cell out.
-      let spanStart = rows[start];
-      const spanEnd = rows[end];
-      for (let r = spanStart; r <= spanEnd + 1; r++) {
-        if (r <= spanEnd && !hasFormula(r, c0, c1)) continue;
-        if (r > spanStart) pushRect(spanStart, r - 1, c0, c1);
-        if (r <= spanEnd && next.has(r)) {
-          let runStart = -1;
-          for (let c = c0; c <= c1 + 1; c++) {
-            const blocked = c > c1 || formulas.has(r * formulaWidth + c);
-            if (!blocked && runStart < 0) runStart = c;
-            if (blocked && runStart >= 0) {
-              pushRect(r, r, runStart, c - 1);
-              runStart = -1;
-            }
+    let spanStart = r0;
+    for (let r = r0; r <= r1 + 1; r++) {
+      if (r <= r1 && !hasFormula(r, c0, c1)) continue;
+      if (r > spanStart) {
+        rect(spanStart, r - 1, c0, c1);
+        group++;
+      }
+      if (r <= r1 && rowsNew.has(r)) {
+        let runStart = -1;
+        for (let c = c0; c <= c1 + 1; c++) {
+          const blocked = c > c1 || formulas.has(r * formulaWidth + c);
+          if (!blocked && runStart < 0) runStart = c;
+          if (blocked && runStart >= 0) {
+            rect(r, r, runStart, c - 1);
+            runStart = -1;
           }
         }
-        spanStart = r + 1;
+        group++;
       }
-      start = end + 1;
+      spanStart = r + 1;
     }
+    start = end + 1;
   }
   return out;
 }

@@ -116,8 +116,12 @@ export class Emulator {
 
   // ---- executions -----------------------------------------------------------------
 
-  beginExecution(kind: ExecutionKind = 'editor', userEmail?: string): number {
-    return this.rt.beginExecution(kind, userEmail ?? this.options.userEmail).id;
+  /**
+   * Starts an execution. A trigger execution names the document its add-on trigger belongs to:
+   * Apps Script ties add-on triggers to a document even when the run has no active spreadsheet.
+   */
+  beginExecution(kind: ExecutionKind = 'editor', userEmail?: string, document: string | null = null): number {
+    return this.rt.beginExecution(kind, userEmail ?? this.options.userEmail, document).id;
   }
 
   /**
@@ -205,7 +209,7 @@ export class Emulator {
    */
   _installTrigger(spec: Partial<TriggerRecord> & { handler: string; type: EventTypeName }): Trigger {
     const user = this.rt.current.user;
-    const spreadsheetId = this._active ? this._active._id : null;
+    const spreadsheetId = this._active ? this._active._id : (this.rt.current.document ?? null);
     if (this.triggers.some((t) => t.user === user && t.spreadsheetId === spreadsheetId && t.type === spec.type)) {
       throw this.rt.error(tooManyTriggersMessage(spec.type));
     }

@@ -27,6 +27,8 @@ export interface Execution {
   kind: ExecutionKind;
   user: string;
   alive: boolean;
+  /** For an add-on's trigger execution: the document the trigger belongs to (it may not be active). */
+  document?: string | null;
 }
 
 /**
@@ -175,8 +177,8 @@ export class Runtime {
     this.stats = { calls: {}, totalCalls: 0, cellsRead: 0, cellsWritten: 0 };
   }
 
-  beginExecution(kind: ExecutionKind, user: string): Execution {
-    const ex: Execution = { id: this.nextExecutionId++, kind, user, alive: true };
+  beginExecution(kind: ExecutionKind, user: string, document: string | null = null): Execution {
+    const ex: Execution = { id: this.nextExecutionId++, kind, user, alive: true, document };
     this.executions.set(ex.id, ex);
     this.current = ex;
     return ex;

@@ -68,7 +68,7 @@ export function fireTrigger(emu: Emulator, ctx: vm.Context, triggerId: string): 
   if (!record) throw new Error('no trigger ' + triggerId);
   const previous = emu.spreadsheets.find((s) => s.getId() === record.spreadsheetId) ?? null;
   emu.setActive(null);
-  emu.beginExecution('trigger', record.user);
+  emu.beginExecution('trigger', record.user, record.spreadsheetId);
   try {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     (ctx as any)[record.handler]({ triggerUid: record.id, authMode: 'FULL' });
