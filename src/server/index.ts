@@ -30,7 +30,7 @@ import { UserError } from './errors';
 import { RunContext, saveState, withRunLock } from './lock';
 import { DocState, readState } from './state';
 import { DEFAULT_BUDGET_MS, Deadline } from './clock';
-import { findSheetById } from './sheets';
+import { findSheetById, startExecution } from './sheets';
 import { currentBackup } from './backup';
 import {
   Env,
@@ -72,6 +72,7 @@ function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
 /** Runs a sidebar request and wraps its answer or error in the Reply envelope. */
 function reply<T>(fn: () => T): Reply<T> {
   let lang: Lang = 'id';
+  startExecution();
   try {
     lang = currentLang();
     return { ok: true, data: fn() };
@@ -143,6 +144,10 @@ export function getSidebarState(): Reply<SidebarState> {
     let activeNote = '';
     if (isSystemTab(sheet.getName())) activeNote = t(lang, 'note.summaryTab');
     else active = mappingView(state, sheet, env);
+    // An execution cut off while swapping the nightly trigger can leave none: put it back.
+    if (state.nightly.enabled && !ScriptApp.getUserTriggers(ss).some((tr) => tr.getHandlerFunction() === NIGHTLY_HANDLER)) {
+      installNightlyTrigger(ss, { hour: state.nightly.hour });
+    }
     const backup = currentBackup(ss, state.tabs);
     const registered: RegisteredSheet[] = [];
     for (const id of state.registered) {
@@ -331,6 +336,7 @@ const CONTINUE_AFTER_MS = 60 * 60 * 1000;
  * @param {Object} e The time-driven event ({triggerUid, …}).
  */
 export function nightlyRefresh(e?: { triggerUid?: string }): void {
+  startExecution();
   let ss = SpreadsheetApp.getActive();
   if (!ss && e && e.triggerUid) {
     const id = PropertiesService.getUserProperties().getProperty(TRIGGER_DOC_PREFIX + e.triggerUid);

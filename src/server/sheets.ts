@@ -141,13 +141,15 @@ export function patchesFor(changes: ColumnChange[], grid: Grid, formulas: Set<nu
         group++;
       }
       if (r <= r1 && rowsNew.has(r)) {
-        let runStart = -1;
-        for (let c = c0; c <= c1 + 1; c++) {
-          const blocked = c > c1 || formulas.has(r * formulaWidth + c);
-          if (!blocked && runStart < 0) runStart = c;
-          if (blocked && runStart >= 0) {
-            rect(r, r, runStart, c - 1);
-            runStart = -1;
+        // Right to left: the status and note (rightmost) land before the values they describe,
+        // so a run stopped between the pieces re-plans this row to the same result.
+        let runEnd = -1;
+        for (let c = c1; c >= c0 - 1; c--) {
+          const blocked = c < c0 || (c < formulaWidth && formulas.has(r * formulaWidth + c));
+          if (!blocked && runEnd < 0) runEnd = c;
+          if (blocked && runEnd >= 0) {
+            rect(r, r, c + 1, runEnd);
+            runEnd = -1;
           }
         }
         group++;
@@ -189,9 +191,34 @@ export function spreadsheetCells(ss: Spreadsheet): number {
   return n;
 }
 
+/**
+ * Sheet id → sheet, built once per spreadsheet object per execution: every look-up would
+ * otherwise cost getSheets() plus a getSheetId() per tab. Tabs the add-on inserts are added;
+ * tabs are never deleted by the add-on.
+ */
+let sheetIndex = new WeakMap<Spreadsheet, Map<number, Sheet>>();
+
+/** Called at the start of every entry point: Apps Script gives each execution fresh globals. */
+export function startExecution(): void {
+  sheetIndex = new WeakMap();
+}
+
+function indexOf(ss: Spreadsheet): Map<number, Sheet> {
+  let index = sheetIndex.get(ss);
+  if (!index) {
+    index = new Map();
+    for (const sheet of ss.getSheets()) index.set(sheet.getSheetId(), sheet);
+    sheetIndex.set(ss, index);
+  }
+  return index;
+}
+
 export function findSheetById(ss: Spreadsheet, sheetId: number): Sheet | null {
-  for (const sheet of ss.getSheets()) if (sheet.getSheetId() === sheetId) return sheet;
-  return null;
+  const hit = indexOf(ss).get(sheetId);
+  if (hit) return hit;
+  // A tab added by the user during this execution's lifetime (rare): look again.
+  sheetIndex.delete(ss);
+  return indexOf(ss).get(sheetId) ?? null;
 }
 
 /**
@@ -207,6 +234,7 @@ export function ensureTab(ss: Spreadsheet, tabs: Record<string, number>, name: s
     sheet = ss.insertSheet(name, ss.getNumSheets());
     if (previous) ss.setActiveSheet(previous);
     if (opts.hidden) sheet.hideSheet();
+    indexOf(ss).set(sheet.getSheetId(), sheet);
   }
   tabs[name] = sheet.getSheetId();
   return sheet;

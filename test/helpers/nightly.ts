@@ -64,7 +64,7 @@ export function restore(state: EmulatorState): Addon {
 }
 
 export function nightlyTrigger(a: Addon) {
-  const t = a.emu.triggers.filter((x) => x.handler === 'nightlyRefresh' && x.spreadsheetId === a.ss.getId());
+  const t = a.emu.triggers.filter((x) => x.handler === 'nightlyRefresh' && x.spreadsheetId === a.ss._id);
   if (t.length !== 1) throw new Error(`expected one nightly trigger, found ${t.length}`);
   return t[0];
 }

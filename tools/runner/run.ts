@@ -66,7 +66,8 @@ export async function loadBundle(): Promise<{ code: string; sidebar: string }> {
 export function fireTrigger(emu: Emulator, ctx: vm.Context, triggerId: string): void {
   const record = emu.triggers.find((t) => t.id === triggerId);
   if (!record) throw new Error('no trigger ' + triggerId);
-  const previous = emu.spreadsheets.find((s) => s.getId() === record.spreadsheetId) ?? null;
+  // Runner-side look-ups use the emulator's own fields: they are not the script's service calls.
+  const previous = emu.spreadsheets.find((s) => s._id === record.spreadsheetId) ?? null;
   emu.setActive(null);
   emu.beginExecution('trigger', record.user, record.spreadsheetId);
   try {
@@ -79,7 +80,7 @@ export function fireTrigger(emu: Emulator, ctx: vm.Context, triggerId: string): 
 }
 
 function nightlyTriggers(emu: Emulator, ss: EmuSpreadsheet) {
-  return emu.triggers.filter((t) => t.handler === 'nightlyRefresh' && t.spreadsheetId === ss.getId());
+  return emu.triggers.filter((t) => t.handler === 'nightlyRefresh' && t.spreadsheetId === ss._id);
 }
 
 /** Sets the add-on's hidden per-execution budget in its state tab (as a test hook would). */
