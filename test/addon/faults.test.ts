@@ -165,7 +165,7 @@ test('fuzz: random grids through the bundle never crash and account for every ro
       a.call('undoLastClean');
       expect(grid(a.ss, 'Acak', before[0].length).slice(0, before.length)).toEqual(before);
     }),
-    { numRuns: 120 },
+    { numRuns: Number(process.env.FUZZ_RUNS ?? 120) },
   );
 });
 

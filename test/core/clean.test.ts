@@ -204,7 +204,7 @@ describe('properties of the cleaner (fast-check)', () => {
           }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
     );
   });
 
@@ -217,7 +217,7 @@ describe('properties of the cleaner (fast-check)', () => {
         const twice = apply(once, again);
         expect(twice).toEqual(once);
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
     );
   });
 
@@ -228,7 +228,7 @@ describe('properties of the cleaner (fast-check)', () => {
         const p = plan(grid, { isFormula: (r, c) => formulas.has(`${r}:${c}`) });
         for (const ch of p.changes) for (const r of ch.rows) expect(formulas.has(`${r}:${ch.col}`)).toBe(false);
       }),
-      { numRuns: 200 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 200) },
     );
   });
 
@@ -240,7 +240,7 @@ describe('properties of the cleaner (fast-check)', () => {
         // Names and KPJ numbers as staff enter them (the generator's junk may repeat in other columns).
         for (const r of grid.slice(1)) for (const v of [r[1], r[2]]) if (typeof v === 'string' && /^(\d{11}|[A-Z][a-z]+ [A-Z][a-z]+)$/.test(v)) expect(text).not.toContain(v);
       }),
-      { numRuns: 200 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 200) },
     );
   });
 });
