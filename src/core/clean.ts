@@ -1,29 +1,26 @@
 /**
  * The cleaner: from the grid of one service-log sheet to a plan of in-place cell changes, the
- * status of every row, the problems to list, and the visit records the summaries count.
+ * status of every row, the problems to list, and the visits the summaries count.
  *
  * It never touches the spreadsheet. It is idempotent: cleaning its own output plans no change,
- * which is what lets a nightly run write nothing on an unchanged log. Work is memoised per
- * distinct raw value, so a million rows cost little more than their distinct spellings.
+ * which is what lets a nightly run write nothing on an unchanged log.
+ *
+ * Built for a million rows: every cell's outcome (its new value, its note, its part of the
+ * duplicate key) is worked out once per distinct raw value per column and memoised; duplicate
+ * rows are found through 53-bit row hashes (confirmed exactly on a hit) rather than a string key
+ * per row; notes are interned; and the visits go into a columnar table.
  */
 import type { ChangeSummary, CleanStatus, Lang, Settings, StatusCounts } from '../shared/api';
 import { Cell, Grid, cellText, isBlank, isDate } from './cells';
-import { DERIVED_HEADERS, DerivedHeader, ColumnMapping, columnOf } from './mapping';
+import { DERIVED_HEADERS, ColumnMapping, columnOf } from './mapping';
 import { ParsedDate, detectDayOrder, parseDate, DayOrder } from './dates';
 import { ZoneClock, ymdOfDay, isoOfDay, pad2 } from './zone';
 import { KamusEntry, KOLOM_OF_ROLE, canonicalise, dictionaryFor } from './canonical';
 import { ValueRole, UNKNOWN } from './vocabulary';
 import { redact, tidy } from './text';
-import {
-  MAX_PLAUSIBLE_AGE,
-  MIN_PLAUSIBLE_AGE,
-  UNKNOWN_GROUP,
-  ageGroupLabels,
-  ageGroupOf,
-  generationOf,
-  weekOfMonth,
-} from './settings';
+import { MAX_PLAUSIBLE_AGE, MIN_PLAUSIBLE_AGE, UNKNOWN_GROUP, ageGroupLabels, ageGroupOf, generationOf, weekOfMonth } from './settings';
 import { t } from './i18n';
+import { IntColumn, RowHashIndex, VisitTable, hashString } from './table';
 
 export interface CleanOptions {
   sheetName: string;
@@ -36,10 +33,10 @@ export interface CleanOptions {
   isFormula?: (row: number, col: number) => boolean;
 }
 
-/** Changed cells of one column: grid row indices, their new values and, for dates, formats. */
+/** Changed cells of one column: grid row indices (ascending), their new values and, for dates, formats. */
 export interface ColumnChange {
   col: number;
-  rows: number[];
+  rows: number[] | Int32Array;
   values: Cell[];
   formats: string[] | null;
 }
@@ -72,7 +69,8 @@ export interface CleanPlan {
   changes: ColumnChange[];
   rowsRead: number;
   counts: StatusCounts;
-  records: VisitRecord[];
+  /** The counted visits (OK and DIPERBAIKI rows), columnar. */
+  visits: VisitTable;
   problems: Problem[];
   /** The whole dictionary after this run: what was given plus every spelling seen now. */
   kamus: KamusEntry[];
@@ -86,26 +84,28 @@ const MAX_VISIT_YEAR = 2100;
 const MIN_BIRTH_YEAR = 1900;
 const SHOWN_VALUE_LENGTH = 60;
 
-/** Sparse per-column change lists, built row by row. */
+/** Sparse per-column change lists, appended in row order. */
 class ChangeSet {
-  private readonly byCol = new Map<number, ColumnChange>();
+  private readonly byCol = new Map<number, { rows: IntColumn; values: Cell[]; formats: string[] | null }>();
 
   set(col: number, row: number, value: Cell, format: string | null = null): void {
     let ch = this.byCol.get(col);
     if (!ch) {
-      ch = { col, rows: [], values: [], formats: null };
+      ch = { rows: new IntColumn(256), values: [], formats: null };
       this.byCol.set(col, ch);
     }
     ch.rows.push(row);
     ch.values.push(value);
     if (format !== null || ch.formats) {
-      if (!ch.formats) ch.formats = new Array<string>(ch.rows.length - 1).fill('');
+      if (!ch.formats) ch.formats = new Array<string>(ch.values.length - 1).fill('');
       ch.formats.push(format ?? '');
     }
   }
 
   list(): ColumnChange[] {
-    return Array.from(this.byCol.values()).sort((a, b) => a.col - b.col);
+    return Array.from(this.byCol.entries())
+      .sort((a, b) => a[0] - b[0])
+      .map(([col, ch]) => ({ col, rows: ch.rows.data.subarray(0, ch.rows.length), values: ch.values, formats: ch.formats }));
   }
 }
 
@@ -120,11 +120,11 @@ function showParsed(p: ParsedDate): string {
   return `${isoOfDay(p.day)} ${pad2(Math.floor(s / 3600))}:${pad2(Math.floor((s % 3600) / 60))}:${pad2(s % 60)}`;
 }
 
-/** Whole years from a text or number age: "35 th", "35 tahun", " 35 ", 35. */
+/** Whole years from a text or number age: "35 th", "35 tahun", " 35 ", 35, "35 thn 6 bln". */
 export function parseAge(v: Cell): number | null {
   if (typeof v === 'number') return isFinite(v) && v >= 0 ? Math.floor(v) : null;
   if (typeof v !== 'string') return null;
-  const m = /^\s*(\d{1,3})(?:[.,]\d+)?\s*(?:th|thn|tahun|tahunan|thnan|yr|yrs|year|years|y\.?o\.?)?\.?\s*$/i.exec(v);
+  const m = /^\s*(\d{1,3})(?:[.,]\d+)?\s*(?:(?:th|thn|tahun|tahunan|thnan|yr|yrs|year|years|y\.?o\.?)\.?(?:\s+\d{1,2}\s*(?:bln|bulan|bl|months?)\.?)?)?\s*$/i.exec(v);
   return m ? Number(m[1]) : null;
 }
 
@@ -137,46 +137,75 @@ function completedYears(birthDay: number, visitDay: number): number {
   return years;
 }
 
-/** Memoised date reading for one column. */
-function dateReader(clock: ZoneClock, order: DayOrder): (v: Cell) => ParsedDate | null {
-  const cache = new Map<string, ParsedDate | null>();
-  return (v: Cell) => {
-    if (typeof v !== 'string') return parseDate(v, clock, order);
-    let p = cache.get(v);
-    if (p === undefined) {
-      p = parseDate(v, clock, order);
-      cache.set(v, p);
-    }
-    return p;
-  };
+/** A typed key part, so the text "1" and the number 1 stay different. */
+function keyOf(v: Cell): string {
+  if (isDate(v)) return 't' + v.getTime();
+  switch (typeof v) {
+    case 'number':
+      return 'n' + v;
+    case 'boolean':
+      return 'b' + v;
+    case 'string':
+      return 's' + v;
+    default:
+      return '';
+  }
 }
 
-function columnValues(grid: Grid, col: number, from: number): Cell[] {
-  const out: Cell[] = [];
-  if (col < 0) return out;
-  for (let r = from; r < grid.length; r++) out.push(grid[r][col]);
-  return out;
+/** Hash of keyOf(v) without building the string for the common text case. */
+function hashKey(v: Cell): number {
+  if (typeof v === 'string') return hashString(v, 0x2b1c9dc5);
+  if (typeof v === 'number') return hashNumber(v);
+  return hashString(keyOf(v));
+}
+
+function lastFilled(row: Cell[]): number {
+  for (let c = row.length - 1; c >= 0; c--) if (!isBlank(row[c])) return c;
+  return -1;
+}
+
+/** Distinct text values (with row counts) of the columns the cleaner keys by value. */
+interface ColumnScan {
+  text: Record<ValueRole, Map<string, { n: number }>>;
+  dates: Set<string>;
+  births: Set<string>;
+}
+
+/** One pass over the rows collects what every pre-step needs (cache-friendlier than five). */
+function scanColumns(grid: Grid, from: number, cols: Record<ValueRole, number>, dateCol: number, birthCol: number): ColumnScan {
+  const scan: ColumnScan = { text: { service: new Map(), channel: new Map(), topic: new Map() }, dates: new Set(), births: new Set() };
+  const roles = (['service', 'channel', 'topic'] as ValueRole[]).filter((r) => cols[r] >= 0);
+  for (let r = from; r < grid.length; r++) {
+    const row = grid[r];
+    for (const role of roles) {
+      const v = row[cols[role]];
+      if (typeof v !== 'string') continue;
+      const m = scan.text[role];
+      const hit = m.get(v);
+      if (hit) hit.n++;
+      else m.set(v, { n: 1 });
+    }
+    if (dateCol >= 0) {
+      const v = row[dateCol];
+      if (typeof v === 'string') scan.dates.add(v);
+    }
+    if (birthCol >= 0) {
+      const v = row[birthCol];
+      if (typeof v === 'string') scan.births.add(v);
+    }
+  }
+  return scan;
 }
 
 /** Builds each categorical column's canonical mapping from its distinct spellings. */
-function buildCanonicalMaps(
-  grid: Grid,
-  from: number,
-  cols: Record<ValueRole, number>,
-  kamus: readonly KamusEntry[],
-): { maps: Record<ValueRole, Map<string, string>>; entries: KamusEntry[] } {
+function buildCanonicalMaps(scan: ColumnScan, kamus: readonly KamusEntry[]): { maps: Record<ValueRole, Map<string, string>>; entries: KamusEntry[] } {
   const maps = {} as Record<ValueRole, Map<string, string>>;
   const entries: KamusEntry[] = [];
   for (const role of ['service', 'channel', 'topic'] as ValueRole[]) {
-    const col = cols[role];
     const counts = new Map<string, number>();
-    if (col >= 0) {
-      for (let r = from; r < grid.length; r++) {
-        const v = grid[r][col];
-        if (typeof v !== 'string') continue;
-        const s = tidy(v);
-        if (s !== '') counts.set(s, (counts.get(s) ?? 0) + 1);
-      }
+    for (const [v, { n }] of scan.text[role]) {
+      const s = tidy(v);
+      if (s !== '') counts.set(s, (counts.get(s) ?? 0) + n);
     }
     const dict = dictionaryFor(role, kamus);
     const map = canonicalise(role, counts, dict);
@@ -195,9 +224,77 @@ function buildCanonicalMaps(
   return { maps, entries };
 }
 
+/** What one distinct raw value of a column becomes: worked out once, used by every row holding it. */
+interface Outcome {
+  /** The value to write, when it differs from the raw value. */
+  next: Cell | undefined;
+  format: string | null;
+  /** Index of the change note fragment, or -1. */
+  fragment: number;
+  /** Duplicate-key part of the cleaned value, and its hash. */
+  key: string;
+  hash: number;
+}
+
+interface DateOutcome extends Outcome {
+  visit: ParsedDate | null;
+  /** For rows without a usable date: the note and the problem. */
+  invalid: string;
+  masalah: string;
+}
+
+interface AgeOutcome extends Outcome {
+  age: number | null;
+  problem: { note: string; masalah: string } | null;
+}
+
+interface BirthOutcome extends Outcome {
+  birthDay: number | null;
+  problem: { note: string; masalah: string } | null;
+}
+
+interface TextOutcome extends Outcome {
+  canonical: string;
+}
+
+/** Memoises per raw value; Date cells are keyed by their instant. */
+class Memo<T> {
+  private readonly byText = new Map<string, T>();
+  private readonly byNumber = new Map<number, T>();
+  private readonly byInstant = new Map<number, T>();
+  private readonly byBoolean = new Map<boolean, T>();
+  constructor(private readonly compute: (v: Cell) => T) {}
+  get(v: Cell): T {
+    let o: T | undefined;
+    if (typeof v === 'string') {
+      o = this.byText.get(v);
+      if (o === undefined) this.byText.set(v, (o = this.compute(v)));
+    } else if (typeof v === 'number') {
+      o = this.byNumber.get(v);
+      if (o === undefined) this.byNumber.set(v, (o = this.compute(v)));
+    } else if (typeof v === 'boolean') {
+      o = this.byBoolean.get(v);
+      if (o === undefined) this.byBoolean.set(v, (o = this.compute(v)));
+    } else {
+      const k = (v as Date).getTime();
+      o = this.byInstant.get(k);
+      if (o === undefined) this.byInstant.set(k, (o = this.compute(v)));
+    }
+    return o;
+  }
+}
+
+/** A 32-bit hash of a whole number without building its text. */
+function hashNumber(v: number): number {
+  if (!Number.isInteger(v)) return hashString(keyOf(v));
+  let h = Math.imul((v | 0) ^ 0x27d4eb2d, 0x165667b1);
+  h = Math.imul(h ^ ((v / 4294967296) | 0), 0x85ebca6b);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
 export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   const { mapping, clock, settings, lang } = opts;
-  const isFormula = opts.isFormula ?? (() => false);
+  const isFormula = opts.isFormula;
   const headerRow = mapping.headerRow;
   const firstDataRow = headerRow + 1;
   const width = mapping.width;
@@ -219,13 +316,128 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   const derivedStart = derivedPresent
     ? (mapping.derived.kelompok_usia as number)
     : mapping.derived.kelompok_usia ?? Math.max(width, lastFilled(header) + 1, grid[headerRow]?.length ?? 0);
-  const dcol = (h: DerivedHeader): number => derivedStart + DERIVED_HEADERS.indexOf(h);
+  const statusCol = derivedStart + DERIVED_HEADERS.indexOf('status_bersih');
+  const noteCol = derivedStart + DERIVED_HEADERS.indexOf('catatan_bersih');
 
   const changes = new ChangeSet();
   const ageLabels = ageGroupLabels(settings.ageBounds);
-  const readVisit = dateReader(clock, detectDayOrder(columnValues(grid, dateCol, firstDataRow)));
-  const readBirth = dateReader(clock, detectDayOrder(columnValues(grid, birthCol, firstDataRow)));
-  const { maps, entries } = buildCanonicalMaps(grid, firstDataRow, cols, opts.kamus);
+  const scan = scanColumns(grid, firstDataRow, cols, dateCol, birthCol);
+  const { maps, entries } = buildCanonicalMaps(scan, opts.kamus);
+
+  // Note fragments: one per distinct change, counted for the result card.
+  const fragText: string[] = [];
+  const fragInfo: ChangeSummary[] = [];
+  const fragment = (c: number, from: string, to: string): number => {
+    fragText.push(t(lang, 'catatan.changed', { kolom: headerName(c), from, to }));
+    fragInfo.push({ column: headerName(c), from, to, count: 0 });
+    return fragText.length - 1;
+  };
+  const plain = (key: string): Pick<Outcome, 'key' | 'hash'> => ({ key, hash: hashString(key) });
+
+  // --- per-column outcomes, memoised by raw value -------------------------------------------
+  const visitOrder: DayOrder = detectDayOrder(scan.dates);
+  const birthOrder: DayOrder = detectDayOrder(scan.births);
+
+  const dateOutcome = new Memo<DateOutcome>((raw) => {
+    let visit = parseDate(raw, clock, visitOrder);
+    if (visit) {
+      const y = ymdOfDay(visit.day).y;
+      if (y < MIN_VISIT_YEAR || y > MAX_VISIT_YEAR) visit = null;
+    }
+    if (!visit) {
+      const blank = isBlank(raw);
+      return {
+        visit: null,
+        next: undefined,
+        format: null,
+        fragment: -1,
+        ...plain(keyOf(raw)),
+        invalid: blank ? t(lang, 'catatan.noDate') : t(lang, 'catatan.badDate', { value: shown(raw) }),
+        masalah: blank ? t(lang, 'masalah.noDate') : t(lang, 'masalah.badDate'),
+      };
+    }
+    const instant = clock.fromLocal(visit.day, visit.seconds ?? 0);
+    const same = isDate(raw) && raw.getTime() === instant.getTime();
+    return {
+      visit,
+      next: same ? undefined : instant,
+      format: same ? null : visit.seconds === null ? DATE_FORMAT : DATETIME_FORMAT,
+      fragment: same ? -1 : fragment(dateCol, shown(raw), showParsed(visit)),
+      ...plain('d' + visit.day + ':' + (visit.seconds ?? 0)),
+      invalid: '',
+      masalah: '',
+    };
+  });
+
+  const ageOutcome = new Memo<AgeOutcome>((raw) => {
+    const none = { next: undefined, format: null, fragment: -1, ...plain(keyOf(raw)) };
+    if (isBlank(raw)) return { ...none, age: null, problem: null };
+    const parsed = parseAge(raw);
+    if (parsed === null) return { ...none, age: null, problem: { note: t(lang, 'catatan.unreadableAge', { value: shown(raw) }), masalah: t(lang, 'masalah.unreadableAge') } };
+    if (parsed < MIN_PLAUSIBLE_AGE || parsed > MAX_PLAUSIBLE_AGE) {
+      return { ...none, age: null, problem: { note: t(lang, 'catatan.badAge', { value: shown(raw) }), masalah: t(lang, 'masalah.badAge', { min: MIN_PLAUSIBLE_AGE, max: MAX_PLAUSIBLE_AGE }) } };
+    }
+    const same = raw === parsed;
+    return { next: same ? undefined : parsed, format: null, fragment: same ? -1 : fragment(ageCol, shown(raw), String(parsed)), ...plain('n' + parsed), age: parsed, problem: null };
+  });
+
+  const birthOutcome = new Memo<BirthOutcome>((raw) => {
+    const none = { next: undefined, format: null, fragment: -1, ...plain(keyOf(raw)) };
+    if (isBlank(raw)) return { ...none, birthDay: null, problem: null };
+    const birth = parseDate(raw, clock, birthOrder);
+    if (!birth || ymdOfDay(birth.day).y < MIN_BIRTH_YEAR) {
+      return { ...none, birthDay: null, problem: { note: t(lang, 'catatan.badBirth', { value: shown(raw) }), masalah: t(lang, 'masalah.badBirth') } };
+    }
+    const instant = clock.fromLocal(birth.day, 0);
+    const same = isDate(raw) && raw.getTime() === instant.getTime();
+    return {
+      next: same ? undefined : instant,
+      format: same ? null : DATE_FORMAT,
+      fragment: same ? -1 : fragment(birthCol, shown(raw), isoOfDay(birth.day)),
+      ...plain('d' + birth.day),
+      birthDay: birth.day,
+      problem: null,
+    };
+  });
+
+  const textOutcomes = {} as Record<ValueRole, Memo<TextOutcome>>;
+  for (const role of ['service', 'channel', 'topic'] as ValueRole[]) {
+    const c = cols[role];
+    textOutcomes[role] = new Memo<TextOutcome>((raw) => {
+      if (typeof raw !== 'string') {
+        return { canonical: isBlank(raw) ? '' : cellText(raw), next: undefined, format: null, fragment: -1, ...plain(keyOf(raw)) };
+      }
+      const tidied = tidy(raw);
+      if (tidied === '') return { canonical: '', next: undefined, format: null, fragment: -1, ...plain(keyOf(raw)) };
+      const value = maps[role].get(tidied) ?? tidied;
+      const same = raw === value;
+      return { canonical: value, next: same ? undefined : value, format: null, fragment: same ? -1 : fragment(c, shown(raw), value), ...plain('s' + value) };
+    });
+  }
+
+  // Columns in key order, with the memo that cleans each (null: taken as it is).
+  type Cleaner = Memo<Outcome> | null;
+  const cleaners: Cleaner[] = [];
+  for (let c = 0; c < width; c++) {
+    cleaners.push(
+      c === dateCol ? dateOutcome : c === ageCol ? ageOutcome : c === birthCol ? birthOutcome : c === cols.service ? textOutcomes.service : c === cols.channel ? textOutcomes.channel : c === cols.topic ? textOutcomes.topic : null,
+    );
+  }
+
+  /** The exact duplicate key of a row (slow path: only to confirm a hash hit). */
+  const rowKey = (r: number): string => {
+    const row = grid[r];
+    const parts: string[] = [];
+    for (let c = 0; c < width; c++) {
+      const cl = cleaners[c];
+      const raw = row[c];
+      if (cl && !(isFormula && isFormula(r, c))) {
+        const o = cl.get(raw) as Outcome & { visit?: ParsedDate | null };
+        parts.push(o.key);
+      } else parts.push(keyOf(raw));
+    }
+    return parts.join('\u241f');
+  };
 
   // Derived headers, when any is missing or out of place.
   for (let k = 0; k < DERIVED_HEADERS.length; k++) {
@@ -234,18 +446,37 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   }
 
   const counts: StatusCounts = { OK: 0, DIPERBAIKI: 0, DUPLIKAT: 0, TIDAK_VALID: 0 };
-  const records: VisitRecord[] = [];
+  const visits = new VisitTable(Math.max(16, grid.length - firstDataRow));
   const problems: Problem[] = [];
-  const firstRowOfKey = new Map<string, number>();
-  const changeTally = new Map<string, ChangeSummary>();
-  const redactedTopic = new Map<string, string>();
+  const seen = new RowHashIndex(Math.max(16, grid.length - firstDataRow));
+  const monthOfDay = new Map<number, { week: number; month: string; year: number }>();
+  const redacted = new Map<string, { text: string; lower: string }>();
+  const codeOf = (s: string) => visits.dict.code(s);
+  const unknownCode = codeOf(UNKNOWN_GROUP);
   let rowsRead = 0;
 
-  const tally = (kolom: string, from: string, to: string): void => {
-    const key = kolom + '\u0000' + from + '\u0000' + to;
-    const hit = changeTally.get(key);
-    if (hit) hit.count++;
-    else changeTally.set(key, { column: kolom, from, to, count: 1 });
+  const rowFragments: number[] = [];
+  const derived: Cell[] = new Array<Cell>(DERIVED_HEADERS.length);
+  /** Notes are interned by (prefix, fragments, extra): rows with the same fixes share one string. */
+  const noteBuckets = new Map<number, { prefix: string; frags: number[]; extra: string; text: string }[]>();
+  const internNote = (prefix: string, extra: string): string => {
+    let h = hashString(extra, hashString(prefix));
+    for (const f of rowFragments) h = Math.imul(h ^ (f + 1), 0x01000193) >>> 0;
+    let bucket = noteBuckets.get(h);
+    if (bucket) {
+      for (const e of bucket) {
+        if (e.prefix !== prefix || e.extra !== extra || e.frags.length !== rowFragments.length) continue;
+        let same = true;
+        for (let i = 0; i < rowFragments.length && same; i++) same = e.frags[i] === rowFragments[i];
+        if (same) return e.text;
+      }
+    } else noteBuckets.set(h, (bucket = []));
+    const parts: string[] = prefix ? [prefix] : [];
+    for (const f of rowFragments) parts.push(fragText[f]);
+    if (extra) parts.push(extra);
+    const text = parts.join('; ');
+    bucket.push({ prefix, frags: rowFragments.slice(), extra, text });
+    return text;
   };
 
   for (let r = firstDataRow; r < grid.length; r++) {
@@ -260,193 +491,183 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     if (blank) {
       for (let k = 0; k < DERIVED_HEADERS.length; k++) {
         const c = derivedStart + k;
-        if (!isBlank(row[c]) && !isFormula(r, c)) changes.set(c, r, '');
+        if (!isBlank(row[c]) && !(isFormula && isFormula(r, c))) changes.set(c, r, '');
       }
       continue;
     }
     rowsRead++;
-    const notes: string[] = [];
-    let changed = false;
-    const keyParts: string[] = new Array(width);
-    for (let c = 0; c < width; c++) keyParts[c] = keyOf(row[c]);
+    rowFragments.length = 0;
 
-    const change = (c: number, next: Cell, from: string, to: string, format: string | null = null): void => {
-      keyParts[c] = keyOf(next);
-      if (isFormula(r, c)) return;
-      changes.set(c, r, next, format);
-      changed = true;
-      notes.push(t(lang, 'catatan.changed', { kolom: headerName(c), from, to }));
-      tally(headerName(c), from, to);
-    };
-
-    // Visit date.
-    const rawDate = dateCol >= 0 ? row[dateCol] : '';
-    let visit = dateCol >= 0 ? readVisit(rawDate) : null;
-    if (visit) {
-      const y = ymdOfDay(visit.day).y;
-      if (y < MIN_VISIT_YEAR || y > MAX_VISIT_YEAR) visit = null;
-    }
-    let invalidNote = '';
-    let invalidMasalah = '';
-    if (!visit) {
-      invalidNote = isBlank(rawDate) ? t(lang, 'catatan.noDate') : t(lang, 'catatan.badDate', { value: shown(rawDate) });
-      invalidMasalah = isBlank(rawDate) ? t(lang, 'masalah.noDate') : t(lang, 'masalah.badDate');
-    } else {
-      keyParts[dateCol] = 'd' + visit.day + ':' + (visit.seconds ?? 0);
-      const instant = clock.fromLocal(visit.day, visit.seconds ?? 0);
-      if (!(isDate(rawDate) && rawDate.getTime() === instant.getTime())) {
-        change(dateCol, instant, shown(rawDate), showParsed(visit), visit.seconds === null ? DATE_FORMAT : DATETIME_FORMAT);
-        keyParts[dateCol] = 'd' + visit.day + ':' + (visit.seconds ?? 0);
+    // Every cleaned column: record its change, and mix its key part into the row hash.
+    let h1 = 0x811c9dc5;
+    let h2 = 0x9e3779b9;
+    let visit: ParsedDate | null = null;
+    let dateO: DateOutcome | null = null;
+    let ageO: AgeOutcome | null = null;
+    let birthO: BirthOutcome | null = null;
+    let service = '';
+    let channel = '';
+    let topic = '';
+    for (let c = 0; c < width; c++) {
+      const raw = row[c];
+      const cl = cleaners[c];
+      let part: number;
+      if (cl) {
+        const o = cl.get(raw);
+        const formula = isFormula !== undefined && isFormula(r, c);
+        part = formula ? hashString(keyOf(raw)) : o.hash;
+        if (o.next !== undefined && !formula) {
+          changes.set(c, r, o.next, o.format);
+          rowFragments.push(o.fragment);
+        }
+        if (c === dateCol) dateO = o as DateOutcome;
+        else if (c === ageCol) ageO = o as AgeOutcome;
+        else if (c === birthCol) birthO = o as BirthOutcome;
+        else if (c === cols.service) service = (o as TextOutcome).canonical;
+        else if (c === cols.channel) channel = (o as TextOutcome).canonical;
+        else if (c === cols.topic) topic = (o as TextOutcome).canonical;
+      } else {
+        part = hashKey(raw);
       }
+      h1 = Math.imul(h1 ^ part, 0x01000193) >>> 0;
+      h2 = Math.imul((h2 ^ part) + c, 0x5bd1e995) >>> 0;
     }
+    if (dateO) visit = dateO.visit;
+    const changed = rowFragments.length > 0;
 
-    // Age, from the birth date when there is one.
+    // Age: from the birth date when there is one, else the age column.
     let age: number | null = null;
     let birthYear: number | null = null;
     let ageProblem: { note: string; masalah: string; col: number; value: Cell } | null = null;
-    if (birthCol >= 0 && !isBlank(row[birthCol])) {
-      const raw = row[birthCol];
-      const birth = readBirth(raw);
-      const by = birth ? ymdOfDay(birth.day).y : 0;
-      if (birth && by >= MIN_BIRTH_YEAR && (!visit || birth.day < visit.day)) {
-        birthYear = by;
-        keyParts[birthCol] = 'd' + birth.day;
-        const instant = clock.fromLocal(birth.day, 0);
-        if (!(isDate(raw) && raw.getTime() === instant.getTime())) change(birthCol, instant, shown(raw), isoOfDay(birth.day), DATE_FORMAT);
-        if (visit) age = completedYears(birth.day, visit.day);
-      } else {
-        ageProblem = { note: t(lang, 'catatan.badBirth', { value: shown(raw) }), masalah: t(lang, 'masalah.badBirth'), col: birthCol, value: raw };
+    if (birthO) {
+      if (birthO.birthDay !== null && (!visit || birthO.birthDay < visit.day)) {
+        birthYear = ymdOfDay(birthO.birthDay).y;
+        if (visit) age = completedYears(birthO.birthDay, visit.day);
+      } else if (birthO.problem || birthO.birthDay !== null) {
+        const p = birthO.problem ?? { note: t(lang, 'catatan.badBirth', { value: shown(row[birthCol]) }), masalah: t(lang, 'masalah.badBirth') };
+        ageProblem = { ...p, col: birthCol, value: row[birthCol] };
       }
     }
-    if (ageCol >= 0 && !isBlank(row[ageCol])) {
-      const raw = row[ageCol];
-      const parsed = parseAge(raw);
-      if (parsed === null) {
-        if (age === null) ageProblem = { note: t(lang, 'catatan.unreadableAge', { value: shown(raw) }), masalah: t(lang, 'masalah.unreadableAge'), col: ageCol, value: raw };
-      } else if (parsed < MIN_PLAUSIBLE_AGE || parsed > MAX_PLAUSIBLE_AGE) {
-        if (age === null) ageProblem = { note: t(lang, 'catatan.badAge', { value: shown(raw) }), masalah: t(lang, 'masalah.badAge', { min: MIN_PLAUSIBLE_AGE, max: MAX_PLAUSIBLE_AGE }), col: ageCol, value: raw };
-      } else {
-        keyParts[ageCol] = 'n' + parsed;
-        if (raw !== parsed) change(ageCol, parsed, shown(raw), String(parsed));
-        if (age === null) age = parsed;
-      }
+    if (ageO) {
+      if (ageO.problem) {
+        if (age === null) ageProblem = { ...ageO.problem, col: ageCol, value: row[ageCol] };
+      } else if (age === null && ageO.age !== null) age = ageO.age;
     }
     if (age !== null && (age < MIN_PLAUSIBLE_AGE || age > MAX_PLAUSIBLE_AGE)) {
-      ageProblem = ageProblem ?? { note: t(lang, 'catatan.badAge', { value: String(age) }), masalah: t(lang, 'masalah.badAge', { min: MIN_PLAUSIBLE_AGE, max: MAX_PLAUSIBLE_AGE }), col: birthCol >= 0 ? birthCol : ageCol, value: birthCol >= 0 ? row[birthCol] : row[ageCol] };
+      ageProblem = ageProblem ?? {
+        note: t(lang, 'catatan.badAge', { value: String(age) }),
+        masalah: t(lang, 'masalah.badAge', { min: MIN_PLAUSIBLE_AGE, max: MAX_PLAUSIBLE_AGE }),
+        col: birthCol >= 0 ? birthCol : ageCol,
+        value: birthCol >= 0 ? row[birthCol] : row[ageCol],
+      };
       age = null;
       birthYear = null;
     }
-    if (ageProblem) notes.push(ageProblem.note);
-    if (birthYear === null && age !== null && visit) birthYear = ymdOfDay(visit.day).y - age;
-
-    // Service, channel, topic.
-    const canon: Record<ValueRole, string> = { service: '', channel: '', topic: '' };
-    for (const role of ['service', 'channel', 'topic'] as ValueRole[]) {
-      const c = cols[role];
-      if (c < 0) continue;
-      const raw = row[c];
-      if (typeof raw !== 'string') {
-        canon[role] = isBlank(raw) ? '' : cellText(raw);
-        continue;
+    let monthInfo: { week: number; month: string; year: number } | undefined;
+    if (visit) {
+      monthInfo = monthOfDay.get(visit.day);
+      if (!monthInfo) {
+        const ymd = ymdOfDay(visit.day);
+        monthOfDay.set(visit.day, (monthInfo = { week: weekOfMonth(ymd.d), month: `${ymd.y}-${pad2(ymd.m)}`, year: ymd.y }));
       }
-      const tidied = tidy(raw);
-      if (tidied === '') continue;
-      const value = maps[role].get(tidied) ?? tidied;
-      canon[role] = value;
-      if (raw !== value) change(c, value, shown(raw), value);
     }
+    if (birthYear === null && age !== null && monthInfo) birthYear = monthInfo.year - age;
 
-    // Status.
+    // Status and note.
     let status: CleanStatus;
     let note: string;
-    const key = keyParts.join('\u241f');
-    const earlier = visit ? firstRowOfKey.get(key) : undefined;
-    const existingStatus = derivedPresent ? row[dcol('status_bersih')] : '';
+    const existingStatus = derivedPresent ? row[statusCol] : '';
+    let earlier = -1;
+    if (visit) {
+      const hash = h1 * 2097152 + (h2 >>> 11);
+      earlier = seen.get(hash);
+      if (earlier < 0) seen.set(hash, r);
+      else if (rowKey(earlier) !== rowKey(r)) earlier = -1; // a hash collision, not a duplicate
+    }
     if (!visit) {
       status = 'TIDAK_VALID';
       // Like DIPERBAIKI below: a re-run that changes nothing keeps the note of the run that did.
-      note = !changed && existingStatus === 'TIDAK_VALID' ? String(row[dcol('catatan_bersih')] ?? '') : [invalidNote, ...notes].join('; ');
-      problems.push({ row: r + 1, kolom: dateCol >= 0 ? headerName(dateCol) : '', nilaiAsli: shown(rawDate), masalah: invalidMasalah, tindakan: t(lang, 'tindakan.excluded') });
-    } else if (earlier !== undefined) {
+      note = !changed && existingStatus === 'TIDAK_VALID' ? String(row[noteCol] ?? '') : internNote((dateO as DateOutcome | null)?.invalid || t(lang, 'catatan.noDate'), ageProblem ? ageProblem.note : '');
+      const rawDate = dateCol >= 0 ? row[dateCol] : '';
+      problems.push({
+        row: r + 1,
+        kolom: dateCol >= 0 ? headerName(dateCol) : '',
+        nilaiAsli: shown(rawDate),
+        masalah: (dateO as DateOutcome | null)?.masalah || t(lang, 'masalah.noDate'),
+        tindakan: t(lang, 'tindakan.excluded'),
+      });
+    } else if (earlier >= 0) {
       status = 'DUPLIKAT';
       note = t(lang, 'catatan.duplicate', { row: earlier + 1 });
       problems.push({ row: r + 1, kolom: t(lang, 'row.whole'), nilaiAsli: '', masalah: t(lang, 'masalah.duplicate', { row: earlier + 1 }), tindakan: t(lang, 'tindakan.duplicate') });
     } else {
-      firstRowOfKey.set(key, r);
       if (changed) {
         status = 'DIPERBAIKI';
-        note = notes.join('; ');
+        note = internNote('', ageProblem ? ageProblem.note : '');
       } else if (existingStatus === 'DIPERBAIKI') {
         // A row fixed by an earlier run keeps its status and note: cleaning clean data changes nothing.
         status = 'DIPERBAIKI';
-        note = String(row[dcol('catatan_bersih')] ?? '');
+        note = String(row[noteCol] ?? '');
       } else {
         status = 'OK';
-        note = notes.join('; ');
+        note = ageProblem ? ageProblem.note : '';
       }
       if (ageProblem) {
         problems.push({ row: r + 1, kolom: headerName(ageProblem.col), nilaiAsli: shown(ageProblem.value), masalah: ageProblem.masalah, tindakan: t(lang, 'tindakan.ageIgnored') });
       }
     }
     counts[status]++;
+    for (const f of rowFragments) fragInfo[f].count++;
 
     // Derived columns.
     const ageGroup = ageGroupOf(age, settings.ageBounds, ageLabels);
     const generation = generationOf(birthYear);
-    let week: Cell = '';
-    let month: Cell = '';
-    if (visit) {
-      const ymd = ymdOfDay(visit.day);
-      week = weekOfMonth(ymd.d);
-      month = `${ymd.y}-${pad2(ymd.m)}`;
-    }
-    const derived: Record<DerivedHeader, Cell> = {
-      kelompok_usia: ageGroup,
-      generasi: generation,
-      minggu_ke: week,
-      bulan: month,
-      status_bersih: status,
-      catatan_bersih: note,
-    };
+    derived[0] = ageGroup;
+    derived[1] = generation;
+    derived[2] = monthInfo ? monthInfo.week : '';
+    derived[3] = monthInfo ? monthInfo.month : '';
+    derived[4] = status;
+    derived[5] = note;
     for (let k = 0; k < DERIVED_HEADERS.length; k++) {
       const c = derivedStart + k;
-      const next = derived[DERIVED_HEADERS[k]];
+      const next = derived[k];
       const cur = row[c] === undefined ? '' : row[c];
-      if (cur !== next && !isFormula(r, c)) changes.set(c, r, next);
+      if (cur !== next && !(isFormula && isFormula(r, c))) changes.set(c, r, next);
     }
 
     if (status === 'OK' || status === 'DIPERBAIKI') {
-      let topic = canon.topic;
+      let topicCode = unknownCode;
       if (topic !== '') {
-        let safe = redactedTopic.get(topic);
-        if (safe === undefined) {
-          safe = redact(topic);
-          redactedTopic.set(topic, safe);
+        let safe = redacted.get(topic);
+        if (!safe) {
+          const text = redact(topic);
+          redacted.set(topic, (safe = { text, lower: text.toLowerCase() }));
         }
-        topic = safe;
-        if (personalCols.length) {
-          const lower = topic.toLowerCase();
-          const names: string[] = [];
-          for (const pc of personalCols) {
-            const pv = row[pc];
-            if (typeof pv === 'string' && pv.trim().length >= 3 && lower.includes(tidy(pv).toLowerCase())) names.push(pv);
-          }
-          if (names.length) topic = redact(topic, names);
+        let text = safe.text;
+        // The row's own name inside its topic ("titipan Budi Santoso") is personal data too.
+        for (const pc of personalCols) {
+          const pv = row[pc];
+          if (typeof pv !== 'string' || pv.length < 3 || pv.length > safe.lower.length + 4) continue;
+          if (!safe.lower.includes(pv.trim().slice(0, 3).toLowerCase())) continue;
+          const name = tidy(pv);
+          if (name.length >= 3 && !/^\d+$/.test(name) && safe.lower.includes(name.toLowerCase())) text = redact(text, [name]);
         }
+        topicCode = codeOf(text);
       }
-      records.push({
-        day: (visit as ParsedDate).day,
-        service: canon.service || mapping.constants.service || UNKNOWN,
-        channel: canon.channel || mapping.constants.channel || UNKNOWN,
-        ageGroup,
-        generation,
-        topic: topic || UNKNOWN_GROUP,
-      });
+      visits.addCodes(
+        (visit as ParsedDate).day,
+        codeOf(service || mapping.constants.service || UNKNOWN),
+        codeOf(channel || mapping.constants.channel || UNKNOWN),
+        codeOf(ageGroup),
+        codeOf(generation),
+        topicCode,
+      );
     }
   }
 
-  const topChanges = Array.from(changeTally.values())
-    .sort((a, b) => b.count - a.count || (a.column < b.column ? -1 : 1))
+  const topChanges = fragInfo
+    .filter((f) => f.count > 0)
+    .sort((a, b) => b.count - a.count || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0))
     .slice(0, 8);
   return {
     sheetName: opts.sheetName,
@@ -456,29 +677,9 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     changes: changes.list(),
     rowsRead,
     counts,
-    records,
+    visits,
     problems,
     kamus: entries,
     topChanges,
   };
-}
-
-/** A typed key part, so the text "1" and the number 1 stay different. */
-function keyOf(v: Cell): string {
-  if (isDate(v)) return 't' + v.getTime();
-  switch (typeof v) {
-    case 'number':
-      return 'n' + v;
-    case 'boolean':
-      return 'b' + v;
-    case 'string':
-      return 's' + v;
-    default:
-      return '';
-  }
-}
-
-function lastFilled(row: Cell[]): number {
-  for (let c = row.length - 1; c >= 0; c--) if (!isBlank(row[c])) return c;
-  return -1;
 }

@@ -6,6 +6,7 @@
 import type { Settings, StatusCounts } from '../shared/api';
 import { Cell } from './cells';
 import type { VisitRecord } from './clean';
+import { VisitTable } from './table';
 import { SUMMARY_TABS } from './contract';
 import { Bucket, PeakRow, bucketKey, bucketsBetween, detectPeaks } from './peaks';
 import { GENERATIONS, ageGroupLabels, UNKNOWN_GROUP } from './settings';
@@ -15,7 +16,7 @@ import { words } from './text';
 
 export interface SheetRecords {
   sheetName: string;
-  records: VisitRecord[];
+  visits: VisitTable;
   counts: StatusCounts;
   rowsRead: number;
 }
@@ -49,11 +50,11 @@ const round = (x: number, digits = 6): number => {
 /** Counts by a composite key; keys keep the parts so rows can be rebuilt. */
 class Tally<K extends unknown[]> {
   readonly map = new Map<string, { parts: K; n: number }>();
-  add(parts: K): void {
+  add(parts: K, n = 1): void {
     const key = parts.join('\u241f');
     const hit = this.map.get(key);
-    if (hit) hit.n++;
-    else this.map.set(key, { parts, n: 1 });
+    if (hit) hit.n += n;
+    else this.map.set(key, { parts, n });
   }
   entries(): { parts: K; n: number }[] {
     return Array.from(this.map.values());
@@ -121,21 +122,81 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
   for (const sheet of sheets) {
     for (const k of Object.keys(counts) as (keyof StatusCounts)[]) counts[k] += sheet.counts[k];
     rowsRead += sheet.rowsRead;
-    for (const r of sheet.records) {
-      if (r.day < firstDay) firstDay = r.day;
-      if (r.day > lastDay) lastDay = r.day;
-      services.add(r.service);
-      daily.add([r.day, r.service, r.channel]);
-      weekly.add([r.day - ((weekdayOfDay(r.day) + 6) % 7), r.service, r.channel]);
-      const bk = bucketKey(r.day);
-      perBucket.add([bk, r.service]);
-      bucketTotal.set(bk, (bucketTotal.get(bk) ?? 0) + 1);
-      distribution.add([r.service, sheet.sheetName]);
-      byAge.add([r.service, r.ageGroup]);
-      byTopic.add([r.service, r.ageGroup, r.topic]);
-      byChannel.add([r.service, r.channel, r.ageGroup, r.generation]);
-      const cat = jmoComplaintCategory(r);
-      if (cat) complaints.add([r.generation, r.ageGroup, cat]);
+    const v = sheet.visits;
+    const dict = v.dict.values;
+    const n = v.size;
+    const day = v.day.data;
+    const sv = v.fields.service.data;
+    const ch = v.fields.channel.data;
+    const ag = v.fields.ageGroup.data;
+    const gn = v.fields.generation.data;
+    const tp = v.fields.topic.data;
+    // Tally integer-coded combinations first (cheap), then expand the distinct ones to strings.
+    const D = dict.length;
+    const dayService = new Map<number, number>();
+    const serviceAge = new Map<number, number>();
+    const serviceAgeTopic = new Map<number, number>();
+    const channelMix = new Map<number, number>();
+    const complaintMix = new Map<number, number>();
+    const bump = (m: Map<number, number>, k: number) => m.set(k, (m.get(k) ?? 0) + 1);
+    for (let i = 0; i < n; i++) {
+      const d = day[i];
+      if (d < firstDay) firstDay = d;
+      if (d > lastDay) lastDay = d;
+      bump(dayService, (d * D + sv[i]) * D + ch[i]);
+      bump(serviceAge, sv[i] * D + ag[i]);
+      bump(serviceAgeTopic, (sv[i] * D + ag[i]) * D + tp[i]);
+      bump(channelMix, ((sv[i] * D + ch[i]) * D + ag[i]) * D + gn[i]);
+    }
+    const complaintOf = new Map<number, ReturnType<typeof jmoComplaintCategory>>();
+    for (let i = 0; i < n; i++) {
+      const key = (sv[i] * D + ch[i]) * D + tp[i];
+      let cat = complaintOf.get(key);
+      if (cat === undefined) {
+        cat = jmoComplaintCategory({ day: 0, service: dict[sv[i]], channel: dict[ch[i]], topic: dict[tp[i]], ageGroup: '', generation: '' });
+        complaintOf.set(key, cat);
+      }
+      if (cat) bump(complaintMix, ((JMO_COMPLAINT_CATEGORIES.indexOf(cat) * D + gn[i]) * D + ag[i]));
+    }
+    /** Decodes a mixed-radix key; the leading part (a day number, say) may exceed D. */
+    const split = (k: number, parts: number): number[] => {
+      const out = new Array<number>(parts);
+      for (let p = parts - 1; p > 0; p--) {
+        out[p] = k % D;
+        k = Math.floor(k / D);
+      }
+      out[0] = k;
+      return out;
+    };
+    for (const [k, c] of dayService) {
+      const [d, s, chn] = split(k, 3);
+      const service = dict[s];
+      const channel = dict[chn];
+      services.add(service);
+      daily.add([d, service, channel], c);
+      weekly.add([d - ((weekdayOfDay(d) + 6) % 7), service, channel], c);
+      const bk = bucketKey(d);
+      perBucket.add([bk, service], c);
+      bucketTotal.set(bk, (bucketTotal.get(bk) ?? 0) + c);
+      distribution.add([service, sheet.sheetName], c);
+    }
+    for (const [k, c] of serviceAge) {
+      const [s, a] = split(k, 2);
+      byAge.add([dict[s], dict[a]], c);
+    }
+    for (const [k, c] of serviceAgeTopic) {
+      const [s, a, tpc] = split(k, 3);
+      byTopic.add([dict[s], dict[a], dict[tpc]], c);
+    }
+    for (const [k, c] of channelMix) {
+      const [s, chn, a, g] = split(k, 4);
+      byChannel.add([dict[s], dict[chn], dict[a], dict[g]], c);
+    }
+    for (const [k, c] of complaintMix) {
+      const g = Math.floor(k / D) % D;
+      const a = k % D;
+      const cat = JMO_COMPLAINT_CATEGORIES[Math.floor(k / (D * D))];
+      complaints.add([dict[g], dict[a], cat], c);
     }
   }
 

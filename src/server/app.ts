@@ -335,7 +335,7 @@ export function writeReportsFlow(ctx: RunContext, plans: { sheetName: string; pl
 
 export function summariseFlow(ctx: RunContext, env: Env, plans: { sheetName: string; plan: CleanPlan }[], lastRun: RunRecord | null): SummaryResult {
   const { ss, state } = ctx;
-  const sheets: SheetRecords[] = plans.map(({ sheetName, plan }) => ({ sheetName, records: plan.records, counts: plan.counts, rowsRead: plan.rowsRead }));
+  const sheets: SheetRecords[] = plans.map(({ sheetName, plan }) => ({ sheetName, visits: plan.visits, counts: plan.counts, rowsRead: plan.rowsRead }));
   const summaries = summarise(sheets, env.settings, env.clock, {
     version: VERSION,
     refreshedAt: Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), "yyyy-MM-dd'T'HH:mm:ssXXX"),

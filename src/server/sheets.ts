@@ -76,18 +76,56 @@ export function patchesFor(changes: ColumnChange[], grid: Grid, formulas: Set<nu
   const out: PlainPatch[] = [];
   if (changes.length === 0) return out;
   // Rows with any change, ascending (each column's list is already ascending).
-  const changedRows = Array.from(new Set(changes.flatMap((ch) => ch.rows))).sort((a, b) => a - b);
+  let maxRow = 0;
+  for (const ch of changes) if (ch.rows.length) maxRow = Math.max(maxRow, ch.rows[ch.rows.length - 1]);
+  const marked = new Uint8Array(maxRow + 1);
+  let count = 0;
+  for (const ch of changes) for (let i = 0; i < ch.rows.length; i++) if (!marked[ch.rows[i]]++) count++;
+  const changedRows = new Int32Array(count);
+  for (let r = 0, k = 0; r <= maxRow; r++) if (marked[r]) changedRows[k++] = r;
+
+  const colPos = new Map<number, number>();
+  changes.forEach((ch, k) => colPos.set(ch.col, k));
+  // Two cursors per column, both moving forward by row: one finds a span's columns, one reads values.
+  const spanCursor = changes.map(() => 0);
   const cursor = changes.map(() => 0);
-  /** The new value at (r, c) if the plan changes it; rows must be visited in ascending order. */
-  const valueAt = (k: number, r: number): { hit: boolean; value: Cell } => {
-    const ch = changes[k];
-    while (cursor[k] < ch.rows.length && ch.rows[cursor[k]] < r) cursor[k]++;
-    return cursor[k] < ch.rows.length && ch.rows[cursor[k]] === r ? { hit: true, value: ch.values[cursor[k]] } : { hit: false, value: '' };
+  const advance = (cur: number[], k: number, r: number): number => {
+    const rows = changes[k].rows;
+    while (cur[k] < rows.length && rows[cur[k]] < r) cur[k]++;
+    return cur[k];
   };
   const hasFormula = (r: number, c0: number, c1: number): boolean => {
     if (formulas.size === 0) return false;
     for (let c = c0; c <= c1 && c < formulaWidth; c++) if (formulas.has(r * formulaWidth + c)) return true;
     return false;
+  };
+  let group = 0;
+  const rect = (ra: number, rb: number, a: number, b: number): void => {
+    const ks: number[] = [];
+    for (let c = a; c <= b; c++) ks.push(colPos.get(c) ?? -1);
+    const values: Cell[][] = [];
+    const originals: Cell[][] = [];
+    let differs = false;
+    for (let r = ra; r <= rb; r++) {
+      const src = grid[r] ?? [];
+      const orig: Cell[] = new Array(b - a + 1);
+      const val: Cell[] = new Array(b - a + 1);
+      for (let c = a; c <= b; c++) {
+        const o = src[c] === undefined ? '' : src[c];
+        let n = o;
+        const k = ks[c - a];
+        if (k >= 0 && marked[r]) {
+          const at = advance(cursor, k, r);
+          if (at < changes[k].rows.length && changes[k].rows[at] === r) n = changes[k].values[at];
+        }
+        orig[c - a] = o;
+        val[c - a] = n;
+        if (n !== o) differs = true;
+      }
+      values.push(val);
+      originals.push(orig);
+    }
+    if (differs) out.push({ row: ra, col: a, values, originals, group });
   };
 
   let start = 0;
@@ -96,43 +134,15 @@ export function patchesFor(changes: ColumnChange[], grid: Grid, formulas: Set<nu
     while (end + 1 < changedRows.length && changedRows[end + 1] - changedRows[end] <= SPLIT_GAP && changedRows[end + 1] - changedRows[start] < MAX_ROWS_PER_CALL) end++;
     const r0 = changedRows[start];
     const r1 = changedRows[end];
-    // The span's new rows (full width of the changed columns), built once, read by the rectangles.
     let c0 = Infinity;
     let c1 = -Infinity;
-    const rowsNew = new Map<number, Map<number, Cell>>();
-    for (let r = r0; r <= r1; r++) {
-      let m: Map<number, Cell> | undefined;
-      for (let k = 0; k < changes.length; k++) {
-        const { hit, value } = valueAt(k, r);
-        if (!hit) continue;
-        if (!m) rowsNew.set(r, (m = new Map()));
-        m.set(changes[k].col, value);
-        if (changes[k].col < c0) c0 = changes[k].col;
-        if (changes[k].col > c1) c1 = changes[k].col;
+    for (let k = 0; k < changes.length; k++) {
+      const at = advance(spanCursor, k, r0);
+      if (at < changes[k].rows.length && changes[k].rows[at] <= r1) {
+        c0 = Math.min(c0, changes[k].col);
+        c1 = Math.max(c1, changes[k].col);
       }
     }
-    let group = out.length ? out[out.length - 1].group + 1 : 0;
-    const rect = (ra: number, rb: number, a: number, b: number): void => {
-      const values: Cell[][] = [];
-      const originals: Cell[][] = [];
-      let differs = false;
-      for (let r = ra; r <= rb; r++) {
-        const src = grid[r] ?? [];
-        const m = rowsNew.get(r);
-        const orig: Cell[] = [];
-        const val: Cell[] = [];
-        for (let c = a; c <= b; c++) {
-          const o = src[c] === undefined ? '' : src[c];
-          const n = m && m.has(c) ? (m.get(c) as Cell) : o;
-          orig.push(o);
-          val.push(n);
-          if (n !== o) differs = true;
-        }
-        values.push(val);
-        originals.push(orig);
-      }
-      if (differs) out.push({ row: ra, col: a, values, originals, group });
-    };
     let spanStart = r0;
     for (let r = r0; r <= r1 + 1; r++) {
       if (r <= r1 && !hasFormula(r, c0, c1)) continue;
@@ -140,7 +150,7 @@ export function patchesFor(changes: ColumnChange[], grid: Grid, formulas: Set<nu
         rect(spanStart, r - 1, c0, c1);
         group++;
       }
-      if (r <= r1 && rowsNew.has(r)) {
+      if (r <= r1 && marked[r]) {
         // Right to left: the status and note (rightmost) land before the values they describe,
         // so a run stopped between the pieces re-plans this row to the same result.
         let runEnd = -1;

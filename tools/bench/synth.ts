@@ -34,6 +34,8 @@ export function synthLogCsv(rows: number, seed = 20240403): string {
     const replica = Math.floor(i / data.length);
     const row = base.map(cellText);
     if (replica > 0) {
+      // The sample's deliberately injected formula-like cells appear once, as in the sample.
+      for (let c = 0; c < row.length; c++) if (/^[=+@-]/.test(row[c])) row[c] = 'Informasi Umum';
       row[noCol] = String(i + 1);
       if (row[nameCol]) row[nameCol] = `${row[nameCol]} ${replica}`;
       if (row[kpjCol]) row[kpjCol] = String(10000000000 + ((i * 7919) % 89999999999));

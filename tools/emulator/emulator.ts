@@ -20,6 +20,8 @@ export interface EmulatorOptions {
   htmlFiles?: Record<string, string>;
   /** Title of the menu created by Ui.createAddonMenu(). */
   addonName?: string;
+  /** Cells a spreadsheet may hold (default 10,000,000, as Sheets). Only the benchmark lifts it. */
+  cellLimit?: number;
 }
 
 export interface ResolvedOptions {
@@ -29,6 +31,7 @@ export interface ResolvedOptions {
   userEmail: string;
   htmlFiles: Record<string, string>;
   addonName: string;
+  cellLimit?: number;
 }
 
 export class Emulator {
@@ -58,6 +61,7 @@ export class Emulator {
       userEmail: opts.userEmail ?? 'user@example.com',
       htmlFiles: opts.htmlFiles ?? {},
       addonName: opts.addonName ?? 'Pola Layanan',
+      cellLimit: opts.cellLimit,
     };
     this.rt = new Runtime(this.options.userEmail);
     this.rt.beginExecution('editor', this.options.userEmail);

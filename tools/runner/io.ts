@@ -7,8 +7,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import Papa from 'papaparse';
 import * as XLSX from 'xlsx';
+import { readCsv } from './csv';
 import { Emulator, EmuSpreadsheet, EmuSheet } from '../emulator';
 import type { EmulatorState } from '../emulator';
 import { intlZoneClock, isoOfDay, pad2, dayNumber, ZoneClock } from '../../src/core/zone';
@@ -27,12 +27,13 @@ export function inputKind(file: string): InputKind {
 
 type Value = string | number | boolean | Date;
 
-/** Parses CSV text into rows of strings (RFC 4180 quoting; BOM and trailing blank line dropped). */
+/** Parses CSV text into rows of strings (RFC 4180 quoting; BOM and trailing blank lines dropped). */
 export function parseCsv(text: string): string[][] {
-  const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
-  const rows = result.data;
-  while (rows.length > 0 && rows[rows.length - 1].every((c) => c === '')) rows.pop();
-  return rows;
+  try {
+    return readCsv(text) as string[][];
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
 }
 
 function readText(file: string): string {
@@ -46,7 +47,8 @@ function readText(file: string): string {
 /** Writes rows into a sheet as values, growing its grid first (one setValues). */
 export function fillSheet(sheet: EmuSheet, rows: Value[][]): void {
   if (rows.length === 0) return;
-  const width = Math.max(...rows.map((r) => r.length));
+  let width = 0;
+  for (const r of rows) if (r.length > width) width = r.length;
   const padded = rows.map((r) => (r.length === width ? r : [...r, ...new Array<Value>(width - r.length).fill('')]));
   if (sheet.getMaxRows() < padded.length) sheet.insertRowsAfter(sheet.getMaxRows(), padded.length - sheet.getMaxRows());
   if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
@@ -167,7 +169,8 @@ export function appendCsv(ss: EmuSpreadsheet, file: string, sheetName: string): 
   const rows = parseCsv(readText(file)).slice(1);
   if (rows.length === 0) return 0;
   const start = sheet.getLastRow() + 1;
-  const width = Math.max(...rows.map((r) => r.length));
+  let width = 0;
+  for (const r of rows) if (r.length > width) width = r.length;
   const need = start + rows.length - 1;
   if (sheet.getMaxRows() < need) sheet.insertRowsAfter(sheet.getMaxRows(), need - sheet.getMaxRows());
   if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());

@@ -1,0 +1,152 @@
+/**
+ * Columnar storage for the visits the summaries count: one typed array per field and a string
+ * dictionary, in the spirit of arquero's column tables. A million visits are a few typed arrays
+ * rather than a million objects, and tallies run over integer codes.
+ */
+
+/** Interns strings as small integer codes. */
+export class Dictionary {
+  readonly values: string[] = [];
+  private readonly codes = new Map<string, number>();
+
+  code(value: string): number {
+    let c = this.codes.get(value);
+    if (c === undefined) {
+      c = this.values.length;
+      this.values.push(value);
+      this.codes.set(value, c);
+    }
+    return c;
+  }
+}
+
+/** A growable Int32Array. */
+export class IntColumn {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  get(i: number): number {
+    return this.data[i];
+  }
+}
+
+export const VISIT_FIELDS = ['service', 'channel', 'ageGroup', 'generation', 'topic'] as const;
+export type VisitField = (typeof VISIT_FIELDS)[number];
+
+/** The counted visits of one sheet: no personal data, only what the summaries group by. */
+export class VisitTable {
+  readonly dict = new Dictionary();
+  readonly day: IntColumn;
+  readonly fields: Record<VisitField, IntColumn>;
+
+  constructor(capacity = 1024) {
+    this.day = new IntColumn(capacity);
+    this.fields = { service: new IntColumn(capacity), channel: new IntColumn(capacity), ageGroup: new IntColumn(capacity), generation: new IntColumn(capacity), topic: new IntColumn(capacity) };
+  }
+
+  get size(): number {
+    return this.day.length;
+  }
+
+  add(day: number, v: Record<VisitField, string>): void {
+    this.day.push(day);
+    for (const f of VISIT_FIELDS) this.fields[f].push(this.dict.code(v[f]));
+  }
+
+  /** Adds a row whose fields are already codes of this table's dictionary. */
+  addCodes(day: number, service: number, channel: number, ageGroup: number, generation: number, topic: number): void {
+    this.day.push(day);
+    this.fields.service.push(service);
+    this.fields.channel.push(channel);
+    this.fields.ageGroup.push(ageGroup);
+    this.fields.generation.push(generation);
+    this.fields.topic.push(topic);
+  }
+
+  value(field: VisitField, i: number): string {
+    return this.dict.values[this.fields[field].get(i)];
+  }
+
+  /** Rows as objects (tests and small tools; the summaries read the columns). */
+  toObjects(): ({ day: number } & Record<VisitField, string>)[] {
+    const out: ({ day: number } & Record<VisitField, string>)[] = [];
+    for (let i = 0; i < this.size; i++) {
+      out.push({ day: this.day.get(i), service: this.value('service', i), channel: this.value('channel', i), ageGroup: this.value('ageGroup', i), generation: this.value('generation', i), topic: this.value('topic', i) });
+    }
+    return out;
+  }
+}
+
+/**
+ * A set of 53-bit row hashes (open addressing over typed arrays) mapping each to the first row
+ * that had it. Far leaner than a Map of a million string keys.
+ */
+export class RowHashIndex {
+  private keys: Float64Array;
+  private rows: Int32Array;
+  private used = 0;
+
+  constructor(capacity = 1024) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.keys = new Float64Array(size).fill(-1);
+    this.rows = new Int32Array(size);
+  }
+
+  /** The first row stored under `hash`, or -1. */
+  get(hash: number): number {
+    const mask = this.keys.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const k = this.keys[i];
+      if (k === -1) return -1;
+      if (k === hash) return this.rows[i];
+    }
+  }
+
+  set(hash: number, row: number): void {
+    if ((this.used + 1) * 2 > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const k = this.keys[i];
+      if (k === -1) {
+        this.keys[i] = hash;
+        this.rows[i] = row;
+        this.used++;
+        return;
+      }
+      if (k === hash) {
+        this.rows[i] = row;
+        return;
+      }
+    }
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const rows = this.rows;
+    this.keys = new Float64Array(keys.length * 2).fill(-1);
+    this.rows = new Int32Array(keys.length * 2);
+    this.used = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) this.set(keys[i], rows[i]);
+  }
+}
+
+/** FNV-1a over a string, 32 bits. */
+export function hashString(s: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}

@@ -1,0 +1,144 @@
+/**
+ * One benchmark scenario, in its own process so that peak memory is its own. Prints one JSON
+ * line. Stages, timed separately:
+ *   read      the file to a grid (CSV: interned, numbers converted as a Sheets import does;
+ *             XLSX: the runner's loader)
+ *   clean     the pure cleaner on every log sheet
+ *   summarise the pure summaries
+ *   write     the adapter's writes (src/server/sheets.ts) to the emulator: the changed-cell
+ *             rectangles of every log and every summary tab
+ * and, where the log fits in a spreadsheet, the real bundle's Clean & Summarize on the emulator
+ * for its service calls, and a second run to check that an already-clean log gets 0 cells.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Emulator, callEntry, runInContext } from '../emulator';
+import type { EmuSheet } from '../emulator';
+import { readCsv } from '../runner/csv';
+import { loadInput, fillSheet } from '../runner/io';
+import { loadBundle } from '../runner/run';
+import { detectMapping } from '../../src/core/mapping';
+import { cleanLog, CleanPlan } from '../../src/core/clean';
+import { summarise } from '../../src/core/summarise';
+import { SUMMARY_TABS } from '../../src/core/contract';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { intlZoneClock } from '../../src/core/zone';
+import type { Grid } from '../../src/core/cells';
+import { patchesFor, writePatch, writeTable, ensureSize, Patch } from '../../src/server/sheets';
+
+const TZ = 'Asia/Jakarta';
+const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+interface Sheet {
+  name: string;
+  grid: Grid;
+}
+
+function readInput(file: string): Sheet[] {
+  if (file.toLowerCase().endsWith('.csv')) {
+    return [{ name: path.basename(file).replace(/\.csv$/i, ''), grid: readCsv(fs.readFileSync(file, 'utf8'), { numbers: true }) as Grid }];
+  }
+  const { ss } = loadInput(file);
+  return ss.getSheets().map((s) => ({ name: s.getName(), grid: s.getRange(1, 1, s.getLastRow(), s.getLastColumn()).getValues() as Grid }));
+}
+
+async function main(): Promise<void> {
+  const [name, file] = process.argv.slice(2);
+  const out: Record<string, unknown> = { scenario: name, file: path.basename(file) };
+  const clock = intlZoneClock(TZ);
+
+  let t = Date.now();
+  const sheets = readInput(file);
+  out.read_ms = Date.now() - t;
+  const rows = sheets.reduce((n, s) => n + Math.max(0, s.grid.length - 1), 0);
+  out.rows = rows;
+
+  t = Date.now();
+  const plans: { sheet: Sheet; plan: CleanPlan }[] = [];
+  for (const sheet of sheets) {
+    const mapping = detectMapping(sheet.grid, sheet.name);
+    if (!mapping) continue;
+    plans.push({ sheet, plan: cleanLog(sheet.grid, { sheetName: sheet.name, mapping, clock, settings: DEFAULT_SETTINGS, kamus: [], lang: 'id' }) });
+  }
+  out.clean_ms = Date.now() - t;
+
+  t = Date.now();
+  const summaries = summarise(
+    plans.map(({ sheet, plan }) => ({ sheetName: sheet.name, visits: plan.visits, counts: plan.counts, rowsRead: plan.rowsRead })),
+    DEFAULT_SETTINGS,
+    clock,
+    { version: 'bench', refreshedAt: new Date().toISOString(), lastRun: null },
+  );
+  out.summarise_ms = Date.now() - t;
+  out.peak_rss_mb = rssMb();
+  out.pipeline_ms = (out.read_ms as number) + (out.clean_ms as number) + (out.summarise_ms as number);
+  out.counted = summaries.counts.OK + summaries.counts.DIPERBAIKI;
+
+  // The adapter's writes, against the emulator (its cell limit lifted: a 1M-row log with its
+  // derived columns does not fit in one spreadsheet, and the add-on refuses it there).
+  const emu = new Emulator({ timeZone: TZ, cellLimit: Number.MAX_SAFE_INTEGER });
+  const ss = emu.createSpreadsheet('bench');
+  const targets = new Map<string, EmuSheet>();
+  plans.forEach(({ sheet }, i) => {
+    const s = i === 0 ? ss.getSheets()[0] : ss.insertSheet(sheet.name);
+    if (i === 0) s.setName(sheet.name);
+    fillSheet(s, sheet.grid as (string | number | boolean | Date)[][]);
+    targets.set(sheet.name, s);
+  });
+  emu.resetStats();
+  t = Date.now();
+  for (const { sheet, plan } of plans) {
+    const target = targets.get(sheet.name) as unknown as GoogleAppsScript.Spreadsheet.Sheet;
+    ensureSize(target, sheet.grid.length, plan.derivedStart + 6);
+    for (const p of patchesFor(plan.changes, sheet.grid, new Set(), sheet.grid[0].length)) {
+      const patch: Patch = { ...p, formats: null, originalFormats: null, current: p.values.map((r) => r.map(() => 'General')) };
+      writePatch(target, patch);
+    }
+  }
+  for (const table of summaries.tables) {
+    const tab = ss.insertSheet(table.name) as unknown as GoogleAppsScript.Spreadsheet.Sheet;
+    writeTable(tab, table.headers, table.rows, SUMMARY_TABS.find((x) => x.name === table.name)!.columns.map((c) => c.type));
+  }
+  out.write_ms = Date.now() - t;
+  out.write_calls = emu.stats.totalCalls;
+  out.write_cells = emu.stats.cellsWritten;
+  out.total_ms = (out.pipeline_ms as number) + (out.write_ms as number);
+
+  // The real bundle (one Clean & Summarize over every log sheet), where the log fits a spreadsheet.
+  const cells = sheets.reduce((n, s) => n + s.grid.length * ((s.grid[0]?.length ?? 0) + 6) * 2, 0);
+  if (cells < 9_000_000) {
+    const bundle = await loadBundle();
+    const real = new Emulator({ timeZone: TZ });
+    const rss = real.createSpreadsheet('bench');
+    sheets.forEach((sheet, i) => {
+      const s = i === 0 ? rss.getSheets()[0] : rss.insertSheet(sheet.name);
+      if (i === 0) s.setName(sheet.name);
+      fillSheet(s, sheet.grid as (string | number | boolean | Date)[][]);
+    });
+    real.setActive(rss);
+    const ctx = runInContext(bundle.code, real);
+    real.resetStats();
+    const first = callEntry(ctx, 'analyzeAll') as { ok: boolean; error?: { message: string } };
+    if (!first.ok) throw new Error(first.error?.message);
+    const calls = real.stats.calls;
+    out.sheets_calls = Object.entries(calls).filter(([k]) => /^(Spreadsheet|Sheet|Range|SpreadsheetApp)\./.test(k)).reduce((n, [, v]) => n + v, 0);
+    out.sheets_calls_reads = (calls['Range.getValues'] ?? 0) + (calls['Range.getFormulas'] ?? 0) + (calls['Range.getNumberFormats'] ?? 0) + (calls['Range.getValue'] ?? 0);
+    out.sheets_calls_writes = (calls['Range.setValues'] ?? 0) + (calls['Range.setNumberFormats'] ?? 0) + (calls['Range.setValue'] ?? 0);
+    out.cells_read = real.stats.cellsRead;
+    out.cells_written = real.stats.cellsWritten;
+    real.resetStats();
+    callEntry(ctx, 'analyzeAll');
+    const logIds = sheets.map((s) => rss.getSheetByName(s.name)!.getSheetId());
+    out.rerun_log_cells_written = logIds.reduce((n, id) => n + (real.rt.cellsWrittenBySheet[id] ?? 0), 0);
+  } else {
+    out.sheets_calls = null;
+    out.bundle_note = 'log + derived columns exceed one spreadsheet (10,000,000 cells): the add-on refuses it with TOO_LARGE before writing';
+  }
+  out.peak_rss_total_mb = rssMb();
+  process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exit(1);
+});
