@@ -35,6 +35,9 @@ import {
 import { MsgKey, resolveLang, roleLabel, STATUSES, statusLabel, t } from './i18n';
 import { call, hasScriptRun, host, setRpcLang } from './rpc';
 
+/** Executions one Clean & Summarize may take on a very large sheet before the sidebar gives up. */
+const MAX_CLEAN_ROUNDS = 50;
+
 // ---------------------------------------------------------------------------------------------
 // State
 
@@ -268,8 +271,17 @@ async function runAll(): Promise<void> {
     steps.membaca = 'done';
 
     start('membersihkan');
-    const clean = await call('cleanSheet', sheetId);
+    // A very large sheet is cleaned over several executions (each within Apps Script's time
+    // limit): the server says complete=false and continues where it stopped on the next call.
+    let clean = await call('cleanSheet', sheetId);
+    let written = clean.ok ? clean.data.cellsWritten : 0;
+    for (let round = 1; clean.ok && !clean.data.complete && round < MAX_CLEAN_ROUNDS; round++) {
+      announce(tr('liveContinuing', { n: num(written) }));
+      clean = await call('cleanSheet', sheetId);
+      if (clean.ok) written += clean.data.cellsWritten;
+    }
     if (!clean.ok) return fail('membersihkan', clean.error);
+    clean.data.cellsWritten = written;
     steps.membersihkan = 'done';
 
     start('menulis');
@@ -486,8 +498,8 @@ function headerView(): Child {
               id: 'btn-refresh',
               class: 'icon-btn',
               type: 'button',
-              'aria-label': tr('retry'),
-              title: tr('retry'),
+              'aria-label': tr('refresh'),
+              title: tr('refresh'),
               disabled: !!app.busy,
               onclick: () => void action('global', () => call('getSidebarState'), (d) => applyState(d, true), 'btn-refresh'),
             },

@@ -89,7 +89,12 @@ export function mappingView(state: DocState, sheet: Sheet, env: Env): MappingVie
       sheetName: sheet.getName(),
       headerRow: 1,
       dataRows: Math.max(0, lastRow - 1),
-      columns: (top[0] ?? []).map((h, index) => ({ index, header: cellText(h), role: 'ignore', samples: [] })),
+      columns: (top[0] ?? []).map((h, index) => ({
+        index,
+        header: cellText(h),
+        role: 'ignore',
+        samples: top.slice(1).map((r) => r[index]).filter((v) => !isBlank(v)).slice(0, 3).map((v) => sampleText(v, env.clock)),
+      })),
       constants: { service: '', channel: '' },
       constantSource: { service: 'none', channel: 'none' },
       saved,

@@ -134,3 +134,25 @@ test('analyze-style runs report dates of the spreadsheet zone', () => {
   expect(a.sheet('ds_harian').getRange(2, 1).getDisplayValue()).toBe('2023-07-03');
   expect(a.table('ds_harian')[0].bulan).toBe('2023-07');
 });
+
+test('the sidebar cleans a very large sheet over several calls, ending where one call would', () => {
+  const { state } = scenario(120, 80);
+  const reference = restore(state);
+  const id = reference.sheet('Log').getSheetId();
+
+  const a = restore(state);
+  a.emu.rt.latency = { perCallMs: 2000, perCellMs: 0 };
+  const sheet = a.ss.getSheetByName('_pola_state')!;
+  sheet.getRange(sheet.getLastRow() + 1, 1, 1, 2).setValues([['budgetMs', '3000']]);
+  for (const t of [a, reference]) for (const r of [20, 60, 100, 140]) t.sheet('Log').__setCell(r, 6, { formula: '=ROW()', value: r });
+  expect(reference.call('cleanSheet', id).complete).toBe(true);
+  let calls = 0;
+  let res;
+  do {
+    res = a.call('cleanSheet', id);
+    calls++;
+  } while (!res.complete && calls < 50);
+  expect(calls).toBeGreaterThan(1);
+  expect(res.complete).toBe(true);
+  expect(grid(a.ss, 'Log')).toEqual(grid(reference.ss, 'Log'));
+});
