@@ -86,13 +86,16 @@ const SHOWN_VALUE_LENGTH = 60;
 
 /** Sparse per-column change lists, appended in row order. */
 class ChangeSet {
-  private readonly byCol = new Map<number, { rows: IntColumn; values: Cell[]; formats: string[] | null }>();
+  /** Indexed by column: a Map lookup per changed cell was a measurable cost at a million rows. */
+  private readonly byCol: ({ rows: IntColumn; values: Cell[]; formats: string[] | null } | undefined)[] = [];
+
+  constructor(private readonly capacity: number) {}
 
   set(col: number, row: number, value: Cell, format: string | null = null): void {
-    let ch = this.byCol.get(col);
+    let ch = this.byCol[col];
     if (!ch) {
-      ch = { rows: new IntColumn(256), values: [], formats: null };
-      this.byCol.set(col, ch);
+      ch = { rows: new IntColumn(Math.min(this.capacity, 65536)), values: [], formats: null };
+      this.byCol[col] = ch;
     }
     ch.rows.push(row);
     ch.values.push(value);
@@ -103,9 +106,9 @@ class ChangeSet {
   }
 
   list(): ColumnChange[] {
-    return Array.from(this.byCol.entries())
-      .sort((a, b) => a[0] - b[0])
-      .map(([col, ch]) => ({ col, rows: ch.rows.data.subarray(0, ch.rows.length), values: ch.values, formats: ch.formats }));
+    const out: ColumnChange[] = [];
+    this.byCol.forEach((ch, col) => ch && out.push({ col, rows: ch.rows.data.subarray(0, ch.rows.length), values: ch.values, formats: ch.formats }));
+    return out;
   }
 }
 
@@ -255,6 +258,8 @@ interface BirthOutcome extends Outcome {
 
 interface TextOutcome extends Outcome {
   canonical: string;
+  /** The canonical value's code in this sheet's visit dictionary (-1 until first used). */
+  code: number;
 }
 
 /** Memoises per raw value; Date cells are keyed by their instant. */
@@ -319,7 +324,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   const statusCol = derivedStart + DERIVED_HEADERS.indexOf('status_bersih');
   const noteCol = derivedStart + DERIVED_HEADERS.indexOf('catatan_bersih');
 
-  const changes = new ChangeSet();
+  const changes = new ChangeSet(Math.max(16, grid.length - firstDataRow));
   const ageLabels = ageGroupLabels(settings.ageBounds);
   const scan = scanColumns(grid, firstDataRow, cols, dateCol, birthCol);
   const { maps, entries } = buildCanonicalMaps(scan, opts.kamus);
@@ -405,13 +410,13 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     const c = cols[role];
     textOutcomes[role] = new Memo<TextOutcome>((raw) => {
       if (typeof raw !== 'string') {
-        return { canonical: isBlank(raw) ? '' : cellText(raw), next: undefined, format: null, fragment: -1, ...plain(keyOf(raw)) };
+        return { canonical: isBlank(raw) ? '' : cellText(raw), code: -1, next: undefined, format: null, fragment: -1, ...plain(keyOf(raw)) };
       }
       const tidied = tidy(raw);
-      if (tidied === '') return { canonical: '', next: undefined, format: null, fragment: -1, ...plain(keyOf(raw)) };
+      if (tidied === '') return { canonical: '', code: -1, next: undefined, format: null, fragment: -1, ...plain(keyOf(raw)) };
       const value = maps[role].get(tidied) ?? tidied;
       const same = raw === value;
-      return { canonical: value, next: same ? undefined : value, format: null, fragment: same ? -1 : fragment(c, shown(raw), value), ...plain('s' + value) };
+      return { canonical: value, code: -1, next: same ? undefined : value, format: null, fragment: same ? -1 : fragment(c, shown(raw), value), ...plain('s' + value) };
     });
   }
 
@@ -450,9 +455,19 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   const problems: Problem[] = [];
   const seen = new RowHashIndex(Math.max(16, grid.length - firstDataRow));
   const monthOfDay = new Map<number, { week: number; month: string; year: number }>();
-  const redacted = new Map<string, { text: string; lower: string }>();
+  const redacted = new Map<string, { text: string; lower: string; code: number }>();
   const codeOf = (s: string) => visits.dict.code(s);
   const unknownCode = codeOf(UNKNOWN_GROUP);
+  const serviceDefault = codeOf(mapping.constants.service || UNKNOWN);
+  const channelDefault = codeOf(mapping.constants.channel || UNKNOWN);
+  /** The code of a service/channel outcome, or the sheet's constant when the cell is empty. */
+  const textCode = (o: TextOutcome | null, fallback: number): number => {
+    if (!o || o.canonical === '') return fallback;
+    if (o.code < 0) o.code = codeOf(o.canonical);
+    return o.code;
+  };
+  const ageCodes = ageLabels.map(codeOf);
+  const generationCodes = new Map<string, number>();
   let rowsRead = 0;
 
   const rowFragments: number[] = [];
@@ -505,8 +520,8 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     let dateO: DateOutcome | null = null;
     let ageO: AgeOutcome | null = null;
     let birthO: BirthOutcome | null = null;
-    let service = '';
-    let channel = '';
+    let serviceO: TextOutcome | null = null;
+    let channelO: TextOutcome | null = null;
     let topic = '';
     for (let c = 0; c < width; c++) {
       const raw = row[c];
@@ -523,8 +538,8 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
         if (c === dateCol) dateO = o as DateOutcome;
         else if (c === ageCol) ageO = o as AgeOutcome;
         else if (c === birthCol) birthO = o as BirthOutcome;
-        else if (c === cols.service) service = (o as TextOutcome).canonical;
-        else if (c === cols.channel) channel = (o as TextOutcome).canonical;
+        else if (c === cols.service) serviceO = o as TextOutcome;
+        else if (c === cols.channel) channelO = o as TextOutcome;
         else if (c === cols.topic) topic = (o as TextOutcome).canonical;
       } else {
         part = hashKey(raw);
@@ -641,7 +656,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
         let safe = redacted.get(topic);
         if (!safe) {
           const text = redact(topic);
-          redacted.set(topic, (safe = { text, lower: text.toLowerCase() }));
+          redacted.set(topic, (safe = { text, lower: text.toLowerCase(), code: codeOf(text) }));
         }
         let text = safe.text;
         // The row's own name inside its topic ("titipan Budi Santoso") is personal data too.
@@ -652,14 +667,17 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
           const name = tidy(pv);
           if (name.length >= 3 && !/^\d+$/.test(name) && safe.lower.includes(name.toLowerCase())) text = redact(text, [name]);
         }
-        topicCode = codeOf(text);
+        topicCode = text === safe.text ? safe.code : codeOf(text);
       }
+      let generationCode = generationCodes.get(generation);
+      if (generationCode === undefined) generationCodes.set(generation, (generationCode = codeOf(generation)));
+      const ageIndex = ageLabels.indexOf(ageGroup);
       visits.addCodes(
         (visit as ParsedDate).day,
-        codeOf(service || mapping.constants.service || UNKNOWN),
-        codeOf(channel || mapping.constants.channel || UNKNOWN),
-        codeOf(ageGroup),
-        codeOf(generation),
+        textCode(serviceO, serviceDefault),
+        textCode(channelO, channelDefault),
+        ageIndex >= 0 ? ageCodes[ageIndex] : unknownCode,
+        generationCode,
         topicCode,
       );
     }
