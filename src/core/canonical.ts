@@ -42,7 +42,7 @@ function follow(dict: Map<string, string>, value: string): string {
   return cur;
 }
 
-function matchTarget(value: string, targets: Target[]): string | undefined {
+function matchTarget(value: string, targets: Target[], byContainment: boolean): string | undefined {
   const fp = fingerprint(value);
   const sq = squashKey(value);
   if (fp === '') return undefined;
@@ -50,6 +50,17 @@ function matchTarget(value: string, targets: Target[]): string | undefined {
   let found: string | undefined;
   for (const t of targets) {
     if (closeFingerprints(fp, t.fp)) {
+      if (found !== undefined && found !== t.canonical) return undefined;
+      found = t.canonical;
+    }
+  }
+  if (found !== undefined || !byContainment) return found;
+  // Services and channels: a value naming exactly one known value among other words
+  // ("Kantor Cabang Madiun", "PENGADUAN/KELUHAN", "JMO (Jamsostek Mobile)") is that value.
+  // Two different known values ("Informasi JHT") stay as they are, for staff to decide in kamus.
+  const words = new Set(fp.split(' '));
+  for (const t of targets) {
+    if (t.fp.split(' ').every((w) => words.has(w))) {
       if (found !== undefined && found !== t.canonical) return undefined;
       found = t.canonical;
     }
@@ -77,7 +88,7 @@ export function canonicalise(role: ValueRole, counts: Map<string, number>, dict:
       result.set(value, follow(dict, value));
       continue;
     }
-    const hit = matchTarget(value, targets);
+    const hit = matchTarget(value, targets, role !== 'topic');
     if (hit !== undefined) result.set(value, hit);
     else leftovers.push(value);
   }

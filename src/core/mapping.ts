@@ -18,7 +18,7 @@ const VARIANTS: [Role, string[]][] = [
   ['age', ['usia', 'umur', 'age']],
   ['service', ['jenis layanan', 'layanan', 'keperluan', 'tentang', 'service', 'jenis pelayanan', 'pelayanan']],
   ['topic', ['topik', 'perihal', 'keterangan', 'kendala', 'detail', 'topic', 'detail masalah', 'uraian']],
-  ['channel', ['kanal', 'channel', 'media', 'kanal layanan', 'saluran']],
+  ['channel', ['kanal', 'channel', 'media', 'kanal layanan', 'media layanan', 'saluran', 'saluran layanan', 'jalur layanan', 'via', 'sumber']],
   ['personal', ['nama', 'name', 'nama peserta', 'nama lengkap', 'no kpj', 'kpj', 'nomor kpj', 'nik', 'no nik', 'no hp', 'nomor hp', 'hp', 'telepon', 'no telepon', 'telp', 'no telp', 'email', 'e mail', 'alamat', 'phone']],
 ];
 
@@ -27,21 +27,28 @@ export function normaliseHeader(h: string): string {
   return words(h.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')).join(' ');
 }
 
-/** The role a header names, with a score: 3 exact, 2 all variant words present, 0 none. */
-export function roleOfHeader(header: string): { role: Role; score: number } {
+/** Every role a header could name, best first: score 3 exact, 2 all variant words present. */
+export function rolesOfHeader(header: string): { role: Role; score: number; len: number }[] {
   const h = normaliseHeader(header);
-  if (h === '') return { role: 'ignore', score: 0 };
+  if (h === '') return [];
   const hw = new Set(h.split(' '));
-  let best: { role: Role; score: number; len: number } = { role: 'ignore', score: 0, len: 0 };
+  const best = new Map<Role, { role: Role; score: number; len: number }>();
   for (const [role, variants] of VARIANTS) {
     for (const v of variants) {
       let score = 0;
       if (h === v) score = 3;
       else if (v.split(' ').every((w) => hw.has(w))) score = 2;
-      if (score > best.score || (score === best.score && score > 0 && v.length > best.len)) best = { role, score, len: v.length };
+      const cur = best.get(role);
+      if (score > 0 && (!cur || score > cur.score || (score === cur.score && v.length > cur.len))) best.set(role, { role, score, len: v.length });
     }
   }
-  return { role: best.role, score: best.score };
+  return Array.from(best.values()).sort((a, b) => b.score - a.score || b.len - a.len);
+}
+
+/** The role a header names, with a score: 3 exact, 2 all variant words present, 0 none. */
+export function roleOfHeader(header: string): { role: Role; score: number } {
+  const [first] = rolesOfHeader(header);
+  return first ? { role: first.role, score: first.score } : { role: 'ignore', score: 0 };
 }
 
 export function isDerivedHeader(h: Cell): boolean {
@@ -107,15 +114,30 @@ export function mappingFromHeader(header: Cell[], headerRow: number, sheetName: 
     }
   }
   while (width > 0 && isBlank(header[width - 1])) width--;
-  const scored = header.slice(0, width).map((h) => roleOfHeader(cellText(h)));
-  const roles: Role[] = scored.map((s) => (s.score > 0 ? s.role : 'ignore'));
-  for (const role of ['date', 'age', 'birthDate', 'service', 'topic', 'channel'] as Role[]) {
-    let keep = -1;
-    for (let c = 0; c < roles.length; c++) {
-      if (roles[c] !== role) continue;
-      if (keep < 0 || scored[c].score > scored[keep].score) keep = c;
+  // Each single-column role goes to its best-scoring header (leftmost on ties); a header that
+  // loses its first choice takes its next one ("Media Layanan" loses service, becomes channel).
+  const candidates = header.slice(0, width).map((h) => rolesOfHeader(cellText(h)));
+  const roles: Role[] = candidates.map(() => 'ignore');
+  const taken = new Set<Role>();
+  const choice = candidates.map(() => 0);
+  for (let round = 0; round < 4; round++) {
+    for (const role of ['date', 'birthDate', 'age', 'service', 'topic', 'channel', 'personal'] as Role[]) {
+      if (taken.has(role)) continue;
+      let keep = -1;
+      for (let c = 0; c < candidates.length; c++) {
+        if (roles[c] !== 'ignore' || candidates[c][choice[c]]?.role !== role) continue;
+        const cand = candidates[c][choice[c]];
+        if (keep < 0 || cand.score > candidates[keep][choice[keep]].score || (cand.score === candidates[keep][choice[keep]].score && cand.len > candidates[keep][choice[keep]].len)) keep = c;
+      }
+      if (keep < 0) continue;
+      if (role === 'personal') {
+        for (let c = 0; c < candidates.length; c++) if (roles[c] === 'ignore' && candidates[c][choice[c]]?.role === 'personal') roles[c] = 'personal';
+      } else {
+        roles[keep] = role;
+        taken.add(role);
+      }
     }
-    for (let c = 0; c < roles.length; c++) if (roles[c] === role && c !== keep) roles[c] = 'ignore';
+    for (let c = 0; c < candidates.length; c++) if (roles[c] === 'ignore' && candidates[c][choice[c]] && taken.has(candidates[c][choice[c]].role)) choice[c]++;
   }
   const fromName = constantsFromSheetName(sheetName);
   return {
