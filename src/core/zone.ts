@@ -112,23 +112,3 @@ export class ZoneClock {
     return new Date(guess);
   }
 }
-
-/** A ZoneClock backed by Intl, for Node tools and tests (Apps Script uses Utilities instead). */
-export function intlZoneClock(timeZone: string): ZoneClock {
-  const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  return new ZoneClock(timeZone, (ms) => {
-    const p: Record<string, number> = {};
-    for (const part of fmt.formatToParts(new Date(ms))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-    const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-    return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000);
-  });
-}

@@ -4,7 +4,7 @@ import { detectMapping, mappingFromHeader, applyOverrides, constantsFromSheetNam
 import { canonicalise } from '../../src/core/canonical';
 import { fingerprint, closeFingerprints, editDistance, redact } from '../../src/core/text';
 import { DEFAULT_SETTINGS, ageGroupLabels, generationOf, weekOfMonth } from '../../src/core/settings';
-import { intlZoneClock } from '../../src/core/zone';
+import { intlZoneClock } from '../../tools/emulator';
 import type { Grid } from '../../src/core/cells';
 import { HEADER, TZ, messyGrid } from '../helpers/grids';
 import { zonedDate } from '../../tools/emulator';

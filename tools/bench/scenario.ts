@@ -22,7 +22,7 @@ import { cleanLog, CleanPlan } from '../../src/core/clean';
 import { summarise } from '../../src/core/summarise';
 import { SUMMARY_TABS } from '../../src/core/contract';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { intlZoneClock } from '../../src/core/zone';
+import { intlZoneClock } from '../emulator';
 import type { Grid } from '../../src/core/cells';
 import { patchesFor, writePatch, writeTable, ensureSize, Patch } from '../../src/server/sheets';
 

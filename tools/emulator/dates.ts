@@ -6,6 +6,7 @@
  * Accepted zone ids: IANA names ("Asia/Jakarta") and the fixed-offset forms
  * Apps Script also accepts ("GMT", "UTC", "GMT+7", "GMT-03:30").
  */
+import { ZoneClock } from '../../src/core/zone';
 
 export interface ZonedParts {
   year: number;
@@ -272,4 +273,12 @@ export function isValidTimeZone(tz: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The add-on's ZoneClock for Node (tools, tests): offsets from Intl, where Apps Script's adapter
+ * uses Utilities.formatDate. Lives here, not in the pure core, because it needs Intl time zones.
+ */
+export function intlZoneClock(timeZone: string): ZoneClock {
+  return new ZoneClock(timeZone, (ms) => zoneOffsetMinutes(timeZone, ms));
 }

@@ -12,7 +12,7 @@ export type { CellValue } from './values';
 export type { EmulatorState, SpreadsheetState, SheetState, CellState, TaggedValue } from './state';
 export type { TriggerRecord } from './script';
 export type { UiRecord } from './ui';
-export { zonedParts, zonedDate, formatDate } from './dates';
+export { zonedParts, zonedDate, formatDate, intlZoneClock } from './dates';
 export type { ZonedParts } from './dates';
 export { runInContext, callEntry, scriptRunClone, emulatorOf } from './vm';
 export type { Transferable } from './vm';

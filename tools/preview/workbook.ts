@@ -7,7 +7,7 @@
  */
 import type { EmuSheet, EmuSpreadsheet } from '../emulator';
 import { csvText } from '../runner/io';
-import { intlZoneClock } from '../../src/core/zone';
+import { intlZoneClock } from '../emulator/dates';
 
 /** Rows and columns of each tab sent to the page; enough to see a cleaned log and every summary. */
 export const VIEW_ROWS = 200;

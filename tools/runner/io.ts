@@ -11,7 +11,8 @@ import * as XLSX from 'xlsx';
 import { readCsv } from './csv';
 import { Emulator, EmuSpreadsheet, EmuSheet } from '../emulator';
 import type { EmulatorState } from '../emulator';
-import { intlZoneClock, isoOfDay, pad2, dayNumber, ZoneClock } from '../../src/core/zone';
+import { isoOfDay, pad2, dayNumber, ZoneClock } from '../../src/core/zone';
+import { intlZoneClock } from '../emulator/dates';
 
 export class InputError extends Error {}
 
