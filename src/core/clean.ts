@@ -317,10 +317,14 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   const personalCols: number[] = [];
   mapping.roles.forEach((r, c) => r === 'personal' && personalCols.push(c));
 
-  const derivedPresent = DERIVED_HEADERS.every((h) => mapping.derived[h] !== undefined);
-  const derivedStart = derivedPresent
-    ? (mapping.derived.kelompok_usia as number)
-    : mapping.derived.kelompok_usia ?? Math.max(width, lastFilled(header) + 1, grid[headerRow]?.length ?? 0);
+  // The derived block is used where it is only when all six headers stand together, in order.
+  // Otherwise (staff inserted or deleted a column inside it) a fresh block goes after the last
+  // used column: writing into a column whose header is not ours would overwrite staff data.
+  const first = mapping.derived.kelompok_usia;
+  const derivedPresent = first !== undefined && DERIVED_HEADERS.every((h, k) => mapping.derived[h] === first + k);
+  let usedWidth = lastFilled(header) + 1;
+  for (let r = headerRow; r < grid.length; r++) if (grid[r].length > usedWidth && lastFilled(grid[r]) + 1 > usedWidth) usedWidth = lastFilled(grid[r]) + 1;
+  const derivedStart = derivedPresent ? (first as number) : Math.max(width, usedWidth);
   const statusCol = derivedStart + DERIVED_HEADERS.indexOf('status_bersih');
   const noteCol = derivedStart + DERIVED_HEADERS.indexOf('catatan_bersih');
 
@@ -389,7 +393,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   const birthOutcome = new Memo<BirthOutcome>((raw) => {
     const none = { next: undefined, format: null, fragment: -1, ...plain(keyOf(raw)) };
     if (isBlank(raw)) return { ...none, birthDay: null, problem: null };
-    const birth = parseDate(raw, clock, birthOrder);
+    const birth = parseDate(raw, clock, birthOrder, 'past');
     if (!birth || ymdOfDay(birth.day).y < MIN_BIRTH_YEAR) {
       return { ...none, birthDay: null, problem: { note: t(lang, 'catatan.badBirth', { value: shown(raw) }), masalah: t(lang, 'masalah.badBirth') } };
     }
@@ -531,7 +535,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
         const o = cl.get(raw);
         const formula = isFormula !== undefined && isFormula(r, c);
         part = formula ? hashString(keyOf(raw)) : o.hash;
-        if (o.next !== undefined && !formula) {
+        if (o.next !== undefined && !formula && c !== birthCol) {
           changes.set(c, r, o.next, o.format);
           rowFragments.push(o.fragment);
         }
@@ -548,7 +552,6 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
       h2 = Math.imul((h2 ^ part) + c, 0x5bd1e995) >>> 0;
     }
     if (dateO) visit = dateO.visit;
-    const changed = rowFragments.length > 0;
 
     // Age: from the birth date when there is one, else the age column.
     let age: number | null = null;
@@ -558,6 +561,12 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
       if (birthO.birthDay !== null && (!visit || birthO.birthDay < visit.day)) {
         birthYear = ymdOfDay(birthO.birthDay).y;
         if (visit) age = completedYears(birthO.birthDay, visit.day);
+        // Only a birth date this row accepts is rewritten; a rejected one stays as typed.
+        if (birthO.next !== undefined && !(isFormula && isFormula(r, birthCol))) {
+          changes.set(birthCol, r, birthO.next, birthO.format);
+          rowFragments.push(birthO.fragment);
+          rowFragments.sort((x, y) => x - y);
+        }
       } else if (birthO.problem || birthO.birthDay !== null) {
         const p = birthO.problem ?? { note: t(lang, 'catatan.badBirth', { value: shown(row[birthCol]) }), masalah: t(lang, 'masalah.badBirth') };
         ageProblem = { ...p, col: birthCol, value: row[birthCol] };
@@ -578,6 +587,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
       age = null;
       birthYear = null;
     }
+    const changed = rowFragments.length > 0;
     let monthInfo: { week: number; month: string; year: number } | undefined;
     if (visit) {
       monthInfo = monthOfDay.get(visit.day);

@@ -45,13 +45,25 @@ const MAX_SERIAL = 109574;
 
 function fromSerial(n: number): ParsedDate | null {
   if (!isFinite(n) || n < MIN_SERIAL || n > MAX_SERIAL) return null;
-  const whole = Math.floor(n);
-  const seconds = Math.round((n - whole) * 86400);
-  return { day: SERIAL_EPOCH_DAY + whole, seconds: seconds > 0 && seconds < 86400 ? seconds : null };
+  let whole = Math.floor(n);
+  let seconds = Math.round((n - whole) * 86400);
+  if (seconds >= 86400) {
+    // 45306.99999999 is midnight of the next day, not 24:00 of this one.
+    whole++;
+    seconds = 0;
+  }
+  return { day: SERIAL_EPOCH_DAY + whole, seconds: seconds > 0 ? seconds : null };
 }
 
-function fullYear(y: number, digits: number): number {
+/**
+ * Which century a two-digit year is in. Visits: 00–69 → 20xx. Birth dates ('past'): a year
+ * that would make the person under ten is the previous century (12-03-65 → 1965).
+ */
+export type Century = 'visit' | 'past';
+
+function fullYear(y: number, digits: number, century: Century = 'visit'): number {
   if (digits > 2) return y;
+  if (century === 'past') return y <= 10 ? 2000 + y : 1900 + y;
   return y < 70 ? 2000 + y : 1900 + y;
 }
 
@@ -80,7 +92,7 @@ const RE_ZONED_ISO = /^\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2
  * Parses one cell. `order` decides numerals like 05/06/2023 (day-first unless the column shows
  * otherwise); a numeral that only fits the other order (5/22/2023) is still read.
  */
-export function parseDate(v: Cell, clock: ZoneClock, order: DayOrder = 'dmy'): ParsedDate | null {
+export function parseDate(v: Cell, clock: ZoneClock, order: DayOrder = 'dmy', century: Century = 'visit'): ParsedDate | null {
   if (isDate(v)) {
     if (isNaN(v.getTime())) return null;
     const local = clock.toLocal(v);
@@ -88,10 +100,10 @@ export function parseDate(v: Cell, clock: ZoneClock, order: DayOrder = 'dmy'): P
   }
   if (typeof v === 'number') return fromSerial(v);
   if (typeof v !== 'string') return null;
-  return parseDateText(v, clock, order);
+  return parseDateText(v, clock, order, century);
 }
 
-export function parseDateText(text: string, clock: ZoneClock | null, order: DayOrder = 'dmy'): ParsedDate | null {
+export function parseDateText(text: string, clock: ZoneClock | null, order: DayOrder = 'dmy', century: Century = 'visit'): ParsedDate | null {
   let s = text.trim().toLowerCase();
   if (s === '') return null;
   if (/^\d+(\.\d+)?$/.test(s)) return fromSerial(Number(s));
@@ -108,13 +120,13 @@ export function parseDateText(text: string, clock: ZoneClock | null, order: DayO
   if (m) {
     const a = Number(m[1]);
     const b = Number(m[2]);
-    const y = fullYear(Number(m[3]), m[3].length);
+    const y = fullYear(Number(m[3]), m[3].length, century);
     const dmy = build(y, b, a, m[4], m[5], m[6]);
     const mdy = build(y, a, b, m[4], m[5], m[6]);
     return order === 'dmy' ? dmy || mdy : mdy || dmy;
   }
   m = RE_NAMED_DMY.exec(s);
-  if (m && MONTHS[m[2]]) return build(fullYear(Number(m[3]), m[3].length), MONTHS[m[2]], Number(m[1]), m[4], m[5], m[6]);
+  if (m && MONTHS[m[2]]) return build(fullYear(Number(m[3]), m[3].length, century), MONTHS[m[2]], Number(m[1]), m[4], m[5], m[6]);
   m = RE_NAMED_MDY.exec(s);
   if (m && MONTHS[m[1]]) return build(Number(m[3]), MONTHS[m[1]], Number(m[2]), m[4], m[5], m[6]);
   return null;

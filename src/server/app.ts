@@ -230,7 +230,8 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
   if (patches.length > 0) {
     // A follow-up execution of a run that stopped at its deadline: the backup taken by the first
     // execution already holds this sheet's originals, and re-planning yields only what is left.
-    const continuing = state.pending !== null && state.pending.sheetIds[0] === sheetId && currentBackup(ss, state.tabs)?.id === state.pending.backupId;
+    const committed = currentBackup(ss, state.tabs);
+    const continuing = state.pending !== null && state.pending.sheetIds[0] === sheetId && committed?.id === state.pending.backupId && committed.sheetId === sheetId;
     const neededCols = Math.max(sheet.getMaxColumns(), plan.derivedStart + DERIVED_HEADERS.length);
     const growth = (neededCols - sheet.getMaxColumns()) * sheet.getMaxRows() + (continuing ? 0 : backupGrowth(ss, state.tabs, patches));
     if (spreadsheetCells(ss) + growth > CELL_LIMIT) throw new UserError('TOO_LARGE', { limit: CELL_LIMIT.toLocaleString('id-ID') });

@@ -1,0 +1,88 @@
+/**
+ * `npm run sample [-- --seed N] [-- --out FILE]`
+ * Writes the synthetic service-log workbook (see generate.ts) as an .xlsx file.
+ * Date cells become real Excel dates (serial number + date number format), text stays text,
+ * numbers stay numbers.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as XLSX from 'xlsx';
+import { DEFAULT_SEED, generateSample, type SampleCell, type SampleWorkbook } from './generate';
+
+export const DEFAULT_OUT = 'sample/layanan-bpjs-sample.xlsx';
+
+/** Excel serial (days since 1899-12-30, fraction = time of day) of a wall-clock date. */
+export function excelSerial(parts: number[]): number {
+  const [y, m, d, hh = 0, mi = 0, ss = 0] = parts;
+  return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000 + (hh * 3600 + mi * 60 + ss) / 86400;
+}
+
+function toCell(c: SampleCell): XLSX.CellObject | null {
+  if (c === null) return null;
+  if (typeof c === 'string') return { t: 's', v: c };
+  if (typeof c === 'number') return { t: 'n', v: c };
+  if (typeof c === 'boolean') return { t: 'b', v: c };
+  return { t: 'n', v: excelSerial(c.date), z: c.date.length > 3 ? 'dd/mm/yyyy hh:mm:ss' : 'yyyy-mm-dd' };
+}
+
+export function toXlsxWorkbook(wb: SampleWorkbook): XLSX.WorkBook {
+  const book = XLSX.utils.book_new();
+  for (const sheet of wb.sheets) {
+    const ws: XLSX.WorkSheet = {};
+    let maxC = 0;
+    sheet.rows.forEach((row, r) => {
+      row.forEach((c, col) => {
+        const cell = toCell(c);
+        if (!cell) return;
+        ws[XLSX.utils.encode_cell({ r, c: col })] = cell;
+        maxC = Math.max(maxC, col);
+      });
+    });
+    ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(0, sheet.rows.length - 1), c: maxC } });
+    XLSX.utils.book_append_sheet(book, ws, sheet.name);
+  }
+  return book;
+}
+
+export function writeSample(seed: number, out: string): SampleWorkbook {
+  const wb = generateSample(seed);
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  XLSX.writeFile(toXlsxWorkbook(wb), out, { bookType: 'xlsx' });
+  return wb;
+}
+
+export function parseArgs(argv: string[]): { seed: number; out: string } {
+  let seed = DEFAULT_SEED;
+  let out = DEFAULT_OUT;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--seed') {
+      seed = Number(value());
+      if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
+    } else if (flag === '--out') out = value();
+    else throw new Error(`unknown argument: ${a} (usage: --seed N --out FILE)`);
+  }
+  return { seed, out };
+}
+
+function main(): void {
+  const { seed, out } = parseArgs(process.argv.slice(2));
+  const wb = writeSample(seed, out);
+  const counts = wb.sheets.map((s) => `${s.name}=${s.rows.length - 1} rows`).join(', ');
+  console.log(`${out}: ${wb.sheets.length} sheets (seed ${seed}): ${counts}`);
+}
+
+if (require.main === module) {
+  try {
+    main();
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  }
+}
