@@ -217,7 +217,12 @@ function buildCanonicalMaps(scan: ColumnScan, kamus: readonly KamusEntry[]): { m
     const seen = new Map<string, string>(dict);
     for (const [asli, baku] of map) seen.set(asli, baku);
     for (const baku of Array.from(seen.values())) if (!seen.has(baku)) seen.set(baku, baku);
-    for (const [asli, baku] of seen) entries.push({ kolom, asli, baku });
+    for (const [asli, baku] of seen) {
+      // Free text with numbers, e-mail addresses or the like stays in the log: kamus is read by
+      // everyone with access to the spreadsheet.
+      if (role === 'topic' && (redact(asli) !== asli || redact(baku) !== baku)) continue;
+      entries.push({ kolom, asli, baku });
+    }
   }
   for (const e of kamus) {
     const kolom = e.kolom.trim().toLowerCase();

@@ -126,52 +126,79 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
     const dict = v.dict.values;
     const n = v.size;
     const day = v.day.data;
-    const sv = v.fields.service.data;
-    const ch = v.fields.channel.data;
-    const ag = v.fields.ageGroup.data;
-    const gn = v.fields.generation.data;
-    const tp = v.fields.topic.data;
     // Tally integer-coded combinations first (cheap), then expand the distinct ones to strings.
-    const D = dict.length;
+    // Each field gets dense codes of its own, so a composite key stays far below 2^53 even with
+    // hundreds of thousands of distinct topics.
+    const dense = (col: Int32Array): { codes: Int32Array; values: number[] } => {
+      const index = new Int32Array(dict.length).fill(-1);
+      const values: number[] = [];
+      const codes = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        let k = index[col[i]];
+        if (k < 0) {
+          k = index[col[i]] = values.length;
+          values.push(col[i]);
+        }
+        codes[i] = k;
+      }
+      return { codes, values };
+    };
+    const S = dense(v.fields.service.data.subarray(0, n));
+    const C = dense(v.fields.channel.data.subarray(0, n));
+    const A = dense(v.fields.ageGroup.data.subarray(0, n));
+    const G = dense(v.fields.generation.data.subarray(0, n));
+    const T = dense(v.fields.topic.data.subarray(0, n));
+    const nS = Math.max(1, S.values.length);
+    const nC = Math.max(1, C.values.length);
+    const nA = Math.max(1, A.values.length);
+    const nG = Math.max(1, G.values.length);
+    const nT = Math.max(1, T.values.length);
     const dayService = new Map<number, number>();
     const serviceAge = new Map<number, number>();
     const serviceAgeTopic = new Map<number, number>();
     const channelMix = new Map<number, number>();
     const complaintMix = new Map<number, number>();
     const bump = (m: Map<number, number>, k: number) => m.set(k, (m.get(k) ?? 0) + 1);
+    const s_ = S.codes;
+    const c_ = C.codes;
+    const a_ = A.codes;
+    const g_ = G.codes;
+    const t_ = T.codes;
     for (let i = 0; i < n; i++) {
       const d = day[i];
       if (d < firstDay) firstDay = d;
       if (d > lastDay) lastDay = d;
-      bump(dayService, (d * D + sv[i]) * D + ch[i]);
-      bump(serviceAge, sv[i] * D + ag[i]);
-      bump(serviceAgeTopic, (sv[i] * D + ag[i]) * D + tp[i]);
-      bump(channelMix, ((sv[i] * D + ch[i]) * D + ag[i]) * D + gn[i]);
+      bump(dayService, (d * nS + s_[i]) * nC + c_[i]);
+      bump(serviceAge, s_[i] * nA + a_[i]);
+      bump(serviceAgeTopic, (s_[i] * nA + a_[i]) * nT + t_[i]);
+      bump(channelMix, ((s_[i] * nC + c_[i]) * nA + a_[i]) * nG + g_[i]);
     }
+    const cats = JMO_COMPLAINT_CATEGORIES.length;
     const complaintOf = new Map<number, ReturnType<typeof jmoComplaintCategory>>();
     for (let i = 0; i < n; i++) {
-      const key = (sv[i] * D + ch[i]) * D + tp[i];
+      const key = (s_[i] * nC + c_[i]) * nT + t_[i];
       let cat = complaintOf.get(key);
       if (cat === undefined) {
-        cat = jmoComplaintCategory({ day: 0, service: dict[sv[i]], channel: dict[ch[i]], topic: dict[tp[i]], ageGroup: '', generation: '' });
+        cat = jmoComplaintCategory({ day: 0, service: dict[S.values[s_[i]]], channel: dict[C.values[c_[i]]], topic: dict[T.values[t_[i]]], ageGroup: '', generation: '' });
         complaintOf.set(key, cat);
       }
-      if (cat) bump(complaintMix, ((JMO_COMPLAINT_CATEGORIES.indexOf(cat) * D + gn[i]) * D + ag[i]));
+      if (cat) bump(complaintMix, (JMO_COMPLAINT_CATEGORIES.indexOf(cat) * nG + g_[i]) * nA + a_[i]);
     }
-    /** Decodes a mixed-radix key; the leading part (a day number, say) may exceed D. */
-    const split = (k: number, parts: number): number[] => {
-      const out = new Array<number>(parts);
-      for (let p = parts - 1; p > 0; p--) {
-        out[p] = k % D;
-        k = Math.floor(k / D);
+    /** Decodes a mixed-radix key (radixes of the parts after the first); the first part may be large. */
+    const split = (k: number, radixes: number[]): number[] => {
+      const out = new Array<number>(radixes.length + 1);
+      for (let p = radixes.length - 1; p >= 0; p--) {
+        out[p + 1] = k % radixes[p];
+        k = Math.floor(k / radixes[p]);
       }
       out[0] = k;
       return out;
     };
+    const sv = (code: number) => dict[S.values[code]];
     for (const [k, c] of dayService) {
-      const [d, s, chn] = split(k, 3);
-      const service = dict[s];
-      const channel = dict[chn];
+      const [d, s, chn] = split(k, [nS, nC]);
+      const service = sv(s);
+      const channel = dict[C.values[chn]];
       services.add(service);
       daily.add([d, service, channel], c);
       weekly.add([d - ((weekdayOfDay(d) + 6) % 7), service, channel], c);
@@ -181,22 +208,20 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
       distribution.add([service, sheet.sheetName], c);
     }
     for (const [k, c] of serviceAge) {
-      const [s, a] = split(k, 2);
-      byAge.add([dict[s], dict[a]], c);
+      const [s, a] = split(k, [nA]);
+      byAge.add([sv(s), dict[A.values[a]]], c);
     }
     for (const [k, c] of serviceAgeTopic) {
-      const [s, a, tpc] = split(k, 3);
-      byTopic.add([dict[s], dict[a], dict[tpc]], c);
+      const [s, a, tpc] = split(k, [nA, nT]);
+      byTopic.add([sv(s), dict[A.values[a]], dict[T.values[tpc]]], c);
     }
     for (const [k, c] of channelMix) {
-      const [s, chn, a, g] = split(k, 4);
-      byChannel.add([dict[s], dict[chn], dict[a], dict[g]], c);
+      const [s, chn, a, g] = split(k, [nC, nA, nG]);
+      byChannel.add([sv(s), dict[C.values[chn]], dict[A.values[a]], dict[G.values[g]]], c);
     }
     for (const [k, c] of complaintMix) {
-      const g = Math.floor(k / D) % D;
-      const a = k % D;
-      const cat = JMO_COMPLAINT_CATEGORIES[Math.floor(k / (D * D))];
-      complaints.add([dict[g], dict[a], cat], c);
+      const [cat, g, a] = split(k, [nG, nA]);
+      if (cat < cats) complaints.add([dict[G.values[g]], dict[A.values[a]], JMO_COMPLAINT_CATEGORIES[cat]], c);
     }
   }
 

@@ -66,6 +66,8 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 
 /** How many typos a word of this length may carry and still be the same word. */
 export function typoAllowance(word: string): number {
+  // Numbers are never "typos" of each other: 12345678901 and 12345678902 are two KPJ numbers.
+  if (/\d/.test(word)) return 0;
   if (word.length >= 9) return 2;
   if (word.length >= 5) return 1;
   return 0;

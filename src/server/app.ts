@@ -315,15 +315,29 @@ function tabLink(ss: Spreadsheet, sheet: Sheet, rows: number): TabLink {
   return { name: sheet.getName(), sheetId: sheet.getSheetId(), rows, url: `${ss.getUrl()}#gid=${sheet.getSheetId()}` };
 }
 
-/** Plans every registered sheet without writing (the log is already clean, or will be). */
-export function planRegistered(ctx: RunContext, env: Env, given: Map<number, CleanPlan> = new Map()): { sheetName: string; plan: CleanPlan }[] {
+/**
+ * Plans every registered sheet without writing (the log is already clean, or will be). Formulas
+ * are read as the clean reads them, so counts agree with the log's status_bersih. A registered
+ * sheet that is no longer a log (emptied, its date header gone) is left out, not fatal: one bad
+ * sheet must not stop the summaries of the others.
+ */
+export function planRegistered(ctx: RunContext, env: Env, given: Map<number, CleanPlan> = new Map(), skipped: string[] = []): { sheetName: string; plan: CleanPlan }[] {
   const { ss, state } = ctx;
   const kamus = given.size < state.registered.length ? readKamus(ss, state) : [];
   const out: { sheetName: string; plan: CleanPlan }[] = [];
   for (const id of state.registered) {
     const sheet = findSheetById(ss, id);
     if (!sheet) continue;
-    const plan = given.get(id) ?? planSheet(state, env, sheet, kamus, false).plan;
+    let plan = given.get(id);
+    if (!plan) {
+      try {
+        plan = planSheet(state, env, sheet, kamus, true).plan;
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+        skipped.push(sheet.getName());
+        continue;
+      }
+    }
     out.push({ sheetName: sheet.getName(), plan });
   }
   return out;

@@ -224,11 +224,12 @@ export function summarise(): Reply<SummaryResult> {
   return reply(() =>
     withEnv((ctx, env) => {
       const start = new Date();
-      const plans = planRegistered(ctx, env);
+      const skipped: string[] = [];
+      const plans = planRegistered(ctx, env, new Map(), skipped);
       const rows = plans.reduce((n, p) => n + p.plan.rowsRead, 0);
-      const record = runRecord('summarise', start, true, rows);
+      const record = runRecord('summarise', start, true, rows, skipped.join('; '));
       const result = summariseFlow(ctx, env, plans, record);
-      ctx.state.lastRun = runRecord('summarise', start, true, rows);
+      ctx.state.lastRun = record;
       saveState(ctx);
       return result;
     }),
@@ -265,6 +266,10 @@ export function dropSheet(sheetId: number): Reply<RegisteredSheet[]> {
   return reply(() =>
     withEnv((ctx) => {
       ctx.state.registered = ctx.state.registered.filter((id) => id !== sheetId);
+      if (ctx.state.pending) {
+        ctx.state.pending.sheetIds = ctx.state.pending.sheetIds.filter((id) => id !== sheetId);
+        if (ctx.state.pending.sheetIds.length === 0) ctx.state.pending = null;
+      }
       saveState(ctx);
       const out: RegisteredSheet[] = [];
       for (const id of ctx.state.registered) {
@@ -344,6 +349,21 @@ export function nightlyRefresh(e?: { triggerUid?: string }): void {
   }
   if (!ss) return;
   const doc = ss;
+  try {
+    runNightlyLocked(doc);
+  } catch (e) {
+    // Another run holds the document: keep a trigger that comes back (the one that fired may
+    // have been a one-off continuation), then report the failure to Apps Script's log.
+    if (e instanceof UserError && e.code === 'BUSY') {
+      const state = readState(doc);
+      if (state.pending) installNightlyTrigger(doc, { afterMs: CONTINUE_AFTER_MS });
+      else if (state.nightly.enabled) installNightlyTrigger(doc, { hour: state.nightly.hour });
+    }
+    throw e;
+  }
+}
+
+function runNightlyLocked(doc: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   withRunLock(doc, (ctx) => {
     let complete = true;
     try {
@@ -374,6 +394,7 @@ function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: 
   const deadline = deadlineOf(ctx.state);
   const cleaned: CleanResult[] = [];
   const plans = new Map<number, CleanPlan>();
+  const skipped: string[] = [];
   try {
     if (!ctx.state.pending) {
       ctx.state.pending = { kind, sheetIds, backupId: '', startedAt: start.toISOString() };
@@ -386,7 +407,18 @@ function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: 
         ctx.state.pending.sheetIds.shift();
         continue;
       }
-      const { result, plan } = cleanSheetFlow(ctx, env, sheet, deadline);
+      let outcome;
+      try {
+        outcome = cleanSheetFlow(ctx, env, sheet, deadline);
+      } catch (e) {
+        // A registered sheet that is no longer a log is skipped and named; the others go on.
+        if (!(e instanceof UserError) || e.code === 'BUSY' || e.code === 'TOO_LARGE') throw e;
+        skipped.push(`${sheet.getName()}: ${errorText(env.lang, e.code, e.params).message}`);
+        ctx.state.pending.sheetIds.shift();
+        saveState(ctx);
+        continue;
+      }
+      const { result, plan } = outcome;
       cleaned.push(result);
       plans.set(id, plan);
       if (!result.complete) {
@@ -397,12 +429,13 @@ function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: 
       }
     }
     ctx.state.pending = null;
-    const all = planRegistered(ctx, env, plans);
+    const all = planRegistered(ctx, env, plans, skipped);
     const rows = all.reduce((n, p) => n + p.plan.rowsRead, 0);
     const reports = writeReportsFlow(ctx, all);
-    const record = runRecord(kind, start, true, rows);
+    const note = skipped.length ? skipped.join('; ') : '';
+    const record = runRecord(kind, start, true, rows, note);
     const summary = summariseFlow(ctx, env, all, record);
-    ctx.state.lastRun = runRecord(kind, start, true, rows);
+    ctx.state.lastRun = runRecord(kind, start, true, rows, note);
     saveState(ctx);
     return { complete: true, cleaned, summary, problems: reports.problems, error: '' };
   } catch (err) {
