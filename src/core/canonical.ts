@@ -68,8 +68,15 @@ function matchTarget(value: string, targets: Target[], byContainment: boolean): 
   return found;
 }
 
-/** Above this many leftover spellings, clustering compares only within blocks (first letter). */
+/** Up to this many leftover spellings, every pair is compared. */
 const ALL_PAIRS_LIMIT = 2000;
+/**
+ * Beyond it (free text: thousands of distinct topics), spellings are blocked by word count and
+ * first letter, and each is compared only with the ANCHORS most frequent spellings of its block:
+ * typos gather around a frequent spelling, and the most frequent spelling wins anyway. This keeps
+ * clustering linear instead of quadratic.
+ */
+const ANCHORS = 48;
 
 /**
  * Builds the mapping for one column.
@@ -92,7 +99,7 @@ export function canonicalise(role: ValueRole, counts: Map<string, number>, dict:
     if (hit !== undefined) result.set(value, hit);
     else leftovers.push(value);
   }
-  for (const cluster of clusters(leftovers)) {
+  for (const cluster of clusters(leftovers, counts)) {
     let winner = cluster[0];
     for (const v of cluster) if ((counts.get(v) ?? 0) > (counts.get(winner) ?? 0)) winner = v;
     for (const v of cluster) result.set(v, winner);
@@ -101,7 +108,7 @@ export function canonicalise(role: ValueRole, counts: Map<string, number>, dict:
 }
 
 /** Groups spellings by equal keys, then joins groups whose fingerprints differ only by typos. */
-function clusters(values: string[]): string[][] {
+function clusters(values: string[], counts: Map<string, number>): string[][] {
   const byKey = new Map<string, number>();
   const parent: number[] = [];
   const fps: string[] = [];
@@ -135,11 +142,20 @@ function clusters(values: string[]): string[][] {
     else blocks.set(block, [i]);
   });
   for (const members of blocks.values()) {
-    for (let a = 0; a < members.length; a++) {
-      for (let b = a + 1; b < members.length; b++) {
-        const i = members[a];
-        const j = members[b];
-        if (find(i) !== find(j) && closeFingerprints(fps[i], fps[j])) union(i, j);
+    if (values.length <= ALL_PAIRS_LIMIT) {
+      for (let a = 0; a < members.length; a++) {
+        for (let b = a + 1; b < members.length; b++) {
+          const i = members[a];
+          const j = members[b];
+          if (find(i) !== find(j) && closeFingerprints(fps[i], fps[j])) union(i, j);
+        }
+      }
+      continue;
+    }
+    const anchors = members.slice().sort((x, y) => (counts.get(values[y]) ?? 0) - (counts.get(values[x]) ?? 0)).slice(0, ANCHORS);
+    for (const i of members) {
+      for (const j of anchors) {
+        if (i !== j && find(i) !== find(j) && closeFingerprints(fps[i], fps[j])) union(i, j);
       }
     }
   }
