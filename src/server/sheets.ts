@@ -18,6 +18,8 @@ export const MAX_ROWS_PER_CALL = 200000;
 export const CELL_LIMIT = 10000000;
 /** Unchanged rows between two changes beyond which a write span is split in two. */
 const SPLIT_GAP = 5000;
+/** Rows with formulas a span may have before it is cut by columns rather than by rows. */
+const FORMULA_ROWS_BY_ROW = 8;
 
 export function readGrid(sheet: Sheet): Grid {
   const lastRow = sheet.getLastRow();
@@ -142,6 +144,41 @@ export function patchesFor(changes: ColumnChange[], grid: Grid, formulas: Set<nu
         c0 = Math.min(c0, changes[k].col);
         c1 = Math.max(c1, changes[k].col);
       }
+    }
+    // A formula column (a DATEDIF age on every row, say) would cut the span into one piece per
+    // row: past a few formula rows, cut by columns instead — rectangles between formula columns,
+    // and vertical runs of typed cells inside them — all one group, right to left.
+    let formulaRows = 0;
+    if (formulas.size) for (let r = r0; r <= r1 && formulaRows <= FORMULA_ROWS_BY_ROW; r++) if (marked[r] && hasFormula(r, c0, c1)) formulaRows++;
+    if (formulaRows > FORMULA_ROWS_BY_ROW) {
+      const formulaCol = (c: number): boolean => {
+        if (c >= formulaWidth) return false;
+        for (let r = r0; r <= r1; r++) if (formulas.has(r * formulaWidth + c)) return true;
+        return false;
+      };
+      let runEnd = -1;
+      for (let c = c1; c >= c0 - 1; c--) {
+        const blocked = c < c0 || formulaCol(c);
+        if (!blocked && runEnd < 0) runEnd = c;
+        if (blocked && runEnd >= 0) {
+          rect(r0, r1, c + 1, runEnd);
+          runEnd = -1;
+        }
+        if (c >= c0 && blocked) {
+          let segStart = -1;
+          for (let r = r0; r <= r1 + 1; r++) {
+            const stop = r > r1 || formulas.has(r * formulaWidth + c);
+            if (!stop && segStart < 0) segStart = r;
+            if (stop && segStart >= 0) {
+              rect(segStart, r - 1, c, c);
+              segStart = -1;
+            }
+          }
+        }
+      }
+      group++;
+      start = end + 1;
+      continue;
     }
     let spanStart = r0;
     for (let r = r0; r <= r1 + 1; r++) {

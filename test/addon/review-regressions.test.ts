@@ -99,3 +99,21 @@ test('a nightly run over two sheets keeps an undo backup for the sheet it change
   r.call('undoLastClean');
   expect(r.values('B').slice(0, before.length).map((row) => row.slice(0, 2))).toEqual(before.map((row) => row.slice(0, 2)));
 });
+
+test('a formula column (DATEDIF ages) costs a few writes, not one per row, and is never touched', () => {
+  const rows: Value[][] = [['Tanggal', 'Tanggal Lahir', 'Usia', 'Layanan', 'Nama']];
+  for (let i = 0; i < 600; i++) rows.push([`${1 + (i % 28)}/07/2023`, `${1 + (i % 28)}/01/1990`, '', i % 2 ? 'informasi' : 'Keluhan', `Peserta ${i}`]);
+  const a = makeAddon([{ name: 'Log', rows }]);
+  const sheet = a.sheet('Log');
+  for (let r = 2; r <= 601; r++) sheet.__setCell(r, 3, { formula: `=DATEDIF(B${r},A${r},"Y")`, value: 33 });
+  sheet.getRange(300, 3).setValue('34 th'); // one typed age among the formulas
+  a.emu.resetStats();
+  const res = a.call('cleanSheet', sheet.getSheetId());
+  expect(res.byStatus.DIPERBAIKI).toBe(600);
+  const writes = (a.emu.stats.calls['Range.setValues'] ?? 0) + (a.emu.stats.calls['Range.setNumberFormats'] ?? 0);
+  expect(writes).toBeLessThan(40);
+  const f = sheet.getRange(2, 3, 600, 1).getFormulas().flat();
+  expect(f.filter((x) => x.startsWith('=DATEDIF'))).toHaveLength(599);
+  expect(sheet.getRange(300, 3).getValue()).toBe(34);
+  expect(a.call('cleanSheet', sheet.getSheetId()).cellsWritten).toBe(0);
+});
