@@ -66,6 +66,7 @@ const id = {
   undoNone: 'Belum ada pembersihan yang bisa diurungkan.',
   undoConfirm: 'Kembalikan "{sheet}" seperti sebelum pembersihan terakhir? Ringkasan akan dihitung ulang saat pembersihan berikutnya.',
   undoDone: '{n} sel di "{sheet}" dikembalikan.',
+  undoSkipped: '{n} baris sudah diubah atau diurutkan sejak dibersihkan, jadi dibiarkan apa adanya.',
   confirmYes: 'Ya, lanjutkan',
   confirmNo: 'Batal',
 
@@ -195,6 +196,7 @@ const en: Record<MsgKey, string> = {
   undoNone: 'Nothing to undo yet.',
   undoConfirm: 'Restore "{sheet}" to how it was before the last clean? Summaries are rebuilt on the next clean.',
   undoDone: '{n} cells in "{sheet}" restored.',
+  undoSkipped: '{n} rows were changed or sorted since the clean, so they were left as they are.',
   confirmYes: 'Yes, continue',
   confirmNo: 'Cancel',
 

@@ -811,7 +811,12 @@ function undoView(): Child {
     ),
     app.confirm?.kind === 'undo' && u ? confirmView(tr('undoConfirm', { sheet: u.sheetName }), undo, 'btn-undo') : null,
     app.undoResult
-      ? h('p', { id: 'undo-result', class: 'notice', role: 'status' }, tr('undoDone', { n: num(app.undoResult.cellsRestored), sheet: app.undoResult.sheetName }))
+      ? h(
+          'p',
+          { id: 'undo-result', class: 'notice', role: 'status' },
+          tr('undoDone', { n: num(app.undoResult.cellsRestored), sheet: app.undoResult.sheetName }) +
+            (app.undoResult.rowsSkipped ? ' ' + tr('undoSkipped', { n: num(app.undoResult.rowsSkipped) }) : ''),
+        )
       : null,
     errorBox('undo'),
   );

@@ -402,13 +402,13 @@ export function recordRunInInfo(ctx: RunContext, record: RunRecord): void {
 // ---------------------------------------------------------------------------------------------
 // Undo
 
-export function undoFlow(ctx: RunContext): { sheetName: string; cellsRestored: number } {
+export function undoFlow(ctx: RunContext): { sheetName: string; cellsRestored: number; rowsSkipped: number } {
   const meta = currentBackup(ctx.ss, ctx.state.tabs);
   if (!meta) throw new UserError('NO_UNDO');
-  const cells = restoreBackup(ctx.ss, ctx.state.tabs, meta);
+  const { cells, rowsSkipped } = restoreBackup(ctx.ss, ctx.state.tabs, meta);
   ctx.state.pending = null;
   saveState(ctx);
-  return { sheetName: meta.sheetName, cellsRestored: cells };
+  return { sheetName: meta.sheetName, cellsRestored: cells, rowsSkipped };
 }
 
 // ---------------------------------------------------------------------------------------------

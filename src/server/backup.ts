@@ -6,7 +6,8 @@
  * written into the free slot and committed by one write of A1, so a run cut off while backing
  * up leaves the previous backup intact, and a run cut off after committing can still be undone.
  */
-import { Cell } from '../core/cells';
+import { Cell, isDate } from '../core/cells';
+import { hashString } from '../core/table';
 import { BACKUP_TAB } from '../core/contract';
 import { Patch, ensureSize, ensureTab, findSheetById, readFormats, writePatch } from './sheets';
 import { toWritable } from '../core/cells';
@@ -21,6 +22,8 @@ interface PatchMeta {
   /** Backup column (1-based) of the patch's first value column; formats follow when fmt. */
   bcol: number;
   fmt: boolean;
+  /** Backup column holding, per row, a hash of what the clean wrote there. */
+  hcol?: number;
 }
 
 export interface BackupMeta {
@@ -34,9 +37,19 @@ export interface BackupMeta {
   patches: PatchMeta[];
 }
 
-/** Columns a backup of these patches needs (values, plus formats where they change). */
+/** Columns a backup of these patches needs (values, formats where they change, a row hash). */
 export function backupWidth(patches: readonly Patch[]): number {
-  return patches.reduce((w, p) => w + p.originals[0].length * (p.formats ? 2 : 1), 0);
+  return patches.reduce((w, p) => w + p.originals[0].length * (p.formats ? 2 : 1) + 1, 0);
+}
+
+/**
+ * A row's content as a short hash. Undo restores a row only while it still holds what the clean
+ * wrote: after staff sort, insert rows or edit, restoring by position would scramble the log.
+ */
+export function rowHash(row: readonly Cell[]): string {
+  let h = 0x811c9dc5;
+  for (const v of row) h = hashString(isDate(v) ? 't' + v.getTime() : typeof v + ':' + String(v), h);
+  return h.toString(36);
 }
 
 /** Cells the backup tab would grow by to hold these patches next to the current backup. */
@@ -83,8 +96,10 @@ export function saveBackup(ss: Spreadsheet, tabs: Record<string, number>, sheet:
     const cols = p.originals[0].length;
     tab.getRange(2, bcol, p.originals.length, cols).setValues(p.originals.map((r) => r.map((v) => toWritable(v))));
     if (p.originalFormats) tab.getRange(2, bcol + cols, p.originals.length, cols).setValues(p.originalFormats.map((r) => r.map((f) => toWritable(f))));
-    metas.push({ row: p.row, col: p.col, rows: p.originals.length, cols, bcol, fmt: !!p.originalFormats });
-    bcol += cols * (p.originalFormats ? 2 : 1);
+    const hcol = bcol + cols * (p.originalFormats ? 2 : 1);
+    tab.getRange(2, hcol, p.values.length, 1).setValues(p.values.map((r) => [toWritable(rowHash(r))]));
+    metas.push({ row: p.row, col: p.col, rows: p.originals.length, cols, bcol, fmt: !!p.originalFormats, hcol });
+    bcol = hcol + 1;
   }
   const meta: BackupMeta = {
     id: Utilities.getUuid(),
@@ -108,35 +123,60 @@ export function saveBackup(ss: Spreadsheet, tabs: Record<string, number>, sheet:
   return meta;
 }
 
-/** Reads a committed backup back into patches (originals only) for undo or rollback. */
-export function loadBackupPatches(ss: Spreadsheet, tabs: Record<string, number>, meta: BackupMeta): Patch[] {
+/** Reads a committed backup back into patches (originals, and the hashes of what was written). */
+export function loadBackupPatches(ss: Spreadsheet, tabs: Record<string, number>, meta: BackupMeta): (Patch & { written: string[] | null })[] {
   const tab = ensureTab(ss, tabs, BACKUP_TAB, { hidden: true });
   const block = meta.rows > 0 && meta.slotWidth > 0 ? (tab.getRange(2, meta.slotStart, meta.rows, meta.slotWidth).getValues() as Cell[][]) : [];
   return meta.patches.map((pm) => {
     const off = pm.bcol - meta.slotStart;
     const originals: Cell[][] = [];
     const formats: string[][] | null = pm.fmt ? [] : null;
+    const written: string[] | null = pm.hcol !== undefined ? [] : null;
     for (let i = 0; i < pm.rows; i++) {
       originals.push(block[i].slice(off, off + pm.cols));
       if (formats) formats.push(block[i].slice(off + pm.cols, off + 2 * pm.cols).map(String));
+      if (written) written.push(String(block[i][(pm.hcol as number) - meta.slotStart]));
     }
-    return { row: pm.row, col: pm.col, values: originals, originals, formats, originalFormats: formats, current: formats ?? [], group: 0 };
+    return { row: pm.row, col: pm.col, values: originals, originals, formats, originalFormats: formats, current: formats ?? [], group: 0, written };
   });
 }
 
-/** Restores the committed backup into its sheet, then retires it (one level of undo). */
-export function restoreBackup(ss: Spreadsheet, tabs: Record<string, number>, meta: BackupMeta): number {
+/**
+ * Restores the committed backup into its sheet, then retires it (one level of undo). A row is
+ * restored only while it still holds what the clean wrote; rows staff sorted, moved or edited
+ * since are left as they are and counted.
+ */
+export function restoreBackup(ss: Spreadsheet, tabs: Record<string, number>, meta: BackupMeta): { cells: number; rowsSkipped: number } {
   const target = findSheetById(ss, meta.sheetId);
   if (!target) throw new Error('sheet ' + meta.sheetName + ' no longer exists');
   const patches = loadBackupPatches(ss, tabs, meta);
   let cells = 0;
+  let rowsSkipped = 0;
   for (const p of patches) {
+    const cols = p.originals[0].length;
+    const keep: boolean[] = p.originals.map(() => true);
+    if (p.written) {
+      const now = target.getRange(p.row + 1, p.col + 1, p.originals.length, cols).getValues() as Cell[][];
+      now.forEach((row, i) => (keep[i] = rowHash(row) === (p.written as string[])[i]));
+    }
     // Text is written as the target cells' formats require (see cells.toWritable).
-    if (!p.originalFormats) p.current = readFormats(target, p.row, p.col, p.originals.length, p.originals[0].length);
-    writePatch(target, p, true);
-    cells += p.originals.length * p.originals[0].length;
+    const current = p.originalFormats ?? readFormats(target, p.row, p.col, p.originals.length, cols);
+    for (let i = 0; i < keep.length; ) {
+      if (!keep[i]) {
+        rowsSkipped++;
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j + 1 < keep.length && keep[j + 1]) j++;
+      const slice = <T>(a: T[] | null): T[] | null => (a ? a.slice(i, j + 1) : null);
+      const originals = p.originals.slice(i, j + 1);
+      writePatch(target, { row: p.row + i, col: p.col, values: originals, originals, formats: slice(p.formats), originalFormats: slice(p.originalFormats), current: current.slice(i, j + 1), group: 0 }, true);
+      cells += originals.length * cols;
+      i = j + 1;
+    }
   }
   const tab = ensureTab(ss, tabs, BACKUP_TAB, { hidden: true });
   tab.getRange(1, 1).setValue('');
-  return cells;
+  return { cells, rowsSkipped };
 }

@@ -138,6 +138,8 @@ export interface ReportResult {
 export interface UndoResult {
   sheetName: string;
   cellsRestored: number;
+  /** Rows changed since the clean (sorted, moved, edited): left as they are, not restored. */
+  rowsSkipped: number;
 }
 
 export interface RegisteredSheet {

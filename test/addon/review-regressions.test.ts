@@ -117,3 +117,22 @@ test('a formula column (DATEDIF ages) costs a few writes, not one per row, and i
   expect(sheet.getRange(300, 3).getValue()).toBe(34);
   expect(a.call('cleanSheet', sheet.getSheetId()).cellsWritten).toBe(0);
 });
+
+test('undo after staff sorted the log restores only rows still as cleaned, never someone else\u2019s values', () => {
+  const rows: Value[][] = [['Nama', 'Tanggal', 'Layanan'], ['Budi', '15/01/2024', 'informasi'], ['Ani', '16/01/2024', 'keluhan'], ['Citra', '17/01/2024', 'Informasi']];
+  const a = makeAddon([{ name: 'Log', rows }]);
+  const sheet = a.sheet('Log');
+  a.call('cleanSheet', sheet.getSheetId());
+  // Staff sort by name: Ani, Budi, Citra.
+  const v = a.values('Log');
+  const sorted = [v[2], v[1], v[3]];
+  sheet.getRange(2, 1, 3, v[0].length).setValues(sorted);
+  const undo = a.call('undoLastClean');
+  expect(undo.rowsSkipped).toBe(2);
+  const after = a.values('Log');
+  // Ani and Budi keep their own (cleaned) values; nobody got another person's date or service.
+  expect(after[1].slice(0, 3)).toEqual(sorted[0].slice(0, 3));
+  expect(after[2].slice(0, 3)).toEqual(sorted[1].slice(0, 3));
+  // Citra's row did not move: restored exactly.
+  expect(after[3].slice(0, 3)).toEqual(['Citra', '17/01/2024', 'Informasi']);
+});

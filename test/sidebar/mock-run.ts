@@ -114,7 +114,7 @@ export const sampleSummary: SummaryResult = {
   sheetsIncluded: ['Kunjungan Juni 2023', 'Kunjungan Mei 2023'],
 };
 
-export const sampleUndo: UndoResult = { sheetName: 'Kunjungan Mei 2023', cellsRestored: 1532 };
+export const sampleUndo: UndoResult = { sheetName: 'Kunjungan Mei 2023', cellsRestored: 1532, rowsSkipped: 0 };
 
 export type CannedReplies = { [K in keyof ServerApi]?: ReturnType<ServerApi[K]> };
 
