@@ -8,7 +8,10 @@ import { Cell, Grid, cellText, isBlank, isDate } from '../core/cells';
 import { CleanPlan, cleanLog } from '../core/clean';
 import { ColumnMapping, applyOverrides, detectMapping, mappingFromHeader, columnOf } from '../core/mapping';
 import { KamusEntry } from '../core/canonical';
-import { SUMMARY_TABS, isSystemTab, tabContract } from '../core/contract';
+import { REPORT_TABS, SUMMARY_TABS, isSystemTab, tabContract } from '../core/contract';
+
+/** Cells of a new tab as Sheets creates it (1000 rows × 26 columns). */
+const NEW_TAB_CELLS = 26000;
 import { SheetRecords, summarise } from '../core/summarise';
 import { lookerStudioUrl } from '../core/looker';
 import { t } from '../core/i18n';
@@ -233,7 +236,10 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
     const committed = currentBackup(ss, state.tabs);
     const continuing = state.pending !== null && state.pending.sheetIds[0] === sheetId && committed?.id === state.pending.backupId && committed.sheetId === sheetId;
     const neededCols = Math.max(sheet.getMaxColumns(), plan.derivedStart + DERIVED_HEADERS.length);
-    const growth = (neededCols - sheet.getMaxColumns()) * sheet.getMaxRows() + (continuing ? 0 : backupGrowth(ss, state.tabs, patches));
+    // Tabs this run may still create (kamus, masalah_data, summaries): a new tab is 1000 × 26.
+    const tabsToCreate = [...REPORT_TABS, ...SUMMARY_TABS].filter((t) => state.tabs[t.name] === undefined && !ss.getSheetByName(t.name)).length;
+    const growth =
+      (neededCols - sheet.getMaxColumns()) * sheet.getMaxRows() + (continuing ? 0 : backupGrowth(ss, state.tabs, patches)) + tabsToCreate * NEW_TAB_CELLS;
     if (spreadsheetCells(ss) + growth > CELL_LIMIT) throw new UserError('TOO_LARGE', { limit: CELL_LIMIT.toLocaleString('id-ID') });
     if (!continuing) {
       const meta = saveBackup(ss, state.tabs, sheet, patches);

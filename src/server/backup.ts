@@ -2,9 +2,11 @@
  * The undo backup: the original values (and number formats) of every rectangle a clean is about
  * to write, kept in a hidden tab before the first write.
  *
- * Two slots take turns in the tab, and the meta cell A1 names the committed one. A new backup is
- * written into the free slot and committed by one write of A1, so a run cut off while backing
- * up leaves the previous backup intact, and a run cut off after committing can still be undone.
+ * Two slots (column ranges) take turns in the tab, and the meta cell A1 names the committed one.
+ * A new backup is written into the free slot and committed by one write of A1, so a run cut off
+ * while backing up leaves the previous backup intact, and a run cut off after committing can
+ * still be undone. Within a slot the patches are stacked top to bottom, so the backup costs about
+ * the cells it keeps (side by side, every patch would take the tallest one's height).
  */
 import { Cell, isDate } from '../core/cells';
 import { hashString } from '../core/table';
@@ -19,11 +21,9 @@ interface PatchMeta {
   col: number;
   rows: number;
   cols: number;
-  /** Backup column (1-based) of the patch's first value column; formats follow when fmt. */
-  bcol: number;
+  /** Backup row (1-based) of the patch's first row; its values start at the slot's first column. */
+  brow: number;
   fmt: boolean;
-  /** Backup column holding, per row, a hash of what the clean wrote there. */
-  hcol?: number;
 }
 
 export interface BackupMeta {
@@ -37,9 +37,18 @@ export interface BackupMeta {
   patches: PatchMeta[];
 }
 
-/** Columns a backup of these patches needs (values, formats where they change, a row hash). */
+/** Columns one patch takes in the backup: values, formats where they change, a row hash. */
+function patchWidth(p: Patch): number {
+  return p.originals[0].length * (p.formats ? 2 : 1) + 1;
+}
+
+/** Columns a backup of these patches needs (the widest patch; they are stacked). */
 export function backupWidth(patches: readonly Patch[]): number {
-  return patches.reduce((w, p) => w + p.originals[0].length * (p.formats ? 2 : 1) + 1, 0);
+  return patches.reduce((w, p) => Math.max(w, patchWidth(p)), 0);
+}
+
+function backupRows(patches: readonly Patch[]): number {
+  return patches.reduce((h, p) => h + p.originals.length, 0);
 }
 
 /**
@@ -55,7 +64,7 @@ export function rowHash(row: readonly Cell[]): string {
 /** Cells the backup tab would grow by to hold these patches next to the current backup. */
 export function backupGrowth(ss: Spreadsheet, tabs: Record<string, number>, patches: readonly Patch[]): number {
   const width = backupWidth(patches);
-  const rows = 1 + patches.reduce((h, p) => Math.max(h, p.originals.length), 0);
+  const rows = 1 + backupRows(patches);
   const existing = tabs[BACKUP_TAB] !== undefined ? findSheetById(ss, tabs[BACKUP_TAB]) : ss.getSheetByName(BACKUP_TAB);
   const current = existing ? readMeta(existing) : null;
   const needCols = 1 + (current ? current.slotWidth : 0) + width;
@@ -85,21 +94,26 @@ export function saveBackup(ss: Spreadsheet, tabs: Record<string, number>, sheet:
   const tab = ensureTab(ss, tabs, BACKUP_TAB, { hidden: true });
   const previous = readMeta(tab);
   const width = backupWidth(patches);
-  const rows = patches.reduce((h, p) => Math.max(h, p.originals.length), 0);
+  const rows = backupRows(patches);
   // Slot 2…: before the previous slot when it fits there, else after it.
   let slotStart = 2;
   if (previous && slotStart + width > previous.slotStart) slotStart = previous.slotStart + previous.slotWidth;
   ensureSize(tab, rows + 1, slotStart + width - 1);
   const metas: PatchMeta[] = [];
-  let bcol = slotStart;
+  let brow = 2;
   for (const p of patches) {
     const cols = p.originals[0].length;
-    tab.getRange(2, bcol, p.originals.length, cols).setValues(p.originals.map((r) => r.map((v) => toWritable(v))));
-    if (p.originalFormats) tab.getRange(2, bcol + cols, p.originals.length, cols).setValues(p.originalFormats.map((r) => r.map((f) => toWritable(f))));
-    const hcol = bcol + cols * (p.originalFormats ? 2 : 1);
-    tab.getRange(2, hcol, p.values.length, 1).setValues(p.values.map((r) => [toWritable(rowHash(r))]));
-    metas.push({ row: p.row, col: p.col, rows: p.originals.length, cols, bcol, fmt: !!p.originalFormats, hcol });
-    bcol = hcol + 1;
+    const h = p.originals.length;
+    // One write per patch: originals, their formats (when dates change them), the row hash.
+    const block = p.originals.map((r, i) => {
+      const line: Cell[] = r.map((v) => toWritable(v));
+      if (p.originalFormats) for (const f of p.originalFormats[i]) line.push(toWritable(f));
+      line.push(toWritable(rowHash(p.values[i])));
+      return line;
+    });
+    tab.getRange(brow, slotStart, h, block[0].length).setValues(block);
+    metas.push({ row: p.row, col: p.col, rows: h, cols, brow, fmt: !!p.originalFormats });
+    brow += h;
   }
   const meta: BackupMeta = {
     id: Utilities.getUuid(),
@@ -124,18 +138,19 @@ export function saveBackup(ss: Spreadsheet, tabs: Record<string, number>, sheet:
 }
 
 /** Reads a committed backup back into patches (originals, and the hashes of what was written). */
-export function loadBackupPatches(ss: Spreadsheet, tabs: Record<string, number>, meta: BackupMeta): (Patch & { written: string[] | null })[] {
+export function loadBackupPatches(ss: Spreadsheet, tabs: Record<string, number>, meta: BackupMeta): (Patch & { written: string[] })[] {
   const tab = ensureTab(ss, tabs, BACKUP_TAB, { hidden: true });
   const block = meta.rows > 0 && meta.slotWidth > 0 ? (tab.getRange(2, meta.slotStart, meta.rows, meta.slotWidth).getValues() as Cell[][]) : [];
   return meta.patches.map((pm) => {
-    const off = pm.bcol - meta.slotStart;
     const originals: Cell[][] = [];
     const formats: string[][] | null = pm.fmt ? [] : null;
-    const written: string[] | null = pm.hcol !== undefined ? [] : null;
+    const written: string[] = [];
+    const hashAt = pm.cols * (pm.fmt ? 2 : 1);
     for (let i = 0; i < pm.rows; i++) {
-      originals.push(block[i].slice(off, off + pm.cols));
-      if (formats) formats.push(block[i].slice(off + pm.cols, off + 2 * pm.cols).map(String));
-      if (written) written.push(String(block[i][(pm.hcol as number) - meta.slotStart]));
+      const line = block[pm.brow - 2 + i];
+      originals.push(line.slice(0, pm.cols));
+      if (formats) formats.push(line.slice(pm.cols, 2 * pm.cols).map(String));
+      written.push(String(line[hashAt]));
     }
     return { row: pm.row, col: pm.col, values: originals, originals, formats, originalFormats: formats, current: formats ?? [], group: 0, written };
   });
@@ -154,11 +169,8 @@ export function restoreBackup(ss: Spreadsheet, tabs: Record<string, number>, met
   let rowsSkipped = 0;
   for (const p of patches) {
     const cols = p.originals[0].length;
-    const keep: boolean[] = p.originals.map(() => true);
-    if (p.written) {
-      const now = target.getRange(p.row + 1, p.col + 1, p.originals.length, cols).getValues() as Cell[][];
-      now.forEach((row, i) => (keep[i] = rowHash(row) === (p.written as string[])[i]));
-    }
+    const now = target.getRange(p.row + 1, p.col + 1, p.originals.length, cols).getValues() as Cell[][];
+    const keep = now.map((row, i) => rowHash(row) === p.written[i]);
     // Text is written as the target cells' formats require (see cells.toWritable).
     const current = p.originalFormats ?? readFormats(target, p.row, p.col, p.originals.length, cols);
     for (let i = 0; i < keep.length; ) {
