@@ -7,7 +7,7 @@
  * document lock, else this user's lock), and every run checks it. A second run waits briefly,
  * then reports BUSY and changes nothing.
  */
-import { DocState, readState, writeState } from './state';
+import { DocState, readState, stateRows, writeState } from './state';
 import { UserError } from './errors';
 
 /** How long a second run waits for the first before reporting BUSY. */
@@ -19,7 +19,11 @@ export interface RunContext {
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
   state: DocState;
   owner: string;
+  /** The state as last written in this run, so saves that change nothing cost no round trip. */
+  written: string;
 }
+
+const fingerprintOf = (state: DocState): string => JSON.stringify(stateRows(state));
 
 function newOwner(): string {
   return Utilities.getUuid();
@@ -48,7 +52,7 @@ export function withRunLock<T>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, fn:
     if (!docLock) lock.releaseLock();
   }
   try {
-    return fn({ ss, state, owner });
+    return fn({ ss, state, owner, written: fingerprintOf(state) });
   } finally {
     try {
       const latest = readState(ss);
@@ -64,5 +68,8 @@ export function withRunLock<T>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, fn:
 }
 
 export function saveState(ctx: RunContext): void {
+  const now = fingerprintOf(ctx.state);
+  if (now === ctx.written) return;
   writeState(ctx.ss, ctx.state);
+  ctx.written = now;
 }

@@ -78,9 +78,14 @@ export function readState(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DocStat
   return state;
 }
 
+/** The state as the tab stores it: one row per key, the value as JSON. */
+export function stateRows(state: DocState): string[][] {
+  return KEYS.map((k) => [k, "'" + JSON.stringify(state[k] ?? null)]);
+}
+
 export function writeState(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: DocState): void {
   const sheet = stateSheet(ss, true) as GoogleAppsScript.Spreadsheet.Sheet;
-  const rows = KEYS.map((k) => [k, "'" + JSON.stringify(state[k] ?? null)]);
+  const rows = stateRows(state);
   if (sheet.getMaxColumns() < 2) sheet.insertColumnsAfter(sheet.getMaxColumns(), 2 - sheet.getMaxColumns());
   if (sheet.getMaxRows() < rows.length) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
   sheet.getRange(1, 1, rows.length, 2).setValues(rows);
