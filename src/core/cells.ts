@@ -13,12 +13,6 @@ export function isDate(v: unknown): v is Date {
   return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
 }
 
-/** Cell equality as a spreadsheet sees it: dates by instant, everything else strictly. */
-export function sameCell(a: Cell, b: Cell): boolean {
-  if (isDate(a) || isDate(b)) return isDate(a) && isDate(b) && a.getTime() === b.getTime();
-  return a === b;
-}
-
 /** A cell as text for notes and problem lists (dates in ISO form; never HTML). */
 export function cellText(v: Cell): string {
   if (isDate(v)) return isNaN(v.getTime()) ? '' : v.toISOString();

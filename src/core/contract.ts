@@ -4,8 +4,6 @@
  * names, so names, headers and column order here never change; new columns only go at the end.
  * docs/data-contract.md documents the same table for dashboard builders.
  */
-export const CONTRACT_VERSION = '1';
-
 export type ColumnType = 'date' | 'text' | 'integer' | 'number' | 'percent' | 'boolean';
 
 export interface TabContract {

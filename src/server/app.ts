@@ -3,7 +3,7 @@
  * Each flow runs under the run lock (lock.ts) and talks to Sheets only through sheets.ts and
  * backup.ts; the decisions are made by the pure core.
  */
-import type { CleanResult, Lang, MappingView, ReportResult, RunRecord, Settings, StatusCounts, SummaryResult, TabLink } from '../shared/api';
+import type { CleanResult, Lang, MappingView, ReportResult, RunRecord, Settings, SummaryResult, TabLink } from '../shared/api';
 import { Cell, Grid, cellText, isBlank, isDate } from '../core/cells';
 import { CleanPlan, cleanLog } from '../core/clean';
 import { ColumnMapping, applyOverrides, detectMapping, mappingFromHeader, columnOf } from '../core/mapping';
@@ -422,12 +422,6 @@ export function undoFlow(ctx: RunContext): { sheetName: string; cellsRestored: n
 
 export function runRecord(kind: RunRecord['kind'], start: Date, ok: boolean, rows: number, error = '', continued = false): RunRecord {
   return { kind, start: start.toISOString(), end: new Date().toISOString(), ok, rowsProcessed: rows, error, continued };
-}
-
-export function sumCounts(plans: { plan: CleanPlan }[]): StatusCounts {
-  const c: StatusCounts = { OK: 0, DIPERBAIKI: 0, DUPLIKAT: 0, TIDAK_VALID: 0 };
-  for (const { plan } of plans) for (const k of Object.keys(c) as (keyof StatusCounts)[]) c[k] += plan.counts[k];
-  return c;
 }
 
 /** Sheets of a workbook that look like service logs (for the runner's "clean every log"). */
