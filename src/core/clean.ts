@@ -341,9 +341,11 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   // Note fragments: one per distinct change, counted for the result card.
   const fragText: string[] = [];
   const fragInfo: ChangeSummary[] = [];
+  const fragColumn: number[] = [];
   const fragment = (c: number, from: string, to: string): number => {
     fragText.push(t(lang, 'catatan.changed', { kolom: headerName(c), from, to }));
     fragInfo.push({ column: headerName(c), from, to, count: 0 });
+    fragColumn.push(c);
     return fragText.length - 1;
   };
   const plain = (key: string): Pick<Outcome, 'key' | 'hash'> => ({ key, hash: hashString(key) });
@@ -570,7 +572,8 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
         if (birthO.next !== undefined && !(isFormula && isFormula(r, birthCol))) {
           changes.set(birthCol, r, birthO.next, birthO.format);
           rowFragments.push(birthO.fragment);
-          rowFragments.sort((x, y) => x - y);
+          // Notes list changes in column order, the birth date in its place too.
+          rowFragments.sort((x, y) => fragColumn[x] - fragColumn[y]);
         }
       } else if (birthO.problem || birthO.birthDay !== null) {
         const p = birthO.problem ?? { note: t(lang, 'catatan.badBirth', { value: shown(row[birthCol]) }), masalah: t(lang, 'masalah.badBirth') };

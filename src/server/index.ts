@@ -401,6 +401,13 @@ function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: 
       saveState(ctx);
     }
     while (ctx.state.pending && ctx.state.pending.sheetIds.length > 0) {
+      // Each execution cleans at least one sheet (or part of one); past the budget the next
+      // sheet waits for the follow-up execution.
+      if (cleaned.length > 0 && deadline.passed()) {
+        ctx.state.lastRun = runRecord(kind, start, true, cleaned.reduce((n, c) => n + c.rowsRead, 0), '', true);
+        saveState(ctx);
+        return { complete: false, cleaned, summary: null, problems: 0, error: '' };
+      }
       const id = ctx.state.pending.sheetIds[0];
       const sheet = findSheetById(ctx.ss, id);
       if (!sheet) {

@@ -67,9 +67,10 @@ export function readState(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DocStat
   if (!sheet || sheet.getLastRow() === 0) return state;
   const rows = sheet.getRange(1, 1, sheet.getLastRow(), 2).getValues();
   for (const [key, json] of rows) {
-    if (!KEYS.includes(key as keyof DocState) || typeof json !== 'string' || json === '') continue;
+    // A value typed by hand may have become a number or boolean cell: read its text all the same.
+    if (!KEYS.includes(key as keyof DocState) || json === '' || json === null) continue;
     try {
-      (state as unknown as Record<string, unknown>)[key as string] = JSON.parse(json);
+      (state as unknown as Record<string, unknown>)[key as string] = JSON.parse(String(json));
     } catch (e) {
       // A hand-edited, broken value falls back to its default rather than blocking every run.
     }

@@ -1,7 +1,7 @@
 /**
  * The nightly refresh: one trigger, no active spreadsheet, incremental, recorded, resumable.
  */
-import { fireTrigger } from '../../tools/runner/run';
+import { fireTrigger, setBudget } from '../../tools/runner/run';
 import { makeAddon, localDate } from '../helpers/addon';
 import { LOG_HEADER, messyRows, restore, runNightly, scenario, nightlyTrigger, content, grid, SUMMARY_AND_REPORT_TABS } from '../helpers/nightly';
 
@@ -78,9 +78,7 @@ test('a run that would outlast its time budget continues in follow-up executions
   const a = restore(state);
   // Simulated Apps Script latency: every call 2 s, so a 5 s budget holds two or three calls.
   a.emu.rt.latency = { perCallMs: 2000, perCellMs: 0 };
-  const sheet = a.ss.getSheetByName('_pola_state')!;
-  const rows = sheet.getRange(1, 1, sheet.getLastRow(), 2).getValues();
-  sheet.getRange(rows.length + 1, 1, 1, 2).setValues([['budgetMs', '5000']]);
+  setBudget(a.ss, 5000);
   // Force several write blocks: a few formulas in the topic column split the log into pieces
   // (the scenario's own formula-like topics are typed over, so the formula rows stay few).
   for (const t of [a, reference]) plainTopics(t);
@@ -145,8 +143,7 @@ test('the sidebar cleans a very large sheet over several calls, ending where one
 
   const a = restore(state);
   a.emu.rt.latency = { perCallMs: 2000, perCellMs: 0 };
-  const sheet = a.ss.getSheetByName('_pola_state')!;
-  sheet.getRange(sheet.getLastRow() + 1, 1, 1, 2).setValues([['budgetMs', '3000']]);
+  setBudget(a.ss, 3000);
   for (const t of [a, reference]) plainTopics(t);
   for (const t of [a, reference]) for (const r of [20, 60, 100, 140]) t.sheet('Log').__setCell(r, 6, { formula: '=ROW()', value: r });
   expect(reference.call('cleanSheet', id).complete).toBe(true);

@@ -115,3 +115,13 @@ describe('bad input: exit 1, one line, nothing written', () => {
     expect(runCli(['x.csv', '--append', 'y.csv']).err).toMatch(/go together/);
   });
 });
+
+test('--budget-ms: the sample is cleaned over several executions with the same result as one', async () => {
+  const single = await analyze({ input: sampleFile(), out: tmpDir() });
+  const budgeted = await analyze({ input: sampleFile(), out: tmpDir(), budgetMs: 20000 });
+  expect(budgeted.report.executions).toBeGreaterThan(1);
+  expect(budgeted.report.byStatus).toEqual(single.report.byStatus);
+  for (const tab of ['Customer Service', 'JMO', 'kamus', 'masalah_data', 'ds_harian', 'ds_kanal', 'ds_puncak']) {
+    expect(csvRows(path.join(budgeted.outputs!.dir, tab + '.csv'))).toEqual(csvRows(path.join(single.outputs!.dir, tab + '.csv')));
+  }
+});

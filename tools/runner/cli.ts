@@ -31,7 +31,8 @@ export function parseArgs(argv: string[]): AnalyzeOptions {
     else if (!opts.input) opts.input = a;
     else throw new InputError(`unexpected argument "${a}"`);
   }
-  if (!opts.input) throw new InputError('usage: npm run analyze -- <input.csv|input.xlsx|state.json> [--out DIR] [--append FILE.csv --sheet NAME] [--run clean|nightly]');
+  if (!opts.input) throw new InputError('usage: npm run analyze -- <input.csv|input.xlsx|state.json> [--out DIR] [--append FILE.csv --sheet NAME] [--run clean|nightly] [--budget-ms N]');
+  if (opts.budgetMs !== undefined && !(opts.budgetMs > 0)) throw new InputError('--budget-ms takes a positive number of milliseconds');
   if (appendFile || appendSheet) {
     if (!appendFile || !appendSheet) throw new InputError('--append FILE.csv and --sheet NAME go together');
     opts.append = { file: appendFile, sheet: appendSheet };
