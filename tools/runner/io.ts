@@ -129,6 +129,8 @@ function loadXlsx(emu: Emulator, file: string): EmuSpreadsheet {
     for (const f of formulas) sheet.__setCell(f.r + 1, f.c + 1, { formula: f.f, value: typeof f.v === 'string' ? f.v.replace(/^'/, '') : f.v });
   });
   if (cells === 0) throw new InputError(`"${path.basename(file)}" has no cells`);
+  // insertSheet activated each new tab; a workbook opens on its first one.
+  ss.setActiveSheet(first);
   return ss;
 }
 
