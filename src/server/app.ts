@@ -24,11 +24,9 @@ import { DocState } from './state';
 import {
   CELL_LIMIT,
   Patch,
-  PlainPatch,
   ensureSize,
   ensureTab,
   findSheetById,
-  patchesFor,
   readFormats,
   readFormulaCells,
   readGrid,
@@ -39,6 +37,7 @@ import {
   writeTable,
 } from './sheets';
 import { backupGrowth, currentBackup, restoreBackup, saveBackup } from './backup';
+import { PlainPatch, patchesFor } from '../core/rectangles';
 import { DERIVED_HEADERS } from '../core/mapping';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

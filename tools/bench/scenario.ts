@@ -24,7 +24,8 @@ import { SUMMARY_TABS } from '../../src/core/contract';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { intlZoneClock } from '../emulator';
 import type { Grid } from '../../src/core/cells';
-import { patchesFor, writePatch, writeTable, ensureSize, readGrid, Patch, MAX_ROWS_PER_CALL } from '../../src/server/sheets';
+import { writePatch, writeTable, ensureSize, readGrid, Patch } from '../../src/server/sheets';
+import { patchesFor, MAX_ROWS_PER_CALL } from '../../src/core/rectangles';
 
 const TZ = 'Asia/Jakarta';
 const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
