@@ -41,5 +41,13 @@ export const PLAIN_TEXT_FORMAT = '@';
  */
 export function toWritable(v: Cell, format = ''): Cell {
   if (typeof v !== 'string') return v;
-  return format === PLAIN_TEXT_FORMAT ? v : literalText(v);
+  return capText(format === PLAIN_TEXT_FORMAT ? v : literalText(v));
+}
+
+/** Sheets refuses a cell of more than 50,000 characters (the whole write fails). */
+export const MAX_CELL_CHARS = 50000;
+
+/** Text cut to what one cell holds, marked with an ellipsis where it was cut. */
+export function capText(s: string, max = MAX_CELL_CHARS): string {
+  return s.length > max ? s.slice(0, max - 1) + '\u2026' : s;
 }

@@ -11,7 +11,7 @@
  * per row; notes are interned; and the visits go into a columnar table.
  */
 import type { ChangeSummary, CleanStatus, Lang, Settings, StatusCounts } from '../shared/api';
-import { Cell, Grid, cellText, isBlank, isDate } from './cells';
+import { Cell, Grid, MAX_CELL_CHARS, capText, cellText, isBlank, isDate } from './cells';
 import { DERIVED_HEADERS, ColumnMapping, columnOf } from './mapping';
 import { ParsedDate, detectDayOrder, parseDate, DayOrder } from './dates';
 import { ZoneClock, ymdOfDay, isoOfDay, pad2 } from './zone';
@@ -660,7 +660,8 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     derived[2] = monthInfo ? monthInfo.week : '';
     derived[3] = monthInfo ? monthInfo.month : '';
     derived[4] = status;
-    derived[5] = note;
+    // A note can outgrow a cell (a long value quoted in it); the apostrophe that keeps it text takes one more.
+    derived[5] = capText(note, MAX_CELL_CHARS - 1);
     for (let k = 0; k < DERIVED_HEADERS.length; k++) {
       const c = derivedStart + k;
       const next = derived[k];

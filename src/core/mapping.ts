@@ -196,3 +196,94 @@ export function applyOverrides(
   }
   return next;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Saved mappings, kept by header identity
+
+/**
+ * What the user (or a first clean) confirmed for a sheet: each column's role, and the header
+ * each column had then. Roles are keyed by column index at confirmation time, but they are
+ * applied by header: staff insert, delete and move columns between runs, and a mapping kept by
+ * column number alone would then clean a "Petugas" column as services.
+ */
+export interface SavedMapping {
+  roles: Record<string, Role>;
+  constants: { service: string; channel: string };
+  /** Header identity of every original column when the mapping was confirmed (absent in v1 state). */
+  headers?: string[];
+  /** 0-based header row when the mapping was confirmed. */
+  headerRow?: number;
+}
+
+export type MappingResolution =
+  /** The mapping to clean with; `saveAs` is set when the saved mapping should follow moved columns. */
+  | { kind: 'ok'; mapping: ColumnMapping; saveAs: SavedMapping | null }
+  /** Columns the user confirmed are gone or ambiguous: nothing may be written until confirmed again. */
+  | { kind: 'uncertain'; mapping: ColumnMapping; missing: string[] }
+  | { kind: 'none' };
+
+/** A header's identity: its text, trimmed, lower case, single-spaced ("" for a blank header). */
+export function headerIdentity(h: Cell | undefined): string {
+  return h === undefined ? '' : cellText(h).trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+function headerIdentities(header: readonly Cell[], width: number): string[] {
+  const out: string[] = [];
+  for (let c = 0; c < width; c++) out.push(headerIdentity(header[c]));
+  return out;
+}
+
+/** The saved form of a mapping: every column's role with the header it stands under. */
+export function savedMappingOf(mapping: ColumnMapping, grid: Grid, roles?: Record<string, Role>): SavedMapping {
+  const all: Record<string, Role> = {};
+  if (roles) Object.assign(all, roles);
+  else mapping.roles.forEach((r, c) => (all[String(c)] = r));
+  return {
+    roles: all,
+    constants: { ...mapping.constants },
+    headers: headerIdentities(grid[mapping.headerRow] ?? [], mapping.width),
+    headerRow: mapping.headerRow,
+  };
+}
+
+/**
+ * The mapping of a sheet: detected from its header, with the saved roles applied by header
+ * identity. When the header still reads as confirmed, roles apply by position; when columns
+ * moved, each confirmed header is looked up (exactly once) in today's header; when a confirmed
+ * column with a role is gone or appears twice, the answer is `uncertain` and nothing is guessed.
+ * Columns added since the confirmation keep only a detected `personal` role (so names inserted
+ * later are still protected), never a role that feeds the summaries.
+ */
+export function resolveMapping(grid: Grid, sheetName: string, saved: SavedMapping | undefined): MappingResolution {
+  let detected = detectMapping(grid, sheetName);
+  if (!detected && saved && grid.length > 0) {
+    const row = saved.headerRow !== undefined && saved.headerRow < grid.length ? saved.headerRow : 0;
+    detected = mappingFromHeader(grid[row] ?? [], row, sheetName);
+  }
+  if (!detected) return { kind: 'none' };
+  if (!saved) return { kind: 'ok', mapping: detected, saveAs: null };
+  if (!saved.headers) return { kind: 'ok', mapping: applyOverrides(detected, saved.roles, saved.constants), saveAs: null };
+
+  const current = headerIdentities(grid[detected.headerRow] ?? [], detected.width);
+  const same = current.length === saved.headers.length && current.every((h, c) => h === (saved.headers as string[])[c]);
+  if (same) return { kind: 'ok', mapping: applyOverrides(detected, saved.roles, saved.constants), saveAs: null };
+
+  const moved: Record<string, Role> = {};
+  const missing: string[] = [];
+  const claimed = new Set<number>();
+  for (const [key, role] of Object.entries(saved.roles)) {
+    const h = saved.headers[Number(key)];
+    if (h === undefined) continue;
+    const at: number[] = [];
+    current.forEach((x, c) => x === h && at.push(c));
+    const twiceSaved = saved.headers.filter((x) => x === h).length > 1;
+    if (at.length === 1 && !twiceSaved && h !== '') {
+      moved[String(at[0])] = role;
+      claimed.add(at[0]);
+    } else if (role !== 'ignore') missing.push(h === '' ? `#${Number(key) + 1}` : h);
+  }
+  if (missing.length > 0) return { kind: 'uncertain', mapping: detected, missing };
+  for (let c = 0; c < current.length; c++) if (!claimed.has(c)) moved[String(c)] = detected.roles[c] === 'personal' ? 'personal' : 'ignore';
+  const mapping = applyOverrides(detected, moved, saved.constants);
+  return { kind: 'ok', mapping, saveAs: savedMappingOf(mapping, grid, moved) };
+}

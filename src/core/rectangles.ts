@@ -1,16 +1,23 @@
 /**
- * Write planning: from a plan's per-column changes to the rectangles the adapter writes. Pure:
- * it decides how many SpreadsheetApp calls a clean costs, so it lives with the other decisions.
+ * Write planning: from a plan's per-column changes to the rectangles the adapter writes, and the
+ * check that keeps an edit staff made during a run. Pure: it decides how many SpreadsheetApp
+ * calls a clean costs and which cells it may touch, so it lives with the other decisions.
  */
-import type { Cell, Grid } from './cells';
+import { Cell, Grid, isDate } from './cells';
 import type { ColumnChange } from './clean';
 
 /** No single call moves more rows than this (Sheets' practical limit near 10M cells). */
 export const MAX_ROWS_PER_CALL = 200000;
-/** Unchanged rows between two changes beyond which a write span is split in two. */
-const SPLIT_GAP = 5000;
-/** Rows with formulas a span may have before it is cut by columns rather than by rows. */
-const FORMULA_ROWS_BY_ROW = 8;
+/** Unchanged rows between two changed rows beyond which a block is split in two. */
+const SPLIT_GAP = 200;
+/**
+ * Rows per block at most. A run stops at its deadline only between blocks, and each block costs
+ * a check read plus one write per column span, so this trades calls against how finely a very
+ * large first clean can be continued in the next execution.
+ */
+const MAX_ROWS_PER_BLOCK = 10000;
+/** A block with this many formula rows or fewer is cut at them (each such row its own block). */
+const FORMULA_ROWS_TO_CUT = 8;
 
 /** A rectangle to write: grid coordinates (0-based), new values, and the originals for backup and rollback. */
 export interface PlainPatch {
@@ -18,64 +25,84 @@ export interface PlainPatch {
   col: number;
   values: Cell[][];
   originals: Cell[][];
-  /** Patches of one row (split around its formula cells) share a group: a run stops between groups only. */
+  /** Patches of one block of rows share a group: a run stops between groups only. */
   group: number;
 }
 
-/**
- * Groups a plan's column changes into write rectangles. Rows with changes form spans (split at
- * long gaps and at MAX_ROWS_PER_CALL rows); each span is written as ONE rectangle over the
- * columns it changes, unchanged cells inside written back as they are. So every row's changes —
- * values, status and note — land in the same call: a run stopped at its deadline or cut off
- * leaves each row either as it was or fully cleaned, and re-planning it gives the same result.
- * A row holding a formula inside the rectangle is written on its own, around the formula cells.
- */
-export function patchesFor(changes: ColumnChange[], grid: Grid, formulas: Set<number>, formulaWidth: number): PlainPatch[] {
-  const out: PlainPatch[] = [];
-  if (changes.length === 0) return out;
-  // Rows with any change, ascending (each column's list is already ascending).
-  let maxRow = 0;
+/** Ascending rows that have any change. */
+function changedRowsOf(changes: readonly ColumnChange[]): Int32Array {
+  let maxRow = -1;
   for (const ch of changes) if (ch.rows.length) maxRow = Math.max(maxRow, ch.rows[ch.rows.length - 1]);
   const marked = new Uint8Array(maxRow + 1);
   let count = 0;
   for (const ch of changes) for (let i = 0; i < ch.rows.length; i++) if (!marked[ch.rows[i]]++) count++;
-  const changedRows = new Int32Array(count);
-  for (let r = 0, k = 0; r <= maxRow; r++) if (marked[r]) changedRows[k++] = r;
+  const rows = new Int32Array(count);
+  for (let r = 0, k = 0; r <= maxRow; r++) if (marked[r]) rows[k++] = r;
+  return rows;
+}
 
-  const colPos = new Map<number, number>();
-  changes.forEach((ch, k) => colPos.set(ch.col, k));
-  // Two cursors per column, both moving forward by row: one finds a span's columns, one reads values.
-  const spanCursor = changes.map(() => 0);
-  const cursor = changes.map(() => 0);
-  const advance = (cur: number[], k: number, r: number): number => {
-    const rows = changes[k].rows;
-    while (cur[k] < rows.length && rows[cur[k]] < r) cur[k]++;
-    return cur[k];
+/** Blocks of changed rows [first, last]: split at long gaps and at MAX_ROWS_PER_CALL rows. */
+function rowBlocks(changedRows: Int32Array): [number, number][] {
+  const blocks: [number, number][] = [];
+  let start = 0;
+  while (start < changedRows.length) {
+    let end = start;
+    while (end + 1 < changedRows.length && changedRows[end + 1] - changedRows[end] <= SPLIT_GAP && changedRows[end + 1] - changedRows[start] < MAX_ROWS_PER_BLOCK) end++;
+    blocks.push([changedRows[start], changedRows[end]]);
+    start = end + 1;
+  }
+  return blocks;
+}
+
+/** Maximal runs of adjacent columns, right to left: [first, last]. */
+function columnSpans(cols: number[]): [number, number][] {
+  const sorted = cols.slice().sort((x, y) => x - y);
+  const spans: [number, number][] = [];
+  for (const c of sorted) {
+    const last = spans[spans.length - 1];
+    if (last && c === last[1] + 1) last[1] = c;
+    else spans.push([c, c]);
+  }
+  return spans.reverse();
+}
+
+/**
+ * Groups a plan's column changes into write rectangles that cover ONLY the columns the clean
+ * changes: each block of changed rows is written as one rectangle per run of adjacent changed
+ * columns (a name or phone column between them is never written, so an edit staff make there
+ * during the run survives). Unchanged cells inside a rectangle are written back as read; the
+ * adapter checks them first (see conflictingRows). Spans go right to left: the status and note
+ * land before the values they describe, so a run cut between two calls re-plans that row to the
+ * same result. A span holding a formula is cut into vertical runs around the formula cells.
+ */
+export function patchesFor(changes: ColumnChange[], grid: Grid, formulas: Set<number>, formulaWidth: number): PlainPatch[] {
+  const out: PlainPatch[] = [];
+  if (changes.length === 0) return out;
+  const byCol = new Map<number, ColumnChange>();
+  for (const ch of changes) if (ch.rows.length) byCol.set(ch.col, ch);
+  // One cursor per column, moving forward by row (blocks are visited top to bottom).
+  const cursor = new Map<number, number>();
+  const newValue = (c: number, r: number, old: Cell): Cell => {
+    const ch = byCol.get(c);
+    if (!ch) return old;
+    let at = cursor.get(c) ?? 0;
+    while (at < ch.rows.length && ch.rows[at] < r) at++;
+    cursor.set(c, at);
+    return at < ch.rows.length && ch.rows[at] === r ? ch.values[at] : old;
   };
-  const hasFormula = (r: number, c0: number, c1: number): boolean => {
-    if (formulas.size === 0) return false;
-    for (let c = c0; c <= c1 && c < formulaWidth; c++) if (formulas.has(r * formulaWidth + c)) return true;
-    return false;
-  };
-  let group = 0;
-  const rect = (ra: number, rb: number, a: number, b: number): void => {
-    const ks: number[] = [];
-    for (let c = a; c <= b; c++) ks.push(colPos.get(c) ?? -1);
+  const isFormula = (r: number, c: number): boolean => formulas.size > 0 && c < formulaWidth && formulas.has(r * formulaWidth + c);
+
+  const rect = (ra: number, rb: number, a: number, b: number, group: number): void => {
     const values: Cell[][] = [];
     const originals: Cell[][] = [];
     let differs = false;
     for (let r = ra; r <= rb; r++) {
       const src = grid[r] ?? [];
-      const orig: Cell[] = new Array(b - a + 1);
       const val: Cell[] = new Array(b - a + 1);
+      const orig: Cell[] = new Array(b - a + 1);
       for (let c = a; c <= b; c++) {
-        const o = src[c] === undefined ? '' : src[c];
-        let n = o;
-        const k = ks[c - a];
-        if (k >= 0 && marked[r]) {
-          const at = advance(cursor, k, r);
-          if (at < changes[k].rows.length && changes[k].rows[at] === r) n = changes[k].values[at];
-        }
+        const o = src[c] === undefined ? '' : (src[c] as Cell);
+        const n = newValue(c, r, o);
         orig[c - a] = o;
         val[c - a] = n;
         if (n !== o) differs = true;
@@ -86,81 +113,116 @@ export function patchesFor(changes: ColumnChange[], grid: Grid, formulas: Set<nu
     if (differs) out.push({ row: ra, col: a, values, originals, group });
   };
 
-  let start = 0;
-  while (start < changedRows.length) {
-    let end = start;
-    while (end + 1 < changedRows.length && changedRows[end + 1] - changedRows[end] <= SPLIT_GAP && changedRows[end + 1] - changedRows[start] < MAX_ROWS_PER_CALL) end++;
-    const r0 = changedRows[start];
-    const r1 = changedRows[end];
-    let c0 = Infinity;
-    let c1 = -Infinity;
-    for (let k = 0; k < changes.length; k++) {
-      const at = advance(spanCursor, k, r0);
-      if (at < changes[k].rows.length && changes[k].rows[at] <= r1) {
-        c0 = Math.min(c0, changes[k].col);
-        c1 = Math.max(c1, changes[k].col);
-      }
+  const colsIn = (r0: number, r1: number): number[] => {
+    const cols: number[] = [];
+    for (const [c, ch] of byCol) {
+      let k = cursor.get(c) ?? 0;
+      while (k < ch.rows.length && ch.rows[k] < r0) k++;
+      if (k < ch.rows.length && ch.rows[k] <= r1) cols.push(c);
     }
-    // A formula column (a DATEDIF age on every row, say) would cut the span into one piece per
-    // row: past a few formula rows, cut by columns instead — rectangles between formula columns,
-    // and vertical runs of typed cells inside them — all one group, right to left.
-    let formulaRows = 0;
-    if (formulas.size) for (let r = r0; r <= r1 && formulaRows <= FORMULA_ROWS_BY_ROW; r++) if (marked[r] && hasFormula(r, c0, c1)) formulaRows++;
-    if (formulaRows > FORMULA_ROWS_BY_ROW) {
-      const formulaCol = (c: number): boolean => {
-        if (c >= formulaWidth) return false;
-        for (let r = r0; r <= r1; r++) if (formulas.has(r * formulaWidth + c)) return true;
-        return false;
-      };
-      let runEnd = -1;
-      for (let c = c1; c >= c0 - 1; c--) {
-        const blocked = c < c0 || formulaCol(c);
-        if (!blocked && runEnd < 0) runEnd = c;
-        if (blocked && runEnd >= 0) {
-          rect(r0, r1, c + 1, runEnd);
-          runEnd = -1;
-        }
-        if (c >= c0 && blocked) {
-          let segStart = -1;
-          for (let r = r0; r <= r1 + 1; r++) {
-            const stop = r > r1 || formulas.has(r * formulaWidth + c);
-            if (!stop && segStart < 0) segStart = r;
-            if (stop && segStart >= 0) {
-              rect(segStart, r - 1, c, c);
-              segStart = -1;
-            }
-          }
-        }
-      }
-      group++;
-      start = end + 1;
+    return cols;
+  };
+  // A few formula rows inside a block cut it: the rows between them are written whole, and
+  // each formula row on its own, around its formula cells.
+  const blocks: [number, number][] = [];
+  for (const [r0, r1] of rowBlocks(changedRowsOf(changes))) {
+    const cols = colsIn(r0, r1);
+    const formulaRows: number[] = [];
+    if (formulas.size) for (let r = r0; r <= r1 && formulaRows.length <= FORMULA_ROWS_TO_CUT; r++) if (cols.some((c) => isFormula(r, c))) formulaRows.push(r);
+    if (formulaRows.length === 0 || formulaRows.length > FORMULA_ROWS_TO_CUT) {
+      blocks.push([r0, r1]);
       continue;
     }
-    let spanStart = r0;
-    for (let r = r0; r <= r1 + 1; r++) {
-      if (r <= r1 && !hasFormula(r, c0, c1)) continue;
-      if (r > spanStart) {
-        rect(spanStart, r - 1, c0, c1);
-        group++;
+    let from = r0;
+    for (const f of formulaRows) {
+      if (f > from) blocks.push([from, f - 1]);
+      blocks.push([f, f]);
+      from = f + 1;
+    }
+    if (from <= r1) blocks.push([from, r1]);
+  }
+
+  let group = 0;
+  for (const [r0, r1] of blocks) {
+    const cols = colsIn(r0, r1);
+    if (cols.length === 0) continue;
+    const spans = columnSpans(cols);
+    const pieces: [number, number, number, number][] = [];
+    for (const [a, b] of spans) {
+      let formulaInSpan = false;
+      for (let c = a; c <= b && !formulaInSpan; c++) for (let r = r0; r <= r1 && !formulaInSpan; r++) formulaInSpan = isFormula(r, c);
+      if (!formulaInSpan) {
+        pieces.push([r0, r1, a, b]);
+        continue;
       }
-      if (r <= r1 && marked[r]) {
-        // Right to left: the status and note (rightmost) land before the values they describe,
-        // so a run stopped between the pieces re-plans this row to the same result.
-        let runEnd = -1;
-        for (let c = c1; c >= c0 - 1; c--) {
-          const blocked = c < c0 || (c < formulaWidth && formulas.has(r * formulaWidth + c));
-          if (!blocked && runEnd < 0) runEnd = c;
-          if (blocked && runEnd >= 0) {
-            rect(r, r, c + 1, runEnd);
-            runEnd = -1;
+      for (let c = b; c >= a; c--) {
+        let segStart = -1;
+        for (let r = r0; r <= r1 + 1; r++) {
+          const stop = r > r1 || isFormula(r, c);
+          if (!stop && segStart < 0) segStart = r;
+          if (stop && segStart >= 0) {
+            pieces.push([segStart, r - 1, c, c]);
+            segStart = -1;
           }
         }
-        group++;
       }
-      spanStart = r + 1;
     }
-    start = end + 1;
+    // Each column's cursor only moves down: the pieces of one column are listed top to bottom.
+    for (const [ra, rb, a, b] of pieces) rect(ra, rb, a, b, group);
+    group++;
   }
   return out;
 }
 
+/** Two cells hold the same value (Dates by instant). */
+export function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
+  if (a === b) return true;
+  if (isDate(a) && isDate(b)) return a.getTime() === b.getTime();
+  const blankA = a === undefined || a === null || a === '';
+  const blankB = b === undefined || b === null || b === '';
+  return blankA && blankB;
+}
+
+/**
+ * Rows (patch-relative) whose cells no longer hold what the run read: staff edited them between
+ * the read and the write. Those rows are skipped in every patch of their group and left for the
+ * next run, so an edit made during a run is never overwritten.
+ */
+export function conflictingRows(originals: readonly (readonly Cell[])[], current: readonly (readonly Cell[])[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < originals.length; i++) {
+    const o = originals[i];
+    const n = current[i] ?? [];
+    for (let k = 0; k < o.length; k++) {
+      if (!sameCell(o[k], n[k])) {
+        out.push(i);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** A patch without the given absolute rows: the runs of rows left, as patches of their own. */
+export function withoutRows<P extends PlainPatch>(p: P, skip: ReadonlySet<number>, slice: (p: P, from: number, to: number) => P): P[] {
+  const out: P[] = [];
+  let start = -1;
+  for (let i = 0; i <= p.values.length; i++) {
+    const keep = i < p.values.length && !skip.has(p.row + i);
+    if (keep && start < 0) start = i;
+    if (!keep && start >= 0) {
+      out.push(slice(p, start, i));
+      start = -1;
+    }
+  }
+  return out;
+}
+
+/**
+ * How many leading columns of a patch staff type in (left of the derived block): those are
+ * compared with what was read before writing. The derived columns are the add-on's own output,
+ * recomputed every run, so re-reading them would only double the cells read.
+ */
+export function staffWidth(p: PlainPatch, derivedStart: number): number {
+  return Math.max(0, Math.min(p.col + (p.values[0]?.length ?? 0), derivedStart) - p.col);
+}

@@ -3,10 +3,10 @@
  * Each flow runs under the run lock (lock.ts) and talks to Sheets only through sheets.ts and
  * backup.ts; the decisions are made by the pure core.
  */
-import type { CleanResult, Lang, MappingView, ReportResult, RunRecord, Settings, SummaryResult, TabLink } from '../shared/api';
+import type { CleanResult, Lang, MappingView, ReportResult, Role, RunRecord, Settings, SummaryResult, TabLink, UndoEntryView, UndoResult } from '../shared/api';
 import { Cell, Grid, cellText, isBlank, isDate } from '../core/cells';
 import { CleanPlan, cleanLog } from '../core/clean';
-import { ColumnMapping, applyOverrides, detectMapping, mappingFromHeader, columnOf } from '../core/mapping';
+import { ColumnMapping, MappingResolution, SavedMapping, applyOverrides, detectMapping, columnOf, mappingFromHeader, resolveMapping, savedMappingOf } from '../core/mapping';
 import { KamusEntry } from '../core/canonical';
 import { REPORT_TABS, SUMMARY_TABS, isSystemTab, tabContract } from '../core/contract';
 
@@ -31,13 +31,16 @@ import {
   readFormulaCells,
   readGrid,
   readTable,
+  readValues,
+  slicePatch,
   spreadsheetCells,
   styleTable,
   writePatch,
   writeTable,
 } from './sheets';
-import { backupGrowth, currentBackup, restoreBackup, saveBackup } from './backup';
-import { PlainPatch, patchesFor } from '../core/rectangles';
+import { backupGrowth, hasBackupEntry, restoreBackup, saveBackup, undoHistory } from './backup';
+import { newestFirst } from '../core/undo';
+import { PlainPatch, conflictingRows, patchesFor, staffWidth, withoutRows } from '../core/rectangles';
 import { DERIVED_HEADERS } from '../core/mapping';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -57,16 +60,32 @@ export function envOf(ss: Spreadsheet, state: DocState, lang: Lang, language: Se
 // ---------------------------------------------------------------------------------------------
 // Mapping
 
-/** The mapping of a sheet: detected from its header, with the user's saved overrides on top. */
-export function resolveMapping(state: DocState, sheet: Sheet, grid: Grid): ColumnMapping | null {
-  const saved = state.mappings[String(sheet.getSheetId())];
-  let mapping = detectMapping(grid, sheet.getName());
-  if (!mapping && saved && grid.length > 0) mapping = mappingFromHeader(grid[0], 0, sheet.getName());
-  if (!mapping) return null;
-  return saved ? applyOverrides(mapping, saved.roles, saved.constants) : mapping;
+/** The mapping of a sheet: detected from its header, with the saved roles applied by header identity. */
+export function mappingOf(state: DocState, sheet: Sheet, grid: Grid): MappingResolution {
+  return resolveMapping(grid, sheet.getName(), state.mappings[String(sheet.getSheetId())]);
 }
 
 const SAMPLE_ROWS = 25;
+
+function topRows(sheet: Sheet): Grid {
+  const lastRow = sheet.getLastRow();
+  const lastCol = sheet.getLastColumn();
+  return lastRow > 0 && lastCol > 0 ? (sheet.getRange(1, 1, Math.min(lastRow, SAMPLE_ROWS), lastCol).getValues() as Grid) : [];
+}
+
+/**
+ * The mapping the user confirms in the sidebar: today's effective mapping (or, when the saved
+ * one no longer fits the header, today's detection) with the user's changes on top, saved with
+ * the header every column stands under.
+ */
+export function confirmedMapping(state: DocState, sheet: Sheet, roles: Record<string, Role>, constants: { service: string; channel: string }): SavedMapping {
+  const top = topRows(sheet);
+  const current = mappingOf(state, sheet, top);
+  const base = current.kind !== 'none' ? current.mapping : top.length > 0 ? mappingFromHeader(top[0], 0, sheet.getName()) : null;
+  if (!base) throw new UserError('NOTHING_TO_CLEAN', { sheet: sheet.getName() });
+  for (const k of Object.keys(roles)) if (Number(k) >= base.width) throw new UserError('BAD_INPUT', { detail: 'roles' });
+  return savedMappingOf(applyOverrides(base, roles, constants), top);
+}
 
 function sampleText(v: Cell, clock: ZoneClock): string {
   if (isDate(v)) {
@@ -79,9 +98,9 @@ function sampleText(v: Cell, clock: ZoneClock): string {
 /** The sidebar's view of a sheet's mapping; reads only the top rows. */
 export function mappingView(state: DocState, sheet: Sheet, env: Env): MappingView {
   const lastRow = sheet.getLastRow();
-  const lastCol = sheet.getLastColumn();
-  const top: Grid = lastRow > 0 && lastCol > 0 ? (sheet.getRange(1, 1, Math.min(lastRow, SAMPLE_ROWS), lastCol).getValues() as Grid) : [];
-  const mapping = resolveMapping(state, sheet, top);
+  const top = topRows(sheet);
+  const resolution = mappingOf(state, sheet, top);
+  const mapping = resolution.kind === 'none' ? null : resolution.mapping;
   const sheetId = sheet.getSheetId();
   const saved = state.mappings[String(sheetId)] !== undefined;
   const registered = state.registered.includes(sheetId);
@@ -106,6 +125,7 @@ export function mappingView(state: DocState, sheet: Sheet, env: Env): MappingVie
   }
   const header = top[mapping.headerRow] ?? [];
   const blockers: string[] = [];
+  if (resolution.kind === 'uncertain') blockers.push(t(env.lang, 'error.MAPPING_CHANGED', { sheet: sheet.getName(), columns: resolution.missing.join('", "') }));
   if (columnOf(mapping, 'date') < 0) blockers.push(t(env.lang, 'error.NO_DATE_COLUMN', { sheet: sheet.getName() }));
   return {
     sheetId,
@@ -137,6 +157,8 @@ export interface SheetPlan {
   mapping: ColumnMapping;
   plan: CleanPlan;
   formulas: Set<number>;
+  /** The saved mapping to store when the confirmed columns moved. */
+  saveAs: SavedMapping | null;
 }
 
 export function readKamus(ss: Spreadsheet, state: DocState): KamusEntry[] {
@@ -153,7 +175,9 @@ export function planSheet(state: DocState, env: Env, sheet: Sheet, kamus: KamusE
   if (isSystemTab(name)) throw new UserError('NOT_A_LOG', { sheet: name });
   const grid = readGrid(sheet);
   if (grid.length === 0) throw new UserError('NOTHING_TO_CLEAN', { sheet: name });
-  const mapping = resolveMapping(state, sheet, grid);
+  const resolution = mappingOf(state, sheet, grid);
+  if (resolution.kind === 'uncertain') throw new UserError('MAPPING_CHANGED', { sheet: name, columns: resolution.missing.join('", "') });
+  const mapping = resolution.kind === 'ok' ? resolution.mapping : null;
   if (!mapping || columnOf(mapping, 'date') < 0) throw new UserError('NO_DATE_COLUMN', { sheet: name });
   if (grid.length <= mapping.headerRow + 1) throw new UserError('NOTHING_TO_CLEAN', { sheet: name });
   const width = grid[0].length;
@@ -168,7 +192,7 @@ export function planSheet(state: DocState, env: Env, sheet: Sheet, kamus: KamusE
     isFormula: formulas.size ? (r, c) => c < width && formulas.has(r * width + c) : undefined,
   });
   if (plan.rowsRead === 0) throw new UserError('NOTHING_TO_CLEAN', { sheet: name });
-  return { sheet, grid, mapping, plan, formulas };
+  return { sheet, grid, mapping, plan, formulas, saveAs: resolution.kind === 'ok' ? resolution.saveAs : null };
 }
 
 /**
@@ -192,6 +216,21 @@ function withFormats(sheet: Sheet, plan: CleanPlan, patches: PlainPatch[]): Patc
     const formats = current.map((row, i) => row.map((f, k) => formatAt.get(p.col + k)?.get(p.row + i) ?? f));
     return { ...p, formats, originalFormats: current, current };
   });
+}
+
+/**
+ * Rows of a block that staff edited since the read: the cells the run is about to overwrite in
+ * staff columns are read again and compared with what the plan was made from.
+ */
+function editedRows(sheet: Sheet, group: readonly Patch[], derivedStart: number): Set<number> {
+  const edited = new Set<number>();
+  for (const p of group) {
+    const n = staffWidth(p, derivedStart);
+    if (n === 0) continue;
+    const now = readValues(sheet, p.row, p.col, p.values.length, n);
+    for (const i of conflictingRows(p.originals, now.map((r, k) => r.concat(p.originals[k].slice(n))))) edited.add(p.row + i);
+  }
+  return edited;
 }
 
 function kamusRows(entries: KamusEntry[]): Cell[][] {
@@ -223,43 +262,55 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
   const sp = planSheet(state, env, sheet, kamus, true);
   const { plan, grid, formulas } = sp;
   const width = grid[0].length;
-  const patches = withFormats(sheet, plan, patchesFor(plan.changes, grid, formulas, width));
+  const plain = patchesFor(plan.changes, grid, formulas, width);
   const sheetId = sheet.getSheetId();
   const kamusChanged = !sameKamus(kamus, plan.kamus);
 
   let cellsWritten = 0;
+  let rowsEditedDuringRun = 0;
   let complete = true;
-  if (patches.length > 0) {
+  if (plain.length > 0) {
     // A follow-up execution of a run that stopped at its deadline: the backup taken by the first
     // execution already holds this sheet's originals, and re-planning yields only what is left.
-    const committed = currentBackup(ss, state.tabs);
-    const continuing = state.pending !== null && state.pending.sheetIds[0] === sheetId && committed?.id === state.pending.backupId && committed.sheetId === sheetId;
+    const continuing = state.pending !== null && state.pending.sheetIds[0] === sheetId && state.pending.backupId !== '' && hasBackupEntry(ss, state.tabs, state.pending.backupId, sheetId);
     const neededCols = Math.max(sheet.getMaxColumns(), plan.derivedStart + DERIVED_HEADERS.length);
     // Tabs this run may still create (kamus, masalah_data, summaries): a new tab is 1000 × 26.
-    const tabsToCreate = [...REPORT_TABS, ...SUMMARY_TABS].filter((t) => state.tabs[t.name] === undefined && !ss.getSheetByName(t.name)).length;
-    const growth =
-      (neededCols - sheet.getMaxColumns()) * sheet.getMaxRows() + (continuing ? 0 : backupGrowth(ss, state.tabs, patches)) + tabsToCreate * NEW_TAB_CELLS;
+    const tabsToCreate = [...REPORT_TABS, ...SUMMARY_TABS].filter((t) => state.tabs[t.name] === undefined).length;
+    const growth = (neededCols - sheet.getMaxColumns()) * sheet.getMaxRows() + (continuing ? 0 : backupGrowth(ss, state.tabs, plain)) + tabsToCreate * NEW_TAB_CELLS;
     if (spreadsheetCells(ss) + growth > CELL_LIMIT) throw new UserError('TOO_LARGE', { limit: CELL_LIMIT.toLocaleString('id-ID') });
+    // The grid is widened first: the derived block may lie past the sheet's last column, and
+    // formats can only be read inside the grid.
+    ensureSize(sheet, grid.length, neededCols);
+    const patches = withFormats(sheet, plan, plain);
     if (!continuing) {
-      const meta = saveBackup(ss, state.tabs, sheet, patches);
+      const entry = saveBackup(ss, state.tabs, sheet, patches, state.pending?.kind === 'nightly' ? 'nightly' : 'clean');
       const rest = (state.pending?.sheetIds ?? []).filter((id) => id !== sheetId);
-      state.pending = { kind: state.pending?.kind ?? 'clean', sheetIds: [sheetId, ...rest], backupId: meta.id, startedAt: state.pending?.startedAt ?? new Date().toISOString() };
+      state.pending = { kind: state.pending?.kind ?? 'clean', sheetIds: [sheetId, ...rest], backupId: entry.id, startedAt: state.pending?.startedAt ?? new Date().toISOString() };
       saveState(ctx);
     }
     if (kamusChanged) writeKamus(ss, state, plan.kamus);
-    ensureSize(sheet, grid.length, neededCols);
     const written: Patch[] = [];
     try {
-      for (const p of patches) {
+      for (let i = 0; i < patches.length; ) {
+        let j = i;
+        while (j < patches.length && patches[j].group === patches[i].group) j++;
         // At least one block per execution, so a continuation always makes progress; never
-        // between the pieces of one row.
-        if (written.length > 0 && p.group !== written[written.length - 1].group && deadline.passed()) {
+        // between the pieces of one block.
+        if (written.length > 0 && deadline.passed()) {
           complete = false;
           break;
         }
-        writePatch(sheet, p);
-        written.push(p);
-        cellsWritten += p.values.length * p.values[0].length;
+        const group = patches.slice(i, j);
+        const edited = editedRows(sheet, group, plan.derivedStart);
+        rowsEditedDuringRun += edited.size;
+        for (const p of group) {
+          for (const q of edited.size ? withoutRows(p, edited, slicePatch) : [p]) {
+            writePatch(sheet, q);
+            written.push(q);
+            cellsWritten += q.values.length * q.values[0].length;
+          }
+        }
+        i = j;
       }
     } catch (e) {
       // Put back what this run wrote, newest first, so the log is as it was before the run.
@@ -275,12 +326,11 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
     if (state.pending.sheetIds.length === 0) state.pending = null;
   }
   if (!state.registered.includes(sheetId)) state.registered.push(sheetId);
+  // The mapping this clean used is the confirmed one from now on, kept with the header it read
+  // (a v1 mapping without headers is upgraded; one whose columns moved follows them).
   const key = String(sheetId);
-  if (!state.mappings[key]) {
-    const roles: Record<string, typeof sp.mapping.roles[number]> = {};
-    sp.mapping.roles.forEach((r, c) => (roles[String(c)] = r));
-    state.mappings[key] = { roles, constants: { ...sp.mapping.constants } };
-  }
+  const saved = state.mappings[key];
+  if (!saved || !saved.headers || sp.saveAs) state.mappings[key] = sp.saveAs ?? savedMappingOf(sp.mapping, grid, saved?.roles);
   saveState(ctx);
   return {
     plan,
@@ -290,6 +340,7 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
       rowsRead: plan.rowsRead,
       byStatus: plan.counts,
       cellsWritten,
+      rowsEditedDuringRun,
       topChanges: plan.topChanges,
       problems: plan.problems.length,
       complete,
@@ -407,13 +458,25 @@ export function recordRunInInfo(ctx: RunContext, record: RunRecord): void {
 // ---------------------------------------------------------------------------------------------
 // Undo
 
-export function undoFlow(ctx: RunContext): { sheetName: string; cellsRestored: number; rowsSkipped: number } {
-  const meta = currentBackup(ctx.ss, ctx.state.tabs);
-  if (!meta) throw new UserError('NO_UNDO');
-  const { cells, rowsSkipped } = restoreBackup(ctx.ss, ctx.state.tabs, meta);
-  ctx.state.pending = null;
+export function undoFlow(ctx: RunContext, entryId?: string): UndoResult {
+  const restored = restoreBackup(ctx.ss, ctx.state.tabs, entryId);
+  if (!restored) throw new UserError('NO_UNDO');
+  const { entry, cells, rowsSkipped } = restored;
+  // A run still pending on that sheet would continue from a backup that is gone: drop it.
+  if (ctx.state.pending && ctx.state.pending.backupId === entry.id) ctx.state.pending = null;
   saveState(ctx);
-  return { sheetName: meta.sheetName, cellsRestored: cells, rowsSkipped };
+  return { entryId: entry.id, sheetName: entry.sheetName, cellsRestored: cells, rowsSkipped };
+}
+
+/** The history as the sidebar lists it: newest first, each marked undoable when it is the newest of its sheet. */
+export function undoHistoryView(ss: Spreadsheet, state: DocState): UndoEntryView[] {
+  const seen = new Set<number>();
+  return newestFirst(undoHistory(ss, state.tabs)).map((e) => {
+    const undoable = !seen.has(e.sheetId);
+    seen.add(e.sheetId);
+    const sheet = findSheetById(ss, e.sheetId);
+    return { id: e.id, sheetName: sheet ? sheet.getName() : e.sheetName, at: e.at, kind: e.kind, rows: e.sheetRows, undoable: undoable && sheet !== null };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,194 +1,141 @@
 /**
- * The undo backup: the original values (and number formats) of every rectangle a clean is about
- * to write, kept in a hidden tab before the first write.
- *
- * Two slots (column ranges) take turns in the tab, and the meta cell A1 names the committed one.
- * A new backup is written into the free slot and committed by one write of A1, so a run cut off
- * while backing up leaves the previous backup intact, and a run cut off after committing can
- * still be undone. Within a slot the patches are stacked top to bottom, so the backup costs about
- * the cells it keeps (side by side, every patch would take the tallest one's height).
+ * The undo history: before a clean writes, the originals of every rectangle it is about to
+ * write go into the hidden backup tab as one entry; the index cell A1 commits it. A run cut off
+ * while backing up leaves the history as it was (the index was not yet rewritten), and one cut
+ * off after committing can still be undone. The layout, what is kept and which entry an undo
+ * may restore are decided in core/undo.ts; this module only moves the cells.
  */
-import { Cell, isDate } from '../core/cells';
-import { hashString } from '../core/table';
+import { Cell } from '../core/cells';
 import { BACKUP_TAB } from '../core/contract';
+import { MAX_ROWS_PER_CALL } from '../core/rectangles';
+import { UndoEntry, UndoIndex, backupLines, backupRows, backupWidth, nextSeq, parseIndex, parseLines, placeBlock, retain, rowHash, undoTarget } from '../core/undo';
 import { Patch, ensureSize, ensureTab, findSheetById, readFormats, writePatch } from './sheets';
 import { toWritable } from '../core/cells';
+import { isExecutionKill } from './errors';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-interface PatchMeta {
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-  /** Backup row (1-based) of the patch's first row; its values start at the slot's first column. */
-  brow: number;
-  fmt: boolean;
+function backupSheet(ss: Spreadsheet, tabs: Record<string, number>): Sheet | null {
+  return tabs[BACKUP_TAB] !== undefined ? findSheetById(ss, tabs[BACKUP_TAB]) : null;
 }
 
-export interface BackupMeta {
-  id: string;
-  sheetId: number;
-  sheetName: string;
-  at: string;
-  slotStart: number;
-  slotWidth: number;
-  rows: number;
-  patches: PatchMeta[];
+function readIndex(sheet: Sheet | null): UndoIndex {
+  return sheet ? parseIndex(sheet.getRange(1, 1).getValue() as Cell) : { v: 2, entries: [] };
 }
 
-/** Columns one patch takes in the backup: values, formats where they change, a row hash. */
-function patchWidth(p: Patch): number {
-  return p.originals[0].length * (p.formats ? 2 : 1) + 1;
+function writeIndex(sheet: Sheet, index: UndoIndex): void {
+  sheet.getRange(1, 1).setValue(toWritable(JSON.stringify(index)));
 }
 
-/** Columns a backup of these patches needs (the widest patch; they are stacked). */
-export function backupWidth(patches: readonly Patch[]): number {
-  return patches.reduce((w, p) => Math.max(w, patchWidth(p)), 0);
+/** The undo history, as recorded (any order). */
+export function undoHistory(ss: Spreadsheet, tabs: Record<string, number>): UndoEntry[] {
+  return readIndex(backupSheet(ss, tabs)).entries;
 }
 
-function backupRows(patches: readonly Patch[]): number {
-  return patches.reduce((h, p) => h + p.originals.length, 0);
+/** True when the history holds entry `id` for sheet `sheetId` (a continuing run's backup). */
+export function hasBackupEntry(ss: Spreadsheet, tabs: Record<string, number>, id: string, sheetId: number): boolean {
+  return undoHistory(ss, tabs).some((e) => e.id === id && e.sheetId === sheetId);
 }
 
-/**
- * A row's content as a short hash. Undo restores a row only while it still holds what the clean
- * wrote: after staff sort, insert rows or edit, restoring by position would scramble the log.
- */
-export function rowHash(row: readonly Cell[]): string {
-  let h = 0x811c9dc5;
-  for (const v of row) h = hashString(isDate(v) ? 't' + v.getTime() : typeof v + ':' + String(v), h);
-  return h.toString(36);
-}
-
-/** Cells the backup tab would grow by to hold these patches next to the current backup. */
-export function backupGrowth(ss: Spreadsheet, tabs: Record<string, number>, patches: readonly Patch[]): number {
-  const width = backupWidth(patches);
-  const rows = 1 + backupRows(patches);
-  const existing = tabs[BACKUP_TAB] !== undefined ? findSheetById(ss, tabs[BACKUP_TAB]) : ss.getSheetByName(BACKUP_TAB);
-  const current = existing ? readMeta(existing) : null;
-  const needCols = 1 + (current ? current.slotWidth : 0) + width;
+/** Cells the backup tab would grow by to hold an entry for these patches. */
+export function backupGrowth(ss: Spreadsheet, tabs: Record<string, number>, patches: readonly Omit<Patch, 'formats' | 'originalFormats' | 'current'>[]): number {
+  const asBacked = patches.map((p) => ({ row: p.row, col: p.col, originals: p.originals, values: p.values, originalFormats: null }));
+  // Formats double the width of a date patch at most: count them as if every patch had them.
+  const width = 1 + backupWidth(asBacked) * 2;
+  const rows = 1 + backupRows(asBacked);
+  const existing = backupSheet(ss, tabs);
   const maxRows = existing ? existing.getMaxRows() : 1000;
   const maxCols = existing ? existing.getMaxColumns() : 26;
   const base = existing ? 0 : 1000 * 26;
-  return base + Math.max(rows, maxRows) * Math.max(needCols, maxCols) - maxRows * maxCols;
+  return base + (maxRows + rows) * Math.max(width, maxCols) - maxRows * maxCols;
 }
 
-function readMeta(sheet: GoogleAppsScript.Spreadsheet.Sheet): BackupMeta | null {
-  const raw = sheet.getRange(1, 1).getValue();
-  if (typeof raw !== 'string' || raw === '') return null;
-  try {
-    return JSON.parse(raw) as BackupMeta;
-  } catch (e) {
-    return null;
-  }
-}
-
-export function currentBackup(ss: Spreadsheet, tabs: Record<string, number>): BackupMeta | null {
-  const sheet = tabs[BACKUP_TAB] !== undefined ? findSheetById(ss, tabs[BACKUP_TAB]) : ss.getSheetByName(BACKUP_TAB);
-  return sheet ? readMeta(sheet) : null;
-}
-
-/** Writes the originals of `patches` into the free slot and commits it. */
-export function saveBackup(ss: Spreadsheet, tabs: Record<string, number>, sheet: GoogleAppsScript.Spreadsheet.Sheet, patches: readonly Patch[]): BackupMeta {
+/** Writes a new entry with the originals of `patches` and commits it in the index. */
+export function saveBackup(ss: Spreadsheet, tabs: Record<string, number>, sheet: Sheet, patches: readonly Patch[], kind: UndoEntry['kind']): UndoEntry {
   const tab = ensureTab(ss, tabs, BACKUP_TAB, { hidden: true });
-  const previous = readMeta(tab);
-  const width = backupWidth(patches);
-  const rows = backupRows(patches);
-  // Slot 2…: before the previous slot when it fits there, else after it.
-  let slotStart = 2;
-  if (previous && slotStart + width > previous.slotStart) slotStart = previous.slotStart + previous.slotWidth;
-  ensureSize(tab, rows + 1, slotStart + width - 1);
-  const metas: PatchMeta[] = [];
-  let brow = 2;
-  for (const p of patches) {
-    const cols = p.originals[0].length;
-    const h = p.originals.length;
-    // One write per patch: originals, their formats (when dates change them), the row hash.
-    const block = p.originals.map((r, i) => {
-      const line: Cell[] = r.map((v) => toWritable(v));
-      if (p.originalFormats) for (const f of p.originalFormats[i]) line.push(toWritable(f));
-      line.push(toWritable(rowHash(p.values[i])));
-      return line;
-    });
-    tab.getRange(brow, slotStart, h, block[0].length).setValues(block);
-    metas.push({ row: p.row, col: p.col, rows: h, cols, brow, fmt: !!p.originalFormats });
-    brow += h;
-  }
-  const meta: BackupMeta = {
+  const index = readIndex(tab);
+  const lines = backupLines(patches);
+  const width = lines[0]?.length ?? 0;
+  const entry: UndoEntry = {
     id: Utilities.getUuid(),
     sheetId: sheet.getSheetId(),
     sheetName: sheet.getName(),
     at: new Date().toISOString(),
-    slotStart,
-    slotWidth: width,
-    rows,
-    patches: metas,
+    kind,
+    seq: nextSeq(index.entries),
+    row: 0,
+    rows: lines.length,
+    width,
+    sheetRows: new Set(lines.map((l) => l[0])).size,
   };
-  tab.getRange(1, 1).setValue("'" + JSON.stringify(meta));
-  if (previous && previous.slotWidth > 0 && previous.rows > 0) {
-    // The old slot is garbage now; clearing it is tidiness, not correctness.
-    try {
-      tab.getRange(2, previous.slotStart, previous.rows, previous.slotWidth).clearContent();
-    } catch (e) {
-      // Left for the next backup to overwrite.
-    }
+  const { keep, evict } = retain(index.entries, entry);
+  entry.row = placeBlock(keep.filter((e) => e !== entry), lines.length);
+  ensureSize(tab, entry.row + lines.length - 1, 1 + width);
+  for (let i = 0; i < lines.length; i += MAX_ROWS_PER_CALL) {
+    const part = lines.slice(i, i + MAX_ROWS_PER_CALL).map((l) => l.map((v) => toWritable(v)));
+    tab.getRange(entry.row + i, 2, part.length, width).setValues(part);
   }
-  return meta;
+  writeIndex(tab, { v: 2, entries: keep });
+  for (const e of evict) clearBlock(tab, e);
+  return entry;
 }
 
-/** Reads a committed backup back into patches (originals, and the hashes of what was written). */
-export function loadBackupPatches(ss: Spreadsheet, tabs: Record<string, number>, meta: BackupMeta): (Patch & { written: string[] })[] {
-  const tab = ensureTab(ss, tabs, BACKUP_TAB, { hidden: true });
-  const block = meta.rows > 0 && meta.slotWidth > 0 ? (tab.getRange(2, meta.slotStart, meta.rows, meta.slotWidth).getValues() as Cell[][]) : [];
-  return meta.patches.map((pm) => {
-    const originals: Cell[][] = [];
-    const formats: string[][] | null = pm.fmt ? [] : null;
-    const written: string[] = [];
-    const hashAt = pm.cols * (pm.fmt ? 2 : 1);
-    for (let i = 0; i < pm.rows; i++) {
-      const line = block[pm.brow - 2 + i];
-      originals.push(line.slice(0, pm.cols));
-      if (formats) formats.push(line.slice(pm.cols, 2 * pm.cols).map(String));
-      written.push(String(line[hashAt]));
-    }
-    return { row: pm.row, col: pm.col, values: originals, originals, formats, originalFormats: formats, current: formats ?? [], group: 0, written };
-  });
+/** Empties an entry's rows (tidiness: the index no longer names them). */
+function clearBlock(tab: Sheet, e: UndoEntry): void {
+  if (e.rows <= 0 || e.width <= 0) return;
+  try {
+    tab.getRange(e.row, 2, e.rows, e.width).clearContent();
+  } catch (err) {
+    // Left for a later entry to overwrite.
+    if (isExecutionKill(err)) throw err;
+  }
 }
 
 /**
- * Restores the committed backup into its sheet, then retires it (one level of undo). A row is
- * restored only while it still holds what the clean wrote; rows staff sorted, moved or edited
- * since are left as they are and counted.
+ * Restores one entry (the newest, or the one asked for if it is the newest of its sheet) into
+ * its sheet, then removes it from the history and clears its rows. A row is restored only while
+ * it still holds what the run wrote; rows staff sorted, moved or edited since are left as they
+ * are and counted.
  */
-export function restoreBackup(ss: Spreadsheet, tabs: Record<string, number>, meta: BackupMeta): { cells: number; rowsSkipped: number } {
-  const target = findSheetById(ss, meta.sheetId);
-  if (!target) throw new Error('sheet ' + meta.sheetName + ' no longer exists');
-  const patches = loadBackupPatches(ss, tabs, meta);
+export function restoreBackup(ss: Spreadsheet, tabs: Record<string, number>, id?: string): { entry: UndoEntry; cells: number; rowsSkipped: number } | null {
+  const tab = backupSheet(ss, tabs);
+  const index = readIndex(tab);
+  const entry = undoTarget(index.entries, id);
+  if (!tab || !entry) return null;
+  const target = findSheetById(ss, entry.sheetId);
+  if (!target) return null;
+  const block = entry.rows > 0 ? (tab.getRange(entry.row, 2, entry.rows, entry.width).getValues() as Cell[][]) : [];
   let cells = 0;
   let rowsSkipped = 0;
-  for (const p of patches) {
-    const cols = p.originals[0].length;
-    const now = target.getRange(p.row + 1, p.col + 1, p.originals.length, cols).getValues() as Cell[][];
-    const keep = now.map((row, i) => rowHash(row) === p.written[i]);
-    // Text is written as the target cells' formats require (see cells.toWritable).
-    const current = p.originalFormats ?? readFormats(target, p.row, p.col, p.originals.length, cols);
-    for (let i = 0; i < keep.length; ) {
-      if (!keep[i]) {
+  // Lines of one rectangle are consecutive rows of the same column and width: restore runs of them.
+  const lines = parseLines(block);
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1].col === lines[i].col && lines[j + 1].originals.length === lines[i].originals.length && lines[j + 1].row === lines[j].row + 1 && !!lines[j + 1].formats === !!lines[i].formats) j++;
+    const run = lines.slice(i, j + 1);
+    const first = run[0];
+    const cols = first.originals.length;
+    const now = target.getRange(first.row + 1, first.col + 1, run.length, cols).getValues() as Cell[][];
+    const formats = first.formats ? run.map((l) => l.formats as string[]) : null;
+    const current = formats ?? readFormats(target, first.row, first.col, run.length, cols);
+    for (let a = 0; a < run.length; ) {
+      if (rowHash(now[a]) !== run[a].written) {
         rowsSkipped++;
-        i++;
+        a++;
         continue;
       }
-      let j = i;
-      while (j + 1 < keep.length && keep[j + 1]) j++;
-      const slice = <T>(a: T[] | null): T[] | null => (a ? a.slice(i, j + 1) : null);
-      const originals = p.originals.slice(i, j + 1);
-      writePatch(target, { row: p.row + i, col: p.col, values: originals, originals, formats: slice(p.formats), originalFormats: slice(p.originalFormats), current: current.slice(i, j + 1), group: 0 }, true);
+      let b = a;
+      while (b + 1 < run.length && rowHash(now[b + 1]) === run[b + 1].written) b++;
+      const originals = run.slice(a, b + 1).map((l) => l.originals);
+      const fm = formats ? formats.slice(a, b + 1) : null;
+      writePatch(target, { row: first.row + a, col: first.col, values: originals, originals, formats: fm, originalFormats: fm, current: current.slice(a, b + 1), group: 0 }, true);
       cells += originals.length * cols;
-      i = j + 1;
+      a = b + 1;
     }
+    i = j + 1;
   }
-  const tab = ensureTab(ss, tabs, BACKUP_TAB, { hidden: true });
-  tab.getRange(1, 1).setValue('');
-  return { cells, rowsSkipped };
+  writeIndex(tab, { v: 2, entries: index.entries.filter((e) => e.id !== entry.id) });
+  clearBlock(tab, entry);
+  return { entry, cells, rowsSkipped };
 }

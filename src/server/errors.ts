@@ -12,3 +12,13 @@ export class UserError extends Error {
     super(code);
   }
 }
+
+/**
+ * An execution stopped at Apps Script's time limit. Apps Script does not let a script catch
+ * that; code that swallows failures of tidy-up writes must let it through all the same. (Errors
+ * may come from another realm, so this checks the message, not the class.)
+ */
+export function isExecutionKill(e: unknown): boolean {
+  const message = e !== null && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+  return /Exceeded maximum execution time/.test(message);
+}

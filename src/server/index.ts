@@ -27,28 +27,33 @@ import { isSystemTab } from '../core/contract';
 import { VERSION } from '../core/version';
 import { CleanPlan } from '../core/clean';
 import { UserError } from './errors';
-import { RunContext, saveState, withRunLock } from './lock';
+import { RunContext, markFinished, saveState, withRunLock } from './lock';
 import { DocState, readState } from './state';
 import { DEFAULT_BUDGET_MS, Deadline } from './clock';
 import { findSheetById, startExecution } from './sheets';
-import { currentBackup } from './backup';
 import {
   Env,
   cleanSheetFlow,
   envOf,
   logSheets,
+  confirmedMapping,
   mappingView,
   planRegistered,
   recordRunInInfo,
   runRecord,
   summariseFlow,
   undoFlow,
+  undoHistoryView,
   writeReportsFlow,
 } from './app';
 
 const NIGHTLY_HANDLER = 'nightlyRefresh';
+/** Bounds of what the sidebar may save: a mapping is one row of a sheet, constants are labels. */
+const MAX_MAPPED_COLUMNS = 1000;
+const MAX_CONSTANT_LENGTH = 200;
 const LANGUAGE_KEY = 'pola.language';
 const TRIGGER_DOC_PREFIX = 'pola.trigger.';
+const TRIGGER_KIND_PREFIX = 'pola.triggerKind.';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -148,7 +153,8 @@ export function getSidebarState(): Reply<SidebarState> {
     if (state.nightly.enabled && !ScriptApp.getUserTriggers(ss).some((tr) => tr.getHandlerFunction() === NIGHTLY_HANDLER)) {
       installNightlyTrigger(ss, { hour: state.nightly.hour });
     }
-    const backup = currentBackup(ss, state.tabs);
+    const history = undoHistoryView(ss, state);
+    const newest = history.find((e) => e.undoable);
     const registered: RegisteredSheet[] = [];
     for (const id of state.registered) {
       const s = findSheetById(ss, id);
@@ -164,7 +170,9 @@ export function getSidebarState(): Reply<SidebarState> {
       registered,
       settings: env.settings,
       nightly: nightlyStatus(ss, state),
-      undoAvailable: backup ? { sheetName: backup.sheetName, at: backup.at } : null,
+      undoAvailable: newest ? { sheetName: newest.sheetName, at: newest.at } : null,
+      undoHistory: history,
+      stateProblem: '',
       version: VERSION,
     };
   });
@@ -185,12 +193,15 @@ export function saveMapping(input: MappingInput): Reply<MappingView> {
     withEnv((ctx, env) => {
       const sheet = sheetOrThrow(ctx.ss, input && input.sheetId);
       const roles: Record<string, Role> = {};
-      for (const [k, v] of Object.entries(input.roles ?? {})) {
+      const entries = Object.entries(input.roles ?? {});
+      if (entries.length > MAX_MAPPED_COLUMNS) throw new UserError('BAD_INPUT', { detail: 'roles' });
+      for (const [k, v] of entries) {
         if (!ROLES.includes(v) || !/^\d+$/.test(k)) throw new UserError('BAD_INPUT', { detail: 'roles' });
         roles[k] = v;
       }
       const constants = { service: String(input.constants?.service ?? '').trim(), channel: String(input.constants?.channel ?? '').trim() };
-      ctx.state.mappings[String(sheet.getSheetId())] = { roles, constants };
+      if (constants.service.length > MAX_CONSTANT_LENGTH || constants.channel.length > MAX_CONSTANT_LENGTH) throw new UserError('BAD_INPUT', { detail: 'constants' });
+      ctx.state.mappings[String(sheet.getSheetId())] = confirmedMapping(ctx.state, sheet, roles, constants);
       saveState(ctx);
       return mappingView(ctx.state, sheet, env);
     }),
@@ -208,7 +219,7 @@ export function cleanSheet(sheetId: number): Reply<CleanResult> {
       const start = new Date();
       const { result } = cleanSheetFlow(ctx, env, sheet, deadlineOf(ctx.state));
       ctx.state.lastRun = runRecord('clean', start, true, result.rowsRead, '', !result.complete);
-      saveState(ctx);
+      markFinished(ctx);
       return result;
     }),
   );
@@ -230,19 +241,20 @@ export function summarise(): Reply<SummaryResult> {
       const record = runRecord('summarise', start, true, rows, skipped.join('; '));
       const result = summariseFlow(ctx, env, plans, record);
       ctx.state.lastRun = record;
-      saveState(ctx);
+      markFinished(ctx);
       return result;
     }),
   );
 }
 
-export function undoLastClean(): Reply<UndoResult> {
+export function undoLastClean(entryId?: string): Reply<UndoResult> {
   return reply(() =>
     withEnv((ctx) => {
+      if (entryId !== undefined && entryId !== null && (typeof entryId !== 'string' || entryId.length > 64)) throw new UserError('BAD_INPUT', { detail: 'entryId' });
       const start = new Date();
-      const result = undoFlow(ctx);
+      const result = undoFlow(ctx, entryId ?? undefined);
       ctx.state.lastRun = runRecord('undo', start, true, 0);
-      saveState(ctx);
+      markFinished(ctx);
       return result;
     }),
   );
@@ -297,22 +309,35 @@ function removeNightlyTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): vo
   for (const trigger of ScriptApp.getUserTriggers(ss)) {
     if (trigger.getHandlerFunction() !== NIGHTLY_HANDLER) continue;
     props.deleteProperty(TRIGGER_DOC_PREFIX + trigger.getUniqueId());
+    props.deleteProperty(TRIGGER_KIND_PREFIX + trigger.getUniqueId());
     ScriptApp.deleteTrigger(trigger);
   }
+}
+
+type TriggerWhen = { hour: number } | { afterMs: number };
+
+/** The trigger's schedule as recorded when it was installed ('daily@2', 'once'), or ''. */
+function triggerKindOf(when: TriggerWhen): string {
+  return 'hour' in when ? 'daily@' + when.hour : 'once';
 }
 
 /**
  * Installs the one clock trigger this add-on may have in a document for this user: daily at
  * `hour` in the spreadsheet's zone, or (to continue a run cut at its deadline) once, soon.
  * The document id is stored against the trigger id so the handler can open the file when
- * Apps Script gives it no active spreadsheet.
+ * Apps Script gives it no active spreadsheet. A daily trigger already in place at that hour is
+ * kept as it is: every removal and re-creation is a chance to end up with none.
  */
-function installNightlyTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, when: { hour: number } | { afterMs: number }): void {
+function installNightlyTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, when: TriggerWhen): void {
+  const props = PropertiesService.getUserProperties();
+  const kind = triggerKindOf(when);
+  const existing = ScriptApp.getUserTriggers(ss).filter((tr) => tr.getHandlerFunction() === NIGHTLY_HANDLER);
+  if (kind !== 'once' && existing.length === 1 && props.getProperty(TRIGGER_KIND_PREFIX + existing[0].getUniqueId()) === kind) return;
   removeNightlyTriggers(ss);
   const builder = ScriptApp.newTrigger(NIGHTLY_HANDLER).timeBased();
-  const trigger =
-    'hour' in when ? builder.atHour(when.hour).everyDays(1).inTimezone(ss.getSpreadsheetTimeZone()).create() : builder.after(when.afterMs).create();
-  PropertiesService.getUserProperties().setProperty(TRIGGER_DOC_PREFIX + trigger.getUniqueId(), ss.getId());
+  const trigger = 'hour' in when ? builder.atHour(when.hour).everyDays(1).inTimezone(ss.getSpreadsheetTimeZone()).create() : builder.after(when.afterMs).create();
+  props.setProperty(TRIGGER_DOC_PREFIX + trigger.getUniqueId(), ss.getId());
+  props.setProperty(TRIGGER_KIND_PREFIX + trigger.getUniqueId(), kind);
 }
 
 export function setNightly(enabled: boolean, hour: number): Reply<NightlyStatus> {
@@ -405,7 +430,7 @@ function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: 
       // sheet waits for the follow-up execution.
       if (cleaned.length > 0 && deadline.passed()) {
         ctx.state.lastRun = runRecord(kind, start, true, cleaned.reduce((n, c) => n + c.rowsRead, 0), '', true);
-        saveState(ctx);
+        markFinished(ctx);
         return { complete: false, cleaned, summary: null, problems: 0, error: '' };
       }
       const id = ctx.state.pending.sheetIds[0];
@@ -431,7 +456,7 @@ function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: 
       if (!result.complete) {
         const rows = cleaned.reduce((n, c) => n + c.rowsRead, 0);
         ctx.state.lastRun = runRecord(kind, start, true, rows, '', true);
-        saveState(ctx);
+        markFinished(ctx);
         return { complete: false, cleaned, summary: null, problems: 0, error: '' };
       }
     }
@@ -443,7 +468,7 @@ function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: 
     const record = runRecord(kind, start, true, rows, note);
     const summary = summariseFlow(ctx, env, all, record);
     ctx.state.lastRun = runRecord(kind, start, true, rows, note);
-    saveState(ctx);
+    markFinished(ctx);
     return { complete: true, cleaned, summary, problems: reports.problems, error: '' };
   } catch (err) {
     const message = err instanceof UserError ? errorText(env.lang, err.code, err.params).message : err instanceof Error ? err.message : String(err);

@@ -8,7 +8,7 @@
  * then reports BUSY and changes nothing.
  */
 import { DocState, readState, stateRows, writeState } from './state';
-import { UserError } from './errors';
+import { UserError, isExecutionKill } from './errors';
 
 /** How long a second run waits for the first before reporting BUSY. */
 export const WAIT_MS = 10000;
@@ -42,7 +42,8 @@ export function withRunLock<T>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, fn:
   try {
     state = readState(ss);
     const now = Date.now();
-    if (state.lease && state.lease.owner !== owner && state.lease.until > now) throw new UserError('BUSY');
+    // A lease whose run recorded its outcome (finished) is free even if its release was lost.
+    if (state.lease && state.lease.owner !== owner && state.lease.until > now && !state.lease.finished) throw new UserError('BUSY');
     state.lease = { owner, until: now + LEASE_MS };
     writeState(ss, state);
     SpreadsheetApp.flush();
@@ -51,19 +52,43 @@ export function withRunLock<T>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, fn:
     // lock is released at once; with it, the document lock is held for the whole run.
     if (!docLock) lock.releaseLock();
   }
+  const ctx: RunContext = { ss, state, owner, written: fingerprintOf(state) };
+  let result: T;
   try {
-    return fn({ ss, state, owner, written: fingerprintOf(state) });
-  } finally {
-    try {
-      const latest = readState(ss);
-      if (latest.lease && latest.lease.owner === owner) {
-        state.lease = null;
-        writeState(ss, { ...state, lease: null });
-      }
-      SpreadsheetApp.flush();
-    } finally {
-      if (docLock) docLock.releaseLock();
+    result = fn(ctx);
+    // The outcome is on record (with the lease marked finished) before the lease is released:
+    // if the release write fails, the work is done, the caller hears so, and the next run may
+    // take over the finished lease at once instead of waiting out LEASE_MS.
+    markFinished(ctx);
+  } catch (e) {
+    releaseLease(ss, owner, state);
+    if (docLock) docLock.releaseLock();
+    throw e;
+  }
+  releaseLease(ss, owner, state);
+  if (docLock) docLock.releaseLock();
+  return result;
+}
+
+/** Marks this run's lease finished in the state (a no-op write when the outcome save already did). */
+export function markFinished(ctx: RunContext): void {
+  if (ctx.state.lease && ctx.state.lease.owner === ctx.owner) ctx.state.lease = { ...ctx.state.lease, finished: true };
+  saveState(ctx);
+}
+
+/** Gives the lease back; a failure here is swallowed (the lease is finished or expires). */
+function releaseLease(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, owner: string, state: DocState): void {
+  try {
+    const latest = readState(ss);
+    if (latest.lease && latest.lease.owner === owner) {
+      state.lease = null;
+      writeState(ss, { ...state, lease: null });
     }
+    SpreadsheetApp.flush();
+  } catch (e) {
+    // Nothing to undo: the run's writes and outcome stand; the lease is finished or times out.
+    // An execution killed at its time limit cannot be caught in Apps Script: let that through.
+    if (isExecutionKill(e)) throw e;
   }
 }
 

@@ -52,6 +52,26 @@ export interface Patch extends PlainPatch {
   current: string[][];
 }
 
+/** Rows [from, to) of a patch, as a patch of their own. */
+export function slicePatch(p: Patch, from: number, to: number): Patch {
+  const cut = <T>(a: T[][] | null): T[][] | null => (a ? a.slice(from, to) : null);
+  return {
+    row: p.row + from,
+    col: p.col,
+    values: p.values.slice(from, to),
+    originals: p.originals.slice(from, to),
+    group: p.group,
+    formats: cut(p.formats),
+    originalFormats: cut(p.originalFormats),
+    current: p.current.slice(from, to),
+  };
+}
+
+/** What a rectangle holds now (for the check before writing). */
+export function readValues(sheet: Sheet, row: number, col: number, rows: number, cols: number): Cell[][] {
+  return sheet.getRange(row + 1, col + 1, rows, cols).getValues() as Cell[][];
+}
+
 /** Reads the current number formats of a rectangle (for dates we write, and their backup). */
 export function readFormats(sheet: Sheet, row: number, col: number, rows: number, cols: number): string[][] {
   return sheet.getRange(row + 1, col + 1, rows, cols).getNumberFormats();

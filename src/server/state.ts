@@ -6,15 +6,13 @@
  * readable wherever the spreadsheet can be opened, so the nightly run sees the same mappings,
  * settings, registered sheets and tab ids as the sidebar. One read and one write per run.
  */
-import type { MappingInput, RunRecord, Settings } from '../shared/api';
+import type { RunRecord, Settings } from '../shared/api';
 import { DEFAULT_SETTINGS } from '../core/settings';
+import type { SavedMapping } from '../core/mapping';
 
 export const STATE_TAB = '_pola_state';
 
-export interface SavedMapping {
-  roles: MappingInput['roles'];
-  constants: MappingInput['constants'];
-}
+export type { SavedMapping };
 
 /** A run that stopped at its time budget and continues in a follow-up execution. */
 export interface PendingRun {
@@ -38,7 +36,7 @@ export interface DocState {
   /** Time budget of one execution in ms (tests and the runner shorten it). */
   budgetMs?: number;
   /** Run lease: who holds the right to write, until when (ms). */
-  lease: { owner: string; until: number } | null;
+  lease: { owner: string; until: number; finished?: boolean } | null;
 }
 
 export function emptyState(): DocState {

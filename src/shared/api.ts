@@ -104,6 +104,8 @@ export interface CleanResult {
   rowsRead: number;
   byStatus: StatusCounts;
   cellsWritten: number;
+  /** Rows staff edited between this run's read and its write: skipped, left for the next run. */
+  rowsEditedDuringRun: number;
   /** The most common changes, for the result card. */
   topChanges: ChangeSummary[];
   /** Rows listed in `masalah_data` for this sheet. */
@@ -136,10 +138,25 @@ export interface ReportResult {
 }
 
 export interface UndoResult {
+  /** The history entry that was restored. */
+  entryId: string;
   sheetName: string;
   cellsRestored: number;
   /** Rows changed since the clean (sorted, moved, edited): left as they are, not restored. */
   rowsSkipped: number;
+}
+
+/** One run the undo history can restore, as the sidebar lists it (newest first). */
+export interface UndoEntryView {
+  id: string;
+  sheetName: string;
+  /** ISO instant of the run. */
+  at: string;
+  kind: 'clean' | 'nightly';
+  /** Sheet rows the entry would put back as they were before that run. */
+  rows: number;
+  /** True for the newest entry of its sheet: undo goes newest-first per sheet. */
+  undoable: boolean;
 }
 
 export interface RegisteredSheet {
@@ -162,6 +179,10 @@ export interface SidebarState {
   nightly: NightlyStatus;
   /** The sheet that "Urungkan" would restore, or null. */
   undoAvailable: { sheetName: string; at: string } | null;
+  /** The undo history, newest first (at most five runs per sheet). */
+  undoHistory: UndoEntryView[];
+  /** Set when the state tab is missing or damaged: the sidebar offers to rebuild it. */
+  stateProblem: string;
   version: string;
 }
 
@@ -174,6 +195,9 @@ export type ErrorCode =
   | 'NOT_A_LOG'
   | 'NO_UNDO'
   | 'BAD_INPUT'
+  | 'MAPPING_CHANGED'
+  | 'PROTECTED'
+  | 'STATE_UNREADABLE'
   | 'INTERNAL';
 
 /** Server functions answer with this envelope so errors arrive translated, with a next step. */
@@ -194,7 +218,8 @@ export interface ServerApi {
   writeReports(): Reply<ReportResult>;
   /** Step "meringkas": rebuilds every summary tab from every registered sheet. */
   summarise(): Reply<SummaryResult>;
-  undoLastClean(): Reply<UndoResult>;
+  /** Restores the newest entry of the history, or the given one if it is the newest of its sheet. */
+  undoLastClean(entryId?: string): Reply<UndoResult>;
   setNightly(enabled: boolean, hour: number): Reply<NightlyStatus>;
   saveSettings(settings: Settings): Reply<Settings>;
   dropSheet(sheetId: number): Reply<RegisteredSheet[]>;

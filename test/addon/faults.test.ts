@@ -39,15 +39,23 @@ beforeAll(() => {
 const ORIGINAL_COLUMNS = 6;
 
 /**
- * Rows of the log whose original columns are neither as before nor as after the run: a value
- * lost or mangled. (Derived columns are recomputed from the originals by any later run.)
+ * Rows of the log with a cell in its original columns that is neither as before nor as after
+ * the run: a value lost or mangled. The run writes only the column spans it changes, one call
+ * per span, so a run cut off between two calls may leave a row with some cells cleaned and the
+ * rest as typed; each cell is still old or new, and a re-run finishes the row (checked below).
+ * (Derived columns are recomputed from the originals by any later run.)
  */
 function lostRows(log: Value[][]): number {
   let lost = 0;
   const n = Math.max(log.length, after.log.length);
   for (let r = 0; r < n; r++) {
-    const row = key([(log[r] ?? []).slice(0, ORIGINAL_COLUMNS)]);
-    if (row !== key([(before.log[r] ?? []).slice(0, ORIGINAL_COLUMNS)]) && row !== key([(after.log[r] ?? []).slice(0, ORIGINAL_COLUMNS)])) lost++;
+    for (let c = 0; c < ORIGINAL_COLUMNS; c++) {
+      const cell = key([[log[r]?.[c] ?? '']]);
+      if (cell !== key([[before.log[r]?.[c] ?? '']]) && cell !== key([[after.log[r]?.[c] ?? '']])) {
+        lost++;
+        break;
+      }
+    }
   }
   return lost;
 }
@@ -70,7 +78,19 @@ function checkAfterFault(a: Addon, label: string, wholeLog: boolean): void {
   r.call('getSidebarState'); // reinstalls the trigger if a cut-off lost it
   runNightly(r);
   report.reruns++;
-  expect(key(grid(r.ss, 'Log', after.log[0].length))).toBe(key(after.log));
+  const rerun = grid(r.ss, 'Log', after.log[0].length);
+  if (wholeLog) expect(key(rerun)).toBe(key(after.log));
+  else {
+    // A cut-off between two column-span writes of a row leaves some of its cells cleaned; the
+    // re-run cleans the rest, so every value and status equals the undisturbed run's, and the
+    // note explains each change it still makes (a fix already on the sheet is not re-explained).
+    const noteCol = after.log[0].length - 1;
+    expect(key(rerun.map((row) => row.slice(0, noteCol)))).toBe(key(after.log.map((row) => row.slice(0, noteCol))));
+    rerun.forEach((row, i) => {
+      const fragments = String(row[noteCol] ?? '').split('; ').filter((f) => f !== '');
+      for (const f of fragments) expect(String(after.log[i][noteCol])).toContain(f);
+    });
+  }
   for (const n of SUMMARY_AND_REPORT_TABS) expect(key(content(r.ss, n))).toBe(after.tabs[n]);
   // Undo restores a state that existed: before this run, or before the first clean.
   const u = restore(state);
