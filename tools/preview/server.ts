@@ -258,7 +258,7 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((e: unknown) => {
-    console.error(messageOf(e));
+    console.error(`preview: ${messageOf(e)}`);
     process.exit(1);
   });
 }

@@ -77,12 +77,25 @@ export interface RunReport {
 
 export class RunError extends Error {}
 
-/** A cleaned sheet's result with its most common changes shown through the core's redaction. */
+/** A date as the log or the cleaner writes it (2023-05-22, 22/05/2023, 2023-05-22 08:56:00). */
+const DATE_TEXT = /^(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})( \d{1,2}[:.]\d{2}([:.]\d{2})?)?$/;
+
+/**
+ * A value copied out of the sheet into report.json, through the core's redaction (phone, KPJ and
+ * NIK numbers, e-mail addresses). Dates are not personal data, but the redaction's digit-run rule
+ * would turn them into [nomor]; they are shown as they are.
+ */
+export function reportValue(value: unknown): string {
+  const text = String(value ?? '');
+  return DATE_TEXT.test(text.trim()) ? text : redact(text);
+}
+
+/** A cleaned sheet's result with its most common changes shown through reportValue. */
 function redactCleaned(cleaned: unknown[]): unknown[] {
   return cleaned.map((c) => {
     const result = c as { topChanges?: { from: string; to: string }[] };
     if (!Array.isArray(result?.topChanges)) return c;
-    return { ...result, topChanges: result.topChanges.map((t) => ({ ...t, from: redact(String(t.from)), to: redact(String(t.to)) })) };
+    return { ...result, topChanges: result.topChanges.map((t) => ({ ...t, from: reportValue(t.from), to: reportValue(t.to) })) };
   });
 }
 
