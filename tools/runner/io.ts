@@ -119,12 +119,18 @@ export type MergedRanges = Record<string, string[]>;
 
 const merges = new WeakMap<EmuSpreadsheet, MergedRanges>();
 
-/**
- * The merged ranges of the .xlsx a spreadsheet was loaded from. The emulator on main has no
- * merged ranges yet; once it offers Range.merge(), loadXlsx should merge these in the sheet.
- */
+/** The merged ranges of the .xlsx a spreadsheet was loaded from. */
 export function mergedRanges(ss: EmuSpreadsheet): MergedRanges {
   return merges.get(ss) ?? {};
+}
+
+/**
+ * Merges a range in the emulated sheet where the emulator offers Range.merge() (it arrives with
+ * the emulator's merged cells; before that, mergedRanges() is the only record of them).
+ */
+function mergeInSheet(sheet: EmuSheet, a1: string): void {
+  const range = sheet.getRange(a1) as unknown as { merge?: () => unknown };
+  if (typeof range.merge === 'function') range.merge();
 }
 
 function isDateFormat(format: string | undefined): boolean {
@@ -180,6 +186,7 @@ function loadXlsx(emu: Emulator, file: string, locale: string): EmuSpreadsheet {
       rows.push(row);
     }
     fillSheet(sheet, rows);
+    for (const a1 of merged[name] ?? []) mergeInSheet(sheet, a1);
     for (const x of extras) {
       sheet.__setCell(x.r + 1, x.c + 1, {
         ...(x.f ? { formula: x.f, value: typeof x.v === 'string' ? x.v.replace(/^'/, '') : x.v } : {}),
@@ -361,7 +368,15 @@ function worksheetOf(sheet: EmuSheet, values: unknown[][], clock: ZoneClock): XL
     }),
   );
   ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: values.length - 1, c: values[0].length - 1 } });
+  const merged = sheetMerges(sheet, values.length, values[0].length);
+  if (merged.length) ws['!merges'] = merged.map((a1) => XLSX.utils.decode_range(a1));
   return ws;
+}
+
+/** The sheet's merged ranges in A1 notation, where the emulator has Range.getMergedRanges(). */
+function sheetMerges(sheet: EmuSheet, rows: number, cols: number): string[] {
+  const range = sheet.getRange(1, 1, rows, cols) as unknown as { getMergedRanges?: () => { getA1Notation(): string }[] };
+  return typeof range.getMergedRanges === 'function' ? range.getMergedRanges().map((m) => m.getA1Notation()) : [];
 }
 
 /**
