@@ -113,6 +113,10 @@ describe('analyze options', () => {
     expect(report.locale).toBe('en_US');
     const state = JSON.parse(fs.readFileSync(path.join(dir, 'out', 'state.json'), 'utf8'));
     expect(state.spreadsheets[0].locale).toBe('en_US');
+    // The saved state keeps its locale, and the output its language, without --locale.
+    const again = run('tools/runner/cli.ts', [path.join(dir, 'out', 'state.json'), '--out', path.join(dir, 'again')]);
+    expect(again.out).toContain('Rows read: 2 (OK 0, fixed 2, duplicates 0, invalid 0)');
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'again', 'report.json'), 'utf8')).locale).toBe('en_US');
     expect(run('tools/runner/cli.ts', ['x.csv', '--locale', 'fr']).err.trim()).toBe('analyze: --locale takes id or en, not "fr"');
   });
 

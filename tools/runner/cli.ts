@@ -77,8 +77,9 @@ export function parseArgs(argv: string[]): AnalyzeOptions | null {
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   if (!opts) return;
-  const lang: RunnerLocale = opts.locale ?? 'id';
   const { report, outputs } = await analyze(opts);
+  // One language per run: the spreadsheet's (a state.json keeps its own unless --locale is given).
+  const lang: RunnerLocale = opts.locale ?? (report.locale.toLowerCase().startsWith('en') ? 'en' : 'id');
   for (const line of runSummaryLines(report, outputs, lang, path.basename(opts.input))) console.log(line);
   // --strict goes here once report.json carries the run status: exit 2 when it is PERLU_PERIKSA
   // (needs checking), after the outputs are written.
