@@ -7,31 +7,39 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_OUT, writeSample } from './sample/cli';
 import { DEFAULT_SEED } from './sample/generate';
-import { analyze } from './runner/run';
+import { analyze, RunError } from './runner/run';
+import { InputError, RunnerLocale } from './runner/io';
+import { parseCli, printedHelp, runMain, UsageError } from './runner/args';
+import { runSummaryLines } from './runner/console';
+
+export const USAGE = `Usage: npm run demo [-- --locale id|en] [--out DIR]
+
+Builds the add-on if needed, writes the sample workbook (${DEFAULT_OUT}) if it is missing, runs
+Clean & Summarize on it in the emulator and writes the results to out/demo/.
+
+Options:
+  --locale id|en   the spreadsheet's locale (id_ID or en_US; default id), and the language and
+                   number style of this output
+  --out DIR        output folder (default out/demo)
+  -h, --help       this text`;
+
+const SPEC = { name: 'demo', usage: USAGE, options: { locale: { type: 'string' }, out: { type: 'string' } } } as const;
 
 async function main(): Promise<void> {
+  const parsed = parseCli(SPEC, process.argv.slice(2));
+  if (printedHelp(parsed, SPEC)) return;
+  const locale = parsed.values.locale ?? 'id';
+  if (locale !== 'id' && locale !== 'en') throw new UsageError(`--locale takes id or en, not "${locale}"`);
+  const lang: RunnerLocale = locale;
   const input = path.resolve(DEFAULT_OUT);
   if (!fs.existsSync(input)) {
     writeSample(DEFAULT_SEED, input);
-    console.log(`Wrote the sample workbook: ${path.relative(process.cwd(), input)}`);
+    console.log(`${lang === 'id' ? 'Buku kerja contoh ditulis' : 'Wrote the sample workbook'}: ${path.relative(process.cwd(), input)}`);
   }
-  const out = path.resolve('out', 'demo');
-  const { report, outputs } = await analyze({ input, out });
-  const s = report.byStatus;
-  const fmt = (n: number) => n.toLocaleString('id-ID');
+  const out = path.resolve(parsed.values.out ?? path.join('out', 'demo'));
+  const { report, outputs } = await analyze({ input, out, locale: lang });
   console.log('');
-  console.log(`Pola Layanan — Bersihkan & Ringkas on ${path.basename(input)}`);
-  console.log(`  Rows read:   ${fmt(report.rowsRead)}  (OK ${fmt(s.OK)}, DIPERBAIKI ${fmt(s.DIPERBAIKI)}, DUPLIKAT ${fmt(s.DUPLIKAT)}, TIDAK_VALID ${fmt(s.TIDAK_VALID)})`);
-  console.log(`  Counted:     ${fmt(s.OK + s.DIPERBAIKI)} visits in the summaries; ${fmt(report.problems)} rows listed in masalah_data`);
-  console.log(`  Early-month peaks: ${report.earlyMonthPeaks.join(', ') || '—'}`);
-  console.log(`  Apps Script calls: ${fmt(report.totalCalls)}; cells written: ${fmt(report.cellsWritten)}; ${report.ms.run} ms`);
-  console.log(`  Cleaned workbook: ${path.relative(process.cwd(), outputs!.xlsx)}`);
-  console.log(`  Tabs as CSV:      ${path.relative(process.cwd(), outputs!.dir)}/<tab>.csv (ds_harian, ds_usia, …, kamus, masalah_data)`);
-  console.log(`  Emulator state:   ${path.relative(process.cwd(), outputs!.state)} (load it again with npm run analyze)`);
-  console.log(`  Looker Studio:    ${report.lookerStudioUrl.slice(0, 90)}…`);
+  for (const line of runSummaryLines(report, outputs, lang, path.basename(input))) console.log(line);
 }
 
-main().catch((e) => {
-  console.error(`demo: ${e instanceof Error ? e.message : e}`);
-  process.exit(1);
-});
+runMain('demo', main, [InputError, RunError]);

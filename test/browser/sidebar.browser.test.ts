@@ -16,7 +16,7 @@ import type { EmuSheet } from '../../tools/emulator';
 import type { MappingView, Reply, SidebarState, UndoResult } from '../../src/shared/api';
 import { buildTestWorkbook, LOG_SHEET, NO_DATE_SHEET, XSS_BOLD, XSS_IMG } from './workbook';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 const STEP_TIMEOUT = 20_000;
 

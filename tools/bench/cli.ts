@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- FILE.csv]`: fixed scenarios — the sample workbook (≈17,000 rows), and
- * 100,000 and 1,000,000 rows synthesised from it — or a given file. Each scenario runs in its own
- * Node process and prints one JSON line; all are written to bench/results.json with the machine.
+ * `npm run bench [-- FILE.csv ...]`: fixed scenarios — the sample workbook (≈17,000 rows), and
+ * 100,000 and 1,000,000 rows synthesised from it — or given files. Each scenario runs in its own
+ * Node process and prints one JSON line. The fixed scenarios are written to bench/results.json
+ * (the README's table); given files to bench/results-<name>.json, leaving the table alone.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -11,11 +12,22 @@ import { ROOT } from '../build';
 import { DEFAULT_OUT, writeSample } from '../sample/cli';
 import { DEFAULT_SEED } from '../sample/generate';
 import { writeSynthLog } from './synth';
+import { parseCli, printedHelp, runMain } from '../runner/args';
+
+export const USAGE = `Usage: npm run bench [-- FILE.csv|FILE.xlsx ...]
+
+Without files: the sample workbook and 100,000 and 1,000,000 synthesised rows, each in its own
+Node process; one JSON line each, all written to bench/results.json (the README's table).
+With files: those files only, written to bench/results-<file name>.json.
+
+Options:
+  -h, --help   this text`;
+
+const SPEC = { name: 'bench', usage: USAGE, maxPositionals: 100, options: {} } as const;
 
 const TMP = path.join(ROOT, 'bench', 'tmp');
 
-function scenarioFiles(): [string, string][] {
-  const given = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+function scenarioFiles(given: string[]): [string, string][] {
   if (given.length) return given.map((f) => [path.basename(f), path.resolve(f)]);
   fs.mkdirSync(TMP, { recursive: true });
   const sample = path.resolve(ROOT, DEFAULT_OUT);
@@ -29,9 +41,19 @@ function scenarioFiles(): [string, string][] {
   return out;
 }
 
+/** Where results go: the README's table for the fixed scenarios, a file of its own otherwise. */
+export function resultsFile(given: string[]): string {
+  if (given.length === 0) return path.join(ROOT, 'bench', 'results.json');
+  const name = given.map((f) => path.basename(f).replace(/\.[^.]+$/, '')).join('+').replace(/[^\w.+-]/g, '_');
+  return path.join(ROOT, 'bench', `results-${name}.json`);
+}
+
 function main(): void {
+  const parsed = parseCli(SPEC, process.argv.slice(2));
+  if (printedHelp(parsed, SPEC)) return;
+  for (const f of parsed.positionals) if (!fs.existsSync(f)) throw new Error(`"${f}" does not exist`);
   const results: Record<string, unknown>[] = [];
-  for (const [name, file] of scenarioFiles()) {
+  for (const [name, file] of scenarioFiles(parsed.positionals)) {
     const line = execFileSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', path.join(__dirname, 'scenario.ts'), name, file], {
       cwd: ROOT,
       encoding: 'utf8',
@@ -42,9 +64,10 @@ function main(): void {
   }
   const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memory_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` };
   const codeKb = Math.round(fs.statSync(path.join(ROOT, 'dist', 'Code.js')).size / 102.4) / 10;
-  fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), machine, code_js_kb: codeKb, results }, null, 2) + '\n');
-  console.log(`bench/results.json written (dist/Code.js ${codeKb} KB; ${machine.cpus} cores, ${machine.cpu})`);
+  const out = resultsFile(parsed.positionals);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine, code_js_kb: codeKb, results }, null, 2) + '\n');
+  console.log(`${path.relative(ROOT, out)} written (dist/Code.js ${codeKb} KB; ${machine.cpus} cores, ${machine.cpu})`);
 }
 
-main();
+if (require.main === module) runMain('bench', main, [Error]);

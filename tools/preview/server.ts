@@ -22,6 +22,7 @@ import { loadInput } from '../runner/io';
 import { loadBundle } from '../runner/run';
 import { DEFAULT_OUT, writeSample } from '../sample/cli';
 import { DEFAULT_SEED } from '../sample/generate';
+import { parseCli, printedHelp, UsageError } from '../runner/args';
 import { injectShim, previewPage, scriptShim } from './client';
 import { activateSheet, workbookView } from './workbook';
 
@@ -209,40 +210,45 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<Preview> 
   };
 }
 
-export function parseArgs(argv: string[]): PreviewOptions {
+export const USAGE = `Usage: npm run preview [-- FILE] [--port N] [--delay MS]
+
+Serves the built sidebar at 300 px beside a live view of the emulated workbook, offline, with a
+google.script.run shim calling the same bundle. Stop it with Ctrl+C.
+
+Arguments:
+  FILE          .xlsx, .csv or state.json (default: the sample workbook, written when missing)
+Options:
+  --port N      port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)
+  --delay MS    wait before each google.script.run answer, to watch progress as on a slow link
+  -h, --help    this text`;
+
+const SPEC = { name: 'preview', usage: USAGE, maxPositionals: 1, options: { port: { type: 'string' }, delay: { type: 'string' } } } as const;
+
+/** The command line as preview options; null when it asked for --help (already printed). */
+export function parseArgs(argv: string[]): PreviewOptions | null {
+  const parsed = parseCli(SPEC, argv);
+  if (printedHelp(parsed, SPEC)) return null;
   const opts: PreviewOptions = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new Error(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--port') {
-      const port = Number(value());
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be an integer 0–65535');
-      opts.port = port;
-    } else if (flag === '--delay') {
-      const ms = Number(value());
-      if (!Number.isFinite(ms) || ms < 0) throw new Error('--delay must be a number of milliseconds');
-      opts.delayMs = ms;
-    } else if (flag.startsWith('--')) {
-      throw new Error(`unknown option ${flag} (usage: npm run preview -- [FILE] [--port N] [--delay MS])`);
-    } else if (opts.file === undefined) {
-      opts.file = a;
-    } else {
-      throw new Error(`only one input file, got "${opts.file}" and "${a}"`);
-    }
+  if (parsed.values.port !== undefined) {
+    const port = Number(parsed.values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be an integer 0–65535');
+    opts.port = port;
   }
+  if (parsed.values.delay !== undefined) {
+    const ms = Number(parsed.values.delay);
+    if (!Number.isFinite(ms) || ms < 0) throw new UsageError('--delay must be a number of milliseconds');
+    opts.delayMs = ms;
+  }
+  if (parsed.positionals[0] !== undefined) opts.file = parsed.positionals[0];
   return opts;
 }
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
+  if (!opts) return;
   const preview = await startPreview(opts);
   console.log(`Pola Layanan preview: ${preview.url}`);
-  console.log(`Workbook: ${opts.file ?? DEFAULT_OUT} (${preview.ss._sheets.length} tabs). Ctrl+C to stop.`);
+  console.log(`Workbook: ${opts.file ?? DEFAULT_OUT} (${preview.ss._sheets.length} tabs). Ctrl+C to stop (port ${preview.port}).`);
   const stop = (): void => {
     void preview.close().then(() => process.exit(0));
   };
@@ -252,7 +258,7 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((e: unknown) => {
-    console.error(messageOf(e));
+    console.error(`preview: ${messageOf(e)}`);
     process.exit(1);
   });
 }

@@ -1,60 +1,88 @@
 /**
- * `npm run analyze -- <input> [--out DIR] [--append FILE.csv --sheet NAME] [--run clean|nightly]`
+ * `npm run analyze -- <input> [options]` (see USAGE)
  *
  * Loads a .csv, .xlsx or state.json into the emulator, runs the add-on's bundle on it and writes
  * every tab as CSV, workbook.xlsx, state.json and report.json. Bad input: exit 1 with one line,
- * nothing written.
+ * nothing written (a previous output folder stays as it was).
  */
-import { analyze, AnalyzeOptions, RunError } from './run';
-import { InputError } from './io';
+import * as path from 'path';
+import { analyze, AnalyzeOptions, RunError, parseColumnMapping } from './run';
+import { InputError, RunnerLocale } from './io';
+import { parseCli, printedHelp, runMain, UsageError } from './args';
+import { runSummaryLines } from './console';
 
-export function parseArgs(argv: string[]): AnalyzeOptions {
-  const opts: AnalyzeOptions = { input: '', mode: 'clean' };
-  let appendFile = '';
-  let appendSheet = '';
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new InputError(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--out') opts.out = value();
-    else if (a === '--append') appendFile = value();
-    else if (a === '--sheet') appendSheet = value();
-    else if (a === '--run') {
-      const m = value();
-      if (m !== 'clean' && m !== 'nightly') throw new InputError(`--run takes clean or nightly, not "${m}"`);
-      opts.mode = m;
-    } else if (a === '--budget-ms') opts.budgetMs = Number(value());
-    else if (a.startsWith('--')) throw new InputError(`unknown option ${a}`);
-    else if (!opts.input) opts.input = a;
-    else throw new InputError(`unexpected argument "${a}"`);
+export const USAGE = `Usage: npm run analyze -- <input.csv|input.xlsx|state.json> [options]
+
+Loads the file into the emulated spreadsheet, runs Clean & Summarize (dist/Code.js) on it and
+writes DIR/<tab>.csv, DIR/workbook.xlsx, DIR/state.json and DIR/report.json.
+
+Options:
+  --out DIR              output folder (default out/<input name>); replaced whole, only on success
+  --locale id|en         the spreadsheet's locale, id_ID or en_US (default id); also the language
+                         and number style of this output
+  --map role=Header      save a column's role before the run, as the sidebar would (repeatable);
+                         roles: date, age, birthDate, service, topic, channel, personal, ignore
+  --append FILE.csv      add the CSV's data rows to --sheet NAME first (as staff typing visits)
+  --sheet NAME           the sheet --append adds to
+  --run clean|nightly    Clean & Summarize from the sidebar (default), or the nightly trigger
+  --budget-ms N          shorten each execution's time budget (simulated Apps Script latency)
+  -h, --help             this text
+
+CSV input is read as Sheets imports it: ',', ';' or tab between fields, numbers as numbers
+(12,5 with ';'), digit strings with a leading zero (KPJ, NIK, 0812...) kept as text.`;
+
+const SPEC = {
+  name: 'analyze',
+  usage: USAGE,
+  maxPositionals: 1,
+  options: {
+    out: { type: 'string' },
+    locale: { type: 'string' },
+    map: { type: 'string', multiple: true },
+    append: { type: 'string' },
+    sheet: { type: 'string' },
+    run: { type: 'string' },
+    'budget-ms': { type: 'string' },
+  },
+} as const;
+
+/** The command line as options for analyze(); null when it asked for --help (already printed). */
+export function parseArgs(argv: string[]): AnalyzeOptions | null {
+  const parsed = parseCli(SPEC, argv);
+  if (printedHelp(parsed, SPEC)) return null;
+  const v = parsed.values;
+  const input = parsed.positionals[0];
+  if (!input) throw new UsageError('no input file (usage: npm run analyze -- <input.csv|input.xlsx|state.json> [options]; see --help)');
+  const opts: AnalyzeOptions = { input, mode: 'clean', out: v.out };
+  if (v.run !== undefined) {
+    if (v.run !== 'clean' && v.run !== 'nightly') throw new UsageError(`--run takes clean or nightly, not "${v.run}"`);
+    opts.mode = v.run;
   }
-  if (!opts.input) throw new InputError('usage: npm run analyze -- <input.csv|input.xlsx|state.json> [--out DIR] [--append FILE.csv --sheet NAME] [--run clean|nightly] [--budget-ms N]');
-  if (opts.budgetMs !== undefined && !(opts.budgetMs > 0)) throw new InputError('--budget-ms takes a positive number of milliseconds');
-  if (appendFile || appendSheet) {
-    if (!appendFile || !appendSheet) throw new InputError('--append FILE.csv and --sheet NAME go together');
-    opts.append = { file: appendFile, sheet: appendSheet };
+  if (v.locale !== undefined) {
+    if (v.locale !== 'id' && v.locale !== 'en') throw new UsageError(`--locale takes id or en, not "${v.locale}"`);
+    opts.locale = v.locale;
   }
+  if (v['budget-ms'] !== undefined) {
+    opts.budgetMs = Number(v['budget-ms']);
+    if (!(opts.budgetMs > 0)) throw new UsageError('--budget-ms takes a positive number of milliseconds');
+  }
+  if (v.append !== undefined || v.sheet !== undefined) {
+    if (!v.append || !v.sheet) throw new UsageError('--append FILE.csv and --sheet NAME go together');
+    opts.append = { file: v.append, sheet: v.sheet };
+  }
+  if (v.map?.length) opts.mappings = v.map.map(parseColumnMapping);
   return opts;
 }
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
+  if (!opts) return;
   const { report, outputs } = await analyze(opts);
-  const s = report.byStatus;
-  console.log(
-    `${report.mode === 'nightly' ? 'Nightly' : 'Clean & Summarize'}: ${report.rowsRead} rows read — OK ${s.OK}, DIPERBAIKI ${s.DIPERBAIKI}, DUPLIKAT ${s.DUPLIKAT}, TIDAK_VALID ${s.TIDAK_VALID}; ` +
-      `${report.executions} execution(s), ${report.totalCalls} service calls, ${report.cellsWritten} cells written.`,
-  );
-  if (outputs) console.log(`Wrote ${outputs.csv.length} tab CSVs, workbook.xlsx, state.json and report.json to ${outputs.dir}`);
+  // One language per run: the spreadsheet's (a state.json keeps its own unless --locale is given).
+  const lang: RunnerLocale = opts.locale ?? (report.locale.toLowerCase().startsWith('en') ? 'en' : 'id');
+  for (const line of runSummaryLines(report, outputs, lang, path.basename(opts.input))) console.log(line);
+  // --strict goes here once report.json carries the run status: exit 2 when it is PERLU_PERIKSA
+  // (needs checking), after the outputs are written.
 }
 
-if (require.main === module) {
-  main().catch((e) => {
-    const known = e instanceof InputError || e instanceof RunError;
-    console.error(known ? `analyze: ${e.message}` : `analyze: unexpected error: ${e instanceof Error ? e.stack : e}`);
-    process.exit(1);
-  });
-}
+if (require.main === module) runMain('analyze', main, [InputError, RunError]);

@@ -1,6 +1,6 @@
 /**
- * A CSV reader (RFC 4180: quoted fields, doubled quotes, newlines inside quotes, CRLF) built for
- * large logs.
+ * A CSV reader (RFC 4180: quoted fields, doubled quotes, newlines inside quotes, CRLF, a UTF-8
+ * BOM; `,`, `;` or tab between fields) built for large logs.
  *
  * Repeated values of a column are interned without first allocating them: a field is hashed
  * straight from the characters of the file and compared in place, so a million rows of the same
@@ -12,9 +12,31 @@
 /** A column stops being interned once it has this many distinct values. */
 const INTERN_LIMIT = 50000;
 
+export type Separator = ',' | ';' | '\t';
+
 export interface CsvOptions {
   /** Turn plain decimal numbers into numbers, as Sheets does when it imports a CSV. */
   numbers?: boolean;
+  /** The field separator; 'auto' (the default) looks at the first line (see detectSeparator). */
+  separator?: Separator | 'auto';
+}
+
+/**
+ * The separator of a CSV, from its first line outside quotes: the most frequent of tab, `;` and
+ * `,`. Indonesian Excel writes `;` (the comma is its decimal mark); a tie or none means `,`.
+ */
+export function detectSeparator(text: string): Separator {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
+  }
+  let best: Separator = ',';
+  for (const sep of ['\t', ';'] as const) if (counts[sep] > counts[best]) best = sep;
+  return best;
 }
 
 /** Interned values of one column, bucketed by a hash of their characters. */
@@ -29,8 +51,15 @@ function hashRange(text: string, start: number, end: number): number {
   return h >>> 0;
 }
 
-/** The number a field spells (optional spaces, minus, digits, one point), or undefined. */
-function numberAt(text: string, start: number, end: number): number | undefined {
+/** Longest digit string a double holds exactly; longer ones (a 16-digit NIK) stay text. */
+const MAX_EXACT_DIGITS = 15;
+
+/**
+ * The number a field spells (optional spaces, minus, digits, one decimal mark), or undefined.
+ * Digit strings with a leading zero (KPJ, NIK, `0812…` phone numbers) are identifiers, not
+ * numbers: they stay text, as do digit strings too long for a double.
+ */
+function numberAt(text: string, start: number, end: number, decimalMark: number): number | undefined {
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
   if (start === end) return undefined;
@@ -46,14 +75,17 @@ function numberAt(text: string, start: number, end: number): number | undefined 
     whole = whole * 10 + (c - 48);
     digits++;
   }
-  if (digits === 0) return undefined;
-  if (i === end) return digits > 15 ? Number(text.slice(start, end)) : negative ? -whole : whole;
-  if (text.charCodeAt(i) !== 46 || i + 1 === end) return undefined;
+  if (digits === 0 || digits > MAX_EXACT_DIGITS) return undefined;
+  const firstDigit = negative ? start + 1 : start;
+  if (digits > 1 && text.charCodeAt(firstDigit) === 48) return undefined;
+  if (i === end) return negative ? -whole : whole;
+  if (text.charCodeAt(i) !== decimalMark || i + 1 === end) return undefined;
   for (let j = i + 1; j < end; j++) {
     const c = text.charCodeAt(j);
     if (c < 48 || c > 57) return undefined;
   }
-  return Number(text.slice(start, end));
+  const fraction = text.slice(i + 1, end);
+  return Number((negative ? '-' : '') + whole + '.' + fraction);
 }
 
 export function readCsv(text: string, opts: CsvOptions = {}): (string | number)[][] {
@@ -62,13 +94,17 @@ export function readCsv(text: string, opts: CsvOptions = {}): (string | number)[
   let row: (string | number)[] = [];
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = text.length;
+  const sep = !opts.separator || opts.separator === 'auto' ? detectSeparator(text) : opts.separator;
+  const sepCode = sep.charCodeAt(0);
+  // With `;` between fields the comma is free to be the decimal mark (Indonesian Excel: 12,5).
+  const decimalMark = sep === ';' ? 44 : 46;
 
   /** Adds the field text[start, end) to the row, interned or as a number where it can be. */
   const pushRange = (start: number, end: number): void => {
     if (opts.numbers) {
       const c = text.charCodeAt(start);
       if ((c >= 48 && c <= 57) || c === 45 || c === 32) {
-        const num = numberAt(text, start, end);
+        const num = numberAt(text, start, end, decimalMark);
         if (num !== undefined) {
           row.push(num);
           return;
@@ -112,13 +148,13 @@ export function readCsv(text: string, opts: CsvOptions = {}): (string | number)[
         const end = lineEnd > i && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
         let start = i;
         for (;;) {
-          const comma = text.indexOf(',', start);
-          if (comma < 0 || comma >= end) {
+          const at = text.indexOf(sep, start);
+          if (at < 0 || at >= end) {
             pushRange(start, end);
             break;
           }
-          pushRange(start, comma);
-          start = comma + 1;
+          pushRange(start, at);
+          start = at + 1;
         }
         rows.push(row);
         row = [];
@@ -142,20 +178,21 @@ export function readCsv(text: string, opts: CsvOptions = {}): (string | number)[
         i = q + 1;
         break;
       }
-      row.push(intern(row.length, 0, 0, value));
+      const num = opts.numbers ? numberAt(value, 0, value.length, decimalMark) : undefined;
+      row.push(num ?? intern(row.length, 0, 0, value));
     } else {
-      // Plain field: up to the next comma or line end.
+      // Plain field: up to the next separator or line end.
       let j = i;
       while (j < n) {
         const d = text.charCodeAt(j);
-        if (d === 44 || d === 10 || d === 13) break;
+        if (d === sepCode || d === 10 || d === 13) break;
         j++;
       }
       pushRange(i, j);
       i = j;
     }
     const d = i < n ? text.charCodeAt(i) : 10;
-    if (d === 44) {
+    if (d === sepCode) {
       i++;
       if (i === n) pushRange(i, i);
     } else {

@@ -4,6 +4,9 @@
  *
  * Dates: an XLSX date cell holds a wall-clock serial; it becomes the instant of that wall clock
  * in the spreadsheet's time zone, as Sheets does on import. Outputs write dates back the same way.
+ *
+ * XLSX goes through SheetJS 0.20.3 (`xlsx-republish`, installed under the name `xlsx`): 0.18.5,
+ * the last SheetJS on npm, has known advisories (CVE-2023-30533, CVE-2024-22363).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -15,6 +18,18 @@ import { isoOfDay, pad2, dayNumber, ZoneClock } from '../../src/core/zone';
 import { intlZoneClock } from '../emulator/dates';
 
 export class InputError extends Error {}
+
+/** The languages the runner speaks; each is also a spreadsheet locale (see SPREADSHEET_LOCALE). */
+export type RunnerLocale = 'id' | 'en';
+
+/** The emulated spreadsheet's locale for each `--locale`, as Sheets names them. */
+export const SPREADSHEET_LOCALE: Record<RunnerLocale, string> = { id: 'id_ID', en: 'en_US' };
+
+export interface LoadOptions {
+  htmlFiles?: Record<string, string>;
+  /** The spreadsheet's (and user's) locale. A state.json keeps its own unless this is given. */
+  locale?: RunnerLocale;
+}
 
 export type InputKind = 'csv' | 'xlsx' | 'state';
 
@@ -35,6 +50,21 @@ export function parseCsv(text: string): string[][] {
   } catch (e) {
     throw new InputError((e as Error).message);
   }
+}
+
+/**
+ * A CSV file's rows as Sheets imports them: numbers become numbers (decimal commas with `;`),
+ * everything else stays text, including digit strings with a leading zero (KPJ, NIK, `0812…`).
+ * Text is written with Sheets' `'` prefix so that setValues keeps it as typed.
+ */
+export function readCsvInput(file: string): Value[][] {
+  let rows: (string | number)[][];
+  try {
+    rows = readCsv(readText(file), { numbers: true });
+  } catch (e) {
+    throw new InputError(`"${path.basename(file)}": ${(e as Error).message}`);
+  }
+  return rows.map((row) => row.map((v) => (typeof v === 'string' && v !== '' ? "'" + v : v)));
 }
 
 function readText(file: string): string {
@@ -74,17 +104,50 @@ function sheetNameOf(file: string): string {
   return path.basename(file).replace(/\.[^.]+$/, '').slice(0, 100) || 'Sheet1';
 }
 
-function loadCsv(emu: Emulator, file: string): EmuSpreadsheet {
-  const rows = parseCsv(readText(file));
+function loadCsv(emu: Emulator, file: string, locale: string): EmuSpreadsheet {
+  const rows = readCsvInput(file);
   if (rows.length === 0) throw new InputError(`"${path.basename(file)}" is empty`);
-  const ss = emu.createSpreadsheet(sheetNameOf(file));
+  const ss = emu.createSpreadsheet(sheetNameOf(file), { locale });
   const sheet = ss.getSheets()[0];
   sheet.setName(sheetNameOf(file));
   fillSheet(sheet, rows);
   return ss;
 }
 
-function loadXlsx(emu: Emulator, file: string): EmuSpreadsheet {
+/** Merged ranges read from an .xlsx, by sheet name, in A1 notation (see mergedRanges). */
+export type MergedRanges = Record<string, string[]>;
+
+const merges = new WeakMap<EmuSpreadsheet, MergedRanges>();
+
+/** The merged ranges of the .xlsx a spreadsheet was loaded from. */
+export function mergedRanges(ss: EmuSpreadsheet): MergedRanges {
+  return merges.get(ss) ?? {};
+}
+
+/**
+ * Merges a range in the emulated sheet where the emulator offers Range.merge() (it arrives with
+ * the emulator's merged cells; before that, mergedRanges() is the only record of them).
+ */
+function mergeInSheet(sheet: EmuSheet, a1: string): void {
+  const range = sheet.getRange(a1) as unknown as { merge?: () => unknown };
+  if (typeof range.merge === 'function') range.merge();
+}
+
+function isDateFormat(format: string | undefined): boolean {
+  return !!format && XLSX.SSF.is_date(format);
+}
+
+function xlsxCellValue(cell: XLSX.CellObject | undefined, clock: ZoneClock): Value {
+  if (!cell || cell.v === undefined || cell.v === null) return '';
+  if (cell.t === 'n' && typeof cell.v === 'number' && isDateFormat(cell.z as string | undefined)) return serialToDate(cell.v, clock);
+  if (cell.t === 'd' && cell.v instanceof Date) return cell.v;
+  if (cell.t === 'e') return String(cell.w ?? '#ERROR!');
+  // Text goes in literally: Sheets keeps a text cell text even when it looks like a number.
+  if (cell.t === 's') return "'" + String(cell.v);
+  return cell.v as Value;
+}
+
+function loadXlsx(emu: Emulator, file: string, locale: string): EmuSpreadsheet {
   let wb: XLSX.WorkBook;
   const bytes = fs.readFileSync(file);
   // An .xlsx is a zip; SheetJS would otherwise read any bytes as a one-cell text sheet.
@@ -94,43 +157,48 @@ function loadXlsx(emu: Emulator, file: string): EmuSpreadsheet {
   } catch (e) {
     throw new InputError(`cannot read "${path.basename(file)}" as an Excel workbook: ${(e as Error).message}`);
   }
-  const ss = emu.createSpreadsheet(sheetNameOf(file));
+  const ss = emu.createSpreadsheet(sheetNameOf(file), { locale });
   const clock = intlZoneClock(ss.getSpreadsheetTimeZone());
   const first = ss.getSheets()[0];
+  const merged: MergedRanges = {};
+  const hidden: EmuSheet[] = [];
   let cells = 0;
   wb.SheetNames.forEach((name, i) => {
     const ws = wb.Sheets[name];
     const sheet = i === 0 ? first : ss.insertSheet(name);
     if (i === 0) sheet.setName(name);
+    if (wb.Workbook?.Sheets?.[i]?.Hidden) hidden.push(sheet);
+    if (ws['!merges']?.length) merged[name] = ws['!merges'].map((m) => XLSX.utils.encode_range(m));
     if (!ws['!ref']) return;
     const range = XLSX.utils.decode_range(ws['!ref']);
     const rows: Value[][] = [];
-    const formulas: { r: number; c: number; f: string; v: Value }[] = [];
+    const extras: { r: number; c: number; f?: string; z?: string; v: Value }[] = [];
     for (let r = 0; r <= range.e.r; r++) {
       const row: Value[] = [];
       for (let c = 0; c <= range.e.c; c++) {
         const cell = ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
-        let v: Value = '';
-        if (cell && cell.v !== undefined && cell.v !== null) {
-          if (cell.t === 'n' && typeof cell.v === 'number' && cell.z && XLSX.SSF.is_date(String(cell.z))) v = serialToDate(cell.v, clock);
-          else if (cell.t === 'd' && cell.v instanceof Date) v = cell.v;
-          else if (cell.t === 'e') v = String(cell.w ?? '#ERROR!');
-          // Text goes in literally: Sheets keeps a text cell text even when it looks like a number.
-          else if (cell.t === 's') v = "'" + String(cell.v);
-          else v = cell.v as Value;
-        }
-        if (cell && cell.f) formulas.push({ r, c, f: '=' + cell.f, v });
+        const v = xlsxCellValue(cell, clock);
+        const z = cell && cell.z !== undefined && String(cell.z) !== 'General' ? String(cell.z) : undefined;
+        if (cell && (cell.f || z)) extras.push({ r, c, f: cell.f ? '=' + cell.f : undefined, z, v });
         row.push(v);
         cells++;
       }
       rows.push(row);
     }
     fillSheet(sheet, rows);
-    for (const f of formulas) sheet.__setCell(f.r + 1, f.c + 1, { formula: f.f, value: typeof f.v === 'string' ? f.v.replace(/^'/, '') : f.v });
+    for (const a1 of merged[name] ?? []) mergeInSheet(sheet, a1);
+    for (const x of extras) {
+      sheet.__setCell(x.r + 1, x.c + 1, {
+        ...(x.f ? { formula: x.f, value: typeof x.v === 'string' ? x.v.replace(/^'/, '') : x.v } : {}),
+        ...(x.z ? { numberFormat: x.z } : {}),
+      });
+    }
   });
   if (cells === 0) throw new InputError(`"${path.basename(file)}" has no cells`);
   // insertSheet activated each new tab; a workbook opens on its first one.
   ss.setActiveSheet(first);
+  for (const sheet of hidden) if (sheet !== first) sheet.hideSheet();
+  merges.set(ss, merged);
   return ss;
 }
 
@@ -149,18 +217,24 @@ export function loadState(file: string): Emulator {
 }
 
 /** Loads an input file into a new emulator (or the one saved in state.json). */
-export function loadInput(file: string, opts: { htmlFiles?: Record<string, string> } = {}): { emu: Emulator; ss: EmuSpreadsheet } {
+export function loadInput(file: string, opts: LoadOptions = {}): { emu: Emulator; ss: EmuSpreadsheet } {
   if (!fs.existsSync(file)) throw new InputError(`input "${file}" does not exist`);
   const kind = inputKind(file);
   if (kind === 'state') {
     const emu = loadState(file);
     if (opts.htmlFiles) Object.assign(emu.options.htmlFiles, opts.htmlFiles);
     const ss = emu.spreadsheets[0];
+    if (opts.locale) {
+      emu.options.locale = opts.locale;
+      ss._locale = SPREADSHEET_LOCALE[opts.locale];
+    }
     emu.setActive(ss);
     return { emu, ss };
   }
-  const emu = new Emulator({ htmlFiles: opts.htmlFiles });
-  const ss = kind === 'csv' ? loadCsv(emu, file) : loadXlsx(emu, file);
+  const locale = opts.locale ?? 'id';
+  const emu = new Emulator({ htmlFiles: opts.htmlFiles, locale });
+  const spreadsheetLocale = SPREADSHEET_LOCALE[locale];
+  const ss = kind === 'csv' ? loadCsv(emu, file, spreadsheetLocale) : loadXlsx(emu, file, spreadsheetLocale);
   emu.setActive(ss);
   return { emu, ss };
 }
@@ -169,7 +243,7 @@ export function loadInput(file: string, opts: { htmlFiles?: Record<string, strin
 export function appendCsv(ss: EmuSpreadsheet, file: string, sheetName: string): number {
   const sheet = ss.getSheetByName(sheetName);
   if (!sheet) throw new InputError(`there is no sheet "${sheetName}" to append to`);
-  const rows = parseCsv(readText(file)).slice(1);
+  const rows = readCsvInput(file).slice(1);
   if (rows.length === 0) return 0;
   const start = sheet.getLastRow() + 1;
   let width = 0;
@@ -177,7 +251,7 @@ export function appendCsv(ss: EmuSpreadsheet, file: string, sheetName: string): 
   const need = start + rows.length - 1;
   if (sheet.getMaxRows() < need) sheet.insertRowsAfter(sheet.getMaxRows(), need - sheet.getMaxRows());
   if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-  sheet.getRange(start, 1, rows.length, width).setValues(rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]));
+  sheet.getRange(start, 1, rows.length, width).setValues(rows.map((r) => [...r, ...new Array<Value>(width - r.length).fill('')]));
   return rows.length;
 }
 
@@ -188,21 +262,33 @@ function isDateValue(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === '[object Date]';
 }
 
-/** A cell as the runner's CSVs show it: dates YYYY-MM-DD (with HH:MM:SS when timed), TRUE/FALSE. */
+/** A cell as the runner's CSVs show it: dates YYYY-MM-DD (with HH:MM:SS when timed), times of day HH:MM:SS, TRUE/FALSE. */
 export function csvText(v: unknown, clock: ZoneClock): string {
   if (isDateValue(v)) {
     const local = clock.toLocal(v);
-    if (local.seconds === 0) return isoOfDay(local.day);
     const s = local.seconds;
-    return `${isoOfDay(local.day)} ${pad2(Math.floor(s / 3600))}:${pad2(Math.floor((s % 3600) / 60))}:${pad2(s % 60)}`;
+    const time = `${pad2(Math.floor(s / 3600))}:${pad2(Math.floor((s % 3600) / 60))}:${pad2(s % 60)}`;
+    if (local.day === SERIAL_EPOCH_DAY) return time;
+    return s === 0 ? isoOfDay(local.day) : `${isoOfDay(local.day)} ${time}`;
   }
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v === null || v === undefined) return '';
   return String(v);
 }
 
-function csvLine(cells: string[]): string {
-  return cells.map((c) => (/[",\n\r]/.test(c) || /^\s|\s$/.test(c) ? '"' + c.replace(/"/g, '""') + '"' : c)).join(',');
+/** What spreadsheet programs run as a formula when a CSV cell starts with it (OWASP, CSV injection). */
+const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * One CSV field, safe to open in a spreadsheet program: text that would start a formula gets a
+ * leading `'` (and quotes), as OWASP's CSV-injection guidance says; numbers (and text that is a
+ * plain negative number) stay as they are.
+ */
+export function csvField(v: unknown, clock: ZoneClock): string {
+  const text = csvText(v, clock);
+  if (typeof v !== 'number' && FORMULA_TRIGGER.test(text) && !PLAIN_NUMBER.test(text)) return '"' + "'" + text.replace(/"/g, '""') + '"';
+  return /[",\n\r]/.test(text) || /^\s|\s$/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
 }
 
 function safeFileName(name: string): string {
@@ -222,36 +308,99 @@ export interface OutputFiles {
   state: string;
 }
 
-/** Writes DIR/<tab>.csv for every tab, DIR/workbook.xlsx and DIR/state.json. */
-export function writeOutputs(emu: Emulator, ss: EmuSpreadsheet, dir: string): OutputFiles {
-  fs.mkdirSync(dir, { recursive: true });
-  const clock = intlZoneClock(ss.getSpreadsheetTimeZone());
-  const wb = XLSX.utils.book_new();
-  const csv: string[] = [];
-  for (const sheet of ss.getSheets()) {
-    const values = sheetValues(sheet);
-    const file = path.join(dir, safeFileName(sheet.getName()) + '.csv');
-    fs.writeFileSync(file, values.map((row) => csvLine(row.map((v) => csvText(v, clock)))).join('\n') + (values.length ? '\n' : ''));
-    csv.push(file);
-    const ws: XLSX.WorkSheet = {};
-    values.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (v === '' || v === null || v === undefined) return;
-        const ref = XLSX.utils.encode_cell({ r, c });
-        if (isDateValue(v)) {
-          const serial = dateToSerial(v, clock);
-          ws[ref] = { t: 'n', v: serial, z: Number.isInteger(serial) ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss' };
-        } else if (typeof v === 'number') ws[ref] = { t: 'n', v };
-        else if (typeof v === 'boolean') ws[ref] = { t: 'b', v };
-        else ws[ref] = { t: 's', v: String(v) };
-      }),
-    );
-    if (values.length) ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: values.length - 1, c: values[0].length - 1 } });
-    XLSX.utils.book_append_sheet(wb, ws, sheet.getName().slice(0, 31));
+/**
+ * Fills `dir` all at once: `fill` writes into a new sibling folder, which replaces `dir` only
+ * when it returned. If it throws, the previous `dir` (or its absence) is left as it was.
+ */
+export function replaceFolder<T>(dir: string, fill: (tmp: string) => T): T {
+  const target = path.resolve(dir);
+  const parent = path.dirname(target);
+  fs.mkdirSync(parent, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.new-`));
+  let result: T;
+  try {
+    result = fill(tmp);
+  } catch (e) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw e;
   }
-  const xlsx = path.join(dir, 'workbook.xlsx');
-  XLSX.writeFile(wb, xlsx);
-  const state = path.join(dir, 'state.json');
-  fs.writeFileSync(state, JSON.stringify(emu.toState()));
-  return { dir, csv, xlsx, state };
+  const old = fs.existsSync(target) ? fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.old-`)) : null;
+  if (old) fs.renameSync(target, path.join(old, 'previous'));
+  try {
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    if (old) fs.renameSync(path.join(old, 'previous'), target);
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  } finally {
+    if (old) fs.rmSync(old, { recursive: true, force: true });
+  }
+  return result;
+}
+
+/** A date cell's number format in workbook.xlsx: its own, or one that shows what it holds. */
+function dateFormat(serial: number, own: string): string {
+  if (own && isDateFormat(own)) return own;
+  if (serial >= 0 && serial < 1) return 'hh:mm:ss';
+  return Number.isInteger(serial) ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss';
+}
+
+function worksheetOf(sheet: EmuSheet, values: unknown[][], clock: ZoneClock): XLSX.WorkSheet {
+  const ws: XLSX.WorkSheet = {};
+  if (values.length === 0) return ws;
+  const range = sheet.getRange(1, 1, values.length, values[0].length);
+  const formulas = range.getFormulas();
+  const formats = range.getNumberFormats();
+  values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      const formula = formulas[r][c];
+      if ((v === '' || v === null || v === undefined) && !formula) return;
+      const own = formats[r][c] && formats[r][c] !== 'General' ? formats[r][c] : '';
+      let cell: XLSX.CellObject;
+      if (isDateValue(v)) {
+        const serial = dateToSerial(v, clock);
+        cell = { t: 'n', v: serial, z: dateFormat(serial, own) };
+      } else if (typeof v === 'number') cell = own ? { t: 'n', v, z: own } : { t: 'n', v };
+      else if (typeof v === 'boolean') cell = { t: 'b', v };
+      else cell = { t: 's', v: String(v ?? '') };
+      if (formula) cell.f = formula.replace(/^=/, '');
+      ws[XLSX.utils.encode_cell({ r, c })] = cell;
+    }),
+  );
+  ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: values.length - 1, c: values[0].length - 1 } });
+  const merged = sheetMerges(sheet, values.length, values[0].length);
+  if (merged.length) ws['!merges'] = merged.map((a1) => XLSX.utils.decode_range(a1));
+  return ws;
+}
+
+/** The sheet's merged ranges in A1 notation, where the emulator has Range.getMergedRanges(). */
+function sheetMerges(sheet: EmuSheet, rows: number, cols: number): string[] {
+  const range = sheet.getRange(1, 1, rows, cols) as unknown as { getMergedRanges?: () => { getA1Notation(): string }[] };
+  return typeof range.getMergedRanges === 'function' ? range.getMergedRanges().map((m) => m.getA1Notation()) : [];
+}
+
+/**
+ * Writes DIR/<tab>.csv for every tab, DIR/workbook.xlsx, DIR/state.json and the `extra` files
+ * (name → contents, produced last), all at once: a failure leaves the previous DIR untouched.
+ */
+export function writeOutputs(emu: Emulator, ss: EmuSpreadsheet, dir: string, extra: () => Record<string, string> = () => ({})): OutputFiles {
+  const final = path.resolve(dir);
+  return replaceFolder(final, (tmp) => {
+    const clock = intlZoneClock(ss.getSpreadsheetTimeZone());
+    const wb = XLSX.utils.book_new();
+    const csv: string[] = [];
+    for (const sheet of ss.getSheets()) {
+      const values = sheetValues(sheet);
+      const name = safeFileName(sheet.getName()) + '.csv';
+      const lines = values.map((row) => row.map((v) => csvField(v, clock)).join(','));
+      fs.writeFileSync(path.join(tmp, name), lines.join('\n') + (values.length ? '\n' : ''));
+      csv.push(path.join(final, name));
+      XLSX.utils.book_append_sheet(wb, worksheetOf(sheet, values, clock), sheet.getName().slice(0, 31));
+    }
+    wb.Workbook = { Sheets: ss.getSheets().map((s) => ({ Hidden: s.isSheetHidden() ? 1 : 0 })) };
+    XLSX.writeFile(wb, path.join(tmp, 'workbook.xlsx'));
+    fs.writeFileSync(path.join(tmp, 'state.json'), JSON.stringify(emu.toState()));
+    for (const [name, text] of Object.entries(extra())) fs.writeFileSync(path.join(tmp, name), text);
+    return { dir: final, csv, xlsx: path.join(final, 'workbook.xlsx'), state: path.join(final, 'state.json') };
+  });
 }

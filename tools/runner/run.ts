@@ -8,7 +8,9 @@ import * as path from 'path';
 import * as vm from 'vm';
 import { Emulator, EmuSpreadsheet, callEntry, runInContext } from '../emulator';
 import { build, buildIsStale, DIST } from '../build';
-import { InputError, appendCsv, loadInput, writeOutputs, OutputFiles } from './io';
+import { InputError, appendCsv, loadInput, writeOutputs, OutputFiles, RunnerLocale } from './io';
+import { redact } from '../../src/core/text';
+import { ROLES, type MappingView, type Role } from '../../src/shared/api';
 
 export type RunMode = 'clean' | 'nightly';
 
@@ -23,6 +25,26 @@ export interface AnalyzeOptions {
   latency?: { perCallMs: number; perCellMs: number };
   /** Skip writing outputs (benchmarks). */
   writeFiles?: boolean;
+  /** The spreadsheet's locale (id_ID or en_US), which the add-on uses to read ambiguous dates. */
+  locale?: RunnerLocale;
+  /** Column roles saved through the add-on's saveMapping before the run: role → header text. */
+  mappings?: ColumnMapping[];
+}
+
+/** One `--map role=Header`. */
+export interface ColumnMapping {
+  role: Role;
+  header: string;
+}
+
+/** Parses `role=Header` (the header as the sheet spells it; case and outer spaces do not matter). */
+export function parseColumnMapping(spec: string): ColumnMapping {
+  const at = spec.indexOf('=');
+  const role = spec.slice(0, Math.max(at, 0)).trim() as Role;
+  const header = spec.slice(at + 1).trim();
+  if (at < 0 || !header) throw new InputError(`--map takes role=Header, not "${spec}"`);
+  if (!ROLES.includes(role)) throw new InputError(`--map: unknown role "${role}" (roles: ${ROLES.join(', ')})`);
+  return { role, header };
 }
 
 interface ReplyLike {
@@ -34,6 +56,8 @@ interface ReplyLike {
 export interface RunReport {
   input: string;
   mode: RunMode;
+  /** The spreadsheet's locale, e.g. id_ID. */
+  locale: string;
   spreadsheet: string;
   sheets: { name: string; sheetId: number; rows: number; hidden: boolean }[];
   rowsRead: number;
@@ -52,6 +76,65 @@ export interface RunReport {
 }
 
 export class RunError extends Error {}
+
+/** A date as the log or the cleaner writes it (2023-05-22, 22/05/2023, 2023-05-22 08:56:00). */
+const DATE_TEXT = /^(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})( \d{1,2}[:.]\d{2}([:.]\d{2})?)?$/;
+
+/**
+ * A value copied out of the sheet into report.json, through the core's redaction (phone, KPJ and
+ * NIK numbers, e-mail addresses). Dates are not personal data, but the redaction's digit-run rule
+ * would turn them into [nomor]; they are shown as they are.
+ */
+export function reportValue(value: unknown): string {
+  const text = String(value ?? '');
+  return DATE_TEXT.test(text.trim()) ? text : redact(text);
+}
+
+/** A cleaned sheet's result with its most common changes shown through reportValue. */
+function redactCleaned(cleaned: unknown[]): unknown[] {
+  return cleaned.map((c) => {
+    const result = c as { topChanges?: { from: string; to: string }[] };
+    if (!Array.isArray(result?.topChanges)) return c;
+    return { ...result, topChanges: result.topChanges.map((t) => ({ ...t, from: reportValue(t.from), to: reportValue(t.to) })) };
+  });
+}
+
+function replyError(reply: ReplyLike): RunError {
+  return new RunError(`${reply.error?.message} ${reply.error?.hint}`.trim());
+}
+
+/**
+ * Saves `--map` roles the way the sidebar does: inspectSheet for each log sheet that has such a
+ * header, then saveMapping with the user's roles. Returns how many sheets were mapped.
+ */
+function applyMappings(ctx: vm.Context, ss: EmuSpreadsheet, mappings: ColumnMapping[]): number {
+  const key = (s: string) => s.trim().toLowerCase();
+  const found = new Set<ColumnMapping>();
+  let mapped = 0;
+  for (const sheet of ss.getSheets()) {
+    const view = callEntry(ctx, 'inspectSheet', sheet.getSheetId()) as unknown as ReplyLike;
+    if (!view.ok) continue;
+    const mapping = view.data as unknown as MappingView;
+    const roles: Record<string, Role> = {};
+    for (const m of mappings) {
+      const column = mapping.columns.find((c) => key(c.header) === key(m.header));
+      if (!column) continue;
+      roles[String(column.index)] = m.role;
+      found.add(m);
+    }
+    if (Object.keys(roles).length === 0) continue;
+    const constants = {
+      service: mapping.constantSource.service === 'user' ? mapping.constants.service : '',
+      channel: mapping.constantSource.channel === 'user' ? mapping.constants.channel : '',
+    };
+    const saved = callEntry(ctx, 'saveMapping', { sheetId: mapping.sheetId, roles, constants }) as unknown as ReplyLike;
+    if (!saved.ok) throw replyError(saved);
+    mapped++;
+  }
+  const missing = mappings.filter((m) => !found.has(m));
+  if (missing.length) throw new InputError(`--map: no sheet has a column "${missing[0].header}"`);
+  return mapped;
+}
 
 /** Typical Apps Script service latency, for budgets measured against simulated time. */
 export const APPS_SCRIPT_LATENCY = { perCallMs: 30, perCellMs: 0.0085 };
@@ -109,7 +192,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<{ report: RunReport
   ms.bundle = Date.now() - t0;
 
   t0 = Date.now();
-  const { emu, ss } = loadInput(opts.input, { htmlFiles: { Sidebar: bundle.sidebar } });
+  const { emu, ss } = loadInput(opts.input, { htmlFiles: { Sidebar: bundle.sidebar }, locale: opts.locale });
   if (opts.append) {
     const added = appendCsv(ss, opts.append.file, opts.append.sheet);
     if (added === 0) throw new InputError(`"${path.basename(opts.append.file)}" has no data rows to append`);
@@ -122,6 +205,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<{ report: RunReport
   const latency = opts.latency ?? (opts.budgetMs ? APPS_SCRIPT_LATENCY : undefined);
   if (latency) emu.rt.latency = latency;
   if (opts.budgetMs) setBudget(ss, opts.budgetMs);
+  if (opts.mappings?.length) applyMappings(ctx, ss, opts.mappings);
   emu.resetStats();
 
   t0 = Date.now();
@@ -131,7 +215,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<{ report: RunReport
     for (;;) {
       const reply = callEntry(ctx, 'analyzeAll') as unknown as ReplyLike;
       executions++;
-      if (!reply.ok) throw new RunError(`${reply.error?.message} ${reply.error?.hint}`.trim());
+      if (!reply.ok) throw replyError(reply);
       result = reply.data as Record<string, unknown>;
       if (result.complete) break;
       if (executions > 500) throw new RunError('the run did not finish after 500 executions');
@@ -140,7 +224,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<{ report: RunReport
   } else {
     if (nightlyTriggers(emu, ss).length === 0) {
       const reply = callEntry(ctx, 'setNightly', true, 2) as unknown as ReplyLike;
-      if (!reply.ok) throw new RunError(`${reply.error?.message} ${reply.error?.hint}`.trim());
+      if (!reply.ok) throw replyError(reply);
     }
     let trigger = nightlyTriggers(emu, ss)[0];
     for (;;) {
@@ -165,7 +249,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<{ report: RunReport
   emu.endExecution();
   const lastRun = (state.ok && (state.data?.nightly as { lastRun?: unknown })?.lastRun) || null;
   const summary = (result?.summary ?? null) as { lookerStudioUrl?: string } | null;
-  const cleaned = (result?.cleaned as unknown[] | undefined) ?? [];
+  const cleaned = redactCleaned((result?.cleaned as unknown[] | undefined) ?? []);
   const info = readInfo(ss);
   const byStatus = {
     OK: Number(info.baris_ok ?? 0),
@@ -174,13 +258,10 @@ export async function analyze(opts: AnalyzeOptions): Promise<{ report: RunReport
     TIDAK_VALID: Number(info.baris_tidak_valid ?? 0),
   };
 
-  t0 = Date.now();
-  const outputs = opts.writeFiles === false ? null : writeOutputs(emu, ss, opts.out ?? defaultOutDir(opts.input));
-  ms.write = Date.now() - t0;
-
   const report: RunReport = {
     input: opts.input,
     mode,
+    locale: ss.getSpreadsheetLocale(),
     spreadsheet: ss.getName(),
     sheets: ss.getSheets().map((s) => ({ name: s.getName(), sheetId: s.getSheetId(), rows: s.getLastRow(), hidden: s.isSheetHidden() })),
     rowsRead: Object.values(byStatus).reduce((a, b) => a + b, 0),
@@ -197,7 +278,17 @@ export async function analyze(opts: AnalyzeOptions): Promise<{ report: RunReport
     cellsWritten: stats.cellsWritten,
     ms,
   };
-  if (outputs) fs.writeFileSync(path.join(outputs.dir, 'report.json'), JSON.stringify(report, null, 2));
+
+  t0 = Date.now();
+  // report.json is written last, into the same new folder, with the time the other files took.
+  const outputs =
+    opts.writeFiles === false
+      ? null
+      : writeOutputs(emu, ss, opts.out ?? defaultOutDir(opts.input), () => {
+          ms.write = Date.now() - t0;
+          return { 'report.json': JSON.stringify(report, null, 2) };
+        });
+  if (!outputs) ms.write = 0;
   return { report, outputs, emu };
 }
 

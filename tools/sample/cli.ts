@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as XLSX from 'xlsx';
+import { parseCli, printedHelp, runMain, UsageError } from '../runner/args';
 import { DEFAULT_SEED, generateSample, type SampleCell, type SampleWorkbook } from './generate';
 
 export const DEFAULT_OUT = 'sample/layanan-bpjs-sample.xlsx';
@@ -51,38 +52,33 @@ export function writeSample(seed: number, out: string): SampleWorkbook {
   return wb;
 }
 
-export function parseArgs(argv: string[]): { seed: number; out: string } {
-  let seed = DEFAULT_SEED;
-  let out = DEFAULT_OUT;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new Error(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--seed') {
-      seed = Number(value());
-      if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
-    } else if (flag === '--out') out = value();
-    else throw new Error(`unknown argument: ${a} (usage: --seed N --out FILE)`);
-  }
-  return { seed, out };
+export const USAGE = `Usage: npm run sample [-- --seed N] [--out FILE]
+
+Writes the synthetic service-log workbook: four sheets in the shape of the published Madiun study,
+with realistic mess and no real personal data.
+
+Options:
+  --seed N     the random seed (default ${DEFAULT_SEED}); the same seed writes the same workbook
+  --out FILE   where to write it (default ${DEFAULT_OUT})
+  -h, --help   this text`;
+
+const SPEC = { name: 'sample', usage: USAGE, options: { seed: { type: 'string' }, out: { type: 'string' } } } as const;
+
+/** The command line; `help` is set (and the usage printed by main) when --help was given. */
+export function parseArgs(argv: string[]): { seed: number; out: string; help?: true } {
+  const parsed = parseCli(SPEC, argv);
+  if (parsed.help) return { seed: DEFAULT_SEED, out: DEFAULT_OUT, help: true };
+  const seed = parsed.values.seed === undefined ? DEFAULT_SEED : Number(parsed.values.seed);
+  if (!Number.isInteger(seed)) throw new UsageError('--seed must be an integer');
+  return { seed, out: parsed.values.out ?? DEFAULT_OUT };
 }
 
 function main(): void {
-  const { seed, out } = parseArgs(process.argv.slice(2));
+  const { seed, out, help } = parseArgs(process.argv.slice(2));
+  if (printedHelp({ help: !!help }, SPEC)) return;
   const wb = writeSample(seed, out);
   const counts = wb.sheets.map((s) => `${s.name}=${s.rows.length - 1} rows`).join(', ');
   console.log(`${out}: ${wb.sheets.length} sheets (seed ${seed}): ${counts}`);
 }
 
-if (require.main === module) {
-  try {
-    main();
-  } catch (e) {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  }
-}
+if (require.main === module) runMain('sample', main);
