@@ -17,3 +17,7 @@ export type { ZonedParts } from './dates';
 export { runInContext, callEntry, scriptRunClone, emulatorOf } from './vm';
 export type { Transferable } from './vm';
 export { LOCK_TIMEOUT_MESSAGE } from './lock';
+export { makeEnum } from './enums';
+export type { EnumValue } from './enums';
+export { DeveloperMetadataVisibility, DeveloperMetadataLocationType, METADATA_CHARS_PER_LOCATION } from './metadata';
+export type { DeveloperMetadata, MetadataRecord } from './metadata';

@@ -1,6 +1,7 @@
 /** Sheet: grid dimensions, structure edits and the cell layers. */
 import { parseA1 } from './a1';
 import { Grid } from './grid';
+import { DeveloperMetadata, DeveloperMetadataFinder, metadataArgs, metadataAt } from './metadata';
 import { EmuRange } from './range';
 import { instrument, isDate, Runtime } from './runtime';
 import type { EmuSpreadsheet } from './spreadsheet';
@@ -275,6 +276,23 @@ export class EmuSheet {
     return this;
   }
 
+  // ---- developer metadata ---------------------------------------------------
+
+  /** addDeveloperMetadata(key[, value][, visibility]); the tag follows the sheet id, so it survives renames. */
+  addDeveloperMetadata(key: string, valueOrVisibility?: unknown, visibility?: unknown): EmuSheet {
+    const args = metadataArgs(valueOrVisibility, visibility);
+    this._parent._metadata.add(this._sheetId, key, args.value, args.visibility);
+    return this;
+  }
+
+  getDeveloperMetadata(): DeveloperMetadata<EmuSheet, EmuSpreadsheet>[] {
+    return metadataAt(this._parent._metadataHost, this._parent._metadata, this._sheetId);
+  }
+
+  createDeveloperMetadataFinder(): DeveloperMetadataFinder<EmuSheet, EmuSpreadsheet> {
+    return new DeveloperMetadataFinder(this._parent._metadataHost, this._parent._metadata, this._sheetId);
+  }
+
   // ---- emulator helpers (uncounted) ---------------------------------------
 
   /**
@@ -360,6 +378,6 @@ instrument(
     'insertColumnsAfter', 'insertColumnsBefore', 'insertColumnAfter', 'insertColumns',
     'deleteColumns', 'deleteColumn',
     'setFrozenRows', 'setFrozenColumns', 'setColumnWidth', 'setColumnWidths', 'autoResizeColumns',
-    'clear', 'clearContents', 'clearFormats',
+    'clear', 'clearContents', 'clearFormats', 'addDeveloperMetadata',
   ],
 );

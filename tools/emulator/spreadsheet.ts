@@ -3,6 +3,16 @@ import { parseA1 } from './a1';
 import { isValidTimeZone } from './dates';
 import type { Emulator } from './emulator';
 import type { EmuRange } from './range';
+import {
+  DeveloperMetadata,
+  DeveloperMetadataFinder,
+  DeveloperMetadataLocationType,
+  DeveloperMetadataVisibility,
+  MetadataHost,
+  metadataArgs,
+  metadataAt,
+  MetadataStore,
+} from './metadata';
 import { instrument, Runtime } from './runtime';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, EmuSheet } from './sheet';
 import type { UiService } from './ui';
@@ -29,6 +39,8 @@ export class EmuSpreadsheet {
   readonly _sheets: EmuSheet[] = [];
   _activeSheet: EmuSheet | null = null;
   _nextSheetId = 0;
+  readonly _metadata: MetadataStore;
+  readonly _metadataHost: MetadataHost<EmuSheet, EmuSpreadsheet>;
 
   constructor(
     readonly _emu: Emulator,
@@ -38,6 +50,8 @@ export class EmuSpreadsheet {
     public _locale: string,
   ) {
     this.rt = _emu.rt;
+    this._metadata = new MetadataStore(this.rt);
+    this._metadataHost = { rt: this.rt, book: this, sheetById: (id) => this._sheets.find((s) => s._sheetId === id) ?? null };
   }
 
   getId(): string {
@@ -116,6 +130,7 @@ export class EmuSpreadsheet {
       throw this.rt.error("You can't remove all the visible sheets in a document.");
     }
     this._sheets.splice(i, 1);
+    this._metadata.removeSheet(sheet._sheetId);
     if (this._activeSheet === sheet) {
       this._activeSheet = this._sheets.find((s, k) => k >= Math.max(0, i - 1) && !s._hidden) ?? this._sheets[0];
     }
@@ -143,6 +158,25 @@ export class EmuSpreadsheet {
     const sheet = rect.sheetName !== undefined ? this._sheetByName(rect.sheetName) : this._active();
     if (!sheet) throw this.rt.error('Range not found');
     return sheet._rangeA1(a1Notation.slice(a1Notation.lastIndexOf('!') + 1));
+  }
+
+  // ---- developer metadata ---------------------------------------------------
+
+  /** addDeveloperMetadata(key[, value][, visibility]) on the spreadsheet itself. */
+  addDeveloperMetadata(key: string, valueOrVisibility?: unknown, visibility?: unknown): EmuSpreadsheet {
+    const args = metadataArgs(valueOrVisibility, visibility);
+    this._metadata.add(null, key, args.value, args.visibility);
+    return this;
+  }
+
+  /** Metadata attached to the spreadsheet itself (not to its sheets), as documented. */
+  getDeveloperMetadata(): DeveloperMetadata<EmuSheet, EmuSpreadsheet>[] {
+    return metadataAt(this._metadataHost, this._metadata, null);
+  }
+
+  /** Searches every location in the spreadsheet. */
+  createDeveloperMetadataFinder(): DeveloperMetadataFinder<EmuSheet, EmuSpreadsheet> {
+    return new DeveloperMetadataFinder(this._metadataHost, this._metadata, undefined);
   }
 
   /** Emulator extra: cells in the workbook as counted against the 10M limit. */
@@ -203,13 +237,15 @@ export class EmuSpreadsheet {
 instrument(
   EmuSpreadsheet,
   'Spreadsheet',
-  ['rename', 'setSpreadsheetTimeZone', 'setSpreadsheetLocale', 'insertSheet', 'deleteSheet'],
+  ['rename', 'setSpreadsheetTimeZone', 'setSpreadsheetLocale', 'insertSheet', 'deleteSheet', 'addDeveloperMetadata'],
   ['cellCount'],
 );
 
 /** The SpreadsheetApp global. */
 export class SpreadsheetAppService {
   readonly rt: Runtime;
+  readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
+  readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
 
   constructor(private readonly emu: Emulator) {
     this.rt = emu.rt;

@@ -3,6 +3,7 @@
  * type tag so Dates (ISO strings) and numbers/booleans/strings survive
  * JSON.stringify/parse unchanged.
  */
+import type { MetadataRecord } from './metadata';
 import type { PropertyData } from './properties';
 import type { TriggerRecord } from './script';
 import type { EmuSheet } from './sheet';
@@ -52,6 +53,9 @@ export interface SpreadsheetState {
   nextSheetId: number;
   activeSheetId: number | null;
   sheets: SheetState[];
+  /** Optional so states saved before developer metadata existed still load. */
+  developerMetadata?: MetadataRecord[];
+  metadataSeq?: number;
 }
 
 export interface EmulatorState {
@@ -152,6 +156,8 @@ export function spreadsheetToState(ss: EmuSpreadsheet): SpreadsheetState {
     nextSheetId: ss._nextSheetId,
     activeSheetId: ss._activeSheet ? ss._activeSheet._sheetId : null,
     sheets: ss._sheets.map(sheetToState),
+    developerMetadata: ss._metadata.records.map((r) => ({ ...r })),
+    metadataSeq: ss._metadata.sequence,
   };
 }
 
@@ -176,5 +182,6 @@ export function loadSpreadsheet(ss: EmuSpreadsheet, s: SpreadsheetState): void {
     }
   }
   ss._nextSheetId = s.nextSheetId;
+  ss._metadata.load(s.developerMetadata ?? [], s.metadataSeq ?? 0);
   ss._activeSheet = ss._sheets.find((x) => x._sheetId === s.activeSheetId) ?? ss._sheets[0] ?? null;
 }
