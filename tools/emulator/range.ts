@@ -4,6 +4,7 @@
  */
 import { cellA1 } from './a1';
 import { Grid, padTo } from './grid';
+import { contains, intersects, Rect } from './rects';
 import { instrument, isDate, Runtime } from './runtime';
 import type { EmuSheet } from './sheet';
 import { CellValue, coerceInput, displayValue, GENERAL, PLAIN_TEXT } from './values';
@@ -76,23 +77,17 @@ export class EmuRange {
 
   getValues(): ScriptValue[][] {
     this.rt.stats.cellsRead += this.numRows * this.numCols;
-    return this._read((r, c) => {
-      const v = this.sheet._values.get(r, c);
-      if (v === undefined) return '';
-      return isDate(v) ? this.rt.date(v.getTime()) : v;
-    });
+    return this._read((r, c) => this._value(r, c), '');
   }
 
   getValue(): ScriptValue {
     this.rt.stats.cellsRead += 1;
-    const v = this.sheet._values.get(this.row - 1, this.col - 1);
-    if (v === undefined) return '';
-    return isDate(v) ? this.rt.date(v.getTime()) : v;
+    return this._value(this.row - 1, this.col - 1);
   }
 
   getDisplayValues(): string[][] {
     this.rt.stats.cellsRead += this.numRows * this.numCols;
-    return this._read((r, c) => this._display(r, c));
+    return this._read((r, c) => this._display(r, c), '');
   }
 
   getDisplayValue(): string {
@@ -127,7 +122,7 @@ export class EmuRange {
 
   getFormulas(): string[][] {
     this.rt.stats.cellsRead += this.numRows * this.numCols;
-    return this._read((r, c) => this.sheet._formulas.get(r, c) ?? '');
+    return this._read((r, c) => this.sheet._formulas.get(r, c) ?? '', '');
   }
 
   getFormula(): string {
@@ -242,7 +237,89 @@ export class EmuRange {
     return this;
   }
 
+  // ---- merges -------------------------------------------------------------
+
+  /** Merges the whole range into one cell; only the top-left value is kept (as Sheets warns). */
+  merge(): EmuRange {
+    this._mergeRects([this._rect()]);
+    return this;
+  }
+
+  /** Merges each row of the range on its own. */
+  mergeAcross(): EmuRange {
+    const rects: Rect[] = [];
+    for (let i = 0; i < this.numRows; i++) rects.push({ row: this.row - 1 + i, col: this.col - 1, numRows: 1, numCols: this.numCols });
+    this._mergeRects(rects);
+    return this;
+  }
+
+  /** Merges each column of the range on its own. */
+  mergeVertically(): EmuRange {
+    const rects: Rect[] = [];
+    for (let j = 0; j < this.numCols; j++) rects.push({ row: this.row - 1, col: this.col - 1 + j, numRows: this.numRows, numCols: 1 });
+    this._mergeRects(rects);
+    return this;
+  }
+
+  breakApart(): EmuRange {
+    const area = this._rect();
+    this._checkWholeMerges(area);
+    this.sheet._merges = this.sheet._merges.filter((m) => !contains(area, m));
+    return this;
+  }
+
+  /** Merges fully inside the range or overlapping it (documented). */
+  getMergedRanges(): EmuRange[] {
+    const area = this._rect();
+    const out = this.rt.array<EmuRange>();
+    for (const m of this.sheet._merges) {
+      if (intersects(area, m)) out.push(new EmuRange(this.sheet, m.row + 1, m.col + 1, m.numRows, m.numCols));
+    }
+    return out;
+  }
+
+  isPartOfMerge(): boolean {
+    const area = this._rect();
+    return this.sheet._merges.some((m) => intersects(area, m));
+  }
+
   // ---- internals (not counted, not part of the Apps Script surface) --------
+
+  _rect(): Rect {
+    return { row: this.row - 1, col: this.col - 1, numRows: this.numRows, numCols: this.numCols };
+  }
+
+  private _value(r: number, c: number): ScriptValue {
+    if (this.sheet._hiddenByMerge(r, c)) return '';
+    const v = this.sheet._values.get(r, c);
+    if (v === undefined) return '';
+    return isDate(v) ? this.rt.date(v.getTime()) : v;
+  }
+
+  /** Sheets refuses to merge or unmerge across part of an existing merge. */
+  private _checkWholeMerges(area: Rect): void {
+    if (this.sheet._merges.some((m) => intersects(area, m) && !contains(area, m))) {
+      throw this.rt.error('You must select all cells in a merged range to merge or unmerge them.');
+    }
+  }
+
+  private _mergeRects(rects: Rect[]): void {
+    this._checkWholeMerges(this._rect());
+    const area = this._rect();
+    const sheet = this.sheet;
+    sheet._merges = sheet._merges.filter((m) => !contains(area, m));
+    for (const m of rects) {
+      if (m.numRows * m.numCols < 2) continue;
+      for (let i = 0; i < m.numRows; i++) {
+        for (let j = 0; j < m.numCols; j++) {
+          if (i === 0 && j === 0) continue;
+          sheet._values.set(m.row + i, m.col + j, undefined);
+          sheet._formulas.set(m.row + i, m.col + j, undefined);
+        }
+      }
+      sheet._merges.push(m);
+    }
+  }
 
   _clear(contents: boolean, formats: boolean): void {
     const args = [this.row - 1, this.col - 1, this.numRows, this.numCols] as const;
@@ -264,13 +341,16 @@ export class EmuRange {
   }
 
   /** Builds a fresh 2-D array in the script's realm (callers may mutate it). */
-  private _read<T>(cell: (r: number, c: number) => T): T[][] {
+  private _read<T>(cell: (r: number, c: number) => T, hidden?: T): T[][] {
     const out = this.rt.array<T[]>(this.numRows);
     const r0 = this.row - 1;
     const c0 = this.col - 1;
+    const merged = hidden !== undefined && this.sheet._merges.length > 0;
     for (let i = 0; i < this.numRows; i++) {
       const rowArr = this.rt.array<T>(this.numCols);
-      for (let j = 0; j < this.numCols; j++) rowArr[j] = cell(r0 + i, c0 + j);
+      for (let j = 0; j < this.numCols; j++) {
+        rowArr[j] = merged && this.sheet._hiddenByMerge(r0 + i, c0 + j) ? (hidden as T) : cell(r0 + i, c0 + j);
+      }
       out[i] = rowArr;
     }
     return out;
@@ -287,6 +367,7 @@ export class EmuRange {
     const formulas = this.sheet._formulas;
     const formats = this.sheet._formats;
     const r0 = this.row - 1;
+    const merged = this.sheet._merges.length > 0;
     for (let j = 0; j < this.numCols; j++) {
       const c = this.col - 1 + j;
       const valueCol = values.columnForWrite(c);
@@ -294,6 +375,8 @@ export class EmuRange {
       const formatCol = formats.column(c);
       for (let i = 0; i < this.numRows; i++) {
         const r = r0 + i;
+        // Sheets keeps only the top-left content of a merge: what is written under it is dropped.
+        if (merged && this.sheet._hiddenByMerge(r, c)) continue;
         const raw = input(i, j);
         const plainText = formatCol !== undefined && formatCol[r] === PLAIN_TEXT;
         let v: CellValue | undefined;
@@ -353,4 +436,8 @@ instrument(EmuRange, 'Range', [
   'clearContent',
   'clearFormat',
   'clear',
+  'merge',
+  'mergeAcross',
+  'mergeVertically',
+  'breakApart',
 ]);

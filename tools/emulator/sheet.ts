@@ -3,6 +3,7 @@ import { parseA1 } from './a1';
 import { Grid } from './grid';
 import { DeveloperMetadata, DeveloperMetadataFinder, metadataArgs, metadataAt } from './metadata';
 import { EmuRange } from './range';
+import { afterDelete, afterInsert, Axis, containsCell, Rect } from './rects';
 import { instrument, isDate, Runtime } from './runtime';
 import type { EmuSpreadsheet } from './spreadsheet';
 import { CellValue } from './values';
@@ -25,6 +26,8 @@ export class EmuSheet {
   _hidden = false;
   _frozenRows = 0;
   _frozenColumns = 0;
+  /** Merged areas, 0-based; each covers at least two cells. */
+  _merges: Rect[] = [];
 
   constructor(
     readonly _parent: EmuSpreadsheet,
@@ -145,6 +148,7 @@ export class EmuSheet {
     if (rowPosition < 1 || rowPosition + howMany - 1 > this._maxRows) throw this.rt.error('Those rows are out of bounds.');
     if (howMany >= this._maxRows) throw this.rt.error("You can't delete all the rows on the sheet.");
     for (const g of this._layers()) g.deleteRows(rowPosition - 1, howMany);
+    this._moveRects('rows', (r) => afterDelete(r, 'rows', rowPosition - 1, howMany));
     this._maxRows -= howMany;
   }
 
@@ -160,6 +164,11 @@ export class EmuSheet {
 
   insertColumnAfter(afterPosition: number): EmuSheet {
     this._insertColumns(afterPosition, 1);
+    return this;
+  }
+
+  insertColumnBefore(beforePosition: number): EmuSheet {
+    this._insertColumns(beforePosition - 1, 1);
     return this;
   }
 
@@ -183,6 +192,7 @@ export class EmuSheet {
     }
     if (howMany >= this._maxColumns) throw this.rt.error("You can't delete all the columns on the sheet.");
     for (const g of this._layers()) g.deleteColumns(columnPosition - 1, howMany);
+    this._moveRects('columns', (r) => afterDelete(r, 'columns', columnPosition - 1, howMany));
     this._widths.splice(columnPosition - 1, howMany);
     this._maxColumns -= howMany;
   }
@@ -308,6 +318,29 @@ export class EmuSheet {
     if (cell.numberFormat !== undefined) this._formats.set(r, c, cell.numberFormat || undefined);
   }
 
+  /** The merge covering a 0-based cell, if any. */
+  _mergeAt(row: number, col: number): Rect | undefined {
+    return this._merges.find((m) => containsCell(m, row, col));
+  }
+
+  /** True for a merged cell other than its merge's top-left one: it reads as "" and ignores writes. */
+  _hiddenByMerge(row: number, col: number): boolean {
+    if (this._merges.length === 0) return false;
+    const m = this._mergeAt(row, col);
+    return m !== undefined && (m.row !== row || m.col !== col);
+  }
+
+  /** Moves merges (and protected ranges) with their cells after a structure edit. */
+  _moveRects(axis: Axis, move: (r: Rect) => Rect | null): void {
+    void axis;
+    const merges: Rect[] = [];
+    for (const m of this._merges) {
+      const moved = move(m);
+      if (moved && moved.numRows * moved.numCols > 1) merges.push(moved);
+    }
+    this._merges = merges;
+  }
+
   _layers(): Grid<unknown>[] {
     return [this._values, this._formulas, this._formats, this._weights, this._backgrounds, this._wraps];
   }
@@ -340,6 +373,7 @@ export class EmuSheet {
     if (after < 0 || after > this._maxRows) throw this.rt.error('Those rows are out of bounds.');
     this._parent._assertCellLimit(n * this._maxColumns);
     for (const g of this._layers()) g.insertRows(after, n);
+    this._moveRects('rows', (r) => afterInsert(r, 'rows', after, n));
     this._maxRows += n;
   }
 
@@ -348,6 +382,7 @@ export class EmuSheet {
     if (after < 0 || after > this._maxColumns) throw this.rt.error('Those columns are out of bounds.');
     this._parent._assertCellLimit(n * this._maxRows);
     for (const g of this._layers()) g.insertColumns(after, n);
+    this._moveRects('columns', (r) => afterInsert(r, 'columns', after, n));
     if (after < this._widths.length) this._widths.splice(after, 0, ...new Array<undefined>(n));
     this._maxColumns += n;
   }
@@ -375,7 +410,7 @@ instrument(
     'setName', 'hideSheet', 'showSheet',
     'insertRowsAfter', 'insertRowsBefore', 'insertRowAfter', 'insertRowBefore', 'insertRows',
     'deleteRows', 'deleteRow',
-    'insertColumnsAfter', 'insertColumnsBefore', 'insertColumnAfter', 'insertColumns',
+    'insertColumnsAfter', 'insertColumnsBefore', 'insertColumnAfter', 'insertColumnBefore', 'insertColumns',
     'deleteColumns', 'deleteColumn',
     'setFrozenRows', 'setFrozenColumns', 'setColumnWidth', 'setColumnWidths', 'autoResizeColumns',
     'clear', 'clearContents', 'clearFormats', 'addDeveloperMetadata',

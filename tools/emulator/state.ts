@@ -5,6 +5,7 @@
  */
 import type { MetadataRecord } from './metadata';
 import type { PropertyData } from './properties';
+import type { Rect } from './rects';
 import type { TriggerRecord } from './script';
 import type { EmuSheet } from './sheet';
 import type { EmuSpreadsheet } from './spreadsheet';
@@ -43,6 +44,8 @@ export interface SheetState {
   columnWidths: Record<string, number>;
   /** Non-empty cells in row-major order. */
   cells: CellState[];
+  /** Merged areas (0-based rects); absent when none. */
+  merges?: Rect[];
 }
 
 export interface SpreadsheetState {
@@ -133,7 +136,7 @@ export function sheetToState(sheet: EmuSheet): SheetState {
   sheet._widths.forEach((w, i) => {
     if (w !== undefined) columnWidths[String(i + 1)] = w;
   });
-  return {
+  const state: SheetState = {
     name: sheet._name,
     sheetId: sheet._sheetId,
     index: sheet._parent._sheets.indexOf(sheet) + 1,
@@ -145,10 +148,12 @@ export function sheetToState(sheet: EmuSheet): SheetState {
     columnWidths,
     cells,
   };
+  if (sheet._merges.length) state.merges = sheet._merges.map((m) => ({ ...m }));
+  return state;
 }
 
 export function spreadsheetToState(ss: EmuSpreadsheet): SpreadsheetState {
-  return {
+  const state: SpreadsheetState = {
     id: ss._id,
     name: ss._name,
     timeZone: ss._timeZone,
@@ -156,9 +161,12 @@ export function spreadsheetToState(ss: EmuSpreadsheet): SpreadsheetState {
     nextSheetId: ss._nextSheetId,
     activeSheetId: ss._activeSheet ? ss._activeSheet._sheetId : null,
     sheets: ss._sheets.map(sheetToState),
-    developerMetadata: ss._metadata.records.map((r) => ({ ...r })),
-    metadataSeq: ss._metadata.sequence,
   };
+  if (ss._metadata.records.length || ss._metadata.sequence) {
+    state.developerMetadata = ss._metadata.records.map((r) => ({ ...r }));
+    state.metadataSeq = ss._metadata.sequence;
+  }
+  return state;
 }
 
 /** Fills an (empty) spreadsheet from its state. */
@@ -170,6 +178,7 @@ export function loadSpreadsheet(ss: EmuSpreadsheet, s: SpreadsheetState): void {
     sheet._frozenRows = sh.frozenRows;
     sheet._frozenColumns = sh.frozenColumns;
     for (const [col, w] of Object.entries(sh.columnWidths)) sheet._widths[Number(col) - 1] = w;
+    sheet._merges = (sh.merges ?? []).map((m) => ({ ...m }));
     for (const cell of sh.cells) {
       const r = cell.row - 1;
       const c = cell.col - 1;
