@@ -6,7 +6,7 @@ export { SERVICE_FAILURE } from './runtime';
 export type { Stats, Faults, ExecutionKind } from './runtime';
 export { EmuSpreadsheet, CELL_LIMIT } from './spreadsheet';
 export { EmuSheet } from './sheet';
-export { EmuRange } from './range';
+export { EmuRange, MAX_CELL_CHARS, CELL_TOO_LONG_MESSAGE } from './range';
 export type { ScriptValue } from './range';
 export type { CellValue } from './values';
 export type { EmulatorState, SpreadsheetState, SheetState, CellState, TaggedValue } from './state';

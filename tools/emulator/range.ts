@@ -9,6 +9,10 @@ import { instrument, isDate, Runtime } from './runtime';
 import type { EmuSheet } from './sheet';
 import { CellValue, coerceInput, displayValue, GENERAL, PLAIN_TEXT } from './values';
 
+/** Characters one cell may hold in Google Sheets. */
+export const MAX_CELL_CHARS = 50_000;
+export const CELL_TOO_LONG_MESSAGE = 'Your input contains more than the maximum of 50000 characters in a single cell.';
+
 /** Cell "value" as returned to scripts: "" for empty, a Date for date cells. */
 export type ScriptValue = string | number | boolean | Date;
 
@@ -97,6 +101,7 @@ export class EmuRange {
 
   setValues(values: unknown[][]): EmuRange {
     this._checkShape(values);
+    this._checkLengths(values);
     this.rt.stats.cellsWritten += this.numRows * this.numCols;
     this._write((i, j) => values[i][j]);
     return this;
@@ -104,6 +109,7 @@ export class EmuRange {
 
   /** Like Apps Script, sets every cell of the range to the same value. */
   setValue(value: unknown): EmuRange {
+    this._checkLengths([[value]]);
     this.rt.stats.cellsWritten += this.numRows * this.numCols;
     this._write(() => value);
     return this;
@@ -131,6 +137,7 @@ export class EmuRange {
   }
 
   setFormula(formula: string): EmuRange {
+    this._checkLengths([[formula]]);
     this.rt.stats.cellsWritten += this.numRows * this.numCols;
     this._write(() => formula);
     return this;
@@ -138,6 +145,7 @@ export class EmuRange {
 
   setFormulas(formulas: string[][]): EmuRange {
     this._checkShape(formulas);
+    this._checkLengths(formulas);
     this.rt.stats.cellsWritten += this.numRows * this.numCols;
     this._write((i, j) => formulas[i][j]);
     return this;
@@ -401,6 +409,19 @@ export class EmuRange {
   private _fill<T>(grid: Grid<T>, value: (i: number, j: number) => T | undefined): void {
     for (let i = 0; i < this.numRows; i++) {
       for (let j = 0; j < this.numCols; j++) grid.set(this.row - 1 + i, this.col - 1 + j, value(i, j));
+    }
+  }
+
+  /**
+   * Sheets rejects the whole call when any cell's input is longer than 50,000 characters, so the
+   * check runs over all input before anything is written.
+   */
+  private _checkLengths(data: unknown[][]): void {
+    for (const rowData of data) {
+      for (const v of rowData) {
+        if (v === null || v === undefined || typeof v === 'number' || typeof v === 'boolean' || isDate(v)) continue;
+        if (String(v).length > MAX_CELL_CHARS) throw this.rt.error(CELL_TOO_LONG_MESSAGE);
+      }
     }
   }
 
