@@ -95,8 +95,20 @@ export class Emulator {
 
   // ---- spreadsheets -----------------------------------------------------------
 
-  createSpreadsheet(name: string, opts: { timeZone?: string; locale?: string; id?: string } = {}): EmuSpreadsheet {
-    return this._createSpreadsheet(name, opts);
+  /**
+   * `owner` (default: the emulator's user) may always edit protected cells; `editors` are the others
+   * the file is shared with, whom a new protection's editor list mirrors. To make the effective user
+   * "not an editor" of a protection, create the file with another owner and have that owner (in its
+   * own execution) narrow the protection's editors, or run as a different user (beginExecution).
+   */
+  createSpreadsheet(
+    name: string,
+    opts: { timeZone?: string; locale?: string; id?: string; owner?: string; editors?: string[] } = {},
+  ): EmuSpreadsheet {
+    const ss = this._createSpreadsheet(name, opts);
+    if (opts.owner !== undefined) ss._owner = opts.owner;
+    if (opts.editors !== undefined) ss._editors = [...opts.editors];
+    return ss;
   }
 
   /** null simulates a time-driven trigger: no active document, no Ui, no document lock/properties. */

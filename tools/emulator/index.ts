@@ -21,3 +21,5 @@ export { makeEnum } from './enums';
 export type { EnumValue } from './enums';
 export { DeveloperMetadataVisibility, DeveloperMetadataLocationType, METADATA_CHARS_PER_LOCATION } from './metadata';
 export type { DeveloperMetadata, MetadataRecord } from './metadata';
+export { ProtectionType, PROTECTED_MESSAGE } from './protection';
+export type { Protection, ProtectionRecord } from './protection';

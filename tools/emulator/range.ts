@@ -4,6 +4,7 @@
  */
 import { cellA1 } from './a1';
 import { Grid, padTo } from './grid';
+import { Protection } from './protection';
 import { contains, intersects, Rect } from './rects';
 import { instrument, isDate, Runtime } from './runtime';
 import type { EmuSheet } from './sheet';
@@ -100,6 +101,7 @@ export class EmuRange {
   }
 
   setValues(values: unknown[][]): EmuRange {
+    this._assertEditable();
     this._checkShape(values);
     this._checkLengths(values);
     this.rt.stats.cellsWritten += this.numRows * this.numCols;
@@ -109,6 +111,7 @@ export class EmuRange {
 
   /** Like Apps Script, sets every cell of the range to the same value. */
   setValue(value: unknown): EmuRange {
+    this._assertEditable();
     this._checkLengths([[value]]);
     this.rt.stats.cellsWritten += this.numRows * this.numCols;
     this._write(() => value);
@@ -137,6 +140,7 @@ export class EmuRange {
   }
 
   setFormula(formula: string): EmuRange {
+    this._assertEditable();
     this._checkLengths([[formula]]);
     this.rt.stats.cellsWritten += this.numRows * this.numCols;
     this._write(() => formula);
@@ -144,6 +148,7 @@ export class EmuRange {
   }
 
   setFormulas(formulas: string[][]): EmuRange {
+    this._assertEditable();
     this._checkShape(formulas);
     this._checkLengths(formulas);
     this.rt.stats.cellsWritten += this.numRows * this.numCols;
@@ -163,6 +168,7 @@ export class EmuRange {
   }
 
   setNumberFormat(format: string): EmuRange {
+    this._assertEditable();
     this.rt.stats.cellsWritten += this.numRows * this.numCols;
     const f = format === GENERAL || format === '' ? undefined : String(format);
     this._fill(this.sheet._formats, () => f);
@@ -170,6 +176,7 @@ export class EmuRange {
   }
 
   setNumberFormats(formats: string[][]): EmuRange {
+    this._assertEditable();
     this._checkShape(formats);
     this.rt.stats.cellsWritten += this.numRows * this.numCols;
     this._fill(this.sheet._formats, (i, j) => {
@@ -189,6 +196,7 @@ export class EmuRange {
   }
 
   setFontWeight(weight: string | null): EmuRange {
+    this._assertEditable();
     this.rt.stats.cellsWritten += this.numRows * this.numCols;
     const w = weight === 'bold' ? 'bold' : undefined;
     this._fill(this.sheet._weights, () => w);
@@ -196,6 +204,7 @@ export class EmuRange {
   }
 
   setFontWeights(weights: (string | null)[][]): EmuRange {
+    this._assertEditable();
     this._checkShape(weights);
     this.rt.stats.cellsWritten += this.numRows * this.numCols;
     this._fill(this.sheet._weights, (i, j) => (weights[i][j] === 'bold' ? 'bold' : undefined));
@@ -212,6 +221,7 @@ export class EmuRange {
   }
 
   setBackground(color: string | null): EmuRange {
+    this._assertEditable();
     this.rt.stats.cellsWritten += this.numRows * this.numCols;
     const c = color === null || color === '' || color.toLowerCase() === '#ffffff' ? undefined : color;
     this._fill(this.sheet._backgrounds, () => c);
@@ -223,6 +233,7 @@ export class EmuRange {
   }
 
   setWrap(isWrapEnabled: boolean): EmuRange {
+    this._assertEditable();
     this.rt.stats.cellsWritten += this.numRows * this.numCols;
     this._fill(this.sheet._wraps, () => (isWrapEnabled ? undefined : false));
     return this;
@@ -231,30 +242,43 @@ export class EmuRange {
   // ---- clearing -----------------------------------------------------------
 
   clearContent(): EmuRange {
+    this._assertEditable();
     this._clear(true, false);
     return this;
   }
 
   clearFormat(): EmuRange {
+    this._assertEditable();
     this._clear(false, true);
     return this;
   }
 
   clear(): EmuRange {
+    this._assertEditable();
     this._clear(true, true);
     return this;
+  }
+
+  // ---- protection ---------------------------------------------------------
+
+  /** A new range protection (always new, unlike Sheet.protect). Its editors mirror the file's until changed. */
+  protect(): Protection<EmuRange, EmuSheet> {
+    const ss = this.sheet._parent;
+    return new Protection(ss._protectionHost, ss._protections.create('RANGE', this.sheet._sheetId, this._rect()));
   }
 
   // ---- merges -------------------------------------------------------------
 
   /** Merges the whole range into one cell; only the top-left value is kept (as Sheets warns). */
   merge(): EmuRange {
+    this._assertEditable();
     this._mergeRects([this._rect()]);
     return this;
   }
 
   /** Merges each row of the range on its own. */
   mergeAcross(): EmuRange {
+    this._assertEditable();
     const rects: Rect[] = [];
     for (let i = 0; i < this.numRows; i++) rects.push({ row: this.row - 1 + i, col: this.col - 1, numRows: 1, numCols: this.numCols });
     this._mergeRects(rects);
@@ -263,6 +287,7 @@ export class EmuRange {
 
   /** Merges each column of the range on its own. */
   mergeVertically(): EmuRange {
+    this._assertEditable();
     const rects: Rect[] = [];
     for (let j = 0; j < this.numCols; j++) rects.push({ row: this.row - 1, col: this.col - 1 + j, numRows: this.numRows, numCols: 1 });
     this._mergeRects(rects);
@@ -270,6 +295,7 @@ export class EmuRange {
   }
 
   breakApart(): EmuRange {
+    this._assertEditable();
     const area = this._rect();
     this._checkWholeMerges(area);
     this.sheet._merges = this.sheet._merges.filter((m) => !contains(area, m));
@@ -292,6 +318,11 @@ export class EmuRange {
   }
 
   // ---- internals (not counted, not part of the Apps Script surface) --------
+
+  /** Sheets refuses, every time, a write by someone who cannot edit a protection covering these cells. */
+  _assertEditable(): void {
+    this.sheet._parent._assertCanWrite(this.sheet._sheetId, this._rect());
+  }
 
   _rect(): Rect {
     return { row: this.row - 1, col: this.col - 1, numRows: this.numRows, numCols: this.numCols };

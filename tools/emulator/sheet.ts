@@ -3,7 +3,8 @@ import { parseA1 } from './a1';
 import { Grid } from './grid';
 import { DeveloperMetadata, DeveloperMetadataFinder, metadataArgs, metadataAt } from './metadata';
 import { EmuRange } from './range';
-import { afterDelete, afterInsert, Axis, containsCell, Rect } from './rects';
+import { Protection } from './protection';
+import { afterDelete, afterInsert, Axis, containsCell, insertionSplits, overlapsLines, Rect } from './rects';
 import { instrument, isDate, Runtime } from './runtime';
 import type { EmuSpreadsheet } from './spreadsheet';
 import { CellValue } from './values';
@@ -50,6 +51,7 @@ export class EmuSheet {
   }
 
   setName(name: string): EmuSheet {
+    this._assertCanEditSheet();
     this._parent._validateNewName(String(name), this);
     this._name = String(name);
     return this;
@@ -146,6 +148,7 @@ export class EmuSheet {
   _deleteRows(rowPosition: number, howMany: number): void {
     this._checkPositive(howMany, 'rows');
     if (rowPosition < 1 || rowPosition + howMany - 1 > this._maxRows) throw this.rt.error('Those rows are out of bounds.');
+    this._assertLinesEditable((p) => p.rect === null || overlapsLines(p.rect, 'rows', rowPosition - 1, howMany));
     if (howMany >= this._maxRows) throw this.rt.error("You can't delete all the rows on the sheet.");
     for (const g of this._layers()) g.deleteRows(rowPosition - 1, howMany);
     this._moveRects('rows', (r) => afterDelete(r, 'rows', rowPosition - 1, howMany));
@@ -190,6 +193,7 @@ export class EmuSheet {
     if (columnPosition < 1 || columnPosition + howMany - 1 > this._maxColumns) {
       throw this.rt.error('Those columns are out of bounds.');
     }
+    this._assertLinesEditable((p) => p.rect === null || overlapsLines(p.rect, 'columns', columnPosition - 1, howMany));
     if (howMany >= this._maxColumns) throw this.rt.error("You can't delete all the columns on the sheet.");
     for (const g of this._layers()) g.deleteColumns(columnPosition - 1, howMany);
     this._moveRects('columns', (r) => afterDelete(r, 'columns', columnPosition - 1, howMany));
@@ -268,22 +272,42 @@ export class EmuSheet {
   // ---- clearing -----------------------------------------------------------
 
   clear(): EmuSheet {
+    this._assertCanEditSheet();
     for (const g of this._layers()) g.clearAll();
     return this;
   }
 
   clearContents(): EmuSheet {
+    this._assertCanEditSheet();
     this._values.clearAll();
     this._formulas.clearAll();
     return this;
   }
 
   clearFormats(): EmuSheet {
+    this._assertCanEditSheet();
     this._formats.clearAll();
     this._weights.clearAll();
     this._backgrounds.clearAll();
     this._wraps.clearAll();
     return this;
+  }
+
+  // ---- protection -------------------------------------------------------------
+
+  /** The sheet's protection: the existing one if the sheet is already protected (documented). */
+  protect(): Protection<EmuRange, EmuSheet> {
+    const store = this._parent._protections;
+    const record = store.sheetProtection(this._sheetId) ?? store.create('SHEET', this._sheetId, null);
+    return new Protection(this._parent._protectionHost, record);
+  }
+
+  /** The sheet's range protections, or a one-element array with the sheet's own protection. */
+  getProtections(type: unknown): Protection<EmuRange, EmuSheet>[] {
+    const store = this._parent._protections;
+    const out = this.rt.array<Protection<EmuRange, EmuSheet>>();
+    for (const p of store.list(store.typeArg(type), this._sheetId)) out.push(new Protection(this._parent._protectionHost, p));
+    return out;
   }
 
   // ---- developer metadata ---------------------------------------------------
@@ -330,9 +354,22 @@ export class EmuSheet {
     return m !== undefined && (m.row !== row || m.col !== col);
   }
 
-  /** Moves merges (and protected ranges) with their cells after a structure edit. */
+  /** Refuses sheet-wide edits (clear, rename, delete) under a protection the effective user cannot edit. */
+  _assertCanEditSheet(): void {
+    this._parent._assertCanWrite(this._sheetId, null);
+  }
+
+  /** Refuses a row/column insert or delete when a blocking protection matches. */
+  _assertLinesEditable(blocks: (p: { rect: Rect | null }) => boolean): void {
+    const ss = this._parent;
+    if (ss._protections.records.length === 0) return;
+    ss._protections.assertNone(this._sheetId, this.rt.current.user, ss._access(), blocks);
+  }
+
+  /** Moves merges and protected ranges with their cells after a structure edit. */
   _moveRects(axis: Axis, move: (r: Rect) => Rect | null): void {
     void axis;
+    this._parent._protections.move(this._sheetId, move);
     const merges: Rect[] = [];
     for (const m of this._merges) {
       const moved = move(m);
@@ -371,6 +408,7 @@ export class EmuSheet {
   _insertRows(after: number, n: number): void {
     this._checkPositive(n, 'rows');
     if (after < 0 || after > this._maxRows) throw this.rt.error('Those rows are out of bounds.');
+    this._assertLinesEditable((p) => p.rect === null || insertionSplits(p.rect, 'rows', after));
     this._parent._assertCellLimit(n * this._maxColumns);
     for (const g of this._layers()) g.insertRows(after, n);
     this._moveRects('rows', (r) => afterInsert(r, 'rows', after, n));
@@ -380,6 +418,7 @@ export class EmuSheet {
   _insertColumns(after: number, n: number): void {
     this._checkPositive(n, 'columns');
     if (after < 0 || after > this._maxColumns) throw this.rt.error('Those columns are out of bounds.');
+    this._assertLinesEditable((p) => p.rect === null || insertionSplits(p.rect, 'columns', after));
     this._parent._assertCellLimit(n * this._maxRows);
     for (const g of this._layers()) g.insertColumns(after, n);
     this._moveRects('columns', (r) => afterInsert(r, 'columns', after, n));

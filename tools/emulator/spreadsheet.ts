@@ -13,6 +13,8 @@ import {
   metadataAt,
   MetadataStore,
 } from './metadata';
+import { FileAccess, Protection, ProtectionHost, ProtectionStore, ProtectionType } from './protection';
+import type { Rect } from './rects';
 import { instrument, Runtime } from './runtime';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, EmuSheet } from './sheet';
 import type { UiService } from './ui';
@@ -41,6 +43,12 @@ export class EmuSpreadsheet {
   _nextSheetId = 0;
   readonly _metadata: MetadataStore;
   readonly _metadataHost: MetadataHost<EmuSheet, EmuSpreadsheet>;
+  readonly _protections: ProtectionStore;
+  readonly _protectionHost: ProtectionHost<EmuRange, EmuSheet>;
+  /** The file's owner: may always edit protected ranges and sheets. */
+  _owner: string;
+  /** Others the file is shared with for editing (a new protection's editors mirror these). */
+  _editors: string[] = [];
 
   constructor(
     readonly _emu: Emulator,
@@ -51,7 +59,18 @@ export class EmuSpreadsheet {
   ) {
     this.rt = _emu.rt;
     this._metadata = new MetadataStore(this.rt);
-    this._metadataHost = { rt: this.rt, book: this, sheetById: (id) => this._sheets.find((s) => s._sheetId === id) ?? null };
+    this._metadataHost = { rt: this.rt, book: this, sheetById: (id) => this._sheetById(id) };
+    this._owner = _emu.options.userEmail;
+    this._protections = new ProtectionStore(this.rt);
+    const store = this._protections;
+    this._protectionHost = {
+      rt: this.rt,
+      store,
+      access: () => this._access(),
+      rangeOf: (sheetId, rect) => this._rangeOf(sheetId, rect),
+      rectOf: (range) => ({ sheetId: range.getSheet()._sheetId, rect: range._rect() }),
+      sheetOf: (sheetId) => this._sheetById(sheetId),
+    };
   }
 
   getId(): string {
@@ -126,11 +145,13 @@ export class EmuSpreadsheet {
   deleteSheet(sheet: EmuSheet): void {
     const i = this._sheets.indexOf(sheet);
     if (i < 0) throw this.rt.error('Sheet not found');
+    this._assertCanWrite(sheet._sheetId, null);
     if (!sheet._hidden && this._sheets.filter((s) => !s._hidden).length <= 1) {
       throw this.rt.error("You can't remove all the visible sheets in a document.");
     }
     this._sheets.splice(i, 1);
     this._metadata.removeSheet(sheet._sheetId);
+    this._protections.removeSheet(sheet._sheetId);
     if (this._activeSheet === sheet) {
       this._activeSheet = this._sheets.find((s, k) => k >= Math.max(0, i - 1) && !s._hidden) ?? this._sheets[0];
     }
@@ -158,6 +179,15 @@ export class EmuSpreadsheet {
     const sheet = rect.sheetName !== undefined ? this._sheetByName(rect.sheetName) : this._active();
     if (!sheet) throw this.rt.error('Range not found');
     return sheet._rangeA1(a1Notation.slice(a1Notation.lastIndexOf('!') + 1));
+  }
+
+  // ---- protection -------------------------------------------------------------
+
+  /** Every protection of the given type (SpreadsheetApp.ProtectionType.RANGE or SHEET) in the workbook. */
+  getProtections(type: unknown): Protection<EmuRange, EmuSheet>[] {
+    const out = this.rt.array<Protection<EmuRange, EmuSheet>>();
+    for (const p of this._protections.list(this._protections.typeArg(type))) out.push(new Protection(this._protectionHost, p));
+    return out;
   }
 
   // ---- developer metadata ---------------------------------------------------
@@ -191,6 +221,26 @@ export class EmuSpreadsheet {
   _active(): EmuSheet {
     if (!this._activeSheet || !this._sheets.includes(this._activeSheet)) this._activeSheet = this._sheets[0];
     return this._activeSheet;
+  }
+
+  _sheetById(sheetId: number): EmuSheet | null {
+    return this._sheets.find((s) => s._sheetId === sheetId) ?? null;
+  }
+
+  _access(): FileAccess {
+    return { owner: this._owner, editors: [this._owner, ...this._editors.filter((e) => e !== this._owner)] };
+  }
+
+  /** Refuses a write by the effective user to `area` of a sheet (null: the whole sheet or its structure). */
+  _assertCanWrite(sheetId: number, area: Rect | null): void {
+    this._protections.assertCanWrite(sheetId, area, this.rt.current.user, this._access());
+  }
+
+  _rangeOf(sheetId: number, rect: Rect | null): EmuRange {
+    const sheet = this._sheetById(sheetId);
+    if (!sheet) throw this.rt.error('Sheet not found');
+    if (!rect) return sheet._range(1, 1, sheet._maxRows, sheet._maxColumns);
+    return sheet._range(rect.row + 1, rect.col + 1, rect.numRows, rect.numCols);
   }
 
   _sheetByName(name: string): EmuSheet | null {
@@ -246,6 +296,7 @@ export class SpreadsheetAppService {
   readonly rt: Runtime;
   readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
   readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
+  readonly ProtectionType = ProtectionType;
 
   constructor(private readonly emu: Emulator) {
     this.rt = emu.rt;

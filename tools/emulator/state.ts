@@ -5,6 +5,7 @@
  */
 import type { MetadataRecord } from './metadata';
 import type { PropertyData } from './properties';
+import type { ProtectionRecord } from './protection';
 import type { Rect } from './rects';
 import type { TriggerRecord } from './script';
 import type { EmuSheet } from './sheet';
@@ -59,6 +60,11 @@ export interface SpreadsheetState {
   /** Optional so states saved before developer metadata existed still load. */
   developerMetadata?: MetadataRecord[];
   metadataSeq?: number;
+  /** Absent: owned by the emulator's user, shared with nobody, nothing protected. */
+  owner?: string;
+  editors?: string[];
+  protections?: ProtectionRecord[];
+  protectionSeq?: number;
 }
 
 export interface EmulatorState {
@@ -166,6 +172,12 @@ export function spreadsheetToState(ss: EmuSpreadsheet): SpreadsheetState {
     state.developerMetadata = ss._metadata.records.map((r) => ({ ...r }));
     state.metadataSeq = ss._metadata.sequence;
   }
+  if (ss._owner !== ss._emu.options.userEmail) state.owner = ss._owner;
+  if (ss._editors.length) state.editors = [...ss._editors];
+  if (ss._protections.records.length || ss._protections.sequence) {
+    state.protections = JSON.parse(JSON.stringify(ss._protections.records)) as ProtectionRecord[];
+    state.protectionSeq = ss._protections.sequence;
+  }
   return state;
 }
 
@@ -192,5 +204,8 @@ export function loadSpreadsheet(ss: EmuSpreadsheet, s: SpreadsheetState): void {
   }
   ss._nextSheetId = s.nextSheetId;
   ss._metadata.load(s.developerMetadata ?? [], s.metadataSeq ?? 0);
+  ss._protections.load(s.protections ?? [], s.protectionSeq ?? 0);
+  if (s.owner !== undefined) ss._owner = s.owner;
+  ss._editors = [...(s.editors ?? [])];
   ss._activeSheet = ss._sheets.find((x) => x._sheetId === s.activeSheetId) ?? ss._sheets[0] ?? null;
 }

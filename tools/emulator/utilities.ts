@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'crypto';
 import { formatDate } from './dates';
 import type { Emulator } from './emulator';
 import { instrument, isDate, Runtime } from './runtime';
+import { User } from './user';
 
 export const DigestAlgorithm = {
   MD2: 'MD2',
@@ -87,16 +88,7 @@ export class UtilitiesService {
 }
 instrument(UtilitiesService, 'Utilities');
 
-export class User {
-  constructor(
-    readonly rt: Runtime,
-    private readonly email: string,
-  ) {}
-  getEmail(): string {
-    return this.email;
-  }
-}
-instrument(User, 'User');
+export { User };
 
 export class SessionService {
   readonly rt: Runtime;
