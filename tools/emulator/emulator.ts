@@ -7,6 +7,7 @@ import { EventTypeName, ScriptAppService, tooManyTriggersMessage, Trigger, Trigg
 import { EmuSpreadsheet, SpreadsheetAppService } from './spreadsheet';
 import { EmulatorState, loadSpreadsheet, spreadsheetToState } from './state';
 import { emptyUiRecord, HtmlServiceImpl, UiRecord, UiService } from './ui';
+import type { CellValue } from './values';
 import { LoggerService, makeConsole, SessionService, UtilitiesService } from './utilities';
 
 export interface EmulatorOptions {
@@ -44,6 +45,8 @@ export class Emulator {
   logs: string[] = [];
   /** Installed triggers, as plain records. */
   triggers: TriggerRecord[] = [];
+  /** Formula text -> the value Sheets would compute (setFormulaResult). */
+  readonly _formulaResults = new Map<string, CellValue>();
 
   _active: EmuSpreadsheet | null = null;
   _properties: PropertyData = { document: {}, user: {}, script: {} };
@@ -114,6 +117,16 @@ export class Emulator {
   /** null simulates a time-driven trigger: no active document, no Ui, no document lock/properties. */
   setActive(ss: EmuSpreadsheet | null): void {
     this._active = ss;
+  }
+
+  /**
+   * Test hook: every cell holding exactly this formula text reads as `value` (an error string such
+   * as '#N/A' included), for formulas outside the subset the emulator computes itself (formula.ts).
+   * A value stored per cell (EmuSheet.__setCell) still wins. null forgets the formula.
+   */
+  setFormulaResult(formula: string, value: CellValue | null): void {
+    if (value === null) this._formulaResults.delete(formula);
+    else this._formulaResults.set(formula, value);
   }
 
   // ---- stats and faults ---------------------------------------------------------

@@ -330,7 +330,7 @@ export class EmuRange {
 
   private _value(r: number, c: number): ScriptValue {
     if (this.sheet._hiddenByMerge(r, c)) return '';
-    const v = this.sheet._values.get(r, c);
+    const v = this.sheet._computed(r, c);
     if (v === undefined) return '';
     return isDate(v) ? this.rt.date(v.getTime()) : v;
   }
@@ -376,7 +376,7 @@ export class EmuRange {
 
   private _display(r: number, c: number): string {
     const ss = this.sheet._parent;
-    return displayValue(this.sheet._values.get(r, c), this.sheet._formats.get(r, c), ss._timeZone, ss._locale);
+    return displayValue(this.sheet._computed(r, c), this.sheet._formats.get(r, c), ss._timeZone, ss._locale);
   }
 
   /** Builds a fresh 2-D array in the script's realm (callers may mutate it). */
@@ -420,7 +420,7 @@ export class EmuRange {
         const plainText = formatCol !== undefined && formatCol[r] === PLAIN_TEXT;
         let v: CellValue | undefined;
         if (!plainText && typeof raw === 'string' && raw.length > 1 && raw[0] === '=') {
-          // A formula: the emulator cannot evaluate it, so no cached value.
+          // A formula: no stored value; reads compute it (sheet._computed).
           formulas.set(r, c, raw);
           v = undefined;
         } else {

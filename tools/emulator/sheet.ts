@@ -342,6 +342,17 @@ export class EmuSheet {
     if (cell.numberFormat !== undefined) this._formats.set(r, c, cell.numberFormat || undefined);
   }
 
+  /**
+   * What a cell shows (0-based): its value, or for a formula cell without a stored (cached) value,
+   * the computed one. undefined for an empty cell.
+   */
+  _computed(row: number, col: number): CellValue | undefined {
+    const v = this._values.get(row, col);
+    if (v !== undefined) return v;
+    const f = this._formulas.get(row, col);
+    return f === undefined ? undefined : this._parent._evaluate(this, row, col, f);
+  }
+
   /** The merge covering a 0-based cell, if any. */
   _mergeAt(row: number, col: number): Rect | undefined {
     return this._merges.find((m) => containsCell(m, row, col));

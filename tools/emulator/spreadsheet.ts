@@ -1,6 +1,7 @@
 /** Spreadsheet (a workbook) and the SpreadsheetApp service. */
 import { parseA1 } from './a1';
 import { isValidTimeZone } from './dates';
+import { dateToSerial } from './values';
 import type { Emulator } from './emulator';
 import type { EmuRange } from './range';
 import {
@@ -13,6 +14,7 @@ import {
   metadataAt,
   MetadataStore,
 } from './metadata';
+import { Computed, evaluateFormula } from './formula';
 import { FileAccess, Protection, ProtectionHost, ProtectionStore, ProtectionType } from './protection';
 import type { Rect } from './rects';
 import { instrument, Runtime } from './runtime';
@@ -221,6 +223,33 @@ export class EmuSpreadsheet {
   _active(): EmuSheet {
     if (!this._activeSheet || !this._sheets.includes(this._activeSheet)) this._activeSheet = this._sheets[0];
     return this._activeSheet;
+  }
+
+  /** Cells being evaluated right now: meeting one again is a circular reference. */
+  private readonly _evaluating = new Set<string>();
+
+  /**
+   * The value a formula cell shows when no computed value is stored for it: a result the test set
+   * for this formula text, else the emulator's own evaluation (see formula.ts).
+   */
+  _evaluate(sheet: EmuSheet, row: number, col: number, formula: string): Computed {
+    const preset = this._emu._formulaResults.get(formula);
+    if (preset !== undefined) return preset;
+    const key = `${sheet._sheetId}:${row}:${col}`;
+    if (this._evaluating.has(key)) return '#REF!';
+    this._evaluating.add(key);
+    try {
+      return evaluateFormula(formula, {
+        cell: (sheetName, r, c) => {
+          const target = sheetName === undefined ? sheet : this._sheetByName(sheetName);
+          if (!target || r > target._maxRows || c > target._maxColumns) return '#REF!';
+          return target._computed(r - 1, c - 1) ?? '';
+        },
+        serial: (d) => dateToSerial(d, this._timeZone),
+      });
+    } finally {
+      this._evaluating.delete(key);
+    }
   }
 
   _sheetById(sheetId: number): EmuSheet | null {
