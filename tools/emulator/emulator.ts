@@ -2,8 +2,16 @@
 import { createHash } from 'crypto';
 import { LockServiceImpl } from './lock';
 import { PropertiesServiceImpl, PropertyData } from './properties';
-import { ExecutionKind, Faults, Runtime, Stats, VirtualClock } from './runtime';
-import { EventTypeName, ScriptAppService, tooManyTriggersMessage, Trigger, TriggerRecord } from './script';
+import { AuthModeName, ExecutionKind, Faults, Runtime, Stats, VirtualClock } from './runtime';
+import {
+  EventTypeName,
+  ScriptAppService,
+  TOO_MANY_SCRIPT_TRIGGERS_MESSAGE,
+  tooManyTriggersMessage,
+  Trigger,
+  TRIGGERS_PER_USER_PER_SCRIPT,
+  TriggerRecord,
+} from './script';
 import { EmuSpreadsheet, SpreadsheetAppService } from './spreadsheet';
 import { EmulatorState, loadSpreadsheet, spreadsheetToState } from './state';
 import { emptyUiRecord, HtmlServiceImpl, UiRecord, UiService } from './ui';
@@ -23,6 +31,8 @@ export interface EmulatorOptions {
   addonName?: string;
   /** Cells a spreadsheet may hold (default 10,000,000, as Sheets). Only the benchmark lifts it. */
   cellLimit?: number;
+  /** Daily trigger runtime per user (default 90 min, a consumer account; Workspace has 6 h). */
+  triggerRuntimePerDayMs?: number;
 }
 
 export interface ResolvedOptions {
@@ -67,6 +77,7 @@ export class Emulator {
       cellLimit: opts.cellLimit,
     };
     this.rt = new Runtime(this.options.userEmail);
+    if (opts.triggerRuntimePerDayMs !== undefined) this.rt.triggerRuntime.limitMs = opts.triggerRuntimePerDayMs;
     this.rt.beginExecution('editor', this.options.userEmail);
   }
 
@@ -149,8 +160,25 @@ export class Emulator {
    * Starts an execution. A trigger execution names the document its add-on trigger belongs to:
    * Apps Script ties add-on triggers to a document even when the run has no active spreadsheet.
    */
-  beginExecution(kind: ExecutionKind = 'editor', userEmail?: string, document: string | null = null): number {
-    return this.rt.beginExecution(kind, userEmail ?? this.options.userEmail, document).id;
+  beginExecution(
+    kind: ExecutionKind = 'editor',
+    userEmail?: string,
+    document: string | null = null,
+    authMode: AuthModeName = 'FULL',
+  ): number {
+    return this.rt.beginExecution(kind, userEmail ?? this.options.userEmail, document, authMode).id;
+  }
+
+  /**
+   * Virtual milliseconds `user`'s trigger executions have run in the current 24-hour quota window
+   * (what counts against "Triggers total runtime", 90 min/day for a consumer account).
+   */
+  triggerRuntimeMs(user: string = this.options.userEmail): number {
+    return this.rt.triggerRuntime.used(user, this.clock.now());
+  }
+
+  get triggerRuntimeLimitMs(): number {
+    return this.rt.triggerRuntime.limitMs;
   }
 
   /**
@@ -160,7 +188,7 @@ export class Emulator {
    */
   endExecution(): void {
     const ending = this.rt.current;
-    ending.alive = false;
+    this.rt.finishExecution(ending);
     for (const [key, holder] of [...this._lockHolders]) if (holder === ending.id) this._lockHolders.delete(key);
     this.rt.clearFaults();
     const alive = [...this.rt.executions.values()].filter((e) => e.alive);
@@ -175,9 +203,9 @@ export class Emulator {
     this.rt.current = ex;
   }
 
-  get currentExecution(): { id: number; kind: ExecutionKind; user: string } {
-    const { id, kind, user } = this.rt.current;
-    return { id, kind, user };
+  get currentExecution(): { id: number; kind: ExecutionKind; user: string; authMode: AuthModeName } {
+    const { id, kind, user, authMode } = this.rt.current;
+    return { id, kind, user, authMode };
   }
 
   // ---- state -------------------------------------------------------------------------
@@ -241,6 +269,9 @@ export class Emulator {
     const spreadsheetId = this._active ? this._active._id : (this.rt.current.document ?? null);
     if (this.triggers.some((t) => t.user === user && t.spreadsheetId === spreadsheetId && t.type === spec.type)) {
       throw this.rt.error(tooManyTriggersMessage(spec.type));
+    }
+    if (this.triggers.filter((t) => t.user === user).length >= TRIGGERS_PER_USER_PER_SCRIPT) {
+      throw this.rt.error(TOO_MANY_SCRIPT_TRIGGERS_MESSAGE);
     }
     const record: TriggerRecord = {
       ...spec,

@@ -233,6 +233,11 @@ export class ScriptAppService {
 }
 instrument(ScriptAppService, 'ScriptApp', ['deleteTrigger']);
 
+/** Quota: installable triggers per user per script (all documents together). */
+export const TRIGGERS_PER_USER_PER_SCRIPT = 20;
+export const TOO_MANY_SCRIPT_TRIGGERS_MESSAGE =
+  'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
+
 export function tooManyTriggersMessage(type: EventTypeName): string {
   return `This add-on has created too many ${TOO_MANY[type]} triggers in this document for this Google Account.`;
 }
