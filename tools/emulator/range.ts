@@ -14,6 +14,14 @@ import { CellValue, coerceInput, displayValue, GENERAL, PLAIN_TEXT } from './val
 export const MAX_CELL_CHARS = 50_000;
 export const CELL_TOO_LONG_MESSAGE = 'Your input contains more than the maximum of 50000 characters in a single cell.';
 
+/** What clear(options) clears: both unless one of contentsOnly / formatOnly is set. */
+export function clearScope(options?: { contentsOnly?: boolean; formatOnly?: boolean }): { contents: boolean; formats: boolean } {
+  const contentsOnly = Boolean(options?.contentsOnly);
+  const formatOnly = Boolean(options?.formatOnly);
+  if (contentsOnly === formatOnly) return { contents: true, formats: true };
+  return { contents: contentsOnly, formats: formatOnly };
+}
+
 /** Cell "value" as returned to scripts: "" for empty, a Date for date cells. */
 export type ScriptValue = string | number | boolean | Date;
 
@@ -186,8 +194,8 @@ export class EmuRange {
     return this;
   }
 
-  getFontWeight(): string {
-    return this.sheet._weights.get(this.row - 1, this.col - 1) ?? 'normal';
+  getFontWeight(): 'bold' | 'normal' {
+    return this.sheet._weights.get(this.row - 1, this.col - 1) === 'bold' ? 'bold' : 'normal';
   }
 
   getFontWeights(): string[][] {
@@ -253,9 +261,11 @@ export class EmuRange {
     return this;
   }
 
-  clear(): EmuRange {
+  /** clear() or clear({ contentsOnly, formatOnly }), as documented. */
+  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): EmuRange {
     this._assertEditable();
-    this._clear(true, true);
+    const only = clearScope(options);
+    this._clear(only.contents, only.formats);
     return this;
   }
 

@@ -128,7 +128,7 @@ export class ClockTriggerBuilder {
     this.spec.everyMinutes = n;
     return this;
   }
-  onWeekDay(day: string): ClockTriggerBuilder {
+  onWeekDay(day: unknown): ClockTriggerBuilder {
     this.spec.onWeekDay = String(day);
     return this;
   }

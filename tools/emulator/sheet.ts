@@ -2,7 +2,7 @@
 import { parseA1 } from './a1';
 import { Grid } from './grid';
 import { DeveloperMetadata, DeveloperMetadataFinder, metadataArgs, metadataAt } from './metadata';
-import { EmuRange } from './range';
+import { clearScope, EmuRange } from './range';
 import { Protection } from './protection';
 import { afterDelete, afterInsert, Axis, containsCell, insertionSplits, overlapsLines, Rect } from './rects';
 import { instrument, isDate, Runtime } from './runtime';
@@ -271,9 +271,15 @@ export class EmuSheet {
 
   // ---- clearing -----------------------------------------------------------
 
-  clear(): EmuSheet {
+  /** clear() or clear({ contentsOnly, formatOnly }), as documented. */
+  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): EmuSheet {
     this._assertCanEditSheet();
-    for (const g of this._layers()) g.clearAll();
+    const only = clearScope(options);
+    if (only.contents) {
+      this._values.clearAll();
+      this._formulas.clearAll();
+    }
+    if (only.formats) for (const g of [this._formats, this._weights, this._backgrounds, this._wraps]) g.clearAll();
     return this;
   }
 

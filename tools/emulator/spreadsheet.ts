@@ -21,6 +21,11 @@ import { instrument, Runtime } from './runtime';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, EmuSheet } from './sheet';
 import type { UiService } from './ui';
 
+/** The `{ template }` argument of insertSheet (not emulated). */
+export interface SheetOptions {
+  template?: unknown;
+}
+
 /** Google Sheets' documented per-workbook cap, counting every sheet's full grid. */
 export const CELL_LIMIT = 10_000_000;
 
@@ -129,15 +134,19 @@ export class EmuSpreadsheet {
 
   /**
    * insertSheet(), insertSheet(index), insertSheet(name), insertSheet(name, index).
-   * `index` is 0-based. The new sheet (1000 x 26) becomes the active sheet.
+   * `index` is 0-based. The new sheet (1000 x 26) becomes the active sheet. The `{ template }`
+   * overloads are not emulated and say so.
    */
-  insertSheet(nameOrIndex?: string | number, index?: number): EmuSheet {
+  insertSheet(nameOrIndex?: string | number | SheetOptions, index?: number | SheetOptions, options?: SheetOptions): EmuSheet {
+    if ([nameOrIndex, index, options].some((a) => typeof a === 'object' && a !== null)) {
+      throw new Error('Emulator: insertSheet with a template is not emulated');
+    }
     let name: string | undefined;
     let at: number | undefined;
     if (typeof nameOrIndex === 'number') at = nameOrIndex;
     else if (typeof nameOrIndex === 'string') {
       name = nameOrIndex;
-      at = index;
+      at = typeof index === 'number' ? index : undefined;
     }
     const sheet = this._addSheet(name, at);
     this._activeSheet = sheet;
@@ -163,12 +172,13 @@ export class EmuSpreadsheet {
     return this._active();
   }
 
-  setActiveSheet(sheet: EmuSheet): EmuSheet {
+  setActiveSheet(sheet: EmuSheet, restoreSelection?: boolean): EmuSheet {
+    void restoreSelection;
     this._activeSheet = sheet;
     return sheet;
   }
 
-  toast(msg: string, title?: string, timeoutSeconds?: number): void {
+  toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     void title;
     void timeoutSeconds;
     this._emu.ui.toasts.push(String(msg));
@@ -343,7 +353,8 @@ export class SpreadsheetAppService {
     return this.emu._active ? this.emu._active._active() : null;
   }
 
-  setActiveSheet(sheet: EmuSheet): EmuSheet {
+  setActiveSheet(sheet: EmuSheet, restoreSelection?: boolean): EmuSheet {
+    void restoreSelection;
     sheet._parent._activeSheet = sheet;
     return sheet;
   }
@@ -362,8 +373,13 @@ export class SpreadsheetAppService {
     return ss;
   }
 
-  create(name: string): EmuSpreadsheet {
-    return this.emu._createSpreadsheet(name, {});
+  /** create(name) or create(name, rows, columns): the first sheet gets the given size. */
+  create(name: string, rows?: number, columns?: number): EmuSpreadsheet {
+    const ss = this.emu._createSpreadsheet(name, {});
+    const first = ss._sheets[0];
+    if (rows !== undefined) first._maxRows = rows;
+    if (columns !== undefined) first._maxColumns = columns;
+    return ss;
   }
 
   getUi(): UiService {

@@ -30,7 +30,7 @@ function toSignedBytes(buf: Buffer, rt: Runtime): number[] {
   return out;
 }
 
-function toBuffer(value: string | number[], charset?: string): Buffer {
+function toBuffer(value: string | number[], charset?: unknown): Buffer {
   if (typeof value === 'string') return Buffer.from(value, charset === Charset.US_ASCII ? 'latin1' : 'utf8');
   return Buffer.from(value.map((b) => b & 0xff));
 }
@@ -60,29 +60,34 @@ export class UtilitiesService {
     return randomUUID();
   }
 
-  computeDigest(algorithm: string, value: string | number[], charset?: string): number[] {
-    const name = NODE_DIGEST[algorithm];
+  computeDigest(algorithm: unknown, value: string | number[], charset?: unknown): number[] {
+    const name = NODE_DIGEST[String(algorithm)];
     if (!name) throw this.rt.error(`Invalid argument: algorithm`);
     return toSignedBytes(createHash(name).update(toBuffer(value, charset)).digest(), this.rt);
   }
 
-  base64Encode(data: string | number[], charset?: string): string {
+  base64Encode(data: string | number[], charset?: unknown): string {
     return toBuffer(data, charset).toString('base64');
   }
 
-  base64EncodeWebSafe(data: string | number[], charset?: string): string {
+  base64EncodeWebSafe(data: string | number[], charset?: unknown): string {
     return toBuffer(data, charset).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
   }
 
-  base64Decode(encoded: string): number[] {
+  base64Decode(encoded: string, charset?: unknown): number[] {
+    void charset;
     return toSignedBytes(Buffer.from(encoded, 'base64'), this.rt);
   }
 
-  newBlob(data: string): { getDataAsString(): string; getBytes(): number[] } {
+  /** newBlob(data[, contentType[, name]]) with data a string or bytes. */
+  newBlob(data: string | number[], contentType?: string, name?: string): { getDataAsString(): string; getBytes(): number[]; getContentType(): string | null; getName(): string | null } {
     const rt = this.rt;
+    const bytes = toBuffer(data);
     return {
-      getDataAsString: () => String(data),
-      getBytes: () => toSignedBytes(Buffer.from(String(data), 'utf8'), rt),
+      getDataAsString: () => bytes.toString('utf8'),
+      getBytes: () => toSignedBytes(bytes, rt),
+      getContentType: () => contentType ?? null,
+      getName: () => name ?? null,
     };
   }
 }
