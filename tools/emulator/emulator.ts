@@ -12,7 +12,7 @@ import {
   TRIGGERS_PER_USER_PER_SCRIPT,
   TriggerRecord,
 } from './script';
-import { EmuSpreadsheet, SpreadsheetAppService } from './spreadsheet';
+import { BookContext, EmuSpreadsheet, SpreadsheetAppService } from './spreadsheet';
 import { EmulatorState, loadSpreadsheet, spreadsheetToState } from './state';
 import { emptyUiRecord, HtmlServiceImpl, UiRecord, UiService } from './ui';
 import type { CellValue } from './values';
@@ -93,12 +93,18 @@ export class Emulator {
   globals(): Record<string, unknown> {
     if (!this.globalsCache) {
       this.globalsCache = {
-        SpreadsheetApp: new SpreadsheetAppService(this),
-        LockService: new LockServiceImpl(this),
-        PropertiesService: new PropertiesServiceImpl(this),
-        ScriptApp: new ScriptAppService(this),
+        SpreadsheetApp: new SpreadsheetAppService({
+          rt: this.rt,
+          active: () => this._active,
+          spreadsheets: () => this.spreadsheets,
+          create: (name) => this._createSpreadsheet(name, {}),
+          ui: () => this._ui(),
+        }),
+        LockService: new LockServiceImpl({ rt: this.rt, activeDocumentId: () => this._activeId(), lockHolders: this._lockHolders }),
+        PropertiesService: new PropertiesServiceImpl({ rt: this.rt, activeDocumentId: () => this._activeId(), data: () => this._properties }),
+        ScriptApp: new ScriptAppService({ rt: this.rt, triggers: () => this.triggers, installTrigger: (spec) => this._installTrigger(spec) }),
         HtmlService: new HtmlServiceImpl(this.rt, this.options.htmlFiles),
-        Session: new SessionService(this),
+        Session: new SessionService(this.rt, this.options),
         Utilities: new UtilitiesService(this.rt),
         Logger: new LoggerService(this.rt, this.logs),
         console: makeConsole(this.logs),
@@ -227,7 +233,7 @@ export class Emulator {
     const emu = new Emulator(opts);
     emu.clock.set(s.clock);
     for (const st of s.spreadsheets) {
-      const ss = new EmuSpreadsheet(emu, st.id, st.name, st.timeZone, st.locale);
+      const ss = new EmuSpreadsheet(emu._bookContext(), st.id, st.name, st.timeZone, st.locale);
       loadSpreadsheet(ss, st);
       emu.spreadsheets.push(ss);
     }
@@ -246,11 +252,26 @@ export class Emulator {
     // Real ids are 44 URL-safe characters; derive one deterministically.
     const id = opts.id ?? '1' + createHash('sha256').update(`ss:${seq}:${name}`).digest('base64url').slice(0, 43);
     if (this.spreadsheets.some((s) => s._id === id)) throw new Error(`Spreadsheet id ${id} already exists`);
-    const ss = new EmuSpreadsheet(this, id, String(name), opts.timeZone ?? this.options.timeZone, opts.locale ?? this.options.locale);
+    const ss = new EmuSpreadsheet(this._bookContext(), id, String(name), opts.timeZone ?? this.options.timeZone, opts.locale ?? this.options.locale);
     ss._activeSheet = ss._addSheet('Sheet1');
     this.spreadsheets.push(ss);
     if (!this._active) this._active = ss;
     return ss;
+  }
+
+  _activeId(): string | null {
+    return this._active ? this._active._id : null;
+  }
+
+  /** What every workbook of this emulator may ask of it. */
+  _bookContext(): BookContext {
+    return {
+      rt: this.rt,
+      defaultOwner: this.options.userEmail,
+      cellLimit: this.options.cellLimit,
+      toast: (message) => this.ui.toasts.push(message),
+      formulaResult: (formula) => this._formulaResults.get(formula),
+    };
   }
 
   _ui(): UiService {

@@ -2,7 +2,6 @@
 import { parseA1 } from './a1';
 import { isValidTimeZone } from './dates';
 import { dateToSerial } from './values';
-import type { Emulator } from './emulator';
 import type { EmuRange } from './range';
 import {
   DeveloperMetadata,
@@ -20,6 +19,28 @@ import type { Rect } from './rects';
 import { instrument, Runtime } from './runtime';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, EmuSheet } from './sheet';
 import type { UiService } from './ui';
+import type { CellValue } from './values';
+
+/** What a workbook needs from the emulator, passed in rather than imported. */
+export interface BookContext {
+  readonly rt: Runtime;
+  /** Owner of new workbooks: the emulator's user. */
+  readonly defaultOwner: string;
+  /** Cells a workbook may hold; undefined = Sheets' 10,000,000. */
+  readonly cellLimit: number | undefined;
+  toast(message: string): void;
+  /** A result a test set for this formula text (Emulator.setFormulaResult). */
+  formulaResult(formula: string): CellValue | undefined;
+}
+
+/** What SpreadsheetApp needs from the emulator. */
+export interface SpreadsheetAppContext {
+  readonly rt: Runtime;
+  active(): EmuSpreadsheet | null;
+  spreadsheets(): EmuSpreadsheet[];
+  create(name: string): EmuSpreadsheet;
+  ui(): UiService;
+}
 
 /** The `{ template }` argument of insertSheet (not emulated). */
 export interface SheetOptions {
@@ -58,16 +79,16 @@ export class EmuSpreadsheet {
   _editors: string[] = [];
 
   constructor(
-    readonly _emu: Emulator,
+    readonly _ctx: BookContext,
     readonly _id: string,
     public _name: string,
     public _timeZone: string,
     public _locale: string,
   ) {
-    this.rt = _emu.rt;
+    this.rt = _ctx.rt;
     this._metadata = new MetadataStore(this.rt);
     this._metadataHost = { rt: this.rt, book: this, sheetById: (id) => this._sheetById(id) };
-    this._owner = _emu.options.userEmail;
+    this._owner = _ctx.defaultOwner;
     this._protections = new ProtectionStore(this.rt);
     const store = this._protections;
     this._protectionHost = {
@@ -181,7 +202,7 @@ export class EmuSpreadsheet {
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     void title;
     void timeoutSeconds;
-    this._emu.ui.toasts.push(String(msg));
+    this._ctx.toast(String(msg));
   }
 
   /** "A1:B2" on the active sheet or "'Sheet name'!A1:B2". */
@@ -243,7 +264,7 @@ export class EmuSpreadsheet {
    * for this formula text, else the emulator's own evaluation (see formula.ts).
    */
   _evaluate(sheet: EmuSheet, row: number, col: number, formula: string): Computed {
-    const preset = this._emu._formulaResults.get(formula);
+    const preset = this._ctx.formulaResult(formula);
     if (preset !== undefined) return preset;
     const key = `${sheet._sheetId}:${row}:${col}`;
     if (this._evaluating.has(key)) return '#REF!';
@@ -289,7 +310,7 @@ export class EmuSpreadsheet {
 
   _assertCellLimit(extraCells: number): void {
     // The benchmark may lift the limit to measure logs beyond what one spreadsheet can hold.
-    if (this.cellCount() + extraCells > (this._emu.options.cellLimit ?? CELL_LIMIT)) {
+    if (this.cellCount() + extraCells > (this._ctx.cellLimit ?? CELL_LIMIT)) {
       throw this.rt.error(
         `This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`,
       );
@@ -337,20 +358,20 @@ export class SpreadsheetAppService {
   readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
   readonly ProtectionType = ProtectionType;
 
-  constructor(private readonly emu: Emulator) {
-    this.rt = emu.rt;
+  constructor(private readonly ctx: SpreadsheetAppContext) {
+    this.rt = ctx.rt;
   }
 
   getActive(): EmuSpreadsheet | null {
-    return this.emu._active;
+    return this.ctx.active();
   }
 
   getActiveSpreadsheet(): EmuSpreadsheet | null {
-    return this.emu._active;
+    return this.ctx.active();
   }
 
   getActiveSheet(): EmuSheet | null {
-    return this.emu._active ? this.emu._active._active() : null;
+    return this.ctx.active()?._active() ?? null;
   }
 
   setActiveSheet(sheet: EmuSheet, restoreSelection?: boolean): EmuSheet {
@@ -360,7 +381,7 @@ export class SpreadsheetAppService {
   }
 
   openById(id: string): EmuSpreadsheet {
-    const ss = this.emu.spreadsheets.find((s) => s._id === id);
+    const ss = this.ctx.spreadsheets().find((s) => s._id === id);
     // Apps Script reports a missing or inaccessible file with this generic text.
     if (!ss) throw this.rt.error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
     return ss;
@@ -368,14 +389,14 @@ export class SpreadsheetAppService {
 
   openByUrl(url: string): EmuSpreadsheet {
     const m = /\/d\/([^/]+)/.exec(url);
-    const ss = m ? this.emu.spreadsheets.find((s) => s._id === m[1]) : undefined;
+    const ss = m ? this.ctx.spreadsheets().find((s) => s._id === m[1]) : undefined;
     if (!ss) throw this.rt.error('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
     return ss;
   }
 
   /** create(name) or create(name, rows, columns): the first sheet gets the given size. */
   create(name: string, rows?: number, columns?: number): EmuSpreadsheet {
-    const ss = this.emu._createSpreadsheet(name, {});
+    const ss = this.ctx.create(name);
     const first = ss._sheets[0];
     if (rows !== undefined) first._maxRows = rows;
     if (columns !== undefined) first._maxColumns = columns;
@@ -383,7 +404,7 @@ export class SpreadsheetAppService {
   }
 
   getUi(): UiService {
-    return this.emu._ui();
+    return this.ctx.ui();
   }
 
   flush(): void {

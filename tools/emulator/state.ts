@@ -172,7 +172,7 @@ export function spreadsheetToState(ss: EmuSpreadsheet): SpreadsheetState {
     state.developerMetadata = ss._metadata.records.map((r) => ({ ...r }));
     state.metadataSeq = ss._metadata.sequence;
   }
-  if (ss._owner !== ss._emu.options.userEmail) state.owner = ss._owner;
+  if (ss._owner !== ss._ctx.defaultOwner) state.owner = ss._owner;
   if (ss._editors.length) state.editors = [...ss._editors];
   if (ss._protections.records.length || ss._protections.sequence) {
     state.protections = JSON.parse(JSON.stringify(ss._protections.records)) as ProtectionRecord[];

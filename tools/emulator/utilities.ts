@@ -1,7 +1,6 @@
 /** Utilities, Session, Logger and console. */
 import { createHash, randomUUID } from 'crypto';
 import { formatDate } from './dates';
-import type { Emulator } from './emulator';
 import { instrument, isDate, Runtime } from './runtime';
 import { User } from './user';
 
@@ -96,21 +95,20 @@ instrument(UtilitiesService, 'Utilities');
 export { User };
 
 export class SessionService {
-  readonly rt: Runtime;
-
-  constructor(private readonly emu: Emulator) {
-    this.rt = emu.rt;
-  }
+  constructor(
+    readonly rt: Runtime,
+    private readonly options: { readonly locale: string; readonly scriptTimeZone: string },
+  ) {}
 
   getActiveUserLocale(): string {
-    return this.emu.options.locale;
+    return this.options.locale;
   }
   getScriptTimeZone(): string {
-    return this.emu.options.scriptTimeZone;
+    return this.options.scriptTimeZone;
   }
   /** Deprecated alias of getScriptTimeZone that some code still calls. */
   getTimeZone(): string {
-    return this.emu.options.scriptTimeZone;
+    return this.options.scriptTimeZone;
   }
   getActiveUser(): User {
     return new User(this.rt, this.rt.current.user);
