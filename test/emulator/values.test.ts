@@ -80,14 +80,14 @@ describe('cell values', () => {
     expect(sheet.getLastRow()).toBe(0);
   });
 
-  test('formulas: "=" strings become formulas; getValues shows the cached value; values replace formulas', () => {
+  test('formulas: "=" strings become formulas; getValues shows the computed or cached value; values replace formulas', () => {
     const { sheet } = setup();
     sheet.getRange(1, 1, 1, 2).setValues([[1, '=A1*2']]);
     expect(sheet.getRange(1, 1, 1, 2).getFormulas()).toEqual([['', '=A1*2']]);
-    expect(sheet.getRange(1, 2).getValue()).toBe('');
-    expect(sheet.getLastColumn()).toBe(2);
-    sheet.__setCell(1, 2, { formula: '=A1*2', value: 2 });
     expect(sheet.getRange(1, 2).getValue()).toBe(2);
+    expect(sheet.getLastColumn()).toBe(2);
+    sheet.__setCell(1, 2, { formula: '=A1*2', value: 7 });
+    expect(sheet.getRange(1, 2).getValue()).toBe(7);
     sheet.getRange(1, 2).setValues([['plain']]);
     expect(sheet.getRange(1, 2).getFormula()).toBe('');
     expect(sheet.getRange(1, 2).getValue()).toBe('plain');

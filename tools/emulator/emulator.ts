@@ -2,11 +2,20 @@
 import { createHash } from 'crypto';
 import { LockServiceImpl } from './lock';
 import { PropertiesServiceImpl, PropertyData } from './properties';
-import { ExecutionKind, Faults, Runtime, Stats, VirtualClock } from './runtime';
-import { EventTypeName, ScriptAppService, tooManyTriggersMessage, Trigger, TriggerRecord } from './script';
-import { EmuSpreadsheet, SpreadsheetAppService } from './spreadsheet';
+import { AuthModeName, ExecutionKind, Faults, Runtime, Stats, VirtualClock } from './runtime';
+import {
+  EventTypeName,
+  ScriptAppService,
+  TOO_MANY_SCRIPT_TRIGGERS_MESSAGE,
+  tooManyTriggersMessage,
+  Trigger,
+  TRIGGERS_PER_USER_PER_SCRIPT,
+  TriggerRecord,
+} from './script';
+import { BookContext, EmuSpreadsheet, SpreadsheetAppService } from './spreadsheet';
 import { EmulatorState, loadSpreadsheet, spreadsheetToState } from './state';
 import { emptyUiRecord, HtmlServiceImpl, UiRecord, UiService } from './ui';
+import type { CellValue } from './values';
 import { LoggerService, makeConsole, SessionService, UtilitiesService } from './utilities';
 
 export interface EmulatorOptions {
@@ -22,6 +31,8 @@ export interface EmulatorOptions {
   addonName?: string;
   /** Cells a spreadsheet may hold (default 10,000,000, as Sheets). Only the benchmark lifts it. */
   cellLimit?: number;
+  /** Daily trigger runtime per user (default 90 min, a consumer account; Workspace has 6 h). */
+  triggerRuntimePerDayMs?: number;
 }
 
 export interface ResolvedOptions {
@@ -44,6 +55,8 @@ export class Emulator {
   logs: string[] = [];
   /** Installed triggers, as plain records. */
   triggers: TriggerRecord[] = [];
+  /** Formula text -> the value Sheets would compute (setFormulaResult). */
+  readonly _formulaResults = new Map<string, CellValue>();
 
   _active: EmuSpreadsheet | null = null;
   _properties: PropertyData = { document: {}, user: {}, script: {} };
@@ -64,6 +77,7 @@ export class Emulator {
       cellLimit: opts.cellLimit,
     };
     this.rt = new Runtime(this.options.userEmail);
+    if (opts.triggerRuntimePerDayMs !== undefined) this.rt.triggerRuntime.limitMs = opts.triggerRuntimePerDayMs;
     this.rt.beginExecution('editor', this.options.userEmail);
   }
 
@@ -79,12 +93,18 @@ export class Emulator {
   globals(): Record<string, unknown> {
     if (!this.globalsCache) {
       this.globalsCache = {
-        SpreadsheetApp: new SpreadsheetAppService(this),
-        LockService: new LockServiceImpl(this),
-        PropertiesService: new PropertiesServiceImpl(this),
-        ScriptApp: new ScriptAppService(this),
+        SpreadsheetApp: new SpreadsheetAppService({
+          rt: this.rt,
+          active: () => this._active,
+          spreadsheets: () => this.spreadsheets,
+          create: (name) => this._createSpreadsheet(name, {}),
+          ui: () => this._ui(),
+        }),
+        LockService: new LockServiceImpl({ rt: this.rt, activeDocumentId: () => this._activeId(), lockHolders: this._lockHolders }),
+        PropertiesService: new PropertiesServiceImpl({ rt: this.rt, activeDocumentId: () => this._activeId(), data: () => this._properties }),
+        ScriptApp: new ScriptAppService({ rt: this.rt, triggers: () => this.triggers, installTrigger: (spec) => this._installTrigger(spec) }),
         HtmlService: new HtmlServiceImpl(this.rt, this.options.htmlFiles),
-        Session: new SessionService(this),
+        Session: new SessionService(this.rt, this.options),
         Utilities: new UtilitiesService(this.rt),
         Logger: new LoggerService(this.rt, this.logs),
         console: makeConsole(this.logs),
@@ -95,13 +115,35 @@ export class Emulator {
 
   // ---- spreadsheets -----------------------------------------------------------
 
-  createSpreadsheet(name: string, opts: { timeZone?: string; locale?: string; id?: string } = {}): EmuSpreadsheet {
-    return this._createSpreadsheet(name, opts);
+  /**
+   * `owner` (default: the emulator's user) may always edit protected cells; `editors` are the others
+   * the file is shared with, whom a new protection's editor list mirrors. To make the effective user
+   * "not an editor" of a protection, create the file with another owner and have that owner (in its
+   * own execution) narrow the protection's editors, or run as a different user (beginExecution).
+   */
+  createSpreadsheet(
+    name: string,
+    opts: { timeZone?: string; locale?: string; id?: string; owner?: string; editors?: string[] } = {},
+  ): EmuSpreadsheet {
+    const ss = this._createSpreadsheet(name, opts);
+    if (opts.owner !== undefined) ss._owner = opts.owner;
+    if (opts.editors !== undefined) ss._editors = [...opts.editors];
+    return ss;
   }
 
   /** null simulates a time-driven trigger: no active document, no Ui, no document lock/properties. */
   setActive(ss: EmuSpreadsheet | null): void {
     this._active = ss;
+  }
+
+  /**
+   * Test hook: every cell holding exactly this formula text reads as `value` (an error string such
+   * as '#N/A' included), for formulas outside the subset the emulator computes itself (formula.ts).
+   * A value stored per cell (EmuSheet.__setCell) still wins. null forgets the formula.
+   */
+  setFormulaResult(formula: string, value: CellValue | null): void {
+    if (value === null) this._formulaResults.delete(formula);
+    else this._formulaResults.set(formula, value);
   }
 
   // ---- stats and faults ---------------------------------------------------------
@@ -124,8 +166,25 @@ export class Emulator {
    * Starts an execution. A trigger execution names the document its add-on trigger belongs to:
    * Apps Script ties add-on triggers to a document even when the run has no active spreadsheet.
    */
-  beginExecution(kind: ExecutionKind = 'editor', userEmail?: string, document: string | null = null): number {
-    return this.rt.beginExecution(kind, userEmail ?? this.options.userEmail, document).id;
+  beginExecution(
+    kind: ExecutionKind = 'editor',
+    userEmail?: string,
+    document: string | null = null,
+    authMode: AuthModeName = 'FULL',
+  ): number {
+    return this.rt.beginExecution(kind, userEmail ?? this.options.userEmail, document, authMode).id;
+  }
+
+  /**
+   * Virtual milliseconds `user`'s trigger executions have run in the current 24-hour quota window
+   * (what counts against "Triggers total runtime", 90 min/day for a consumer account).
+   */
+  triggerRuntimeMs(user: string = this.options.userEmail): number {
+    return this.rt.triggerRuntime.used(user, this.clock.now());
+  }
+
+  get triggerRuntimeLimitMs(): number {
+    return this.rt.triggerRuntime.limitMs;
   }
 
   /**
@@ -135,7 +194,7 @@ export class Emulator {
    */
   endExecution(): void {
     const ending = this.rt.current;
-    ending.alive = false;
+    this.rt.finishExecution(ending);
     for (const [key, holder] of [...this._lockHolders]) if (holder === ending.id) this._lockHolders.delete(key);
     this.rt.clearFaults();
     const alive = [...this.rt.executions.values()].filter((e) => e.alive);
@@ -150,9 +209,9 @@ export class Emulator {
     this.rt.current = ex;
   }
 
-  get currentExecution(): { id: number; kind: ExecutionKind; user: string } {
-    const { id, kind, user } = this.rt.current;
-    return { id, kind, user };
+  get currentExecution(): { id: number; kind: ExecutionKind; user: string; authMode: AuthModeName } {
+    const { id, kind, user, authMode } = this.rt.current;
+    return { id, kind, user, authMode };
   }
 
   // ---- state -------------------------------------------------------------------------
@@ -174,7 +233,7 @@ export class Emulator {
     const emu = new Emulator(opts);
     emu.clock.set(s.clock);
     for (const st of s.spreadsheets) {
-      const ss = new EmuSpreadsheet(emu, st.id, st.name, st.timeZone, st.locale);
+      const ss = new EmuSpreadsheet(emu._bookContext(), st.id, st.name, st.timeZone, st.locale);
       loadSpreadsheet(ss, st);
       emu.spreadsheets.push(ss);
     }
@@ -193,11 +252,26 @@ export class Emulator {
     // Real ids are 44 URL-safe characters; derive one deterministically.
     const id = opts.id ?? '1' + createHash('sha256').update(`ss:${seq}:${name}`).digest('base64url').slice(0, 43);
     if (this.spreadsheets.some((s) => s._id === id)) throw new Error(`Spreadsheet id ${id} already exists`);
-    const ss = new EmuSpreadsheet(this, id, String(name), opts.timeZone ?? this.options.timeZone, opts.locale ?? this.options.locale);
+    const ss = new EmuSpreadsheet(this._bookContext(), id, String(name), opts.timeZone ?? this.options.timeZone, opts.locale ?? this.options.locale);
     ss._activeSheet = ss._addSheet('Sheet1');
     this.spreadsheets.push(ss);
     if (!this._active) this._active = ss;
     return ss;
+  }
+
+  _activeId(): string | null {
+    return this._active ? this._active._id : null;
+  }
+
+  /** What every workbook of this emulator may ask of it. */
+  _bookContext(): BookContext {
+    return {
+      rt: this.rt,
+      defaultOwner: this.options.userEmail,
+      cellLimit: this.options.cellLimit,
+      toast: (message) => this.ui.toasts.push(message),
+      formulaResult: (formula) => this._formulaResults.get(formula),
+    };
   }
 
   _ui(): UiService {
@@ -216,6 +290,9 @@ export class Emulator {
     const spreadsheetId = this._active ? this._active._id : (this.rt.current.document ?? null);
     if (this.triggers.some((t) => t.user === user && t.spreadsheetId === spreadsheetId && t.type === spec.type)) {
       throw this.rt.error(tooManyTriggersMessage(spec.type));
+    }
+    if (this.triggers.filter((t) => t.user === user).length >= TRIGGERS_PER_USER_PER_SCRIPT) {
+      throw this.rt.error(TOO_MANY_SCRIPT_TRIGGERS_MESSAGE);
     }
     const record: TriggerRecord = {
       ...spec,

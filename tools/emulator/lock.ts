@@ -5,8 +5,16 @@
  * this single-threaded emulator "waits", so a contended wait always runs to
  * its timeout and the virtual clock advances by that amount.
  */
-import type { Emulator } from './emulator';
 import { instrument, Runtime } from './runtime';
+
+/** What LockService needs from the emulator, passed in rather than imported. */
+export interface LockContext {
+  readonly rt: Runtime;
+  /** Id of the active document, null in a time-driven trigger. */
+  activeDocumentId(): string | null;
+  /** Lock resource key -> id of the execution holding it. */
+  readonly lockHolders: Map<string, number>;
+}
 
 export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
 
@@ -54,14 +62,14 @@ instrument(Lock, 'Lock');
 export class LockServiceImpl {
   readonly rt: Runtime;
 
-  constructor(private readonly emu: Emulator) {
-    this.rt = emu.rt;
+  constructor(private readonly ctx: LockContext) {
+    this.rt = ctx.rt;
   }
 
   /** null when there is no containing document (time-driven trigger of an add-on). */
   getDocumentLock(): Lock | null {
-    const ss = this.emu._active;
-    return ss ? this._lock(`document:${ss._id}`) : null;
+    const id = this.ctx.activeDocumentId();
+    return id !== null ? this._lock(`document:${id}`) : null;
   }
 
   getScriptLock(): Lock {
@@ -73,7 +81,7 @@ export class LockServiceImpl {
   }
 
   private _lock(key: string): Lock {
-    return new Lock(this.rt, key, this.emu._lockHolders, this.rt.current.id);
+    return new Lock(this.rt, key, this.ctx.lockHolders, this.rt.current.id);
   }
 }
 instrument(LockServiceImpl, 'LockService');

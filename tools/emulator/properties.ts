@@ -1,5 +1,4 @@
 /** PropertiesService with the documented quotas (9 KB per value, 500 KB per store). */
-import type { Emulator } from './emulator';
 import { instrument, Runtime } from './runtime';
 
 export const MAX_VALUE_BYTES = 9 * 1024;
@@ -82,31 +81,40 @@ export interface PropertyData {
   script: PropertyStore;
 }
 
+/** What PropertiesService needs from the emulator, passed in rather than imported. */
+export interface PropertiesContext {
+  readonly rt: Runtime;
+  /** Id of the active document, null in a time-driven trigger. */
+  activeDocumentId(): string | null;
+  /** The backing data (replaced wholesale when an emulator is restored from state). */
+  data(): PropertyData;
+}
+
 export class PropertiesServiceImpl {
   readonly rt: Runtime;
 
-  constructor(private readonly emu: Emulator) {
-    this.rt = emu.rt;
+  constructor(private readonly ctx: PropertiesContext) {
+    this.rt = ctx.rt;
   }
 
   /** Document properties belong to the active document; none exists in a time-driven trigger. */
   getDocumentProperties(): Properties | null {
-    const ss = this.emu._active;
-    if (!ss) return null;
-    const data = this.emu._properties.document;
-    data[ss._id] = data[ss._id] ?? {};
-    return new Properties(this.rt, data[ss._id]);
+    const id = this.ctx.activeDocumentId();
+    if (id === null) return null;
+    const data = this.ctx.data().document;
+    data[id] = data[id] ?? {};
+    return new Properties(this.rt, data[id]);
   }
 
   getUserProperties(): Properties {
     const user = this.rt.current.user;
-    const data = this.emu._properties.user;
+    const data = this.ctx.data().user;
     data[user] = data[user] ?? {};
     return new Properties(this.rt, data[user]);
   }
 
   getScriptProperties(): Properties {
-    return new Properties(this.rt, this.emu._properties.script);
+    return new Properties(this.rt, this.ctx.data().script);
   }
 }
 instrument(PropertiesServiceImpl, 'PropertiesService');

@@ -4,9 +4,23 @@
  */
 import { cellA1 } from './a1';
 import { Grid, padTo } from './grid';
+import { Protection } from './protection';
+import { contains, intersects, Rect } from './rects';
 import { instrument, isDate, Runtime } from './runtime';
 import type { EmuSheet } from './sheet';
 import { CellValue, coerceInput, displayValue, GENERAL, PLAIN_TEXT } from './values';
+
+/** Characters one cell may hold in Google Sheets. */
+export const MAX_CELL_CHARS = 50_000;
+export const CELL_TOO_LONG_MESSAGE = 'Your input contains more than the maximum of 50000 characters in a single cell.';
+
+/** What clear(options) clears: both unless one of contentsOnly / formatOnly is set. */
+export function clearScope(options?: { contentsOnly?: boolean; formatOnly?: boolean }): { contents: boolean; formats: boolean } {
+  const contentsOnly = Boolean(options?.contentsOnly);
+  const formatOnly = Boolean(options?.formatOnly);
+  if (contentsOnly === formatOnly) return { contents: true, formats: true };
+  return { contents: contentsOnly, formats: formatOnly };
+}
 
 /** Cell "value" as returned to scripts: "" for empty, a Date for date cells. */
 export type ScriptValue = string | number | boolean | Date;
@@ -76,23 +90,17 @@ export class EmuRange {
 
   getValues(): ScriptValue[][] {
     this.rt.stats.cellsRead += this.numRows * this.numCols;
-    return this._read((r, c) => {
-      const v = this.sheet._values.get(r, c);
-      if (v === undefined) return '';
-      return isDate(v) ? this.rt.date(v.getTime()) : v;
-    });
+    return this._read((r, c) => this._value(r, c), '');
   }
 
   getValue(): ScriptValue {
     this.rt.stats.cellsRead += 1;
-    const v = this.sheet._values.get(this.row - 1, this.col - 1);
-    if (v === undefined) return '';
-    return isDate(v) ? this.rt.date(v.getTime()) : v;
+    return this._value(this.row - 1, this.col - 1);
   }
 
   getDisplayValues(): string[][] {
     this.rt.stats.cellsRead += this.numRows * this.numCols;
-    return this._read((r, c) => this._display(r, c));
+    return this._read((r, c) => this._display(r, c), '');
   }
 
   getDisplayValue(): string {
@@ -101,7 +109,9 @@ export class EmuRange {
   }
 
   setValues(values: unknown[][]): EmuRange {
+    this._assertEditable();
     this._checkShape(values);
+    this._checkLengths(values);
     this.rt.stats.cellsWritten += this.numRows * this.numCols;
     this._write((i, j) => values[i][j]);
     return this;
@@ -109,6 +119,8 @@ export class EmuRange {
 
   /** Like Apps Script, sets every cell of the range to the same value. */
   setValue(value: unknown): EmuRange {
+    this._assertEditable();
+    this._checkLengths([[value]]);
     this.rt.stats.cellsWritten += this.numRows * this.numCols;
     this._write(() => value);
     return this;
@@ -127,7 +139,7 @@ export class EmuRange {
 
   getFormulas(): string[][] {
     this.rt.stats.cellsRead += this.numRows * this.numCols;
-    return this._read((r, c) => this.sheet._formulas.get(r, c) ?? '');
+    return this._read((r, c) => this.sheet._formulas.get(r, c) ?? '', '');
   }
 
   getFormula(): string {
@@ -136,13 +148,17 @@ export class EmuRange {
   }
 
   setFormula(formula: string): EmuRange {
+    this._assertEditable();
+    this._checkLengths([[formula]]);
     this.rt.stats.cellsWritten += this.numRows * this.numCols;
     this._write(() => formula);
     return this;
   }
 
   setFormulas(formulas: string[][]): EmuRange {
+    this._assertEditable();
     this._checkShape(formulas);
+    this._checkLengths(formulas);
     this.rt.stats.cellsWritten += this.numRows * this.numCols;
     this._write((i, j) => formulas[i][j]);
     return this;
@@ -160,6 +176,7 @@ export class EmuRange {
   }
 
   setNumberFormat(format: string): EmuRange {
+    this._assertEditable();
     this.rt.stats.cellsWritten += this.numRows * this.numCols;
     const f = format === GENERAL || format === '' ? undefined : String(format);
     this._fill(this.sheet._formats, () => f);
@@ -167,6 +184,7 @@ export class EmuRange {
   }
 
   setNumberFormats(formats: string[][]): EmuRange {
+    this._assertEditable();
     this._checkShape(formats);
     this.rt.stats.cellsWritten += this.numRows * this.numCols;
     this._fill(this.sheet._formats, (i, j) => {
@@ -176,8 +194,8 @@ export class EmuRange {
     return this;
   }
 
-  getFontWeight(): string {
-    return this.sheet._weights.get(this.row - 1, this.col - 1) ?? 'normal';
+  getFontWeight(): 'bold' | 'normal' {
+    return this.sheet._weights.get(this.row - 1, this.col - 1) === 'bold' ? 'bold' : 'normal';
   }
 
   getFontWeights(): string[][] {
@@ -186,6 +204,7 @@ export class EmuRange {
   }
 
   setFontWeight(weight: string | null): EmuRange {
+    this._assertEditable();
     this.rt.stats.cellsWritten += this.numRows * this.numCols;
     const w = weight === 'bold' ? 'bold' : undefined;
     this._fill(this.sheet._weights, () => w);
@@ -193,6 +212,7 @@ export class EmuRange {
   }
 
   setFontWeights(weights: (string | null)[][]): EmuRange {
+    this._assertEditable();
     this._checkShape(weights);
     this.rt.stats.cellsWritten += this.numRows * this.numCols;
     this._fill(this.sheet._weights, (i, j) => (weights[i][j] === 'bold' ? 'bold' : undefined));
@@ -209,6 +229,7 @@ export class EmuRange {
   }
 
   setBackground(color: string | null): EmuRange {
+    this._assertEditable();
     this.rt.stats.cellsWritten += this.numRows * this.numCols;
     const c = color === null || color === '' || color.toLowerCase() === '#ffffff' ? undefined : color;
     this._fill(this.sheet._backgrounds, () => c);
@@ -220,6 +241,7 @@ export class EmuRange {
   }
 
   setWrap(isWrapEnabled: boolean): EmuRange {
+    this._assertEditable();
     this.rt.stats.cellsWritten += this.numRows * this.numCols;
     this._fill(this.sheet._wraps, () => (isWrapEnabled ? undefined : false));
     return this;
@@ -228,21 +250,125 @@ export class EmuRange {
   // ---- clearing -----------------------------------------------------------
 
   clearContent(): EmuRange {
+    this._assertEditable();
     this._clear(true, false);
     return this;
   }
 
   clearFormat(): EmuRange {
+    this._assertEditable();
     this._clear(false, true);
     return this;
   }
 
-  clear(): EmuRange {
-    this._clear(true, true);
+  /** clear() or clear({ contentsOnly, formatOnly }), as documented. */
+  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): EmuRange {
+    this._assertEditable();
+    const only = clearScope(options);
+    this._clear(only.contents, only.formats);
     return this;
   }
 
+  // ---- protection ---------------------------------------------------------
+
+  /** A new range protection (always new, unlike Sheet.protect). Its editors mirror the file's until changed. */
+  protect(): Protection<EmuRange, EmuSheet> {
+    const ss = this.sheet._parent;
+    return new Protection(ss._protectionHost, ss._protections.create('RANGE', this.sheet._sheetId, this._rect()));
+  }
+
+  // ---- merges -------------------------------------------------------------
+
+  /** Merges the whole range into one cell; only the top-left value is kept (as Sheets warns). */
+  merge(): EmuRange {
+    this._assertEditable();
+    this._mergeRects([this._rect()]);
+    return this;
+  }
+
+  /** Merges each row of the range on its own. */
+  mergeAcross(): EmuRange {
+    this._assertEditable();
+    const rects: Rect[] = [];
+    for (let i = 0; i < this.numRows; i++) rects.push({ row: this.row - 1 + i, col: this.col - 1, numRows: 1, numCols: this.numCols });
+    this._mergeRects(rects);
+    return this;
+  }
+
+  /** Merges each column of the range on its own. */
+  mergeVertically(): EmuRange {
+    this._assertEditable();
+    const rects: Rect[] = [];
+    for (let j = 0; j < this.numCols; j++) rects.push({ row: this.row - 1, col: this.col - 1 + j, numRows: this.numRows, numCols: 1 });
+    this._mergeRects(rects);
+    return this;
+  }
+
+  breakApart(): EmuRange {
+    this._assertEditable();
+    const area = this._rect();
+    this._checkWholeMerges(area);
+    this.sheet._merges = this.sheet._merges.filter((m) => !contains(area, m));
+    return this;
+  }
+
+  /** Merges fully inside the range or overlapping it (documented). */
+  getMergedRanges(): EmuRange[] {
+    const area = this._rect();
+    const out = this.rt.array<EmuRange>();
+    for (const m of this.sheet._merges) {
+      if (intersects(area, m)) out.push(new EmuRange(this.sheet, m.row + 1, m.col + 1, m.numRows, m.numCols));
+    }
+    return out;
+  }
+
+  isPartOfMerge(): boolean {
+    const area = this._rect();
+    return this.sheet._merges.some((m) => intersects(area, m));
+  }
+
   // ---- internals (not counted, not part of the Apps Script surface) --------
+
+  /** Sheets refuses, every time, a write by someone who cannot edit a protection covering these cells. */
+  _assertEditable(): void {
+    this.sheet._parent._assertCanWrite(this.sheet._sheetId, this._rect());
+  }
+
+  _rect(): Rect {
+    return { row: this.row - 1, col: this.col - 1, numRows: this.numRows, numCols: this.numCols };
+  }
+
+  private _value(r: number, c: number): ScriptValue {
+    if (this.sheet._hiddenByMerge(r, c)) return '';
+    const v = this.sheet._computed(r, c);
+    if (v === undefined) return '';
+    return isDate(v) ? this.rt.date(v.getTime()) : v;
+  }
+
+  /** Sheets refuses to merge or unmerge across part of an existing merge. */
+  private _checkWholeMerges(area: Rect): void {
+    if (this.sheet._merges.some((m) => intersects(area, m) && !contains(area, m))) {
+      throw this.rt.error('You must select all cells in a merged range to merge or unmerge them.');
+    }
+  }
+
+  private _mergeRects(rects: Rect[]): void {
+    this._checkWholeMerges(this._rect());
+    const area = this._rect();
+    const sheet = this.sheet;
+    sheet._merges = sheet._merges.filter((m) => !contains(area, m));
+    for (const m of rects) {
+      if (m.numRows * m.numCols < 2) continue;
+      for (let i = 0; i < m.numRows; i++) {
+        for (let j = 0; j < m.numCols; j++) {
+          if (i === 0 && j === 0) continue;
+          sheet._values.set(m.row + i, m.col + j, undefined);
+          sheet._formulas.set(m.row + i, m.col + j, undefined);
+        }
+      }
+      sheet._merges.push(m);
+    }
+  }
 
   _clear(contents: boolean, formats: boolean): void {
     const args = [this.row - 1, this.col - 1, this.numRows, this.numCols] as const;
@@ -260,17 +386,20 @@ export class EmuRange {
 
   private _display(r: number, c: number): string {
     const ss = this.sheet._parent;
-    return displayValue(this.sheet._values.get(r, c), this.sheet._formats.get(r, c), ss._timeZone, ss._locale);
+    return displayValue(this.sheet._computed(r, c), this.sheet._formats.get(r, c), ss._timeZone, ss._locale);
   }
 
   /** Builds a fresh 2-D array in the script's realm (callers may mutate it). */
-  private _read<T>(cell: (r: number, c: number) => T): T[][] {
+  private _read<T>(cell: (r: number, c: number) => T, hidden?: T): T[][] {
     const out = this.rt.array<T[]>(this.numRows);
     const r0 = this.row - 1;
     const c0 = this.col - 1;
+    const merged = hidden !== undefined && this.sheet._merges.length > 0;
     for (let i = 0; i < this.numRows; i++) {
       const rowArr = this.rt.array<T>(this.numCols);
-      for (let j = 0; j < this.numCols; j++) rowArr[j] = cell(r0 + i, c0 + j);
+      for (let j = 0; j < this.numCols; j++) {
+        rowArr[j] = merged && this.sheet._hiddenByMerge(r0 + i, c0 + j) ? (hidden as T) : cell(r0 + i, c0 + j);
+      }
       out[i] = rowArr;
     }
     return out;
@@ -287,6 +416,7 @@ export class EmuRange {
     const formulas = this.sheet._formulas;
     const formats = this.sheet._formats;
     const r0 = this.row - 1;
+    const merged = this.sheet._merges.length > 0;
     for (let j = 0; j < this.numCols; j++) {
       const c = this.col - 1 + j;
       const valueCol = values.columnForWrite(c);
@@ -294,11 +424,13 @@ export class EmuRange {
       const formatCol = formats.column(c);
       for (let i = 0; i < this.numRows; i++) {
         const r = r0 + i;
+        // Sheets keeps only the top-left content of a merge: what is written under it is dropped.
+        if (merged && this.sheet._hiddenByMerge(r, c)) continue;
         const raw = input(i, j);
         const plainText = formatCol !== undefined && formatCol[r] === PLAIN_TEXT;
         let v: CellValue | undefined;
         if (!plainText && typeof raw === 'string' && raw.length > 1 && raw[0] === '=') {
-          // A formula: the emulator cannot evaluate it, so no cached value.
+          // A formula: no stored value; reads compute it (sheet._computed).
           formulas.set(r, c, raw);
           v = undefined;
         } else {
@@ -318,6 +450,19 @@ export class EmuRange {
   private _fill<T>(grid: Grid<T>, value: (i: number, j: number) => T | undefined): void {
     for (let i = 0; i < this.numRows; i++) {
       for (let j = 0; j < this.numCols; j++) grid.set(this.row - 1 + i, this.col - 1 + j, value(i, j));
+    }
+  }
+
+  /**
+   * Sheets rejects the whole call when any cell's input is longer than 50,000 characters, so the
+   * check runs over all input before anything is written.
+   */
+  private _checkLengths(data: unknown[][]): void {
+    for (const rowData of data) {
+      for (const v of rowData) {
+        if (v === null || v === undefined || typeof v === 'number' || typeof v === 'boolean' || isDate(v)) continue;
+        if (String(v).length > MAX_CELL_CHARS) throw this.rt.error(CELL_TOO_LONG_MESSAGE);
+      }
     }
   }
 
@@ -353,4 +498,8 @@ instrument(EmuRange, 'Range', [
   'clearContent',
   'clearFormat',
   'clear',
+  'merge',
+  'mergeAcross',
+  'mergeVertically',
+  'breakApart',
 ]);

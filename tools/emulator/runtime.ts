@@ -22,6 +22,9 @@ export interface Faults {
 
 export type ExecutionKind = 'editor' | 'trigger';
 
+/** ScriptApp.AuthMode names. Only NONE restricts anything in the emulator. */
+export type AuthModeName = 'NONE' | 'LIMITED' | 'CUSTOM_FUNCTION' | 'FULL';
+
 export interface Execution {
   id: number;
   kind: ExecutionKind;
@@ -29,6 +32,48 @@ export interface Execution {
   alive: boolean;
   /** For an add-on's trigger execution: the document the trigger belongs to (it may not be active). */
   document?: string | null;
+  authMode: AuthModeName;
+  /** Virtual time the execution began, for the daily trigger-runtime quota. */
+  startedAt: number;
+  /** Set once the execution ran past the daily trigger-runtime quota: every later call fails too. */
+  overQuota?: boolean;
+}
+
+/** Apps Script's message when a user's triggers have used up the day's runtime. */
+export const TRIGGER_QUOTA_MESSAGE = 'Service using too much computer time for one day';
+/** "Triggers total runtime" for consumer accounts: 90 min / day (6 h for Workspace). */
+export const TRIGGER_RUNTIME_PER_DAY_MS = 90 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Calls an execution in AuthMode.NONE may make: the add-on menu, and services that need no
+ * authorization. Everything else throws "You do not have permission to call ...".
+ */
+const ALLOWED_IN_NONE = /^(?:SpreadsheetApp\.getUi|Ui\.createAddonMenu|Ui\.createMenu|Menu\..*|Logger\..*|Utilities\..*|HtmlService\..*|HtmlOutput\..*|Session\.getActiveUserLocale|Session\.getScriptTimeZone|Session\.getTimeZone)$/;
+
+/**
+ * Per-user trigger runtime. Quotas "reset 24 h after the first request", so each user's window
+ * opens at the first trigger execution and closes 24 h later.
+ */
+export class TriggerRuntimeLedger {
+  private readonly byUser = new Map<string, { windowStart: number; usedMs: number }>();
+
+  constructor(public limitMs: number = TRIGGER_RUNTIME_PER_DAY_MS) {}
+
+  /** Milliseconds used by `user`'s trigger executions in the window that contains `now`. */
+  used(user: string, now: number): number {
+    const entry = this.byUser.get(user);
+    return entry && now < entry.windowStart + DAY_MS ? entry.usedMs : 0;
+  }
+
+  record(user: string, startedAt: number, endedAt: number): void {
+    let entry = this.byUser.get(user);
+    if (!entry || startedAt >= entry.windowStart + DAY_MS) {
+      entry = { windowStart: startedAt, usedMs: 0 };
+      this.byUser.set(user, entry);
+    }
+    entry.usedMs += Math.max(0, endedAt - startedAt);
+  }
 }
 
 /**
@@ -104,6 +149,7 @@ export class Runtime {
   private callsSinceFault = 0;
   private killed = false;
 
+  readonly triggerRuntime = new TriggerRuntimeLedger();
   executions = new Map<number, Execution>();
   current!: Execution;
   private nextExecutionId = 1;
@@ -128,6 +174,9 @@ export class Runtime {
 
   enter(key: string, mutating: boolean): void {
     if (this.killed) throw new ExecutionKilledError();
+    const ex = this.current;
+    if (ex.authMode === 'NONE' && !ALLOWED_IN_NONE.test(key)) throw this.error(`You do not have permission to call ${key}`);
+    if (ex.kind === 'trigger') this.checkTriggerQuota(ex);
     if (this.interleave && ++this.interleave.seen >= this.interleave.afterCalls) {
       const { run } = this.interleave;
       this.interleave = null;
@@ -177,8 +226,22 @@ export class Runtime {
     this.stats = { calls: {}, totalCalls: 0, cellsRead: 0, cellsWritten: 0 };
   }
 
-  beginExecution(kind: ExecutionKind, user: string, document: string | null = null): Execution {
-    const ex: Execution = { id: this.nextExecutionId++, kind, user, alive: true, document };
+  /** Fails a trigger execution once its user's triggers have run past the daily quota. */
+  private checkTriggerQuota(ex: Execution): void {
+    const now = this.clock.now();
+    if (!ex.overQuota && this.triggerRuntime.used(ex.user, now) + (now - ex.startedAt) <= this.triggerRuntime.limitMs) return;
+    ex.overQuota = true;
+    throw this.error(TRIGGER_QUOTA_MESSAGE);
+  }
+
+  /** Ends an execution's accounting: a trigger's virtual runtime counts against its user's day. */
+  finishExecution(ex: Execution): void {
+    ex.alive = false;
+    if (ex.kind === 'trigger') this.triggerRuntime.record(ex.user, ex.startedAt, this.clock.now());
+  }
+
+  beginExecution(kind: ExecutionKind, user: string, document: string | null = null, authMode: AuthModeName = 'FULL'): Execution {
+    const ex: Execution = { id: this.nextExecutionId++, kind, user, alive: true, document, authMode, startedAt: this.clock.now() };
     this.executions.set(ex.id, ex);
     this.current = ex;
     return ex;

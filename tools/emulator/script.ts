@@ -2,9 +2,21 @@
  * ScriptApp: auth-mode enums and installable triggers, with the add-on rule
  * "one trigger of each event type per user per document".
  */
-import type { Emulator } from './emulator';
 import { instrument, Runtime } from './runtime';
-import type { EmuSpreadsheet } from './spreadsheet';
+
+/** A document as ScriptApp sees it (a Spreadsheet). */
+export interface DocumentRef {
+  readonly _id: string;
+}
+
+/** What ScriptApp needs from the emulator, passed in rather than imported. */
+export interface ScriptContext {
+  readonly rt: Runtime;
+  /** The live list of installed triggers. */
+  triggers(): TriggerRecord[];
+  /** Applies the trigger quotas and records the trigger. */
+  installTrigger(spec: Partial<TriggerRecord> & { handler: string; type: EventTypeName }): Trigger;
+}
 
 export const AuthMode = { NONE: 'NONE', LIMITED: 'LIMITED', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', FULL: 'FULL' } as const;
 export const TriggerSource = { SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK', FORMS: 'FORMS', DOCUMENTS: 'DOCUMENTS', CALENDAR: 'CALENDAR' } as const;
@@ -80,17 +92,17 @@ instrument(Trigger, 'Trigger');
 export class TriggerBuilder {
   constructor(
     readonly rt: Runtime,
-    private readonly emu: Emulator,
+    private readonly ctx: ScriptContext,
     private readonly handler: string,
   ) {}
 
   timeBased(): ClockTriggerBuilder {
-    return new ClockTriggerBuilder(this.rt, this.emu, this.handler);
+    return new ClockTriggerBuilder(this.rt, this.ctx, this.handler);
   }
 
-  forSpreadsheet(sheet: EmuSpreadsheet | string): SpreadsheetTriggerBuilder {
+  forSpreadsheet(sheet: DocumentRef | string): SpreadsheetTriggerBuilder {
     const id = typeof sheet === 'string' ? sheet : sheet._id;
-    return new SpreadsheetTriggerBuilder(this.rt, this.emu, this.handler, id);
+    return new SpreadsheetTriggerBuilder(this.rt, this.ctx, this.handler, id);
   }
 }
 instrument(TriggerBuilder, 'TriggerBuilder');
@@ -100,7 +112,7 @@ export class ClockTriggerBuilder {
 
   constructor(
     readonly rt: Runtime,
-    private readonly emu: Emulator,
+    private readonly ctx: ScriptContext,
     private readonly handler: string,
   ) {}
 
@@ -128,7 +140,7 @@ export class ClockTriggerBuilder {
     this.spec.everyMinutes = n;
     return this;
   }
-  onWeekDay(day: string): ClockTriggerBuilder {
+  onWeekDay(day: unknown): ClockTriggerBuilder {
     this.spec.onWeekDay = String(day);
     return this;
   }
@@ -139,7 +151,7 @@ export class ClockTriggerBuilder {
   /** A one-off trigger due `ms` after now (virtual clock). */
   after(ms: number): ClockTriggerBuilder {
     if (typeof ms !== 'number' || !(ms >= 0)) throw this.rt.error('Invalid argument: durationMilliseconds');
-    this.spec.runAt = this.emu.clock.now() + ms;
+    this.spec.runAt = this.rt.clock.now() + ms;
     return this;
   }
   /** A one-off trigger due at a given instant. */
@@ -148,7 +160,7 @@ export class ClockTriggerBuilder {
     return this;
   }
   create(): Trigger {
-    return this.emu._installTrigger({ ...this.spec, handler: this.handler, type: 'CLOCK' });
+    return this.ctx.installTrigger({ ...this.spec, handler: this.handler, type: 'CLOCK' });
   }
 }
 instrument(ClockTriggerBuilder, 'ClockTriggerBuilder', ['create']);
@@ -158,7 +170,7 @@ export class SpreadsheetTriggerBuilder {
 
   constructor(
     readonly rt: Runtime,
-    private readonly emu: Emulator,
+    private readonly ctx: ScriptContext,
     private readonly handler: string,
     private readonly sourceId: string,
   ) {}
@@ -180,7 +192,7 @@ export class SpreadsheetTriggerBuilder {
     return this;
   }
   create(): Trigger {
-    return this.emu._installTrigger({ handler: this.handler, type: this.type, sourceId: this.sourceId });
+    return this.ctx.installTrigger({ handler: this.handler, type: this.type, sourceId: this.sourceId });
   }
 }
 instrument(SpreadsheetTriggerBuilder, 'SpreadsheetTriggerBuilder', ['create']);
@@ -192,29 +204,29 @@ export class ScriptAppService {
   readonly WeekDay = WeekDay;
   readonly rt: Runtime;
 
-  constructor(private readonly emu: Emulator) {
-    this.rt = emu.rt;
+  constructor(private readonly ctx: ScriptContext) {
+    this.rt = ctx.rt;
   }
 
   newTrigger(functionName: string): TriggerBuilder {
-    return new TriggerBuilder(this.rt, this.emu, String(functionName));
+    return new TriggerBuilder(this.rt, this.ctx, String(functionName));
   }
 
   /** This user's triggers tied to the given document. */
-  getUserTriggers(document: EmuSpreadsheet): Trigger[] {
+  getUserTriggers(document: DocumentRef): Trigger[] {
     const user = this.rt.current.user;
-    return this._wrap(this.emu.triggers.filter((t) => t.user === user && t.spreadsheetId === document._id));
+    return this._wrap(this.ctx.triggers().filter((t) => t.user === user && t.spreadsheetId === document._id));
   }
 
   /** Installable triggers of this project owned by the current user. */
   getProjectTriggers(): Trigger[] {
     const user = this.rt.current.user;
-    return this._wrap(this.emu.triggers.filter((t) => t.user === user));
+    return this._wrap(this.ctx.triggers().filter((t) => t.user === user));
   }
 
   deleteTrigger(trigger: Trigger): void {
-    const i = this.emu.triggers.findIndex((t) => t.id === trigger._record.id);
-    if (i >= 0) this.emu.triggers.splice(i, 1);
+    const i = this.ctx.triggers().findIndex((t) => t.id === trigger._record.id);
+    if (i >= 0) this.ctx.triggers().splice(i, 1);
   }
 
   getScriptId(): string {
@@ -232,6 +244,11 @@ export class ScriptAppService {
   }
 }
 instrument(ScriptAppService, 'ScriptApp', ['deleteTrigger']);
+
+/** Quota: installable triggers per user per script (all documents together). */
+export const TRIGGERS_PER_USER_PER_SCRIPT = 20;
+export const TOO_MANY_SCRIPT_TRIGGERS_MESSAGE =
+  'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 
 export function tooManyTriggersMessage(type: EventTypeName): string {
   return `This add-on has created too many ${TOO_MANY[type]} triggers in this document for this Google Account.`;

@@ -1,7 +1,10 @@
 /** Sheet: grid dimensions, structure edits and the cell layers. */
 import { parseA1 } from './a1';
 import { Grid } from './grid';
-import { EmuRange } from './range';
+import { DeveloperMetadata, DeveloperMetadataFinder, metadataArgs, metadataAt } from './metadata';
+import { clearScope, EmuRange } from './range';
+import { Protection } from './protection';
+import { afterDelete, afterInsert, Axis, containsCell, insertionSplits, overlapsLines, Rect } from './rects';
 import { instrument, isDate, Runtime } from './runtime';
 import type { EmuSpreadsheet } from './spreadsheet';
 import { CellValue } from './values';
@@ -24,6 +27,8 @@ export class EmuSheet {
   _hidden = false;
   _frozenRows = 0;
   _frozenColumns = 0;
+  /** Merged areas, 0-based; each covers at least two cells. */
+  _merges: Rect[] = [];
 
   constructor(
     readonly _parent: EmuSpreadsheet,
@@ -46,6 +51,7 @@ export class EmuSheet {
   }
 
   setName(name: string): EmuSheet {
+    this._assertCanEditSheet();
     this._parent._validateNewName(String(name), this);
     this._name = String(name);
     return this;
@@ -142,8 +148,10 @@ export class EmuSheet {
   _deleteRows(rowPosition: number, howMany: number): void {
     this._checkPositive(howMany, 'rows');
     if (rowPosition < 1 || rowPosition + howMany - 1 > this._maxRows) throw this.rt.error('Those rows are out of bounds.');
+    this._assertLinesEditable((p) => p.rect === null || overlapsLines(p.rect, 'rows', rowPosition - 1, howMany));
     if (howMany >= this._maxRows) throw this.rt.error("You can't delete all the rows on the sheet.");
     for (const g of this._layers()) g.deleteRows(rowPosition - 1, howMany);
+    this._moveRects('rows', (r) => afterDelete(r, 'rows', rowPosition - 1, howMany));
     this._maxRows -= howMany;
   }
 
@@ -159,6 +167,11 @@ export class EmuSheet {
 
   insertColumnAfter(afterPosition: number): EmuSheet {
     this._insertColumns(afterPosition, 1);
+    return this;
+  }
+
+  insertColumnBefore(beforePosition: number): EmuSheet {
+    this._insertColumns(beforePosition - 1, 1);
     return this;
   }
 
@@ -180,8 +193,10 @@ export class EmuSheet {
     if (columnPosition < 1 || columnPosition + howMany - 1 > this._maxColumns) {
       throw this.rt.error('Those columns are out of bounds.');
     }
+    this._assertLinesEditable((p) => p.rect === null || overlapsLines(p.rect, 'columns', columnPosition - 1, howMany));
     if (howMany >= this._maxColumns) throw this.rt.error("You can't delete all the columns on the sheet.");
     for (const g of this._layers()) g.deleteColumns(columnPosition - 1, howMany);
+    this._moveRects('columns', (r) => afterDelete(r, 'columns', columnPosition - 1, howMany));
     this._widths.splice(columnPosition - 1, howMany);
     this._maxColumns -= howMany;
   }
@@ -256,23 +271,66 @@ export class EmuSheet {
 
   // ---- clearing -----------------------------------------------------------
 
-  clear(): EmuSheet {
-    for (const g of this._layers()) g.clearAll();
+  /** clear() or clear({ contentsOnly, formatOnly }), as documented. */
+  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): EmuSheet {
+    this._assertCanEditSheet();
+    const only = clearScope(options);
+    if (only.contents) {
+      this._values.clearAll();
+      this._formulas.clearAll();
+    }
+    if (only.formats) for (const g of [this._formats, this._weights, this._backgrounds, this._wraps]) g.clearAll();
     return this;
   }
 
   clearContents(): EmuSheet {
+    this._assertCanEditSheet();
     this._values.clearAll();
     this._formulas.clearAll();
     return this;
   }
 
   clearFormats(): EmuSheet {
+    this._assertCanEditSheet();
     this._formats.clearAll();
     this._weights.clearAll();
     this._backgrounds.clearAll();
     this._wraps.clearAll();
     return this;
+  }
+
+  // ---- protection -------------------------------------------------------------
+
+  /** The sheet's protection: the existing one if the sheet is already protected (documented). */
+  protect(): Protection<EmuRange, EmuSheet> {
+    const store = this._parent._protections;
+    const record = store.sheetProtection(this._sheetId) ?? store.create('SHEET', this._sheetId, null);
+    return new Protection(this._parent._protectionHost, record);
+  }
+
+  /** The sheet's range protections, or a one-element array with the sheet's own protection. */
+  getProtections(type: unknown): Protection<EmuRange, EmuSheet>[] {
+    const store = this._parent._protections;
+    const out = this.rt.array<Protection<EmuRange, EmuSheet>>();
+    for (const p of store.list(store.typeArg(type), this._sheetId)) out.push(new Protection(this._parent._protectionHost, p));
+    return out;
+  }
+
+  // ---- developer metadata ---------------------------------------------------
+
+  /** addDeveloperMetadata(key[, value][, visibility]); the tag follows the sheet id, so it survives renames. */
+  addDeveloperMetadata(key: string, valueOrVisibility?: unknown, visibility?: unknown): EmuSheet {
+    const args = metadataArgs(valueOrVisibility, visibility);
+    this._parent._metadata.add(this._sheetId, key, args.value, args.visibility);
+    return this;
+  }
+
+  getDeveloperMetadata(): DeveloperMetadata<EmuSheet, EmuSpreadsheet>[] {
+    return metadataAt(this._parent._metadataHost, this._parent._metadata, this._sheetId);
+  }
+
+  createDeveloperMetadataFinder(): DeveloperMetadataFinder<EmuSheet, EmuSpreadsheet> {
+    return new DeveloperMetadataFinder(this._parent._metadataHost, this._parent._metadata, this._sheetId);
   }
 
   // ---- emulator helpers (uncounted) ---------------------------------------
@@ -288,6 +346,53 @@ export class EmuSheet {
     if (cell.formula !== undefined) this._formulas.set(r, c, cell.formula || undefined);
     if (cell.value !== undefined) this._values.set(r, c, cell.value === null || cell.value === '' ? undefined : cell.value);
     if (cell.numberFormat !== undefined) this._formats.set(r, c, cell.numberFormat || undefined);
+  }
+
+  /**
+   * What a cell shows (0-based): its value, or for a formula cell without a stored (cached) value,
+   * the computed one. undefined for an empty cell.
+   */
+  _computed(row: number, col: number): CellValue | undefined {
+    const v = this._values.get(row, col);
+    if (v !== undefined) return v;
+    const f = this._formulas.get(row, col);
+    return f === undefined ? undefined : this._parent._evaluate(this, row, col, f);
+  }
+
+  /** The merge covering a 0-based cell, if any. */
+  _mergeAt(row: number, col: number): Rect | undefined {
+    return this._merges.find((m) => containsCell(m, row, col));
+  }
+
+  /** True for a merged cell other than its merge's top-left one: it reads as "" and ignores writes. */
+  _hiddenByMerge(row: number, col: number): boolean {
+    if (this._merges.length === 0) return false;
+    const m = this._mergeAt(row, col);
+    return m !== undefined && (m.row !== row || m.col !== col);
+  }
+
+  /** Refuses sheet-wide edits (clear, rename, delete) under a protection the effective user cannot edit. */
+  _assertCanEditSheet(): void {
+    this._parent._assertCanWrite(this._sheetId, null);
+  }
+
+  /** Refuses a row/column insert or delete when a blocking protection matches. */
+  _assertLinesEditable(blocks: (p: { rect: Rect | null }) => boolean): void {
+    const ss = this._parent;
+    if (ss._protections.records.length === 0) return;
+    ss._protections.assertNone(this._sheetId, this.rt.current.user, ss._access(), blocks);
+  }
+
+  /** Moves merges and protected ranges with their cells after a structure edit. */
+  _moveRects(axis: Axis, move: (r: Rect) => Rect | null): void {
+    void axis;
+    this._parent._protections.move(this._sheetId, move);
+    const merges: Rect[] = [];
+    for (const m of this._merges) {
+      const moved = move(m);
+      if (moved && moved.numRows * moved.numCols > 1) merges.push(moved);
+    }
+    this._merges = merges;
   }
 
   _layers(): Grid<unknown>[] {
@@ -320,16 +425,20 @@ export class EmuSheet {
   _insertRows(after: number, n: number): void {
     this._checkPositive(n, 'rows');
     if (after < 0 || after > this._maxRows) throw this.rt.error('Those rows are out of bounds.');
+    this._assertLinesEditable((p) => p.rect === null || insertionSplits(p.rect, 'rows', after));
     this._parent._assertCellLimit(n * this._maxColumns);
     for (const g of this._layers()) g.insertRows(after, n);
+    this._moveRects('rows', (r) => afterInsert(r, 'rows', after, n));
     this._maxRows += n;
   }
 
   _insertColumns(after: number, n: number): void {
     this._checkPositive(n, 'columns');
     if (after < 0 || after > this._maxColumns) throw this.rt.error('Those columns are out of bounds.');
+    this._assertLinesEditable((p) => p.rect === null || insertionSplits(p.rect, 'columns', after));
     this._parent._assertCellLimit(n * this._maxRows);
     for (const g of this._layers()) g.insertColumns(after, n);
+    this._moveRects('columns', (r) => afterInsert(r, 'columns', after, n));
     if (after < this._widths.length) this._widths.splice(after, 0, ...new Array<undefined>(n));
     this._maxColumns += n;
   }
@@ -357,9 +466,9 @@ instrument(
     'setName', 'hideSheet', 'showSheet',
     'insertRowsAfter', 'insertRowsBefore', 'insertRowAfter', 'insertRowBefore', 'insertRows',
     'deleteRows', 'deleteRow',
-    'insertColumnsAfter', 'insertColumnsBefore', 'insertColumnAfter', 'insertColumns',
+    'insertColumnsAfter', 'insertColumnsBefore', 'insertColumnAfter', 'insertColumnBefore', 'insertColumns',
     'deleteColumns', 'deleteColumn',
     'setFrozenRows', 'setFrozenColumns', 'setColumnWidth', 'setColumnWidths', 'autoResizeColumns',
-    'clear', 'clearContents', 'clearFormats',
+    'clear', 'clearContents', 'clearFormats', 'addDeveloperMetadata',
   ],
 );

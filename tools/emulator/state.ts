@@ -3,7 +3,10 @@
  * type tag so Dates (ISO strings) and numbers/booleans/strings survive
  * JSON.stringify/parse unchanged.
  */
+import type { MetadataRecord } from './metadata';
 import type { PropertyData } from './properties';
+import type { ProtectionRecord } from './protection';
+import type { Rect } from './rects';
 import type { TriggerRecord } from './script';
 import type { EmuSheet } from './sheet';
 import type { EmuSpreadsheet } from './spreadsheet';
@@ -42,6 +45,8 @@ export interface SheetState {
   columnWidths: Record<string, number>;
   /** Non-empty cells in row-major order. */
   cells: CellState[];
+  /** Merged areas (0-based rects); absent when none. */
+  merges?: Rect[];
 }
 
 export interface SpreadsheetState {
@@ -52,6 +57,14 @@ export interface SpreadsheetState {
   nextSheetId: number;
   activeSheetId: number | null;
   sheets: SheetState[];
+  /** Optional so states saved before developer metadata existed still load. */
+  developerMetadata?: MetadataRecord[];
+  metadataSeq?: number;
+  /** Absent: owned by the emulator's user, shared with nobody, nothing protected. */
+  owner?: string;
+  editors?: string[];
+  protections?: ProtectionRecord[];
+  protectionSeq?: number;
 }
 
 export interface EmulatorState {
@@ -129,7 +142,7 @@ export function sheetToState(sheet: EmuSheet): SheetState {
   sheet._widths.forEach((w, i) => {
     if (w !== undefined) columnWidths[String(i + 1)] = w;
   });
-  return {
+  const state: SheetState = {
     name: sheet._name,
     sheetId: sheet._sheetId,
     index: sheet._parent._sheets.indexOf(sheet) + 1,
@@ -141,10 +154,12 @@ export function sheetToState(sheet: EmuSheet): SheetState {
     columnWidths,
     cells,
   };
+  if (sheet._merges.length) state.merges = sheet._merges.map((m) => ({ ...m }));
+  return state;
 }
 
 export function spreadsheetToState(ss: EmuSpreadsheet): SpreadsheetState {
-  return {
+  const state: SpreadsheetState = {
     id: ss._id,
     name: ss._name,
     timeZone: ss._timeZone,
@@ -153,6 +168,17 @@ export function spreadsheetToState(ss: EmuSpreadsheet): SpreadsheetState {
     activeSheetId: ss._activeSheet ? ss._activeSheet._sheetId : null,
     sheets: ss._sheets.map(sheetToState),
   };
+  if (ss._metadata.records.length || ss._metadata.sequence) {
+    state.developerMetadata = ss._metadata.records.map((r) => ({ ...r }));
+    state.metadataSeq = ss._metadata.sequence;
+  }
+  if (ss._owner !== ss._ctx.defaultOwner) state.owner = ss._owner;
+  if (ss._editors.length) state.editors = [...ss._editors];
+  if (ss._protections.records.length || ss._protections.sequence) {
+    state.protections = JSON.parse(JSON.stringify(ss._protections.records)) as ProtectionRecord[];
+    state.protectionSeq = ss._protections.sequence;
+  }
+  return state;
 }
 
 /** Fills an (empty) spreadsheet from its state. */
@@ -164,6 +190,7 @@ export function loadSpreadsheet(ss: EmuSpreadsheet, s: SpreadsheetState): void {
     sheet._frozenRows = sh.frozenRows;
     sheet._frozenColumns = sh.frozenColumns;
     for (const [col, w] of Object.entries(sh.columnWidths)) sheet._widths[Number(col) - 1] = w;
+    sheet._merges = (sh.merges ?? []).map((m) => ({ ...m }));
     for (const cell of sh.cells) {
       const r = cell.row - 1;
       const c = cell.col - 1;
@@ -176,5 +203,9 @@ export function loadSpreadsheet(ss: EmuSpreadsheet, s: SpreadsheetState): void {
     }
   }
   ss._nextSheetId = s.nextSheetId;
+  ss._metadata.load(s.developerMetadata ?? [], s.metadataSeq ?? 0);
+  ss._protections.load(s.protections ?? [], s.protectionSeq ?? 0);
+  if (s.owner !== undefined) ss._owner = s.owner;
+  ss._editors = [...(s.editors ?? [])];
   ss._activeSheet = ss._sheets.find((x) => x._sheetId === s.activeSheetId) ?? ss._sheets[0] ?? null;
 }

@@ -62,11 +62,11 @@ export class HtmlOutput {
     return this;
   }
   /** IFRAME is the only mode left in Apps Script; the setting has no effect. */
-  setSandboxMode(mode: string): HtmlOutput {
+  setSandboxMode(mode: unknown): HtmlOutput {
     void mode;
     return this;
   }
-  setXFrameOptionsMode(mode: string): HtmlOutput {
+  setXFrameOptionsMode(mode: unknown): HtmlOutput {
     void mode;
     return this;
   }
@@ -98,7 +98,10 @@ export class HtmlServiceImpl {
     private readonly files: Record<string, string>,
   ) {}
 
-  createHtmlOutput(html?: string): HtmlOutput {
+  /** createHtmlOutput(), (html) or (blob): a blob is read as text. */
+  createHtmlOutput(html?: unknown): HtmlOutput {
+    const blob = html as { getDataAsString?: () => string } | undefined;
+    if (blob && typeof blob === 'object' && typeof blob.getDataAsString === 'function') return new HtmlOutput(this.rt, blob.getDataAsString());
     return new HtmlOutput(this.rt, html === undefined ? '' : String(html));
   }
 
@@ -178,10 +181,11 @@ export class UiService {
   }
 
   /** alert(prompt) / alert(prompt, buttons) / alert(title, prompt, buttons). Records the prompt text. */
-  alert(a: string, b?: string, c?: string): string {
-    const prompt = c !== undefined || (b !== undefined && !(b in ButtonSet)) ? String(b) : String(a);
+  alert(a: string, b?: unknown, c?: unknown): string {
+    const isButtonSet = (v: unknown) => typeof v === 'string' && v in ButtonSet;
+    const prompt = c !== undefined || (b !== undefined && !isButtonSet(b)) ? String(b) : String(a);
     this.record.alerts.push(prompt);
-    const buttons = c ?? (b !== undefined && b in ButtonSet ? b : 'OK');
+    const buttons = c ?? (b !== undefined && isButtonSet(b) ? b : 'OK');
     return buttons === 'YES_NO' || buttons === 'YES_NO_CANCEL' ? Button.YES : Button.OK;
   }
 }

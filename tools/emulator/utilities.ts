@@ -1,8 +1,8 @@
 /** Utilities, Session, Logger and console. */
 import { createHash, randomUUID } from 'crypto';
 import { formatDate } from './dates';
-import type { Emulator } from './emulator';
 import { instrument, isDate, Runtime } from './runtime';
+import { User } from './user';
 
 export const DigestAlgorithm = {
   MD2: 'MD2',
@@ -29,7 +29,7 @@ function toSignedBytes(buf: Buffer, rt: Runtime): number[] {
   return out;
 }
 
-function toBuffer(value: string | number[], charset?: string): Buffer {
+function toBuffer(value: string | number[], charset?: unknown): Buffer {
   if (typeof value === 'string') return Buffer.from(value, charset === Charset.US_ASCII ? 'latin1' : 'utf8');
   return Buffer.from(value.map((b) => b & 0xff));
 }
@@ -59,61 +59,56 @@ export class UtilitiesService {
     return randomUUID();
   }
 
-  computeDigest(algorithm: string, value: string | number[], charset?: string): number[] {
-    const name = NODE_DIGEST[algorithm];
+  computeDigest(algorithm: unknown, value: string | number[], charset?: unknown): number[] {
+    const name = NODE_DIGEST[String(algorithm)];
     if (!name) throw this.rt.error(`Invalid argument: algorithm`);
     return toSignedBytes(createHash(name).update(toBuffer(value, charset)).digest(), this.rt);
   }
 
-  base64Encode(data: string | number[], charset?: string): string {
+  base64Encode(data: string | number[], charset?: unknown): string {
     return toBuffer(data, charset).toString('base64');
   }
 
-  base64EncodeWebSafe(data: string | number[], charset?: string): string {
+  base64EncodeWebSafe(data: string | number[], charset?: unknown): string {
     return toBuffer(data, charset).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
   }
 
-  base64Decode(encoded: string): number[] {
+  base64Decode(encoded: string, charset?: unknown): number[] {
+    void charset;
     return toSignedBytes(Buffer.from(encoded, 'base64'), this.rt);
   }
 
-  newBlob(data: string): { getDataAsString(): string; getBytes(): number[] } {
+  /** newBlob(data[, contentType[, name]]) with data a string or bytes. */
+  newBlob(data: string | number[], contentType?: string, name?: string): { getDataAsString(): string; getBytes(): number[]; getContentType(): string | null; getName(): string | null } {
     const rt = this.rt;
+    const bytes = toBuffer(data);
     return {
-      getDataAsString: () => String(data),
-      getBytes: () => toSignedBytes(Buffer.from(String(data), 'utf8'), rt),
+      getDataAsString: () => bytes.toString('utf8'),
+      getBytes: () => toSignedBytes(bytes, rt),
+      getContentType: () => contentType ?? null,
+      getName: () => name ?? null,
     };
   }
 }
 instrument(UtilitiesService, 'Utilities');
 
-export class User {
-  constructor(
-    readonly rt: Runtime,
-    private readonly email: string,
-  ) {}
-  getEmail(): string {
-    return this.email;
-  }
-}
-instrument(User, 'User');
+export { User };
 
 export class SessionService {
-  readonly rt: Runtime;
-
-  constructor(private readonly emu: Emulator) {
-    this.rt = emu.rt;
-  }
+  constructor(
+    readonly rt: Runtime,
+    private readonly options: { readonly locale: string; readonly scriptTimeZone: string },
+  ) {}
 
   getActiveUserLocale(): string {
-    return this.emu.options.locale;
+    return this.options.locale;
   }
   getScriptTimeZone(): string {
-    return this.emu.options.scriptTimeZone;
+    return this.options.scriptTimeZone;
   }
   /** Deprecated alias of getScriptTimeZone that some code still calls. */
   getTimeZone(): string {
-    return this.emu.options.scriptTimeZone;
+    return this.options.scriptTimeZone;
   }
   getActiveUser(): User {
     return new User(this.rt, this.rt.current.user);

@@ -5,7 +5,7 @@
  */
 import * as vm from 'vm';
 import type { Emulator } from './emulator';
-import { isDate, Realm } from './runtime';
+import { AuthModeName, isDate, Realm, TRIGGER_QUOTA_MESSAGE } from './runtime';
 
 const owners = new WeakMap<vm.Context, Emulator>();
 
@@ -118,4 +118,58 @@ export function callEntry(ctx: vm.Context, name: string, ...args: unknown[]): Tr
 /** The emulator a context was created for. */
 export function emulatorOf(ctx: vm.Context): Emulator | undefined {
   return owners.get(ctx);
+}
+
+/**
+ * Runs a simple trigger or menu entry (e.g. onOpen) in a chosen auth mode, as Apps Script does:
+ * the function receives an event object `{ authMode, ...event }` built in the script's realm. In
+ * AuthMode.NONE (onOpen before the add-on is used in the document) every service that needs
+ * authorization throws "You do not have permission to call ..."; building the add-on menu works.
+ * The return value is passed back as is (simple triggers do not go through google.script.run).
+ */
+export function callEntryAs(
+  ctx: vm.Context,
+  name: string,
+  opts: { authMode: AuthModeName; event?: Record<string, Transferable>; user?: string },
+): unknown {
+  const emu = owners.get(ctx);
+  if (!emu) throw new Error('callEntryAs: context was not created by runInContext');
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const fn = (ctx as any)[name];
+  if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
+  const parse = vm.runInContext('JSON.parse', ctx) as (s: string) => unknown;
+  const event = parse(JSON.stringify({ ...(opts.event ?? {}), authMode: opts.authMode }));
+  emu.beginExecution('editor', opts.user, null, opts.authMode);
+  try {
+    return fn(event);
+  } finally {
+    emu.endExecution();
+  }
+}
+
+/**
+ * Fires an installed trigger as Apps Script does: a trigger execution for the trigger's user, tied to
+ * its document, with no active spreadsheet, in AuthMode.FULL. Its virtual runtime counts against the
+ * user's daily trigger quota; a user already past the quota gets no run (the quota error is thrown
+ * before the handler starts), and a run that crosses it fails at its next service call.
+ */
+export function runTrigger(ctx: vm.Context, triggerId: string): unknown {
+  const emu = owners.get(ctx);
+  if (!emu) throw new Error('runTrigger: context was not created by runInContext');
+  const record = emu.triggers.find((t) => t.id === triggerId);
+  if (!record) throw new Error(`No trigger ${triggerId}`);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const fn = (ctx as any)[record.handler];
+  if (typeof fn !== 'function') throw new Error(`Script function not found: ${record.handler}`);
+  if (emu.triggerRuntimeMs(record.user) >= emu.triggerRuntimeLimitMs) throw emu.rt.error(TRIGGER_QUOTA_MESSAGE);
+  const previous = emu._active;
+  emu.setActive(null);
+  emu.beginExecution('trigger', record.user, record.spreadsheetId);
+  const parse = vm.runInContext('JSON.parse', ctx) as (s: string) => unknown;
+  try {
+    return fn(parse(JSON.stringify({ authMode: 'FULL', triggerUid: record.id })));
+  } finally {
+    emu.endExecution();
+    emu.setActive(previous);
+  }
 }
