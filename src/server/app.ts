@@ -8,7 +8,7 @@ import { Cell, Grid, cellText, isBlank, isDate } from '../core/cells';
 import { CleanPlan, cleanLog } from '../core/clean';
 import { ColumnMapping, MappingResolution, SavedMapping, applyOverrides, detectMapping, columnOf, mappingFromHeader, resolveMapping, savedMappingOf } from '../core/mapping';
 import { KamusEntry } from '../core/canonical';
-import { REPORT_TABS, SUMMARY_TABS, isSystemTab, tabContract } from '../core/contract';
+import { REPORT_TABS, SUMMARY_TABS, tabContract } from '../core/contract';
 
 /** Cells of a new tab as Sheets creates it (1000 rows × 26 columns). */
 const NEW_TAB_CELLS = 26000;
@@ -18,15 +18,17 @@ import { t } from '../core/i18n';
 import { VERSION } from '../core/version';
 import { ZoneClock, isoOfDay } from '../core/zone';
 import { Deadline, zoneClockOf } from './clock';
-import { UserError } from './errors';
+import { UserError, isProtectionRefusal, writingTo } from './errors';
 import { RunContext, saveState } from './lock';
-import { DocState } from './state';
+import { DocState, markLog } from './state';
 import {
   CELL_LIMIT,
   Patch,
   ensureSize,
   ensureTab,
+  findOwnTab,
   findSheetById,
+  isOwnTab,
   readFormats,
   readFormulaCells,
   readGrid,
@@ -162,8 +164,7 @@ export interface SheetPlan {
 }
 
 export function readKamus(ss: Spreadsheet, state: DocState): KamusEntry[] {
-  const id = state.tabs['kamus'];
-  const sheet = id !== undefined ? findSheetById(ss, id) : ss.getSheetByName('kamus');
+  const sheet = findOwnTab(ss, state.tabs, 'kamus');
   if (!sheet) return [];
   const rows = readTable(sheet);
   return rows.slice(1).map((r) => ({ kolom: cellText(r[0] ?? ''), asli: cellText(r[1] ?? ''), baku: cellText(r[2] ?? '') }));
@@ -172,7 +173,7 @@ export function readKamus(ss: Spreadsheet, state: DocState): KamusEntry[] {
 /** Reads a sheet and plans its clean. Throws NOT_A_LOG / NO_DATE_COLUMN / NOTHING_TO_CLEAN. */
 export function planSheet(state: DocState, env: Env, sheet: Sheet, kamus: KamusEntry[], withFormulas: boolean): SheetPlan {
   const name = sheet.getName();
-  if (isSystemTab(name)) throw new UserError('NOT_A_LOG', { sheet: name });
+  if (isOwnTab(sheet.getParent(), state.tabs, sheet)) throw new UserError('NOT_A_LOG', { sheet: name });
   const grid = readGrid(sheet);
   if (grid.length === 0) throw new UserError('NOTHING_TO_CLEAN', { sheet: name });
   const resolution = mappingOf(state, sheet, grid);
@@ -280,7 +281,7 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
     if (spreadsheetCells(ss) + growth > CELL_LIMIT) throw new UserError('TOO_LARGE', { limit: CELL_LIMIT.toLocaleString('id-ID') });
     // The grid is widened first: the derived block may lie past the sheet's last column, and
     // formats can only be read inside the grid.
-    ensureSize(sheet, grid.length, neededCols);
+    writingTo(sheet.getName(), () => ensureSize(sheet, grid.length, neededCols));
     const patches = withFormats(sheet, plan, plain);
     if (!continuing) {
       const entry = saveBackup(ss, state.tabs, sheet, patches, state.pending?.kind === 'nightly' ? 'nightly' : 'clean');
@@ -315,6 +316,7 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
     } catch (e) {
       // Put back what this run wrote, newest first, so the log is as it was before the run.
       for (let i = written.length - 1; i >= 0; i--) writePatch(sheet, written[i], true);
+      if (isProtectionRefusal(e)) throw new UserError('PROTECTED', { sheet: sheet.getName() });
       throw e;
     }
   } else if (kamusChanged) {
@@ -325,12 +327,16 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
     state.pending.sheetIds = state.pending.sheetIds.filter((id) => id !== sheetId);
     if (state.pending.sheetIds.length === 0) state.pending = null;
   }
-  if (!state.registered.includes(sheetId)) state.registered.push(sheetId);
+  const newlyRegistered = !state.registered.includes(sheetId);
+  if (newlyRegistered) state.registered.push(sheetId);
   // The mapping this clean used is the confirmed one from now on, kept with the header it read
   // (a v1 mapping without headers is upgraded; one whose columns moved follows them).
   const key = String(sheetId);
   const saved = state.mappings[key];
-  if (!saved || !saved.headers || sp.saveAs) state.mappings[key] = sp.saveAs ?? savedMappingOf(sp.mapping, grid, saved?.roles);
+  if (!saved || !saved.headers || sp.saveAs) {
+    state.mappings[key] = sp.saveAs ?? savedMappingOf(sp.mapping, grid, saved?.roles);
+    markLog(sheet, state.mappings[key]);
+  } else if (newlyRegistered) markLog(sheet, saved);
   saveState(ctx);
   return {
     plan,
@@ -359,10 +365,10 @@ const WIDTHS: Record<string, number> = { tanggal: 100, topik: 220, catatan: 260,
 
 function writeReportTab(ss: Spreadsheet, state: DocState, name: string, rows: Cell[][]): Sheet {
   const contract = tabContract(name);
-  const fresh = state.tabs[name] === undefined && !ss.getSheetByName(name);
+  const fresh = findOwnTab(ss, state.tabs, name) === null;
   const sheet = ensureTab(ss, state.tabs, name);
   const headers = contract.columns.map((c) => c.header);
-  writeTable(sheet, headers, rows, contract.columns.map((c) => c.type));
+  writingTo(sheet.getName(), () => writeTable(sheet, headers, rows, contract.columns.map((c) => c.type)));
   if (fresh) styleTable(sheet, headers, headers.map((h) => WIDTHS[h] ?? 120));
   return sheet;
 }
@@ -389,7 +395,9 @@ export function planRegistered(ctx: RunContext, env: Env, given: Map<number, Cle
       try {
         plan = planSheet(state, env, sheet, kamus, true).plan;
       } catch (e) {
-        if (!(e instanceof UserError)) throw e;
+        // A sheet whose confirmed columns moved blocks the summaries: without it they would
+        // silently drop its visits. Other unplannable sheets are skipped and named.
+        if (!(e instanceof UserError) || e.code === 'MAPPING_CHANGED') throw e;
         skipped.push(sheet.getName());
         continue;
       }
@@ -438,9 +446,8 @@ export function summariseFlow(ctx: RunContext, env: Env, plans: { sheetName: str
  * Records a run's outcome in info_ringkasan's run_terakhir_* rows only, so a failed run is
  * visible there while every data tab keeps the last good summaries.
  */
-export function recordRunInInfo(ctx: RunContext, record: RunRecord): void {
-  const id = ctx.state.tabs['info_ringkasan'];
-  const sheet = id !== undefined ? findSheetById(ctx.ss, id) : null;
+export function recordRunInInfo(ss: Spreadsheet, tabs: Record<string, number>, record: RunRecord): void {
+  const sheet = findOwnTab(ss, tabs, 'info_ringkasan');
   if (!sheet) return;
   const rows = readTable(sheet).slice(1);
   const set: Record<string, string> = {
@@ -487,9 +494,9 @@ export function runRecord(kind: RunRecord['kind'], start: Date, ok: boolean, row
 }
 
 /** Sheets of a workbook that look like service logs (for the runner's "clean every log"). */
-export function logSheets(ss: Spreadsheet): Sheet[] {
+export function logSheets(ss: Spreadsheet, tabs: Record<string, number>): Sheet[] {
   return ss.getSheets().filter((sheet) => {
-    if (isSystemTab(sheet.getName()) || sheet.isSheetHidden()) return false;
+    if (isOwnTab(ss, tabs, sheet) || sheet.isSheetHidden()) return false;
     const lastRow = sheet.getLastRow();
     const lastCol = sheet.getLastColumn();
     if (lastRow < 2 || lastCol === 0) return false;

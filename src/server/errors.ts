@@ -22,3 +22,19 @@ export function isExecutionKill(e: unknown): boolean {
   const message = e !== null && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
   return /Exceeded maximum execution time/.test(message);
 }
+
+/** Sheets refuses a write into a range protected against this user (permanently: retrying will not help). */
+export function isProtectionRefusal(e: unknown): boolean {
+  const message = e !== null && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+  return /protected cell or object/i.test(message);
+}
+
+/** Runs a write to `sheetName`; a protection refusal becomes a clear PROTECTED error. */
+export function writingTo<T>(sheetName: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (isProtectionRefusal(e)) throw new UserError('PROTECTED', { sheet: sheetName });
+    throw e;
+  }
+}

@@ -23,14 +23,13 @@ import type {
 import { ROLES } from '../shared/api';
 import { errorText, langOfLocale, t } from '../core/i18n';
 import { SettingsError, validateSettings } from '../core/settings';
-import { isSystemTab } from '../core/contract';
 import { VERSION } from '../core/version';
 import { CleanPlan } from '../core/clean';
 import { UserError } from './errors';
 import { RunContext, markFinished, saveState, withRunLock } from './lock';
-import { DocState, readState } from './state';
+import { DocState, markLog, readState, readStateChecked, stateFromMarkers, unmarkLog, writeState } from './state';
 import { DEFAULT_BUDGET_MS, Deadline } from './clock';
-import { findSheetById, startExecution } from './sheets';
+import { findSheetById, isOwnTab, startExecution } from './sheets';
 import {
   Env,
   cleanSheetFlow,
@@ -141,16 +140,16 @@ export function showSidebar(): void {
 export function getSidebarState(): Reply<SidebarState> {
   return reply(() => {
     const ss = activeSpreadsheet();
-    const state = readState(ss);
+    const { state, problem } = readStateChecked(ss);
     const lang = currentLang();
     const env = envOf(ss, state, lang, userLanguage());
     const sheet = ss.getActiveSheet();
     let active: MappingView | null = null;
     let activeNote = '';
-    if (isSystemTab(sheet.getName())) activeNote = t(lang, 'note.summaryTab');
+    if (isOwnTab(ss, state.tabs, sheet)) activeNote = t(lang, 'note.summaryTab');
     else active = mappingView(state, sheet, env);
     // An execution cut off while swapping the nightly trigger can leave none: put it back.
-    if (state.nightly.enabled && !ScriptApp.getUserTriggers(ss).some((tr) => tr.getHandlerFunction() === NIGHTLY_HANDLER)) {
+    if (!problem && state.nightly.enabled && !ScriptApp.getUserTriggers(ss).some((tr) => tr.getHandlerFunction() === NIGHTLY_HANDLER)) {
       installNightlyTrigger(ss, { hour: state.nightly.hour });
     }
     const history = undoHistoryView(ss, state);
@@ -172,7 +171,7 @@ export function getSidebarState(): Reply<SidebarState> {
       nightly: nightlyStatus(ss, state),
       undoAvailable: newest ? { sheetName: newest.sheetName, at: newest.at } : null,
       undoHistory: history,
-      stateProblem: '',
+      stateProblem: problem ? errorText(lang, 'STATE_UNREADABLE').message : '',
       version: VERSION,
     };
   });
@@ -183,7 +182,7 @@ export function inspectSheet(sheetId: number): Reply<MappingView> {
     const ss = activeSpreadsheet();
     const state = readState(ss);
     const sheet = sheetOrThrow(ss, sheetId);
-    if (isSystemTab(sheet.getName())) throw new UserError('NOT_A_LOG', { sheet: sheet.getName() });
+    if (isOwnTab(ss, state.tabs, sheet)) throw new UserError('NOT_A_LOG', { sheet: sheet.getName() });
     return mappingView(state, sheet, envOf(ss, state, currentLang(), userLanguage()));
   });
 }
@@ -201,7 +200,9 @@ export function saveMapping(input: MappingInput): Reply<MappingView> {
       }
       const constants = { service: String(input.constants?.service ?? '').trim(), channel: String(input.constants?.channel ?? '').trim() };
       if (constants.service.length > MAX_CONSTANT_LENGTH || constants.channel.length > MAX_CONSTANT_LENGTH) throw new UserError('BAD_INPUT', { detail: 'constants' });
-      ctx.state.mappings[String(sheet.getSheetId())] = confirmedMapping(ctx.state, sheet, roles, constants);
+      const confirmed = confirmedMapping(ctx.state, sheet, roles, constants);
+      ctx.state.mappings[String(sheet.getSheetId())] = confirmed;
+      if (ctx.state.registered.includes(sheet.getSheetId())) markLog(sheet, confirmed);
       saveState(ctx);
       return mappingView(ctx.state, sheet, env);
     }),
@@ -278,6 +279,8 @@ export function dropSheet(sheetId: number): Reply<RegisteredSheet[]> {
   return reply(() =>
     withEnv((ctx) => {
       ctx.state.registered = ctx.state.registered.filter((id) => id !== sheetId);
+      const dropped = findSheetById(ctx.ss, sheetId);
+      if (dropped) unmarkLog(dropped);
       if (ctx.state.pending) {
         ctx.state.pending.sheetIds = ctx.state.pending.sheetIds.filter((id) => id !== sheetId);
         if (ctx.state.pending.sheetIds.length === 0) ctx.state.pending = null;
@@ -293,11 +296,40 @@ export function dropSheet(sheetId: number): Reply<RegisteredSheet[]> {
   );
 }
 
+/** Activates one of the tabs a result card links to; never a hidden tab (the state, the undo history). */
 export function openTab(sheetId: number): Reply<boolean> {
   return reply(() => {
     const ss = activeSpreadsheet();
-    ss.setActiveSheet(sheetOrThrow(ss, sheetId));
+    const sheet = sheetOrThrow(ss, sheetId);
+    if (sheet.isSheetHidden()) throw new UserError('BAD_INPUT', { detail: 'sheetId' });
+    ss.setActiveSheet(sheet);
     return true;
+  });
+}
+
+/**
+ * Rebuilds a missing or damaged state tab from what the document still holds: the markers of
+ * the add-on's tabs, the logs marked as registered (with their confirmed mappings), and this
+ * user's nightly trigger. Settings go back to their defaults; the sidebar says so.
+ */
+export function rebuildState(): Reply<boolean> {
+  return reply(() => {
+    const ss = activeSpreadsheet();
+    const lock = LockService.getDocumentLock() ?? LockService.getUserLock();
+    if (!lock.tryLock(10000)) throw new UserError('BUSY');
+    try {
+      if (!readStateChecked(ss).problem) return false;
+      const state = stateFromMarkers(ss);
+      const daily = ScriptApp.getUserTriggers(ss)
+        .filter((tr) => tr.getHandlerFunction() === NIGHTLY_HANDLER)
+        .map((tr) => PropertiesService.getUserProperties().getProperty(TRIGGER_KIND_PREFIX + tr.getUniqueId()) ?? '')
+        .find((k) => k.startsWith('daily@'));
+      if (daily) state.nightly = { enabled: true, hour: Number(daily.slice(6)) };
+      writeState(ss, state);
+      return true;
+    } finally {
+      lock.releaseLock();
+    }
   });
 }
 
@@ -384,11 +416,19 @@ export function nightlyRefresh(e?: { triggerUid?: string }): void {
       if (state.pending) installNightlyTrigger(doc, { afterMs: CONTINUE_AFTER_MS });
       else if (state.nightly.enabled) installNightlyTrigger(doc, { hour: state.nightly.hour });
     }
+    // No trustworthy state: nothing was written and the trigger stays as it is; the failure is
+    // recorded where staff look (info_ringkasan, found by its marker), and the sidebar offers
+    // to rebuild the state.
+    if (e instanceof UserError && e.code === 'STATE_UNREADABLE') {
+      const now = new Date();
+      recordRunInInfo(doc, {}, { kind: 'nightly', start: now.toISOString(), end: now.toISOString(), ok: false, rowsProcessed: 0, error: errorText(currentLang(), e.code).message, continued: false });
+    }
     throw e;
   }
 }
 
 function runNightlyLocked(doc: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  // The trigger exists only because a state did: a missing state tab is a lost one.
   withRunLock(doc, (ctx) => {
     let complete = true;
     try {
@@ -399,7 +439,7 @@ function runNightlyLocked(doc: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
       else if (ctx.state.nightly.enabled) installNightlyTrigger(doc, { hour: ctx.state.nightly.hour });
       else removeNightlyTriggers(doc);
     }
-  });
+  }, { usedBefore: true });
 }
 
 interface RunAllResult {
@@ -420,6 +460,7 @@ function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: 
   const cleaned: CleanResult[] = [];
   const plans = new Map<number, CleanPlan>();
   const skipped: string[] = [];
+  const blocked: string[] = [];
   try {
     if (!ctx.state.pending) {
       ctx.state.pending = { kind, sheetIds, backupId: '', startedAt: start.toISOString() };
@@ -444,8 +485,12 @@ function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: 
         outcome = cleanSheetFlow(ctx, env, sheet, deadline);
       } catch (e) {
         // A registered sheet that is no longer a log is skipped and named; the others go on.
+        // One whose confirmed columns moved, or that is protected, blocks the summaries (they
+        // would silently lose its visits): its log is left as it is, the others are cleaned.
         if (!(e instanceof UserError) || e.code === 'BUSY' || e.code === 'TOO_LARGE') throw e;
-        skipped.push(`${sheet.getName()}: ${errorText(env.lang, e.code, e.params).message}`);
+        const message = `${sheet.getName()}: ${errorText(env.lang, e.code, e.params).message}`;
+        if (e.code === 'MAPPING_CHANGED' || e.code === 'PROTECTED') blocked.push(message);
+        else skipped.push(message);
         ctx.state.pending.sheetIds.shift();
         saveState(ctx);
         continue;
@@ -461,6 +506,15 @@ function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: 
       }
     }
     ctx.state.pending = null;
+    if (blocked.length > 0) {
+      // The summaries keep their last good content; the run says why it did not refresh them.
+      const rows = cleaned.reduce((n, c) => n + c.rowsRead, 0);
+      ctx.state.lastRun = runRecord(kind, start, false, rows, blocked.concat(skipped).join('; '));
+      saveState(ctx);
+      recordRunInInfo(ctx.ss, ctx.state.tabs, ctx.state.lastRun);
+      markFinished(ctx);
+      return { complete: true, cleaned, summary: null, problems: 0, error: ctx.state.lastRun.error };
+    }
     const all = planRegistered(ctx, env, plans, skipped);
     const rows = all.reduce((n, p) => n + p.plan.rowsRead, 0);
     const reports = writeReportsFlow(ctx, all);
@@ -474,7 +528,7 @@ function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: 
     const message = err instanceof UserError ? errorText(env.lang, err.code, err.params).message : err instanceof Error ? err.message : String(err);
     ctx.state.lastRun = runRecord(kind, start, false, 0, message);
     saveState(ctx);
-    recordRunInInfo(ctx, ctx.state.lastRun);
+    recordRunInInfo(ctx.ss, ctx.state.tabs, ctx.state.lastRun);
     throw err;
   }
 }
@@ -487,7 +541,7 @@ function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: 
 export function analyzeAll(): Reply<RunAllResult> {
   return reply(() =>
     withEnv((ctx, env) => {
-      const ids = ctx.state.pending ? ctx.state.pending.sheetIds : logSheets(ctx.ss).map((s) => s.getSheetId());
+      const ids = ctx.state.pending ? ctx.state.pending.sheetIds : logSheets(ctx.ss, ctx.state.tabs).map((s) => s.getSheetId());
       if (ids.length === 0 && ctx.state.registered.length === 0) {
         throw new UserError('NO_DATE_COLUMN', { sheet: ctx.ss.getSheets().map((s) => s.getName()).join('", "') });
       }

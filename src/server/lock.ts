@@ -7,7 +7,7 @@
  * document lock, else this user's lock), and every run checks it. A second run waits briefly,
  * then reports BUSY and changes nothing.
  */
-import { DocState, readState, stateRows, writeState } from './state';
+import { DocState, readState, readStateChecked, stateRows, writeState } from './state';
 import { UserError, isExecutionKill } from './errors';
 
 /** How long a second run waits for the first before reporting BUSY. */
@@ -33,14 +33,17 @@ function newOwner(): string {
  * Runs `fn` as the document's only writer. The state read under the lock is passed in; the
  * caller saves it with saveState. The lease is always released, also when `fn` throws.
  */
-export function withRunLock<T>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, fn: (ctx: RunContext) => T): T {
+export function withRunLock<T>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, fn: (ctx: RunContext) => T, opts: { usedBefore?: boolean } = {}): T {
   const docLock = LockService.getDocumentLock();
   const lock = docLock ?? LockService.getUserLock();
   if (!lock.tryLock(WAIT_MS)) throw new UserError('BUSY');
   const owner = newOwner();
   let state: DocState;
   try {
-    state = readState(ss);
+    const read = readStateChecked(ss, opts.usedBefore);
+    // Without a trustworthy state a run would rebuild every summary from nothing: write nothing.
+    if (read.problem) throw new UserError('STATE_UNREADABLE');
+    state = read.state;
     const now = Date.now();
     // A lease whose run recorded its outcome (finished) is free even if its release was lost.
     if (state.lease && state.lease.owner !== owner && state.lease.until > now && !state.lease.finished) throw new UserError('BUSY');

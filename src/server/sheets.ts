@@ -112,6 +112,7 @@ let sheetIndex = new WeakMap<Spreadsheet, Map<number, Sheet>>();
 /** Called at the start of every entry point: Apps Script gives each execution fresh globals. */
 export function startExecution(): void {
   sheetIndex = new WeakMap();
+  markerIndex = new WeakMap();
 }
 
 function indexOf(ss: Spreadsheet): Map<number, Sheet> {
@@ -133,22 +134,79 @@ export function findSheetById(ss: Spreadsheet, sheetId: number): Sheet | null {
 }
 
 /**
- * Finds an add-on tab by its recorded sheet id (it may have been renamed), else by name, else
- * creates it. Looker Studio binds to the id, so a tab is never deleted and recreated.
+ * The add-on's own tabs carry a developer-metadata marker (key TAB_MARKER, value the tab's
+ * contract name). It survives renames and moves, is deleted with its sheet, and is invisible to
+ * staff: a tab is ours because it is marked, never because of its name, so a staff tab called
+ * "Kamus" is never taken over, and a renamed ds_ tab is never offered as a log.
+ */
+export const TAB_MARKER = 'pola.tab';
+
+let markerIndex = new WeakMap<Spreadsheet, Map<string, Sheet>>();
+
+/** Contract name → our marked tab, found with one metadata search per execution. */
+export function markedTabs(ss: Spreadsheet): Map<string, Sheet> {
+  let index = markerIndex.get(ss);
+  if (!index) {
+    index = new Map();
+    for (const md of ss.createDeveloperMetadataFinder().withKey(TAB_MARKER).find()) {
+      const sheet = md.getLocation().getSheet();
+      const name = md.getValue();
+      if (sheet && name && !index.has(name)) index.set(name, sheet);
+    }
+    markerIndex.set(ss, index);
+  }
+  return index;
+}
+
+function markTab(ss: Spreadsheet, sheet: Sheet, name: string): void {
+  sheet.addDeveloperMetadata(TAB_MARKER, name, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+  markedTabs(ss).set(name, sheet);
+}
+
+/** True for a tab the add-on made (summary, report, state, backup), whatever it is called now. */
+export function isOwnTab(ss: Spreadsheet, tabs: Record<string, number>, sheet: Sheet): boolean {
+  const id = sheet.getSheetId();
+  for (const own of markedTabs(ss).values()) if (own.getSheetId() === id) return true;
+  return Object.values(tabs).includes(id);
+}
+
+/** A name for a new tab of ours that no staff tab uses (Sheets compares names without case). */
+function freeName(ss: Spreadsheet, name: string): string {
+  const taken = new Set(ss.getSheets().map((s) => s.getName().toLowerCase()));
+  if (!taken.has(name.toLowerCase())) return name;
+  for (let k = 1; ; k++) {
+    const candidate = k === 1 ? `${name}_pola` : `${name}_pola${k}`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/**
+ * Finds an add-on tab by its marker, else by the sheet id the state recorded (a tab made by
+ * version 1, which gets its marker now), else creates it — under another name when a staff tab
+ * already uses the name. Looker Studio binds to the id, so a tab is never deleted and recreated.
  */
 export function ensureTab(ss: Spreadsheet, tabs: Record<string, number>, name: string, opts: { hidden?: boolean } = {}): Sheet {
-  let sheet = tabs[name] !== undefined ? findSheetById(ss, tabs[name]) : null;
-  if (!sheet) sheet = ss.getSheetByName(name);
+  let sheet = markedTabs(ss).get(name) ?? null;
+  if (!sheet && tabs[name] !== undefined) {
+    sheet = findSheetById(ss, tabs[name]);
+    if (sheet) markTab(ss, sheet, name);
+  }
   if (!sheet) {
     // insertSheet makes the new tab active; staff stay on the sheet they were working on.
     const previous = ss.getActiveSheet();
-    sheet = ss.insertSheet(name, ss.getNumSheets());
+    sheet = ss.insertSheet(freeName(ss, name), ss.getNumSheets());
     if (previous) ss.setActiveSheet(previous);
     if (opts.hidden) sheet.hideSheet();
     indexOf(ss).set(sheet.getSheetId(), sheet);
+    markTab(ss, sheet, name);
   }
   tabs[name] = sheet.getSheetId();
   return sheet;
+}
+
+/** Our tab of that contract name if it exists (marker or recorded id); never one found by name alone. */
+export function findOwnTab(ss: Spreadsheet, tabs: Record<string, number>, name: string): Sheet | null {
+  return markedTabs(ss).get(name) ?? (tabs[name] !== undefined ? findSheetById(ss, tabs[name]) : null);
 }
 
 /**

@@ -9,6 +9,7 @@
 import type { RunRecord, Settings } from '../shared/api';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import type { SavedMapping } from '../core/mapping';
+import { ensureTab, markedTabs } from './sheets';
 
 export const STATE_TAB = '_pola_state';
 
@@ -47,45 +48,119 @@ export function emptyState(): DocState {
 
 const KEYS: (keyof DocState)[] = ['settings', 'mappings', 'registered', 'tabs', 'lastRun', 'nightly', 'pending', 'budgetMs', 'lease'];
 
-/** Finds the state tab (by name; it is hidden and not meant to be renamed). */
+/** Characters of JSON per state cell (a cell holds 50,000; the apostrophe takes one more). */
+const CHUNK = 45000;
+/** Keys without which a state tab is damaged, not merely old. */
+const REQUIRED: (keyof DocState)[] = ['settings', 'mappings', 'registered', 'tabs'];
+
+export type StateProblem = '' | 'missing' | 'damaged';
+
+/** Finds the state tab: by its marker, else (version 1) by name, marking it then. */
 function stateSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, create: boolean): GoogleAppsScript.Spreadsheet.Sheet | null {
-  let sheet = ss.getSheetByName(STATE_TAB);
-  if (!sheet && create) {
-    const previous = ss.getActiveSheet();
-    sheet = ss.insertSheet(STATE_TAB, ss.getNumSheets());
-    if (previous) ss.setActiveSheet(previous);
-    sheet.hideSheet();
+  const marked = markedTabs(ss).get(STATE_TAB);
+  if (marked) return marked;
+  // Version 1 found its state tab by name only: adopt it (and mark it) on the next write.
+  const byName = ss.getSheetByName(STATE_TAB);
+  if (!create) return byName;
+  return ensureTab(ss, byName ? { [STATE_TAB]: byName.getSheetId() } : {}, STATE_TAB, { hidden: true });
+}
+
+/**
+ * Reads the state, saying when it cannot be trusted: `missing` when the tab is gone although the
+ * add-on has worked in this document before (its marked tabs are there, or a trigger fired),
+ * `damaged` when a value does not parse or a required row is gone. A run must then write
+ * nothing: with an empty state it would rebuild every summary from no logs at all.
+ */
+export function readStateChecked(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, usedBefore = false): { state: DocState; problem: StateProblem } {
+  const state = emptyState();
+  const sheet = stateSheet(ss, false);
+  if (!sheet || sheet.getLastRow() === 0) {
+    const used = usedBefore || Array.from(markedTabs(ss).keys()).some((name) => name !== STATE_TAB);
+    return { state, problem: used ? 'missing' : '' };
   }
-  return sheet;
+  const width = Math.max(2, sheet.getLastColumn());
+  const rows = sheet.getRange(1, 1, sheet.getLastRow(), width).getValues();
+  const seen = new Set<string>();
+  let damaged = false;
+  for (const row of rows) {
+    const key = String(row[0]);
+    // A value typed by hand may have become a number or boolean cell: read its text all the same.
+    if (!KEYS.includes(key as keyof DocState)) continue;
+    const json = row.slice(1).map((v) => (v === null || v === undefined ? '' : String(v))).join('');
+    if (json === '') continue;
+    try {
+      (state as unknown as Record<string, unknown>)[key] = JSON.parse(json);
+      seen.add(key);
+    } catch (e) {
+      damaged = true;
+    }
+  }
+  if (REQUIRED.some((k) => !seen.has(k))) damaged = true;
+  state.settings = { ...emptyState().settings, ...state.settings };
+  return { state, problem: damaged ? 'damaged' : '' };
 }
 
 export function readState(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DocState {
-  const state = emptyState();
-  const sheet = stateSheet(ss, false);
-  if (!sheet || sheet.getLastRow() === 0) return state;
-  const rows = sheet.getRange(1, 1, sheet.getLastRow(), 2).getValues();
-  for (const [key, json] of rows) {
-    // A value typed by hand may have become a number or boolean cell: read its text all the same.
-    if (!KEYS.includes(key as keyof DocState) || json === '' || json === null) continue;
-    try {
-      (state as unknown as Record<string, unknown>)[key as string] = JSON.parse(String(json));
-    } catch (e) {
-      // A hand-edited, broken value falls back to its default rather than blocking every run.
-    }
-  }
-  state.settings = { ...emptyState().settings, ...state.settings };
-  return state;
+  return readStateChecked(ss).state;
 }
 
-/** The state as the tab stores it: one row per key, the value as JSON. */
+/** The state as the tab stores it: one row per key, the value as JSON split over cells of CHUNK characters. */
 export function stateRows(state: DocState): string[][] {
-  return KEYS.map((k) => [k, "'" + JSON.stringify(state[k] ?? null)]);
+  const rows = KEYS.map((k) => {
+    const json = JSON.stringify(state[k] ?? null);
+    const cells: string[] = [k];
+    for (let i = 0; i < json.length; i += CHUNK) cells.push("'" + json.slice(i, i + CHUNK));
+    return cells;
+  });
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 2);
+  return rows.map((r) => r.concat(new Array<string>(width - r.length).fill('')));
 }
 
 export function writeState(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: DocState): void {
   const sheet = stateSheet(ss, true) as GoogleAppsScript.Spreadsheet.Sheet;
   const rows = stateRows(state);
-  if (sheet.getMaxColumns() < 2) sheet.insertColumnsAfter(sheet.getMaxColumns(), 2 - sheet.getMaxColumns());
-  if (sheet.getMaxRows() < rows.length) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
-  sheet.getRange(1, 1, rows.length, 2).setValues(rows);
+  const width = Math.max(rows[0].length, sheet.getLastColumn());
+  // Cells of a longer earlier value are blanked in the same write.
+  const full = rows.map((r) => r.concat(new Array<string>(width - r.length).fill('')));
+  if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  if (sheet.getMaxRows() < full.length) sheet.insertRowsAfter(sheet.getMaxRows(), full.length - sheet.getMaxRows());
+  sheet.getRange(1, 1, full.length, width).setValues(full);
+}
+
+/** Marks a registered log, with its confirmed mapping, so a lost state can be rebuilt. */
+export const LOG_MARKER = 'pola.log';
+/** Metadata values are small (30,000 characters per sheet): a larger mapping is not kept there. */
+const MAX_MARKED_MAPPING = 20000;
+
+export function markLog(sheet: GoogleAppsScript.Spreadsheet.Sheet, mapping: SavedMapping | undefined): void {
+  const json = mapping ? JSON.stringify(mapping) : '{}';
+  const value = json.length <= MAX_MARKED_MAPPING ? json : '{}';
+  const found = sheet.createDeveloperMetadataFinder().withKey(LOG_MARKER).find();
+  if (found.length > 0) {
+    if (found[0].getValue() !== value) found[0].setValue(value);
+    for (const extra of found.slice(1)) extra.remove();
+  } else sheet.addDeveloperMetadata(LOG_MARKER, value, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+}
+
+export function unmarkLog(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  for (const md of sheet.createDeveloperMetadataFinder().withKey(LOG_MARKER).find()) md.remove();
+}
+
+/** A state rebuilt from the markers: our tabs, the registered logs and their mappings. */
+export function stateFromMarkers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DocState {
+  const state = emptyState();
+  for (const [name, sheet] of markedTabs(ss)) if (name !== STATE_TAB) state.tabs[name] = sheet.getSheetId();
+  for (const md of ss.createDeveloperMetadataFinder().withKey(LOG_MARKER).find()) {
+    const sheet = md.getLocation().getSheet();
+    if (!sheet) continue;
+    const id = sheet.getSheetId();
+    if (!state.registered.includes(id)) state.registered.push(id);
+    try {
+      const mapping = JSON.parse(md.getValue() ?? '{}') as SavedMapping;
+      if (mapping && mapping.roles) state.mappings[String(id)] = mapping;
+    } catch (e) {
+      // No mapping kept: the sheet is re-detected and asks for confirmation if unsure.
+    }
+  }
+  return state;
 }
