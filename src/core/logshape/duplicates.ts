@@ -1,0 +1,173 @@
+/**
+ * Duplicates as people mean them: the same visit entered twice. Not "two identical rows": staff
+ * re-enter a visit with a new running number, Forms respondents press Submit twice, and a
+ * re-typed topic differs by a typo. The verb works on columns of canonical values the cleaner
+ * has already made; it reads no sheet.
+ */
+import { Cell, isBlank } from '../cells';
+import { words } from '../text';
+import { mayMergeTopics, topicMatchKey } from './informal';
+
+/** The canonical values of the data rows, one array per column, in sheet order. */
+export interface VisitKeys {
+  /** Visit day per row; null = not a visit (invalid or blank), never a duplicate nor an original. */
+  day: readonly (number | null)[];
+  /** Who came: personKey() of the row, '' when the log does not say. */
+  person: readonly string[];
+  /** Canonical service ('' when unknown). */
+  service: readonly string[];
+  /** Canonical topic text ('' when none). */
+  topic: readonly string[];
+  /** Seconds since local midnight of a form's timestamp, when the log has one (null per row without). */
+  seconds?: readonly (number | null)[];
+}
+
+export interface DuplicateOptions {
+  /** The key two topics share when they are the same topic; the lead passes the canonical key. */
+  topicKey?: (topic: string) => string;
+  /** Two topic spellings of the same person and day that still count as one (typos). */
+  sameTopic?: (a: string, b: string) => boolean;
+  /** A person's form submissions this close count as one visit. */
+  formWindowSeconds?: number;
+}
+
+/**
+ * Ten minutes: a respondent who is unsure the form went through submits again within a minute or
+ * two; the same person coming back about the same thing ten minutes later is still one visit.
+ */
+export const FORM_WINDOW_SECONDS = 10 * 60;
+/**
+ * Without a person to tell visits apart, only a double press of Submit (the same answers within
+ * a minute) is a duplicate: two people asking the same thing minutes apart are two visits.
+ */
+export const ANONYMOUS_WINDOW_SECONDS = 60;
+/** How many earlier submissions of the same key a form row is compared with (forms are time-ordered). */
+const LOOKBACK = 64;
+
+/**
+ * For each row, the first row it duplicates, or -1. A row duplicates an earlier one when it is:
+ * - the same day, the same person (person key not empty), the same service and the same topic
+ *   (equal topic keys, or spellings `sameTopic` accepts) — whatever running numbers or timestamps
+ *   say; or
+ * - a form submission with the same person, service and topic key within `formWindowSeconds` of
+ *   an earlier one (even across midnight), or, with no person, within ANONYMOUS_WINDOW_SECONDS.
+ * Every duplicate points at the first row of its visit, never at another duplicate.
+ */
+export function findDuplicates(keys: VisitKeys, opts: DuplicateOptions = {}): Int32Array {
+  const topicKey = opts.topicKey ?? topicMatchKey;
+  const sameTopic = opts.sameTopic ?? mayMergeTopics;
+  const window = opts.formWindowSeconds ?? FORM_WINDOW_SECONDS;
+  const n = keys.day.length;
+  const dup = new Int32Array(n).fill(-1);
+  const topicKeys = new Map<string, string>();
+  const keyOf = (t: string): string => {
+    let k = topicKeys.get(t);
+    if (k === undefined) topicKeys.set(t, (k = topicKey(t)));
+    return k;
+  };
+  /** First rows of each (day, person, service). */
+  const sameDay = new Map<string, number[]>();
+  /** Form rows (roots only) of each (person, service, topic key), in row order. */
+  const submissions = new Map<string, number[]>();
+
+  for (let r = 0; r < n; r++) {
+    const day = keys.day[r];
+    if (day === null || day === undefined) continue;
+    const person = keys.person[r] ?? '';
+    const service = keys.service[r] ?? '';
+    const topic = keys.topic[r] ?? '';
+    const tk = keyOf(topic);
+    let first = -1;
+
+    const bucketKey = person === '' ? '' : `${day}\u241f${person}\u241f${service}`;
+    const bucket = bucketKey === '' ? undefined : sameDay.get(bucketKey);
+    if (person !== '') {
+      if (bucket) {
+        for (const e of bucket) {
+          if (keyOf(keys.topic[e] ?? '') === tk || sameTopic(keys.topic[e] ?? '', topic)) {
+            first = e;
+            break;
+          }
+        }
+      }
+    }
+
+    const sec = keys.seconds ? keys.seconds[r] : null;
+    if (sec !== null && sec !== undefined) {
+      const at = day * 86400 + sec;
+      const limit = person === '' ? Math.min(window, ANONYMOUS_WINDOW_SECONDS) : window;
+      const formKey = `${person}\u241f${service}\u241f${tk}`;
+      const list = submissions.get(formKey);
+      if (first < 0 && list) {
+        for (let i = list.length - 1; i >= Math.max(0, list.length - LOOKBACK); i--) {
+          const e = list[i];
+          const other = (keys.day[e] as number) * 86400 + ((keys.seconds as readonly (number | null)[])[e] ?? 0);
+          if (Math.abs(at - other) <= limit) {
+            first = e;
+            break;
+          }
+        }
+      }
+      if (first < 0) {
+        if (list) list.push(r);
+        else submissions.set(formKey, [r]);
+      }
+    }
+    // Only first rows of visits are kept to compare with: a duplicate never becomes an original.
+    if (first < 0 && bucketKey !== '') {
+      if (bucket) bucket.push(r);
+      else sameDay.set(bucketKey, [r]);
+    }
+    dup[r] = first;
+  }
+  return dup;
+}
+
+/**
+ * Who a row is about: the KPJ number's digits when there is one (leading zeros dropped, since
+ * Sheets turns 0123… typed as a number into 123…, and the same card must meet itself), else the
+ * name's lowercase words; '' when neither.
+ */
+export function personKey(kpj: Cell, name: Cell): string {
+  const digits = isBlank(kpj) ? '' : String(typeof kpj === 'number' ? Math.round(kpj) : kpj).replace(/\D/g, '').replace(/^0+/, '');
+  if (digits.length >= 5) return 'kpj:' + digits;
+  const n = typeof name === 'string' ? words(name).join(' ') : '';
+  return n === '' ? '' : 'nama:' + n;
+}
+
+const RUNNING_NUMBER_HEADERS = new Set(['no', 'nomor', 'nomor urut', 'no urut', 'nourut', 'urut', 'urutan', 'number', 'nr', 'baris']);
+
+/** "No", "No.", "Nomor Urut", "#": the header of a running-number column. */
+export function isRunningNumberHeader(header: Cell): boolean {
+  if (typeof header !== 'string') return false;
+  const h = header.trim();
+  if (h === '#' || h === 'No.' || h === 'no.') return true;
+  return RUNNING_NUMBER_HEADERS.has(words(h).join(' '));
+}
+
+function integerOf(v: Cell): number | null {
+  if (typeof v === 'number') return Number.isInteger(v) ? v : null;
+  if (typeof v === 'string' && /^\s*\d{1,7}\.?\s*$/.test(v)) return parseInt(v, 10);
+  return null;
+}
+
+/**
+ * A running-number column: its header says so and every value is a whole number, or, whatever
+ * its header, at least five values that are strictly increasing whole numbers. Blank cells are
+ * allowed (rows without a number). Such a column never tells two visits apart.
+ */
+export function isRunningNumberColumn(header: Cell, values: readonly Cell[]): boolean {
+  let last = -Infinity;
+  let count = 0;
+  let increasing = true;
+  for (const v of values) {
+    if (isBlank(v)) continue;
+    const x = integerOf(v);
+    if (x === null) return false;
+    if (x <= last) increasing = false;
+    last = x;
+    count++;
+  }
+  if (count === 0) return false;
+  return isRunningNumberHeader(header) || (increasing && count >= 5);
+}
