@@ -126,13 +126,21 @@ export function findDuplicates(keys: VisitKeys, opts: DuplicateOptions = {}): In
 /**
  * Who a row is about: the KPJ number's digits when there is one (leading zeros dropped, since
  * Sheets turns 0123… typed as a number into 123…, and the same card must meet itself), else the
- * name's lowercase words; '' when neither.
+ * NIK's digits, else the name's lowercase words; '' when none. A name alone is the weakest key
+ * (two Budi Santosos on one day are possible), so any number the log keeps comes first.
  */
-export function personKey(kpj: Cell, name: Cell): string {
-  const digits = isBlank(kpj) ? '' : String(typeof kpj === 'number' ? Math.round(kpj) : kpj).replace(/\D/g, '').replace(/^0+/, '');
-  if (digits.length >= 5) return 'kpj:' + digits;
-  const n = typeof name === 'string' ? words(name).join(' ') : '';
-  return n === '' ? '' : 'nama:' + n;
+export function personKey(kpj: Cell, name: Cell, nik: Cell = ''): string {
+  const k = idDigits(kpj);
+  if (k.length >= 5) return 'kpj:' + k;
+  const n = idDigits(nik);
+  if (n.length >= 10) return 'nik:' + n;
+  const w = typeof name === 'string' ? words(name).join(' ') : '';
+  return w === '' ? '' : 'nama:' + w;
+}
+
+function idDigits(v: Cell): string {
+  if (isBlank(v) || typeof v === 'boolean' || v instanceof Date) return '';
+  return String(typeof v === 'number' ? Math.round(v) : v).replace(/\D/g, '').replace(/^0+/, '');
 }
 
 const RUNNING_NUMBER_HEADERS = new Set(['no', 'nomor', 'nomor urut', 'no urut', 'nourut', 'urut', 'urutan', 'number', 'nr', 'baris']);

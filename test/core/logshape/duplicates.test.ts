@@ -135,6 +135,11 @@ describe('person keys', () => {
     expect(personKey(1234567890, 'Budi S.')).toBe('kpj:1234567890');
     expect(personKey("'0123-4567-890", '')).toBe('kpj:1234567890');
   });
+  test('the NIK when there is no KPJ (16 digits, a Date or boolean is no number)', () => {
+    expect(personKey('', 'Budi', '3577012345678901')).toBe('nik:3577012345678901');
+    expect(personKey('01234567890', 'Budi', '3577012345678901')).toBe('kpj:1234567890');
+    expect(personKey(new Date(0), 'Budi', true)).toBe('nama:budi');
+  });
   test('the name when there is no KPJ', () => {
     expect(personKey('', '  Budi  SANTOSO ')).toBe('nama:budi santoso');
     expect(personKey('-', 'Siti')).toBe('nama:siti');
