@@ -1,5 +1,5 @@
 /**
- * `npm run sample [-- --seed N] [-- --out FILE]`
+ * `npm run sample [-- --seed N] [-- --out FILE] [-- --real-world]` (--real-world: the mess of issue #11 on top)
  * Writes the synthetic service-log workbook (see generate.ts) as an .xlsx file.
  * Date cells become real Excel dates (serial number + date number format), text stays text,
  * numbers stay numbers.
@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as XLSX from 'xlsx';
-import { DEFAULT_SEED, generateSample, type SampleCell, type SampleWorkbook } from './generate';
+import { DEFAULT_SEED, generateSample, type SampleCell, type SampleOptions, type SampleWorkbook } from './generate';
 
 export const DEFAULT_OUT = 'sample/layanan-bpjs-sample.xlsx';
 
@@ -44,16 +44,17 @@ export function toXlsxWorkbook(wb: SampleWorkbook): XLSX.WorkBook {
   return book;
 }
 
-export function writeSample(seed: number, out: string): SampleWorkbook {
-  const wb = generateSample(seed);
+export function writeSample(seed: number, out: string, opts: SampleOptions = {}): SampleWorkbook {
+  const wb = generateSample(seed, opts);
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   XLSX.writeFile(toXlsxWorkbook(wb), out, { bookType: 'xlsx' });
   return wb;
 }
 
-export function parseArgs(argv: string[]): { seed: number; out: string } {
+export function parseArgs(argv: string[]): { seed: number; out: string; realWorld?: true } {
   let seed = DEFAULT_SEED;
   let out = DEFAULT_OUT;
+  let realWorld = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -66,14 +67,15 @@ export function parseArgs(argv: string[]): { seed: number; out: string } {
       seed = Number(value());
       if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
     } else if (flag === '--out') out = value();
-    else throw new Error(`unknown argument: ${a} (usage: --seed N --out FILE)`);
+    else if (a === '--real-world') realWorld = true;
+    else throw new Error(`unknown argument: ${a} (usage: --seed N --out FILE [--real-world])`);
   }
-  return { seed, out };
+  return realWorld ? { seed, out, realWorld } : { seed, out };
 }
 
 function main(): void {
-  const { seed, out } = parseArgs(process.argv.slice(2));
-  const wb = writeSample(seed, out);
+  const { seed, out, realWorld } = parseArgs(process.argv.slice(2));
+  const wb = writeSample(seed, out, { realWorld });
   const counts = wb.sheets.map((s) => `${s.name}=${s.rows.length - 1} rows`).join(', ');
   console.log(`${out}: ${wb.sheets.length} sheets (seed ${seed}): ${counts}`);
 }
