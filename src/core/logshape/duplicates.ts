@@ -59,35 +59,62 @@ export function findDuplicates(keys: VisitKeys, opts: DuplicateOptions = {}): In
   const window = opts.formWindowSeconds ?? FORM_WINDOW_SECONDS;
   const n = keys.day.length;
   const dup = new Int32Array(n).fill(-1);
-  const topicKeys = new Map<string, string>();
-  const keyOf = (t: string): string => {
-    let k = topicKeys.get(t);
-    if (k === undefined) topicKeys.set(t, (k = topicKey(t)));
-    return k;
+
+  // Pass 1: every person, service and topic key as a small integer (0 = no person), so the
+  // passes below build no string per row: a million rows cost a few Map lookups each.
+  const person = new Int32Array(n);
+  const service = new Int32Array(n);
+  const topic = new Int32Array(n);
+  const persons = new Map<string, number>([['', 0]]);
+  const services = new Map<string, number>();
+  const topics = new Map<string, number>();
+  const topicKeyOfText = new Map<string, number>();
+  const code = (m: Map<string, number>, k: string): number => {
+    let c = m.get(k);
+    if (c === undefined) m.set(k, (c = m.size));
+    return c;
   };
-  /** First rows of each (day, person, service). */
-  const sameDay = new Map<string, number[]>();
-  /** Form rows (roots only) of each (person, service, topic key), in row order. */
-  const submissions = new Map<string, number[]>();
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (let r = 0; r < n; r++) {
+    const day = keys.day[r];
+    if (day === null || day === undefined) continue;
+    if (day < minDay) minDay = day;
+    if (day > maxDay) maxDay = day;
+    person[r] = code(persons, keys.person[r] ?? '');
+    service[r] = code(services, keys.service[r] ?? '');
+    const text = keys.topic[r] ?? '';
+    let tk = topicKeyOfText.get(text);
+    if (tk === undefined) topicKeyOfText.set(text, (tk = code(topics, topicKey(text))));
+    topic[r] = tk;
+  }
+  const days = maxDay - minDay + 1;
+  const S = services.size + 1;
+  const T = topics.size + 1;
+  const formKeysFit = persons.size * S * T < Number.MAX_SAFE_INTEGER;
+
+  /** First rows of each (person, day); the service is compared in the bucket. A lone row is kept as its index, not an array. */
+  const sameDay = new Map<number, number | number[]>();
+  /** Form rows (first rows only) of each (person, service, topic key), in row order; a lone row as its index. */
+  const submissions = new Map<number | string, number | number[]>();
+  const add = <K>(m: Map<K, number | number[]>, k: K, r: number, had: number | number[] | undefined): void => {
+    if (had === undefined) m.set(k, r);
+    else if (typeof had === 'number') m.set(k, [had, r]);
+    else had.push(r);
+  };
 
   for (let r = 0; r < n; r++) {
     const day = keys.day[r];
     if (day === null || day === undefined) continue;
-    const person = keys.person[r] ?? '';
-    const service = keys.service[r] ?? '';
-    const topic = keys.topic[r] ?? '';
-    const tk = keyOf(topic);
     let first = -1;
-
-    const bucketKey = person === '' ? '' : `${day}\u241f${person}\u241f${service}`;
-    const bucket = bucketKey === '' ? undefined : sameDay.get(bucketKey);
-    if (person !== '') {
-      if (bucket) {
-        for (const e of bucket) {
-          if (keyOf(keys.topic[e] ?? '') === tk || sameTopic(keys.topic[e] ?? '', topic)) {
-            first = e;
-            break;
-          }
+    const dayKey = person[r] === 0 ? -1 : person[r] * days + (day - minDay);
+    const bucket = dayKey < 0 ? undefined : sameDay.get(dayKey);
+    if (bucket !== undefined) {
+      for (const e of typeof bucket === 'number' ? [bucket] : bucket) {
+        if (service[e] !== service[r]) continue;
+        if (topic[e] === topic[r] || sameTopic(keys.topic[e] ?? '', keys.topic[r] ?? '')) {
+          first = e;
+          break;
         }
       }
     }
@@ -95,9 +122,10 @@ export function findDuplicates(keys: VisitKeys, opts: DuplicateOptions = {}): In
     const sec = keys.seconds ? keys.seconds[r] : null;
     if (sec !== null && sec !== undefined) {
       const at = day * 86400 + sec;
-      const limit = person === '' ? Math.min(window, ANONYMOUS_WINDOW_SECONDS) : window;
-      const formKey = `${person}\u241f${service}\u241f${tk}`;
-      const list = submissions.get(formKey);
+      const limit = person[r] === 0 ? Math.min(window, ANONYMOUS_WINDOW_SECONDS) : window;
+      const formKey = formKeysFit ? (person[r] * S + service[r]) * T + topic[r] : `${person[r]}:${service[r]}:${topic[r]}`;
+      const had = submissions.get(formKey);
+      const list = typeof had === 'number' ? [had] : had;
       if (first < 0 && list) {
         for (let i = list.length - 1; i >= Math.max(0, list.length - LOOKBACK); i--) {
           const e = list[i];
@@ -108,16 +136,10 @@ export function findDuplicates(keys: VisitKeys, opts: DuplicateOptions = {}): In
           }
         }
       }
-      if (first < 0) {
-        if (list) list.push(r);
-        else submissions.set(formKey, [r]);
-      }
+      if (first < 0) add(submissions, formKey, r, had);
     }
     // Only first rows of visits are kept to compare with: a duplicate never becomes an original.
-    if (first < 0 && bucketKey !== '') {
-      if (bucket) bucket.push(r);
-      else sameDay.set(bucketKey, [r]);
-    }
+    if (first < 0 && dayKey >= 0) add(sameDay, dayKey, r, bucket);
     dup[r] = first;
   }
   return dup;
