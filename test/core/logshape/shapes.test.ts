@@ -14,6 +14,7 @@ import { isoOfDay } from '../../../src/core/zone';
 import { fillDownDates, isTotalRow } from '../../../src/core/logshape/filldown';
 import { findDuplicates, personKey } from '../../../src/core/logshape/duplicates';
 import { words } from '../../../src/core/text';
+import * as XLSX from 'xlsx';
 import { loadInput } from '../../../tools/runner/io';
 import { intlZoneClock } from '../../../tools/emulator/dates';
 
@@ -61,19 +62,25 @@ function splitCsv(text: string): string[][] {
   return rows;
 }
 
-function gridOf(file: string): { grid: Grid; name: string } {
-  if (file.endsWith('.csv')) return { grid: splitCsv(fs.readFileSync(file, 'utf8')), name: path.basename(file, '.csv') };
+/** Merged ranges of the first sheet, as sheet rows/columns (0-based, end exclusive). */
+type Merge = { r0: number; r1: number; c0: number; c1: number };
+
+function gridOf(file: string): { grid: Grid; name: string; merges: Merge[] } {
+  if (file.endsWith('.csv')) return { grid: splitCsv(fs.readFileSync(file, 'utf8')), name: path.basename(file, '.csv'), merges: [] };
   const { emu, ss } = loadInput(file);
   emu.beginExecution('editor');
   const sheet = ss.getSheets()[0];
   const grid = sheet.getDataRange().getValues() as Grid;
   emu.endExecution();
-  return { grid, name: sheet.getName() };
+  // The emulator keeps no merges (Sheets gives them with Range.getMergedRanges()); read them from the file.
+  const ws = XLSX.read(fs.readFileSync(file)).Sheets[sheet.getName()];
+  const merges = (ws['!merges'] ?? []).map((m) => ({ r0: m.s.r, r1: m.e.r + 1, c0: m.s.c, c1: m.e.c + 1 }));
+  return { grid, name: sheet.getName(), merges };
 }
 
 /** Reads a fixture the way issue #11 says, with the pure verbs only. */
-function readShape(file: string) {
-  const { grid, name } = gridOf(file);
+function readShape(file: string, useMerges = true) {
+  const { grid, name, merges } = gridOf(file);
   const mapping = detectMapping(grid, name);
   if (!mapping) throw new Error('no header');
   const header = grid[mapping.headerRow].map((h) => String(h));
@@ -96,6 +103,9 @@ function readShape(file: string) {
     dateBlank: rows.map((r) => isBlank(r[dateCol])),
     hasContent: rows.map((r) => r.slice(0, mapping.width).some((v: Cell, c) => c !== dateCol && !isBlank(v))),
     isTotal: total,
+    merges: useMerges
+      ? merges.filter((m) => m.r0 > mapping.headerRow && m.c0 <= dateCol && dateCol < m.c1).map((m) => ({ start: m.r0 - mapping.headerRow - 1, end: m.r1 - mapping.headerRow - 1 }))
+      : [],
   });
   const day = rows.map((_, i) => (total[i] ? null : parsed[i]?.day ?? fill.fills[i]?.day ?? null));
   const dup = findDuplicates({
@@ -122,7 +132,7 @@ function readShape(file: string) {
       out.daily[iso] = (out.daily[iso] ?? 0) + 1;
     }
   });
-  return { out, decision };
+  return { out, decision, fill };
 }
 
 const FIXTURES = fs.readdirSync(DIR).filter((f) => f.endsWith('.expected.json'));
@@ -149,5 +159,24 @@ describe.each(FIXTURES)('%s: the pure verbs give the hand-checked figures', (nam
   });
   test('date order and its reason', () => {
     expect(decision ? { order: decision.order, reason: decision.reason } : null).toEqual(expected.dateOrder);
+  });
+});
+
+describe('the branch log: merged date cells and blank runs agree', () => {
+  const file = path.join(DIR, 'branch-log-merged.xlsx');
+  const expected = JSON.parse(fs.readFileSync(path.join(DIR, 'branch-log-merged.expected.json'), 'utf8')) as Expected;
+  const withMerges = readShape(file, true);
+  const withoutMerges = readShape(file, false);
+
+  test('with the merges known, the 35 rows under them are filled as merged', () => {
+    const reasons = withMerges.fill.fills.filter((f) => f !== null).map((f) => f!.reason);
+    expect(reasons).toHaveLength(35);
+    expect(new Set(reasons)).toEqual(new Set(['merged']));
+  });
+
+  test('without them (a CSV export, the emulator), the log shows the pattern and the same rows take the same days', () => {
+    expect(withoutMerges.fill.pattern).toBe('pattern');
+    expect(withoutMerges.fill.fills.map((f) => f && f.day)).toEqual(withMerges.fill.fills.map((f) => f && f.day));
+    expect(withoutMerges.out.daily).toEqual(expected.daily);
   });
 });
