@@ -4,6 +4,7 @@
  * re-typed topic differs by a typo. The verb works on columns of canonical values the cleaner
  * has already made; it reads no sheet.
  */
+import type { Role } from '../../shared/api';
 import { Cell, isBlank } from '../cells';
 import { words } from '../text';
 import { mayMergeTopics, topicMatchKey } from './informal';
@@ -163,6 +164,19 @@ export function personKey(kpj: Cell, name: Cell, nik: Cell = ''): string {
 function idDigits(v: Cell): string {
   if (isBlank(v) || typeof v === 'boolean' || v instanceof Date) return '';
   return String(typeof v === 'number' ? Math.round(v) : v).replace(/\D/g, '').replace(/^0+/, '');
+}
+
+/** The personal columns that say who a row is: KPJ, NIK and name (-1 when absent), by header. */
+export function personColumns(header: readonly Cell[], roles: readonly Role[]): { kpj: number; nik: number; name: number } {
+  const out = { kpj: -1, nik: -1, name: -1 };
+  roles.forEach((role, c) => {
+    if (role !== 'personal') return;
+    const h = words(typeof header[c] === 'string' ? (header[c] as string) : '');
+    if (h.includes('kpj')) out.kpj = out.kpj < 0 ? c : out.kpj;
+    else if (h.includes('nik')) out.nik = out.nik < 0 ? c : out.nik;
+    else if (h.includes('nama') || h.includes('name')) out.name = out.name < 0 ? c : out.name;
+  });
+  return out;
 }
 
 const RUNNING_NUMBER_HEADERS = new Set(['no', 'nomor', 'nomor urut', 'no urut', 'nourut', 'urut', 'urutan', 'number', 'nr', 'baris']);

@@ -1,4 +1,4 @@
-import { findDuplicates, isRunningNumberColumn, isRunningNumberHeader, personKey, VisitKeys, FORM_WINDOW_SECONDS } from '../../../src/core/logshape/duplicates';
+import { findDuplicates, isRunningNumberColumn, isRunningNumberHeader, personColumns, personKey, VisitKeys, FORM_WINDOW_SECONDS } from '../../../src/core/logshape/duplicates';
 
 interface Row {
   day: number | null;
@@ -144,6 +144,14 @@ describe('person keys', () => {
     expect(personKey('', '  Budi  SANTOSO ')).toBe('nama:budi santoso');
     expect(personKey('-', 'Siti')).toBe('nama:siti');
     expect(personKey('', '')).toBe('');
+  });
+});
+
+describe('person columns', () => {
+  test('KPJ, NIK and name among the personal columns, by header', () => {
+    expect(personColumns(['No', 'Nama Peserta', 'No. KPJ', 'NIK', 'No HP'], ['ignore', 'personal', 'personal', 'personal', 'personal'])).toEqual({ kpj: 2, nik: 3, name: 1 });
+    expect(personColumns(['Timestamp', 'Nama Lengkap', 'Nomor KPJ'], ['date', 'personal', 'personal'])).toEqual({ kpj: 2, nik: -1, name: 1 });
+    expect(personColumns(['Nama', 'Layanan'], ['ignore', 'service'])).toEqual({ kpj: -1, nik: -1, name: -1 });
   });
 });
 

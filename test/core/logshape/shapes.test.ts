@@ -12,7 +12,7 @@ import { columnOf, detectMapping } from '../../../src/core/mapping';
 import { decideDateOrder, parseDate } from '../../../src/core/dates';
 import { isoOfDay } from '../../../src/core/zone';
 import { fillDownDates, isTotalRow } from '../../../src/core/logshape/filldown';
-import { findDuplicates, personKey } from '../../../src/core/logshape/duplicates';
+import { findDuplicates, personColumns, personKey } from '../../../src/core/logshape/duplicates';
 import { words } from '../../../src/core/text';
 import * as XLSX from 'xlsx';
 import { loadInput } from '../../../tools/runner/io';
@@ -85,9 +85,7 @@ function readShape(file: string, useMerges = true) {
   if (!mapping) throw new Error('no header');
   const header = grid[mapping.headerRow].map((h) => String(h));
   const dateCol = columnOf(mapping, 'date');
-  const col = (test: (h: string) => boolean) => header.findIndex((h, c) => mapping.roles[c] === 'personal' && test(words(h).join(' ')));
-  const kpjCol = col((h) => /\bkpj\b/.test(h));
-  const nameCol = col((h) => /\bnama\b/.test(h));
+  const who = personColumns(header, mapping.roles);
   const serviceCol = columnOf(mapping, 'service');
   const topicCol = columnOf(mapping, 'topic');
   const rows = grid.slice(mapping.headerRow + 1);
@@ -110,7 +108,7 @@ function readShape(file: string, useMerges = true) {
   const day = rows.map((_, i) => (total[i] ? null : parsed[i]?.day ?? fill.fills[i]?.day ?? null));
   const dup = findDuplicates({
     day,
-    person: rows.map((r) => personKey(kpjCol >= 0 ? r[kpjCol] : '', nameCol >= 0 ? r[nameCol] : '')),
+    person: rows.map((r) => personKey(who.kpj >= 0 ? r[who.kpj] : '', who.name >= 0 ? r[who.name] : '', who.nik >= 0 ? r[who.nik] : '')),
     service: rows.map((r) => words(String(r[serviceCol] ?? '')).join(' ')),
     topic: rows.map((r) => String(r[topicCol] ?? '')),
     seconds: parsed.map((p) => (p ? p.seconds : null)),
