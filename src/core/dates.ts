@@ -150,3 +150,76 @@ export function detectDayOrder(values: Iterable<Cell>): DayOrder {
   }
   return monthFirstOnly > 0 && dayFirstOnly === 0 ? 'mdy' : 'dmy';
 }
+
+/** How a text date column's numerals were read, and the evidence that decided it. */
+export type DateOrderDecision = 'DMY' | 'MDY' | 'ambiguous';
+
+/**
+ * Why a column was read in its order, strongest evidence first:
+ * - `partOver12`: some value only fits one order (22/05/2023 is day-first) and none only fits the other;
+ * - `conflictingParts`: values of both kinds (22/05/2023 and 05/22/2023): the column is mixed, flagged;
+ * - `headerFormat`: the header spells the format ("Tanggal (mm/dd/yyyy)", "Date (DD-MM-YY)");
+ * - `formsTimestamp`: Google Forms' own timestamp column; English Forms (`Timestamp`) write
+ *   month-first, Indonesian Forms (`Stempel waktu`, `Cap waktu`) day-first;
+ * - `locale`: the spreadsheet locale (en_US month-first, id/in_ID/en_GB… day-first);
+ * - `noNumericDates`: no value like 6/1/2023 at all, so the order changes nothing (DMY);
+ * - `noEvidence`: ambiguous values and nothing above decides them: flagged, never guessed.
+ */
+export type DateOrderReason = 'partOver12' | 'conflictingParts' | 'headerFormat' | 'formsTimestamp' | 'locale' | 'noNumericDates' | 'noEvidence';
+
+export interface DateOrderResult {
+  order: DateOrderDecision;
+  reason: DateOrderReason;
+  /** Numeral values that only fit day-first, only month-first, or both. */
+  counts: { dayFirstOnly: number; monthFirstOnly: number; either: number };
+}
+
+/** Locales whose people write the month first. Every other known locale writes the day first. */
+const MONTH_FIRST_LOCALES = new Set(['en_us', 'en_ph', 'es_us', 'en_um', 'en_as', 'en_gu', 'en_pr', 'en_vi', 'en_fm', 'en_mh']);
+
+function orderOfLocale(locale: string): 'DMY' | 'MDY' | null {
+  const l = locale.trim().toLowerCase().replace(/-/g, '_');
+  if (!/^[a-z]{2,3}(_[a-z0-9]+)*$/.test(l)) return null;
+  // Plain "en" is Apps Script's US English.
+  if (MONTH_FIRST_LOCALES.has(l) || l === 'en') return 'MDY';
+  return 'DMY';
+}
+
+function orderOfHeader(header: string): { order: 'DMY' | 'MDY'; reason: 'headerFormat' | 'formsTimestamp' } | null {
+  const h = header.toLowerCase();
+  if (/\b(d{1,2}|tt|hh)[\/\-. ](m{1,2}|bb)[\/\-. ](y{2,4}|t{2,4})\b/.test(h)) return { order: 'DMY', reason: 'headerFormat' };
+  if (/\b(m{1,2}|bb)[\/\-. ](d{1,2}|tt|hh)[\/\-. ](y{2,4}|t{2,4})\b/.test(h)) return { order: 'MDY', reason: 'headerFormat' };
+  const words = h.replace(/[^a-z]+/g, ' ').trim();
+  if (words === 'timestamp') return { order: 'MDY', reason: 'formsTimestamp' };
+  if (words === 'stempel waktu' || words === 'cap waktu') return { order: 'DMY', reason: 'formsTimestamp' };
+  return null;
+}
+
+/**
+ * Decides day-first or month-first for a whole text date column (`6/1/2023` is 6 January or
+ * 1 June) from the evidence in the column, its header and the spreadsheet locale, and says why.
+ * Only numerals with a two-part day and month count; ISO and named-month dates are unambiguous.
+ */
+export function decideDateOrder(texts: readonly string[], opts: { header: string; locale: string }): DateOrderResult {
+  const counts = { dayFirstOnly: 0, monthFirstOnly: 0, either: 0 };
+  for (const v of texts) {
+    if (typeof v !== 'string') continue;
+    const m = /^\s*(?:[a-z']+,?\s+)?(\d{1,2})[-/.](\d{1,2})[-/.]\d{2,4}(?:\D|$)/i.exec(v);
+    if (!m) continue;
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (a < 1 || b < 1 || (a > 12 && b > 12)) continue;
+    if (a > 12) counts.dayFirstOnly++;
+    else if (b > 12) counts.monthFirstOnly++;
+    else counts.either++;
+  }
+  if (counts.dayFirstOnly > 0 && counts.monthFirstOnly > 0) return { order: 'ambiguous', reason: 'conflictingParts', counts };
+  if (counts.dayFirstOnly > 0) return { order: 'DMY', reason: 'partOver12', counts };
+  if (counts.monthFirstOnly > 0) return { order: 'MDY', reason: 'partOver12', counts };
+  if (counts.either === 0) return { order: 'DMY', reason: 'noNumericDates', counts };
+  const fromHeader = orderOfHeader(opts.header);
+  if (fromHeader) return { order: fromHeader.order, reason: fromHeader.reason, counts };
+  const fromLocale = orderOfLocale(opts.locale);
+  if (fromLocale) return { order: fromLocale, reason: 'locale', counts };
+  return { order: 'ambiguous', reason: 'noEvidence', counts };
+}

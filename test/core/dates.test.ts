@@ -1,4 +1,4 @@
-import { parseDate, parseDateText, detectDayOrder } from '../../src/core/dates';
+import { parseDate, parseDateText, detectDayOrder, decideDateOrder } from '../../src/core/dates';
 import { isoOfDay, dayNumber } from '../../src/core/zone';
 import { intlZoneClock } from '../../tools/emulator';
 import { zonedDate } from '../../tools/emulator';
@@ -94,5 +94,35 @@ describe('date cells and serials in every zone', () => {
         expect(isoOfDay(parseDate(cell, clock)!.day)).toBe(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
       }
     }
+  });
+});
+
+describe('decideDateOrder: day-first or month-first from the evidence, and why', () => {
+  const id = { header: 'Tanggal', locale: 'id' };
+  test('a part above 12 decides, whatever the header or locale says', () => {
+    expect(decideDateOrder(['6/1/2023', '22/05/2023'], { header: 'Timestamp', locale: 'en_US' })).toMatchObject({ order: 'DMY', reason: 'partOver12' });
+    expect(decideDateOrder(['6/1/2023', '5/22/2023 10:01:02'], id)).toMatchObject({ order: 'MDY', reason: 'partOver12', counts: { dayFirstOnly: 0, monthFirstOnly: 1, either: 1 } });
+  });
+  test('values of both kinds are flagged, not guessed', () => {
+    expect(decideDateOrder(['22/05/2023', '5/22/2023'], id)).toMatchObject({ order: 'ambiguous', reason: 'conflictingParts' });
+  });
+  test('all days ≤ 12: a header that spells the format decides', () => {
+    expect(decideDateOrder(['6/1/2023', '7/2/2023'], { header: 'Date (MM/DD/YYYY)', locale: 'id' })).toMatchObject({ order: 'MDY', reason: 'headerFormat' });
+    expect(decideDateOrder(['6/1/2023'], { header: 'Tgl (dd-mm-yyyy)', locale: 'en_US' })).toMatchObject({ order: 'DMY', reason: 'headerFormat' });
+  });
+  test("all days ≤ 12: Forms' timestamp header decides (English Forms month-first, Indonesian day-first)", () => {
+    expect(decideDateOrder(['6/1/2023 9:15:02'], { header: 'Timestamp', locale: 'id' })).toMatchObject({ order: 'MDY', reason: 'formsTimestamp' });
+    expect(decideDateOrder(['6/1/2023 9:15:02'], { header: 'Stempel waktu', locale: 'en_US' })).toMatchObject({ order: 'DMY', reason: 'formsTimestamp' });
+  });
+  test('all days ≤ 12 and a plain header: the spreadsheet locale decides', () => {
+    expect(decideDateOrder(['6/1/2023'], { header: 'Tanggal', locale: 'en_US' })).toMatchObject({ order: 'MDY', reason: 'locale' });
+    expect(decideDateOrder(['6/1/2023'], { header: 'Tanggal', locale: 'in_ID' })).toMatchObject({ order: 'DMY', reason: 'locale' });
+    expect(decideDateOrder(['6/1/2023'], { header: 'Tanggal', locale: 'en_GB' })).toMatchObject({ order: 'DMY', reason: 'locale' });
+  });
+  test('nothing decides: ambiguous, never a silent guess', () => {
+    expect(decideDateOrder(['6/1/2023', '7/1/2023'], { header: 'Tanggal', locale: '' })).toEqual({ order: 'ambiguous', reason: 'noEvidence', counts: { dayFirstOnly: 0, monthFirstOnly: 0, either: 2 } });
+  });
+  test('no numerals at all: the order changes nothing', () => {
+    expect(decideDateOrder(['2023-05-22', '22 Mei 2023', ''], { header: 'Tanggal', locale: '' })).toMatchObject({ order: 'DMY', reason: 'noNumericDates' });
   });
 });

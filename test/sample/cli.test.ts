@@ -25,6 +25,7 @@ describe('tools/sample/cli.ts', () => {
     expect(parseArgs(['--seed=8'])).toEqual({ seed: 8, out: 'sample/layanan-bpjs-sample.xlsx' });
     expect(() => parseArgs(['--seed', 'abc'])).toThrow();
     expect(() => parseArgs(['--bogus'])).toThrow();
+    expect(parseArgs(['--real-world', '--seed', '9'])).toEqual({ seed: 9, out: 'sample/layanan-bpjs-sample.xlsx', realWorld: true });
   });
 
   test('prints one line with path, sheets and row counts; creates the folder', () => {

@@ -1,6 +1,6 @@
 import { generateSample, type SampleWorkbook } from '../../tools/sample/generate';
 import {
-  dateShape, mondayOf, monthToken, norm, refAge, refAgeGroup, refClean, refDate, refGeneration, refLayanan, refTopic, type Cleaned,
+  dateShape, mondayOf, monthToken, norm, refAge, refAgeGroup, refClean, refClean11, refDate, refGeneration, refLayanan, refTopic, type Cleaned, type VisitColumns,
 } from './refparse';
 
 const SEED = 20240403;
@@ -34,9 +34,19 @@ const inc = (o: Record<string, number>, k: string): void => {
   o[k] = (o[k] ?? 0) + 1;
 };
 
-function recount(wb: SampleWorkbook): Recount {
+/** Where each sheet keeps what issue #11's rules need; Onsite writes its date once per day in the real-world sample. */
+const VISIT_COLUMNS: Record<string, VisitColumns> = {
+  [NAMES.cs]: { dateCol: 1, personCols: [3, 2], serviceCol: 5, topicCol: 7, fillDown: false },
+  [NAMES.onsite]: { dateCol: 0, personCols: [2, 1], serviceCol: 4, topicCol: -1, fillDown: true },
+  [NAMES.lapak]: { dateCol: 0, personCols: [2, 1], serviceCol: 4, topicCol: -1, fillDown: false },
+  [NAMES.jmo]: { dateCol: 0, personCols: [2, 1], serviceCol: 4, topicCol: -1, fillDown: false },
+};
+const byIssue11 = (wb: SampleWorkbook, name: string): Cleaned => refClean11(sheet(wb, name).rows, VISIT_COLUMNS[name]);
+const byExactRows = (wb: SampleWorkbook, name: string): Cleaned => refClean(sheet(wb, name).rows, DATE_COL[name]);
+
+function recount(wb: SampleWorkbook, clean: (wb: SampleWorkbook, name: string) => Cleaned = byExactRows): Recount {
   const cleaned: Record<string, Cleaned> = {};
-  for (const name of Object.values(NAMES)) cleaned[name] = refClean(sheet(wb, name).rows, DATE_COL[name]);
+  for (const name of Object.values(NAMES)) cleaned[name] = clean(wb, name);
   const r: Recount = { cleaned, csLayanan: {}, csLayananAge: {}, over42Topics: {}, jmoGen: {}, complaints: {}, weekly: {}, perDay: {} };
   for (const { cells, date } of cleaned[NAMES.cs].rows) {
     const layanan = refLayanan(cells[5]);
@@ -365,5 +375,127 @@ describe('messiness', () => {
       expect(rows).toHaveLength(1);
       expect(refLayanan(rows[0].cells[5])).toBe('Permintaan Update Data');
     }
+  });
+});
+
+describe('real-world mess of issue #11 (generateSample(seed, { realWorld: true }))', () => {
+  const messy = new Map<number, SampleWorkbook>();
+  const messyOf = (seed: number): SampleWorkbook => {
+    if (!messy.has(seed)) messy.set(seed, generateSample(seed, { realWorld: true }));
+    return messy.get(seed) as SampleWorkbook;
+  };
+
+  test('off by default: the plain sample has no mess and no realWorld truth', () => {
+    expect(wbOf(SEED).truth.realWorld).toBeUndefined();
+    expect(JSON.stringify(generateSample(SEED, { realWorld: false }))).toBe(JSON.stringify(wbOf(SEED)));
+  });
+
+  test('the same rows underneath: Lapak Asik is untouched, and the published truth is the same', () => {
+    const wb = messyOf(SEED);
+    expect(sheet(wb, NAMES.lapak)).toEqual(sheet(wbOf(SEED), NAMES.lapak));
+    const { realWorld, ...published } = wb.truth;
+    const { rowsBySheet: _a, formulaLikeCells: _b, ...plainPublished } = wbOf(SEED).truth;
+    expect(realWorld).toBeDefined();
+    expect({ ...published, rowsBySheet: undefined, formulaLikeCells: undefined }).toEqual({ ...plainPublished, rowsBySheet: undefined, formulaLikeCells: undefined });
+  });
+
+  describe.each([SEED, 1])('seed %i: every published figure still comes out by issue #11\'s rules', (seed) => {
+    let wb: SampleWorkbook;
+    let r: Recount;
+    beforeAll(() => {
+      wb = messyOf(seed);
+      r = recount(wb, byIssue11);
+    });
+    test('rows read, valid, duplicate and invalid per sheet are the truth', () => {
+      const rw = wb.truth.realWorld!;
+      for (const name of Object.values(NAMES)) {
+        const c = r.cleaned[name];
+        const rows = sheet(wb, name).rows.length - 1 - c.blank;
+        expect({ name, rows, valid: c.rows.length, duplicate: c.duplicates, invalid: c.invalid }).toEqual({ name, ...rw.expectedBySheet[name] });
+        expect(c.rows.length).toBe(EXPECTED_CLEAN[name]);
+      }
+    });
+    test('visits per day, CS figures, complaints, JMO generations, weekly pattern', () => {
+      expect(r.perDay).toEqual(wb.truth.visitsPerDay);
+      expect(r.csLayanan).toEqual({ Informasi: 1245, Pengaduan: 754, 'Permintaan Update Data': 91 });
+      expect(r.csLayananAge.Informasi).toEqual({ '>42': 374, '28-34': 344, '20-27': 272, '35-42': 255 });
+      expect(r.csLayananAge.Pengaduan).toEqual({ '20-27': 270, '28-34': 225, '35-42': 170, '>42': 89 });
+      expect(r.over42Topics).toEqual(wb.truth.informasiOver42Topics);
+      expect(r.complaints).toEqual(wb.truth.complaintsByGenerationTopic);
+      expect(r.jmoGen['Gen Z']).toBe(1575);
+      expect(r.jmoGen.Milenial).toBe(1261);
+      checkWeekly(r.weekly);
+      checkMonthlyPattern(r.perDay);
+    });
+    test('read as exact rows (the old rule), the mess would move the figures', () => {
+      const old = recount(wb, byExactRows);
+      expect(old.cleaned[NAMES.onsite].rows.length).toBeLessThan(EXPECTED_CLEAN[NAMES.onsite] / 2);
+      expect(old.cleaned[NAMES.jmo].rows.length).toBeGreaterThan(EXPECTED_CLEAN[NAMES.jmo]);
+      expect(old.cleaned[NAMES.cs].rows.length).toBeGreaterThan(EXPECTED_CLEAN[NAMES.cs]);
+    });
+  });
+
+  describe('each kind of mess is there', () => {
+    const wb = messyOf(SEED);
+    const rw = wb.truth.realWorld!;
+    const cs = sheet(wb, NAMES.cs).rows;
+
+    test('re-entered rows: the visit of an earlier row again, with a new running number', () => {
+      expect(rw.reenteredBySheet[NAMES.cs]).toBe(20);
+      const numbers = cs.slice(1).filter((row) => !row.every((c) => c === null)).map((row) => row[0]).filter((n) => n !== null);
+      expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+      const firstOf = new Map<string, number>();
+      let again = 0;
+      cs.slice(1).forEach((row, i) => {
+        const key = `${refDate(row[1])}|${row[3]}`;
+        if (row[3] === null) return;
+        if (firstOf.has(key)) again++;
+        else firstOf.set(key, i);
+      });
+      expect(again).toBe(rw.reenteredBySheet[NAMES.cs] + wb.truth.duplicatesBySheet[NAMES.cs]);
+    });
+
+    test('form double submissions: the same answers seconds later, right below', () => {
+      const jmo = sheet(wb, NAMES.jmo).rows.slice(1);
+      let doubles = 0;
+      for (let i = 1; i < jmo.length; i++) {
+        const [a, b] = [jmo[i - 1], jmo[i]];
+        if (a[2] !== b[2] || JSON.stringify(a[0]) === JSON.stringify(b[0])) continue;
+        expect(JSON.stringify(a.slice(1))).toBe(JSON.stringify(b.slice(1)));
+        expect(refDate(a[0])).toBe(refDate(b[0]));
+        doubles++;
+      }
+      expect(doubles).toBe(rw.doubleSubmissionsBySheet[NAMES.jmo]);
+      expect(doubles).toBe(40);
+    });
+
+    test('fill-down dates: Onsite writes its date on the first row of each day, its dated rows in order', () => {
+      const onsite = sheet(wb, NAMES.onsite).rows.slice(1);
+      const visits = onsite.filter((row) => !row.every((c) => c === null));
+      expect(visits.filter((row) => row[0] === null).length).toBe(rw.filledDownBySheet[NAMES.onsite]);
+      const dated = visits.map((row) => refDate(row[0])).filter((d): d is string => d !== null);
+      expect(dated.slice(1).every((d, i) => d >= dated[i])).toBe(true);
+      expect(rw.filledDownBySheet[NAMES.onsite]).toBeGreaterThan(0.2 * visits.length);
+      // invalid rows keep an unreadable date, never an empty one
+      expect((refClean11(sheet(wb, NAMES.onsite).rows, VISIT_COLUMNS[NAMES.onsite]) as { filled: number }).filled).toBe(rw.filledDownBySheet[NAMES.onsite]);
+    });
+
+    test('abbreviations and topics outside the vocabulary', () => {
+      const topics = cs.slice(1).map((row) => row[7]);
+      for (const [spelling, n] of Object.entries(rw.abbreviatedTopics)) {
+        expect(/\b(tdk|gk|tgl|no\.)/i.test(spelling)).toBe(true);
+        expect(refTopic(spelling)).not.toBeNull();
+        expect(topics.filter((t) => t === spelling).length).toBeGreaterThanOrEqual(n);
+      }
+      expect(Object.values(rw.abbreviatedTopics).reduce((a, b) => a + b, 0)).toBeGreaterThan(20);
+      expect(Object.values(rw.outsideVocabularyTopics).reduce((a, b) => a + b, 0)).toBe(12);
+      for (const t of Object.keys(rw.outsideVocabularyTopics)) expect(refTopic(t)).toBeNull();
+    });
+
+    test('an empty-looking TOTAL row closes the Customer Service log', () => {
+      const last = cs[cs.length - 1];
+      expect(last.filter((c) => c !== null)).toEqual(['TOTAL']);
+      expect(rw.totalRowsBySheet[NAMES.cs]).toBe(1);
+    });
   });
 });

@@ -118,7 +118,10 @@ const TOPICS = [
   'Data Tidak Sinkron', 'Pelayanan Lambat', 'Perubahan Nama', 'Perubahan NIK', 'Update No HP', 'Perubahan Tanggal Lahir', 'Update Email',
 ];
 const TOPIC_DICT = Object.fromEntries(TOPICS.map((t) => [norm(t), t]));
-export const refTopic = (v: unknown): string | null => canon(v, TOPIC_DICT);
+/** Informal words staff abbreviate in topics (issue #11), written out before matching. */
+const INFORMAL: Record<string, string> = { tdk: 'tidak', gk: 'tidak', tgl: 'tanggal' };
+const writtenOut = (v: unknown): string => norm(v).split(' ').map((w) => INFORMAL[w] ?? w).join(' ');
+export const refTopic = (v: unknown): string | null => canon(writtenOut(v), TOPIC_DICT);
 
 /** Whole-year age from a number or text like "35 th", or null when implausible/unreadable. */
 export function refAge(v: unknown): number | null {
@@ -177,6 +180,80 @@ export function refClean(rows: unknown[][], dateCol: number): Cleaned {
       out.invalid++;
       return;
     }
+    out.rows.push({ cells, date, index: i + 1 });
+  });
+  return out;
+}
+
+/** Where a sheet keeps what issue #11's duplicate rule needs. */
+export interface VisitColumns {
+  dateCol: number;
+  /** Columns naming the person, strongest first (KPJ or NIK, then the name). */
+  personCols: number[];
+  serviceCol: number;
+  /** -1 when the sheet has no topic. */
+  topicCol: number;
+  /** The sheet writes its date once per day: a blank date below a visit row takes that row's day. */
+  fillDown: boolean;
+}
+
+export interface Cleaned11 extends Cleaned {
+  filled: number;
+  totals: number;
+}
+
+function personOf(cells: unknown[], cols: number[]): string {
+  for (const c of cols) {
+    const v = cells[c];
+    if (v === null || v === undefined || String(v).trim() === '') continue;
+    const digits = String(v).replace(/\D/g, '').replace(/^0+/, '');
+    return digits.length >= 5 ? 'id:' + digits : 'name:' + norm(v);
+  }
+  return '';
+}
+
+/**
+ * Issue #11's reading of a sheet, written independently of src/: a TOTAL row is invalid and ends
+ * a run; a blank date takes the day of the visit row above when the sheet writes dates once per
+ * day; a duplicate is the same day, person, service and topic, whatever the running number or
+ * the seconds of a timestamp say (and the first of them is the visit).
+ */
+export function refClean11(rows: unknown[][], o: VisitColumns): Cleaned11 {
+  const out: Cleaned11 = { rows: [], blank: 0, duplicates: 0, invalid: 0, filled: 0, totals: 0 };
+  const seen = new Set<string>();
+  let lastDay: string | null = null;
+  rows.slice(1).forEach((cells, i) => {
+    if (cells.every((c) => c === null || c === '')) {
+      out.blank++;
+      lastDay = null;
+      return;
+    }
+    if (cells.some((c) => typeof c === 'string' && c.trim().toUpperCase() === 'TOTAL')) {
+      out.totals++;
+      out.invalid++;
+      lastDay = null;
+      return;
+    }
+    let date = refDate(cells[o.dateCol]);
+    const blankDate = cells[o.dateCol] === null || cells[o.dateCol] === '';
+    if (!date && o.fillDown && blankDate && lastDay) {
+      date = lastDay;
+      out.filled++;
+    }
+    if (!date) {
+      out.invalid++;
+      lastDay = null;
+      return;
+    }
+    lastDay = date;
+    const service = refLayanan(cells[o.serviceCol]) ?? norm(cells[o.serviceCol]);
+    const topic = o.topicCol < 0 ? '' : refTopic(cells[o.topicCol]) ?? norm(cells[o.topicCol]);
+    const key = [date, personOf(cells, o.personCols), service, topic].join('|');
+    if (seen.has(key)) {
+      out.duplicates++;
+      return;
+    }
+    seen.add(key);
     out.rows.push({ cells, date, index: i + 1 });
   });
   return out;

@@ -1,5 +1,5 @@
 /**
- * `npm run sample [-- --seed N] [-- --out FILE]`
+ * `npm run sample [-- --seed N] [-- --out FILE] [-- --real-world]` (--real-world: the mess of issue #11 on top)
  * Writes the synthetic service-log workbook (see generate.ts) as an .xlsx file.
  * Date cells become real Excel dates (serial number + date number format), text stays text,
  * numbers stay numbers.
@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as XLSX from 'xlsx';
 import { parseCli, printedHelp, runMain, UsageError } from '../runner/args';
-import { DEFAULT_SEED, generateSample, type SampleCell, type SampleWorkbook } from './generate';
+import { DEFAULT_SEED, generateSample, type SampleCell, type SampleOptions, type SampleWorkbook } from './generate';
 
 export const DEFAULT_OUT = 'sample/layanan-bpjs-sample.xlsx';
 
@@ -45,14 +45,14 @@ export function toXlsxWorkbook(wb: SampleWorkbook): XLSX.WorkBook {
   return book;
 }
 
-export function writeSample(seed: number, out: string): SampleWorkbook {
-  const wb = generateSample(seed);
+export function writeSample(seed: number, out: string, opts: SampleOptions = {}): SampleWorkbook {
+  const wb = generateSample(seed, opts);
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   XLSX.writeFile(toXlsxWorkbook(wb), out, { bookType: 'xlsx' });
   return wb;
 }
 
-export const USAGE = `Usage: npm run sample [-- --seed N] [--out FILE]
+export const USAGE = `Usage: npm run sample [-- --seed N] [--out FILE] [--real-world]
 
 Writes the synthetic service-log workbook: four sheets in the shape of the published Madiun study,
 with realistic mess and no real personal data.
@@ -60,23 +60,26 @@ with realistic mess and no real personal data.
 Options:
   --seed N     the random seed (default ${DEFAULT_SEED}); the same seed writes the same workbook
   --out FILE   where to write it (default ${DEFAULT_OUT})
+  --real-world add the mess of real branch logs (issue #11: re-entered rows, form double submissions,
+               dates written once per day, abbreviations, a TOTAL row)
   -h, --help   this text`;
 
-const SPEC = { name: 'sample', usage: USAGE, options: { seed: { type: 'string' }, out: { type: 'string' } } } as const;
+const SPEC = { name: 'sample', usage: USAGE, options: { seed: { type: 'string' }, out: { type: 'string' }, 'real-world': { type: 'boolean' } } } as const;
 
 /** The command line; `help` is set (and the usage printed by main) when --help was given. */
-export function parseArgs(argv: string[]): { seed: number; out: string; help?: true } {
+export function parseArgs(argv: string[]): { seed: number; out: string; help?: true; realWorld?: true } {
   const parsed = parseCli(SPEC, argv);
   if (parsed.help) return { seed: DEFAULT_SEED, out: DEFAULT_OUT, help: true };
   const seed = parsed.values.seed === undefined ? DEFAULT_SEED : Number(parsed.values.seed);
   if (!Number.isInteger(seed)) throw new UsageError('--seed must be an integer');
-  return { seed, out: parsed.values.out ?? DEFAULT_OUT };
+  const out = parsed.values.out ?? DEFAULT_OUT;
+  return parsed.values['real-world'] ? { seed, out, realWorld: true } : { seed, out };
 }
 
 function main(): void {
-  const { seed, out, help } = parseArgs(process.argv.slice(2));
+  const { seed, out, help, realWorld } = parseArgs(process.argv.slice(2));
   if (printedHelp({ help: !!help }, SPEC)) return;
-  const wb = writeSample(seed, out);
+  const wb = writeSample(seed, out, { realWorld });
   const counts = wb.sheets.map((s) => `${s.name}=${s.rows.length - 1} rows`).join(', ');
   console.log(`${out}: ${wb.sheets.length} sheets (seed ${seed}): ${counts}`);
 }

@@ -50,6 +50,50 @@ export interface SampleTruth {
   visitsPerDay: Record<string, number>;
   /** text cells that deliberately start with = + - @ (sheet name, row index, column index) */
   formulaLikeCells: { sheet: string; row: number; col: number; value: string }[];
+  /** Only with `realWorld`: the mess of issue #11 added on top, and what the cleaner must make of it. */
+  realWorld?: RealWorldTruth;
+}
+
+export interface SampleOptions {
+  /**
+   * Adds the real-world mess of issue #11 on top of the same rows: re-entered rows with new
+   * running numbers (Customer Service), form double submissions (JMO), the date written once per
+   * day (Klaim JHT Onsite, date-sorted), informal abbreviations and topics outside the vocabulary
+   * (Customer Service topics), and a TOTAL row. Every published figure stays provable: re-entries
+   * and double submissions are duplicates by issue #11's rule, filled-down rows keep their day,
+   * abbreviations expand to the same topic, new topics only go to rows no figure pins.
+   */
+  realWorld?: boolean;
+}
+
+/**
+ * What each kind of mess is and which figure it could move if the cleaner did not follow
+ * issue #11 (with the rules, none moves):
+ * - re-entered rows (a visit typed again later with a new running number, the name or topic
+ *   re-typed in another case): counted twice → Customer Service total, its layanan, age and
+ *   weekly figures, and the visits per day;
+ * - form double submissions (same answers 3–90 s later): counted twice → JMO total, JMO
+ *   generations, visits per day;
+ * - fill-down dates (Onsite's date only on a day's first row): the other rows lost as
+ *   TIDAK_VALID → Onsite total and visits per day (and so the week-of-month peaks);
+ * - abbreviations (`Saldo tdk sesuai`, `Perubahan tgl lahir`, `Update no. HP`): separate topics →
+ *   ds_topik and the Pengaduan topics by generation;
+ * - topics outside the vocabulary (Informasi rows under 43 only): new ds_topik rows; no published
+ *   figure (the >42 Informasi topics are untouched);
+ * - the TOTAL row: one more row read, TIDAK_VALID; never a visit.
+ */
+export interface RealWorldTruth {
+  reenteredBySheet: Record<string, number>;
+  doubleSubmissionsBySheet: Record<string, number>;
+  /** visit rows whose date cell was left blank below the day's first row */
+  filledDownBySheet: Record<string, number>;
+  totalRowsBySheet: Record<string, number>;
+  /** informal spelling → rows */
+  abbreviatedTopics: Record<string, number>;
+  /** topic → rows (Informasi, age under 43) */
+  outsideVocabularyTopics: Record<string, number>;
+  /** Row statuses the cleaner must give by issue #11's rules: rows read, valid (OK + DIPERBAIKI), DUPLIKAT, TIDAK_VALID. */
+  expectedBySheet: Record<string, { rows: number; valid: number; duplicate: number; invalid: number }>;
 }
 
 export interface SampleWorkbook {
@@ -358,8 +402,10 @@ interface CsRecord {
 interface Row {
   cells: SampleCell[];
   sortKey: number;
-  kind: 'clean' | 'invalid' | 'dup' | 'blank';
+  kind: 'clean' | 'invalid' | 'dup' | 'blank' | 'reentry' | 'double' | 'total';
   noDup?: boolean;
+  /** the row a duplicate copies */
+  of?: Row;
 }
 
 /** Orders rows mostly chronologically with some local shuffling, then adds invalid, duplicate and blank rows. */
@@ -370,7 +416,7 @@ function assemble(
   clean: Row[],
   makeInvalid: (value: SampleCell) => Row,
   numberColumn: boolean,
-): { sheet: SampleSheet; dups: number; invalid: number; blank: number } {
+): { sheet: SampleSheet; dups: number; invalid: number; blank: number; rows: Row[]; header: string[] } {
   clean.sort((a, b) => a.sortKey - b.sortKey);
   // local shuffling: ~4% of rows swapped with a neighbour up to 12 rows away
   for (let i = 0; i < clean.length; i++) {
@@ -392,24 +438,159 @@ function assemble(
     do p = int(r, 0, rows.length - 2);
     while (rows[p].kind !== 'clean' || rows[p].noDup);
     const q = Math.min(rows.length, p + int(r, 1, 300));
-    rows.splice(q, 0, { cells: rows[p].cells.slice(), sortKey: rows[p].sortKey, kind: 'dup' });
+    rows.splice(q, 0, { cells: rows[p].cells.slice(), sortKey: rows[p].sortKey, kind: 'dup', of: rows[p] });
   }
   const nBlank = 3;
   for (let k = 0; k < nBlank; k++) {
     const pos = int(r, Math.floor(rows.length * 0.2), Math.floor(rows.length * 0.8));
     rows.splice(pos, 0, { cells: header.map(() => null), sortKey: 0, kind: 'blank' });
   }
-  return { sheet: { name, rows: [header.slice(), ...rows.map((x) => x.cells)] }, dups: nDup, invalid: nInvalid, blank: nBlank };
+  return { sheet: { name, rows: [header.slice(), ...rows.map((x) => x.cells)] }, dups: nDup, invalid: nInvalid, blank: nBlank, rows, header };
 }
 
 function inc<K extends string>(o: Partial<Record<K, number>>, k: K, by = 1): void {
   o[k] = (o[k] ?? 0) + by;
 }
 
+// ---------------------------------------------------------------- real-world mess (issue #11)
+
+/** Re-entered Customer Service rows and JMO double submissions. */
+const REENTRIES = 20;
+const DOUBLE_SUBMISSIONS = 40;
+/** Informal spellings staff type for a canonical topic (each expands back to it). */
+const ABBREVIATED: Record<string, string[]> = {
+  'Saldo Tidak Sesuai': ['Saldo tdk sesuai', 'saldo gk sesuai'],
+  'Data Tidak Sinkron': ['Data tdk sinkron', 'data gk sinkron'],
+  'Perubahan Tanggal Lahir': ['Perubahan tgl lahir', 'Perubahan Tgl. Lahir'],
+  'Update No HP': ['Update no. HP', 'update No. hp'],
+};
+const ABBREVIATED_SHARE = 0.3;
+export const OUTSIDE_VOCABULARY_TOPICS = ['Tanya lowongan kerja', 'Minta brosur BPU', 'Titip berkas klaim', 'Konsultasi PHK'];
+const OUTSIDE_VOCABULARY_ROWS = 12;
+
+interface TopicMess {
+  abbreviated: Record<string, number>;
+  outside: Record<string, number>;
+}
+
+/** Informal abbreviations on some topics, and topics no vocabulary knows on a few Informasi rows under 43. */
+function messTopics(m: Rng, cs: CsRecord[]): TopicMess {
+  const out: TopicMess = { abbreviated: {}, outside: {} };
+  for (const rec of cs) {
+    const variants = ABBREVIATED[rec.topic];
+    if (!variants || rec.injected || !chance(m, ABBREVIATED_SHARE)) continue;
+    rec.topicCell = pick(m, variants);
+    inc(out.abbreviated, rec.topicCell);
+  }
+  const pool = shuffle(m, cs.filter((x) => x.layanan === 'Informasi' && x.group !== '>42' && !x.injected));
+  pool.slice(0, OUTSIDE_VOCABULARY_ROWS).forEach((rec, i) => {
+    const t = OUTSIDE_VOCABULARY_TOPICS[i % OUTSIDE_VOCABULARY_TOPICS.length];
+    rec.topic = t;
+    rec.topicCell = t;
+    inc(out.outside, t);
+  });
+  return out;
+}
+
+const TEXT_TIMESTAMP = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}):(\d{2})$/;
+
+/** The same timestamp `delta` seconds later, in the same form (date-time cell or dd/mm/yyyy hh:mm:ss); null without a time. */
+function later(cell: SampleCell, delta: number): SampleCell | null {
+  let ymd: [number, number, number];
+  let secs: number;
+  let text = false;
+  if (cell && typeof cell === 'object' && cell.date.length === 6) {
+    const [y, mo, d, hh, mi, ss] = cell.date;
+    ymd = [y, mo, d];
+    secs = hh * 3600 + mi * 60 + ss;
+  } else if (typeof cell === 'string' && TEXT_TIMESTAMP.test(cell)) {
+    const t = TEXT_TIMESTAMP.exec(cell) as RegExpExecArray;
+    ymd = [+t[3], +t[2], +t[1]];
+    secs = +t[4] * 3600 + +t[5] * 60 + +t[6];
+    text = true;
+  } else return null;
+  secs += delta;
+  if (secs >= 86400) return null; // never across midnight here: the sample's forms close at 22:00
+  const [hh, mi, ss] = [Math.floor(secs / 3600), Math.floor((secs % 3600) / 60), secs % 60];
+  return text ? `${pad(ymd[2])}/${pad(ymd[1])}/${ymd[0]} ${pad(hh)}:${pad(mi)}:${pad(ss)}` : { date: [ymd[0], ymd[1], ymd[2], hh, mi, ss] };
+}
+
+/** Forms respondents who press Submit again: the same answers 3–90 seconds later, right below. */
+function addDoubleSubmissions(m: Rng, rows: Row[], n: number): number {
+  const candidates = shuffle(m, rows.filter((x) => x.kind === 'clean' && later(x.cells[0], 1) !== null));
+  let added = 0;
+  for (const orig of candidates.slice(0, n)) {
+    const ts = later(orig.cells[0], int(m, 3, 90)) as SampleCell;
+    rows.splice(rows.indexOf(orig) + 1, 0, { cells: [ts, ...orig.cells.slice(1)], sortKey: orig.sortKey, kind: 'double', of: orig });
+    added++;
+  }
+  return added;
+}
+
+/**
+ * A log kept day by day with the date written once per day: visit rows in date order (each
+ * copy right after the row it copies; invalid and blank rows stay where they were), and the
+ * date cell left blank on every visit row below a row of the same day. A run restarts with a
+ * written date after an invalid or blank row. An invalid row whose date is empty would read as
+ * written-once-per-day, so it says "belum diisi" instead.
+ */
+function writeDatesOncePerDay(rows: Row[], dateCol: number): number {
+  const isVisit = (x: Row) => x.kind === 'clean' || x.kind === 'dup';
+  const originals = rows.filter((x) => x.kind === 'clean').sort((a, b) => a.sortKey - b.sortKey);
+  const copies = new Map<Row, Row[]>();
+  for (const x of rows) if (x.kind === 'dup' && x.of) copies.set(x.of, [...(copies.get(x.of) ?? []), x]);
+  const ordered: Row[] = [];
+  for (const o of originals) ordered.push(o, ...(copies.get(o) ?? []));
+  let k = 0;
+  for (let i = 0; i < rows.length; i++) if (isVisit(rows[i])) rows[i] = ordered[k++];
+  for (const x of rows) if (x.kind === 'invalid' && x.cells[dateCol] === null) x.cells[dateCol] = 'belum diisi';
+  let blanked = 0;
+  for (let i = 1; i < rows.length; i++) {
+    const a = rows[i - 1];
+    const b = rows[i];
+    if (isVisit(a) && isVisit(b) && Math.floor(a.sortKey) === Math.floor(b.sortKey)) {
+      b.cells[dateCol] = null;
+      blanked++;
+    }
+  }
+  return blanked;
+}
+
+/** Visits typed in again a few rows later (a new running number comes with renumber), the name or topic re-typed in another case. */
+function addReentries(m: Rng, rows: Row[], n: number, cols: { name: number; topic: number }): number {
+  const originals = shuffle(m, rows.filter((x) => x.kind === 'clean' && !x.noDup)).slice(0, n);
+  for (const orig of originals) {
+    const cells = orig.cells.slice();
+    const name = cells[cols.name];
+    const topic = cells[cols.topic];
+    if (typeof name === 'string' && chance(m, 0.5)) cells[cols.name] = name.toUpperCase();
+    if (typeof topic === 'string' && chance(m, 0.5)) cells[cols.topic] = topic.toLowerCase();
+    rows.splice(Math.min(rows.length, rows.indexOf(orig) + int(m, 1, 20)), 0, { cells, sortKey: orig.sortKey, kind: 'reentry', of: orig });
+  }
+  return originals.length;
+}
+
+/** The running number is the row's place among the non-blank rows, as a sheet's =ROW()-1 would keep it. */
+function renumber(rows: Row[]): void {
+  let n = 0;
+  for (const x of rows) if (x.kind !== 'blank') x.cells[0] = ++n;
+}
+
+/** An empty-looking TOTAL row under the log: the label and nothing else. */
+function addTotalRow(rows: Row[], width: number, labelCol: number): number {
+  const cells: SampleCell[] = new Array<SampleCell>(width).fill(null);
+  cells[labelCol] = 'TOTAL';
+  rows.push({ cells, sortKey: 0, kind: 'total' });
+  return 1;
+}
+
 // ---------------------------------------------------------------- main
 
-export function generateSample(seed: number = DEFAULT_SEED): SampleWorkbook {
+export function generateSample(seed: number = DEFAULT_SEED, opts: SampleOptions = {}): SampleWorkbook {
   const r = mulberry32(seed);
+  // The mess has its own stream, so the base rows stay exactly those of the plain sample.
+  const m = mulberry32((seed ^ 0x5eed1111) >>> 0);
+  const real = opts.realWorld === true;
   const days = workdays();
   const dayIndex = new Map(days.map((d, i) => [d, i]));
 
@@ -490,6 +671,7 @@ export function generateSample(seed: number = DEFAULT_SEED): SampleWorkbook {
     injectable[i].topicCell = t;
     injectable[i].injected = true;
   });
+  const topicMess = real ? messTopics(m, cs) : null;
 
   // ---- all sheets: visits per day (combined) follow week-of-month weights exactly
   const BUCKET_W = [0, 1.9, 1.05, 0.75, 1.0, 1.1];
@@ -574,12 +756,33 @@ export function generateSample(seed: number = DEFAULT_SEED): SampleWorkbook {
     const y = int(r, lo, hi);
     return dayNum(y, 1, 1) + int(r, 0, 364);
   };
-  const jmoOut = assemble(r, SHEET.jmo, jmoHeader,
-    claimDays.jmo.map((dn, i) => {
-      const secs = int(r, 6 * 3600, 22 * 3600);
-      return { cells: [jmoTimestamp(dn, secs), nameCell(r), freshId(11), birthDate(r, jmoBirth(genLabels[i])), pick(r, KLAIM)], sortKey: dn + secs / 86400, kind: 'clean' };
-    }),
+  const jmoClean: Row[] = claimDays.jmo.map((dn, i) => {
+    const secs = int(r, 6 * 3600, 22 * 3600);
+    return { cells: [jmoTimestamp(dn, secs), nameCell(r), freshId(11), birthDate(r, jmoBirth(genLabels[i])), pick(r, KLAIM)], sortKey: dn + secs / 86400, kind: 'clean' };
+  });
+  const jmoOut = assemble(r, SHEET.jmo, jmoHeader, jmoClean,
     (v) => ({ cells: [v, nameCell(r), freshId(11), birthDate(r, jmoBirth('Milenial')), pick(r, KLAIM)], sortKey: 0, kind: 'invalid' }), false);
+
+  // ---- the real-world mess (issue #11), from its own random stream
+  let realWorld: RealWorldTruth | undefined;
+  if (real) {
+    const doubles = addDoubleSubmissions(m, jmoOut.rows, DOUBLE_SUBMISSIONS);
+    const filled = writeDatesOncePerDay(onsiteOut.rows, 0);
+    const reentered = addReentries(m, csOut.rows, REENTRIES, { name: 2, topic: 7 });
+    renumber(csOut.rows);
+    const totals = addTotalRow(csOut.rows, csHeader.length, 2);
+    for (const o of [csOut, onsiteOut, jmoOut]) o.sheet.rows = [o.header.slice(), ...o.rows.map((x) => x.cells)];
+    const per = (n: Partial<Record<string, number>>) => Object.fromEntries(Object.values(SHEET).map((s) => [s, n[s] ?? 0]));
+    realWorld = {
+      reenteredBySheet: per({ [SHEET.cs]: reentered }),
+      doubleSubmissionsBySheet: per({ [SHEET.jmo]: doubles }),
+      filledDownBySheet: per({ [SHEET.onsite]: filled }),
+      totalRowsBySheet: per({ [SHEET.cs]: totals }),
+      abbreviatedTopics: (topicMess as TopicMess).abbreviated,
+      outsideVocabularyTopics: (topicMess as TopicMess).outside,
+      expectedBySheet: {},
+    };
+  }
 
   // ---- truth
   const outs = [csOut, onsiteOut, lapakOut, jmoOut];
@@ -621,6 +824,16 @@ export function generateSample(seed: number = DEFAULT_SEED): SampleWorkbook {
     visitsPerDay,
     formulaLikeCells,
   };
+  if (realWorld) {
+    for (const o of outs) {
+      const name = o.sheet.name;
+      const valid = truth.cleanBySheet[name];
+      const duplicate = o.dups + realWorld.reenteredBySheet[name] + realWorld.doubleSubmissionsBySheet[name];
+      const invalid = o.invalid + realWorld.totalRowsBySheet[name];
+      realWorld.expectedBySheet[name] = { rows: valid + duplicate + invalid, valid, duplicate, invalid };
+    }
+    truth.realWorld = realWorld;
+  }
   return { sheets, truth };
 }
 

@@ -1,0 +1,217 @@
+/**
+ * Duplicates as people mean them: the same visit entered twice. Not "two identical rows": staff
+ * re-enter a visit with a new running number, Forms respondents press Submit twice, and a
+ * re-typed topic differs by a typo. The verb works on columns of canonical values the cleaner
+ * has already made; it reads no sheet.
+ */
+import type { Role } from '../../shared/api';
+import { Cell, isBlank } from '../cells';
+import { words } from '../text';
+import { mayMergeTopics, topicMatchKey } from './informal';
+
+/** The canonical values of the data rows, one array per column, in sheet order. */
+export interface VisitKeys {
+  /** Visit day per row; null = not a visit (invalid or blank), never a duplicate nor an original. */
+  day: readonly (number | null)[];
+  /** Who came: personKey() of the row, '' when the log does not say. */
+  person: readonly string[];
+  /** Canonical service ('' when unknown). */
+  service: readonly string[];
+  /** Canonical topic text ('' when none). */
+  topic: readonly string[];
+  /** Seconds since local midnight of a form's timestamp, when the log has one (null per row without). */
+  seconds?: readonly (number | null)[];
+}
+
+export interface DuplicateOptions {
+  /** The key two topics share when they are the same topic; the lead passes the canonical key. */
+  topicKey?: (topic: string) => string;
+  /** Two topic spellings of the same person and day that still count as one (typos). */
+  sameTopic?: (a: string, b: string) => boolean;
+  /** A person's form submissions this close count as one visit. */
+  formWindowSeconds?: number;
+}
+
+/**
+ * Ten minutes: a respondent who is unsure the form went through submits again within a minute or
+ * two; the same person coming back about the same thing ten minutes later is still one visit.
+ */
+export const FORM_WINDOW_SECONDS = 10 * 60;
+/**
+ * Without a person to tell visits apart, only a double press of Submit (the same answers within
+ * a minute) is a duplicate: two people asking the same thing minutes apart are two visits.
+ */
+export const ANONYMOUS_WINDOW_SECONDS = 60;
+/** How many earlier submissions of the same key a form row is compared with (forms are time-ordered). */
+const LOOKBACK = 64;
+
+/**
+ * For each row, the first row it duplicates, or -1. A row duplicates an earlier one when it is:
+ * - the same day, the same person (person key not empty), the same service and the same topic
+ *   (equal topic keys, or spellings `sameTopic` accepts) — whatever running numbers or timestamps
+ *   say; or
+ * - a form submission with the same person, service and topic key within `formWindowSeconds` of
+ *   an earlier one (even across midnight), or, with no person, within ANONYMOUS_WINDOW_SECONDS.
+ * Every duplicate points at the first row of its visit, never at another duplicate.
+ */
+export function findDuplicates(keys: VisitKeys, opts: DuplicateOptions = {}): Int32Array {
+  const topicKey = opts.topicKey ?? topicMatchKey;
+  const sameTopic = opts.sameTopic ?? mayMergeTopics;
+  const window = opts.formWindowSeconds ?? FORM_WINDOW_SECONDS;
+  const n = keys.day.length;
+  const dup = new Int32Array(n).fill(-1);
+
+  // Pass 1: every person, service and topic key as a small integer (0 = no person), so the
+  // passes below build no string per row: a million rows cost a few Map lookups each.
+  const person = new Int32Array(n);
+  const service = new Int32Array(n);
+  const topic = new Int32Array(n);
+  const persons = new Map<string, number>([['', 0]]);
+  const services = new Map<string, number>();
+  const topics = new Map<string, number>();
+  const topicKeyOfText = new Map<string, number>();
+  const code = (m: Map<string, number>, k: string): number => {
+    let c = m.get(k);
+    if (c === undefined) m.set(k, (c = m.size));
+    return c;
+  };
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (let r = 0; r < n; r++) {
+    const day = keys.day[r];
+    if (day === null || day === undefined) continue;
+    if (day < minDay) minDay = day;
+    if (day > maxDay) maxDay = day;
+    person[r] = code(persons, keys.person[r] ?? '');
+    service[r] = code(services, keys.service[r] ?? '');
+    const text = keys.topic[r] ?? '';
+    let tk = topicKeyOfText.get(text);
+    if (tk === undefined) topicKeyOfText.set(text, (tk = code(topics, topicKey(text))));
+    topic[r] = tk;
+  }
+  const days = maxDay - minDay + 1;
+  const S = services.size + 1;
+  const T = topics.size + 1;
+  const formKeysFit = persons.size * S * T < Number.MAX_SAFE_INTEGER;
+
+  /** First rows of each (person, day); the service is compared in the bucket. A lone row is kept as its index, not an array. */
+  const sameDay = new Map<number, number | number[]>();
+  /** Form rows (first rows only) of each (person, service, topic key), in row order; a lone row as its index. */
+  const submissions = new Map<number | string, number | number[]>();
+  const add = <K>(m: Map<K, number | number[]>, k: K, r: number, had: number | number[] | undefined): void => {
+    if (had === undefined) m.set(k, r);
+    else if (typeof had === 'number') m.set(k, [had, r]);
+    else had.push(r);
+  };
+
+  for (let r = 0; r < n; r++) {
+    const day = keys.day[r];
+    if (day === null || day === undefined) continue;
+    let first = -1;
+    const dayKey = person[r] === 0 ? -1 : person[r] * days + (day - minDay);
+    const bucket = dayKey < 0 ? undefined : sameDay.get(dayKey);
+    if (bucket !== undefined) {
+      for (const e of typeof bucket === 'number' ? [bucket] : bucket) {
+        if (service[e] !== service[r]) continue;
+        if (topic[e] === topic[r] || sameTopic(keys.topic[e] ?? '', keys.topic[r] ?? '')) {
+          first = e;
+          break;
+        }
+      }
+    }
+
+    const sec = keys.seconds ? keys.seconds[r] : null;
+    if (sec !== null && sec !== undefined) {
+      const at = day * 86400 + sec;
+      const limit = person[r] === 0 ? Math.min(window, ANONYMOUS_WINDOW_SECONDS) : window;
+      const formKey = formKeysFit ? (person[r] * S + service[r]) * T + topic[r] : `${person[r]}:${service[r]}:${topic[r]}`;
+      const had = submissions.get(formKey);
+      const list = typeof had === 'number' ? [had] : had;
+      if (first < 0 && list) {
+        for (let i = list.length - 1; i >= Math.max(0, list.length - LOOKBACK); i--) {
+          const e = list[i];
+          const other = (keys.day[e] as number) * 86400 + ((keys.seconds as readonly (number | null)[])[e] ?? 0);
+          if (Math.abs(at - other) <= limit) {
+            first = e;
+            break;
+          }
+        }
+      }
+      if (first < 0) add(submissions, formKey, r, had);
+    }
+    // Only first rows of visits are kept to compare with: a duplicate never becomes an original.
+    if (first < 0 && dayKey >= 0) add(sameDay, dayKey, r, bucket);
+    dup[r] = first;
+  }
+  return dup;
+}
+
+/**
+ * Who a row is about: the KPJ number's digits when there is one (leading zeros dropped, since
+ * Sheets turns 0123… typed as a number into 123…, and the same card must meet itself), else the
+ * NIK's digits, else the name's lowercase words; '' when none. A name alone is the weakest key
+ * (two Budi Santosos on one day are possible), so any number the log keeps comes first.
+ */
+export function personKey(kpj: Cell, name: Cell, nik: Cell = ''): string {
+  const k = idDigits(kpj);
+  if (k.length >= 5) return 'kpj:' + k;
+  const n = idDigits(nik);
+  if (n.length >= 10) return 'nik:' + n;
+  const w = typeof name === 'string' ? words(name).join(' ') : '';
+  return w === '' ? '' : 'nama:' + w;
+}
+
+function idDigits(v: Cell): string {
+  if (isBlank(v) || typeof v === 'boolean' || v instanceof Date) return '';
+  return String(typeof v === 'number' ? Math.round(v) : v).replace(/\D/g, '').replace(/^0+/, '');
+}
+
+/** The personal columns that say who a row is: KPJ, NIK and name (-1 when absent), by header. */
+export function personColumns(header: readonly Cell[], roles: readonly Role[]): { kpj: number; nik: number; name: number } {
+  const out = { kpj: -1, nik: -1, name: -1 };
+  roles.forEach((role, c) => {
+    if (role !== 'personal') return;
+    const h = words(typeof header[c] === 'string' ? (header[c] as string) : '');
+    if (h.includes('kpj')) out.kpj = out.kpj < 0 ? c : out.kpj;
+    else if (h.includes('nik')) out.nik = out.nik < 0 ? c : out.nik;
+    else if (h.includes('nama') || h.includes('name')) out.name = out.name < 0 ? c : out.name;
+  });
+  return out;
+}
+
+const RUNNING_NUMBER_HEADERS = new Set(['no', 'nomor', 'nomor urut', 'no urut', 'nourut', 'urut', 'urutan', 'number', 'nr', 'baris']);
+
+/** "No", "No.", "Nomor Urut", "#": the header of a running-number column. */
+export function isRunningNumberHeader(header: Cell): boolean {
+  if (typeof header !== 'string') return false;
+  const h = header.trim();
+  if (h === '#' || h === 'No.' || h === 'no.') return true;
+  return RUNNING_NUMBER_HEADERS.has(words(h).join(' '));
+}
+
+function integerOf(v: Cell): number | null {
+  if (typeof v === 'number') return Number.isInteger(v) ? v : null;
+  if (typeof v === 'string' && /^\s*\d{1,7}\.?\s*$/.test(v)) return parseInt(v, 10);
+  return null;
+}
+
+/**
+ * A running-number column: its header says so and every value is a whole number, or, whatever
+ * its header, at least five values that are strictly increasing whole numbers. Blank cells are
+ * allowed (rows without a number). Such a column never tells two visits apart.
+ */
+export function isRunningNumberColumn(header: Cell, values: readonly Cell[]): boolean {
+  let last = -Infinity;
+  let count = 0;
+  let increasing = true;
+  for (const v of values) {
+    if (isBlank(v)) continue;
+    const x = integerOf(v);
+    if (x === null) return false;
+    if (x <= last) increasing = false;
+    last = x;
+    count++;
+  }
+  if (count === 0) return false;
+  return isRunningNumberHeader(header) || (increasing && count >= 5);
+}

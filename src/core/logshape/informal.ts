@@ -1,0 +1,84 @@
+/**
+ * Informal Indonesian as staff type it in a hurry ("blm cair", "sdh lapor tdk ada respon",
+ * "no. kpj eror"), turned into a normal form for matching keys only: what staff wrote is never
+ * rewritten from here.
+ */
+import { editDistance, words } from '../text';
+
+/** Chat-style abbreviations and their full word. Only whole words are expanded. */
+export const INFORMAL_WORDS: Readonly<Record<string, string>> = {
+  blm: 'belum',
+  blum: 'belum',
+  sdh: 'sudah',
+  udh: 'sudah',
+  udah: 'sudah',
+  tdk: 'tidak',
+  gk: 'tidak',
+  gak: 'tidak',
+  nggak: 'tidak',
+  yg: 'yang',
+  dgn: 'dengan',
+  utk: 'untuk',
+  krn: 'karena',
+  tgl: 'tanggal',
+  bln: 'bulan',
+  thn: 'tahun',
+  th: 'tahun',
+};
+
+/**
+ * Product and programme codes. They are kept as they are, never expanded, never read as a typo
+ * of another word: "Klaim JHT" and "Klaim JKK" are two different things one letter apart.
+ */
+export const PRODUCT_CODES: ReadonlySet<string> = new Set(['kpj', 'jht', 'jkk', 'jkm', 'jp', 'jkp', 'jmo', 'bpu']);
+
+/** Words after which a bare "no" is "nomor" ("no kpj", "no hp"). */
+const NUMBERED_THINGS = new Set(['kpj', 'hp', 'telp', 'telepon', 'wa', 'nik', 'rek', 'rekening', 'peserta', 'antrian', 'antrean']);
+
+/** The words of a text with informal abbreviations written out: "No. KPJ blm aktif" → nomor kpj belum aktif. */
+export function informalWords(text: string): string[] {
+  // "no." is the one abbreviation known by its dot: "no" alone is also the English word.
+  const ws = words(text.replace(/\bno\.(?=\s|\d|$)/gi, 'nomor '));
+  return ws.map((w, i) => {
+    if (w === 'no' && i + 1 < ws.length && (NUMBERED_THINGS.has(ws[i + 1]) || /^\d/.test(ws[i + 1]))) return 'nomor';
+    return INFORMAL_WORDS[w] ?? w;
+  });
+}
+
+/** A matching key for a topic: its expanded words, sorted and de-duplicated (a fingerprint). */
+export function topicMatchKey(text: string): string {
+  return Array.from(new Set(informalWords(text))).sort().join(' ');
+}
+
+/** Words that must match exactly: numbers, product codes, and one- or two-letter words. */
+function isRigid(w: string): boolean {
+  return /\d/.test(w) || PRODUCT_CODES.has(w) || w.length <= 2;
+}
+
+/** Typos a word may carry: one in a short word (eror/error), two from nine letters on. */
+function allowance(a: string, b: string): number {
+  if (isRigid(a) || isRigid(b)) return 0;
+  return Math.min(a.length, b.length) >= 9 ? 2 : 1;
+}
+
+function rigidPart(ws: string[]): string {
+  return ws.filter((w) => /\d/.test(w) || PRODUCT_CODES.has(w)).sort().join(' ');
+}
+
+/**
+ * May two topic spellings be counted as one topic? Never when they differ in a number or a known
+ * product code. Yes when, after abbreviations are written out, they have the same words, or the
+ * same words but for one pair within a typo or two ("aplikasi eror" / "aplikasi error").
+ */
+export function mayMergeTopics(a: string, b: string): boolean {
+  const wa = Array.from(new Set(informalWords(a)));
+  const wb = Array.from(new Set(informalWords(b)));
+  if (wa.length === 0 || wb.length === 0) return false;
+  if (rigidPart(wa) !== rigidPart(wb)) return false;
+  const onlyA = wa.filter((w) => !wb.includes(w));
+  const onlyB = wb.filter((w) => !wa.includes(w));
+  if (onlyA.length === 0 && onlyB.length === 0) return true;
+  if (onlyA.length !== 1 || onlyB.length !== 1) return false;
+  const allow = allowance(onlyA[0], onlyB[0]);
+  return allow > 0 && editDistance(onlyA[0], onlyB[0], allow) <= allow;
+}
