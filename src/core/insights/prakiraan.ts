@@ -1,0 +1,145 @@
+/**
+ * ds_prakiraan: the backtest on the last 8 complete weeks held out, then the next 8 weeks.
+ * MASE divides the backtest's mean absolute error by the in-sample mean absolute error of the
+ * seasonal-naive forecast (same weekday last week), both on open days; services are pooled by
+ * summing errors and scales over their days. Weekly MAPE is on the branch's weekly totals.
+ */
+import { OpenCalendar, isOpen, mondayOf } from './calendar';
+import { DEFAULT_FORECAST_CONFIG, ForecastConfig, FittedModel, dayShape, fitForecast } from './forecast';
+
+export const PRAKIRAAN_HEADERS = ['tanggal', 'layanan', 'jenis', 'jumlah_aktual', 'prakiraan', 'batas_bawah', 'batas_atas'] as const;
+/** Columns of ds_prakiraan holding day numbers. */
+export const PRAKIRAAN_DAY_COLUMNS = ['tanggal'] as const;
+
+export const HOLDOUT_WEEKS = 8;
+export const HORIZON_DAYS = 56;
+
+export interface DailyCounts {
+  /** Day number of counts[0]. */
+  firstDay: number;
+  /** Visits per day of one service, from firstDay to the last day of data. */
+  counts: ArrayLike<number>;
+}
+
+export type PrakiraanRow = [number, string, 'backtest' | 'prakiraan', number | '', number, number, number];
+
+export interface ServiceForecast {
+  service: string;
+  /** Model fitted on everything up to trainEnd: the one the future rows and ds_staf use. */
+  model: FittedModel;
+  mase: number | null;
+}
+
+export interface ForecastResult {
+  rows: PrakiraanRow[];
+  services: ServiceForecast[];
+  trainEnd: number;
+  /** Pooled over services; null when the log is too short for a backtest. */
+  mase: number | null;
+  mapeWeekly: number | null;
+  coverage: number | null;
+  backtestStart: number | null;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** The last day with complete data: yesterday, or the last logged day when the log is older. */
+export function lastCompleteDay(lastLogged: number, today: number): number {
+  return Math.min(today - 1, lastLogged);
+}
+
+export function forecastServices(
+  series: ReadonlyMap<string, DailyCounts>,
+  cal: OpenCalendar,
+  today: number,
+  cfg: ForecastConfig = DEFAULT_FORECAST_CONFIG,
+): ForecastResult {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const s of series.values()) {
+    first = Math.min(first, s.firstDay);
+    last = Math.max(last, s.firstDay + s.counts.length - 1);
+  }
+  const rows: PrakiraanRow[] = [];
+  const services: ServiceForecast[] = [];
+  if (!(first <= last)) return { rows, services, trainEnd: last, mase: null, mapeWeekly: null, coverage: null, backtestStart: null };
+  const end = lastCompleteDay(last, today);
+  const countOn = (s: DailyCounts, day: number) => (day >= s.firstDay && day < s.firstDay + s.counts.length ? s.counts[day - s.firstDay] : 0);
+  const openDays = (from: number, to: number): number[] => {
+    const out: number[] = [];
+    for (let d = from; d <= to; d++) if (isOpen(cal, d)) out.push(d);
+    return out;
+  };
+
+  // Backtest: the last 8 complete Monday–Sunday weeks up to `end`.
+  const lastSunday = mondayOf(end) + 6 <= end ? mondayOf(end) + 6 : mondayOf(end) - 1;
+  const holdStart = lastSunday - HOLDOUT_WEEKS * 7 + 1;
+  const canBacktest = holdStart - first >= HOLDOUT_WEEKS * 7;
+  let absErr = 0;
+  let scaleSum = 0;
+  let inside = 0;
+  let judged = 0;
+  const weeklyActual = new Array(HOLDOUT_WEEKS).fill(0);
+  const weeklyForecast = new Array(HOLDOUT_WEEKS).fill(0);
+  const trainAll = openDays(first, end);
+  for (const [service, s] of series) {
+    let mase: number | null = null;
+    if (canBacktest) {
+      const trainDays = openDays(first, holdStart - 1);
+      const model = fitForecast(trainDays, trainDays.map((d) => countOn(s, d)), cal, holdStart - 1, cfg);
+      const scale = seasonalNaiveScale(trainDays, (d) => countOn(s, d), cal);
+      let err = 0;
+      const held = openDays(holdStart, lastSunday);
+      for (const d of held) {
+        const f = model.predict(dayShape(d, cal, holdStart - 1));
+        const a = countOn(s, d);
+        err += Math.abs(a - f.mean);
+        judged++;
+        if (a >= f.lo && a <= f.hi) inside++;
+        const w = Math.floor((d - holdStart) / 7);
+        weeklyActual[w] += a;
+        weeklyForecast[w] += f.mean;
+        rows.push([d, service, 'backtest', a, round2(f.mean), f.lo, f.hi]);
+      }
+      if (scale > 0 && held.length > 0) {
+        mase = err / held.length / scale;
+        absErr += err;
+        scaleSum += scale * held.length;
+      }
+    }
+    const model = fitForecast(trainAll, trainAll.map((d) => countOn(s, d)), cal, end, cfg);
+    for (const d of openDays(end + 1, end + HORIZON_DAYS)) {
+      const f = model.predict(dayShape(d, cal, end));
+      rows.push([d, service, 'prakiraan', '', round2(f.mean), f.lo, f.hi]);
+    }
+    services.push({ service, model, mase });
+  }
+  rows.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  let mapeWeekly: number | null = null;
+  if (canBacktest) {
+    const weeks = weeklyActual.map((a, i) => [a, weeklyForecast[i]]).filter(([a]) => a > 0);
+    if (weeks.length) mapeWeekly = weeks.reduce((sum, [a, f]) => sum + Math.abs(a - f) / a, 0) / weeks.length;
+  }
+  return {
+    rows,
+    services,
+    trainEnd: end,
+    mase: scaleSum > 0 ? absErr / scaleSum : null,
+    mapeWeekly,
+    coverage: judged > 0 ? inside / judged : null,
+    backtestStart: canBacktest ? holdStart : null,
+  };
+}
+
+/** Mean |y(d) − y(d − 7)| over open training days whose previous week's day was open too. */
+export function seasonalNaiveScale(days: readonly number[], y: (day: number) => number, cal: OpenCalendar): number {
+  const open = new Set(days);
+  let sum = 0;
+  let n = 0;
+  for (const d of days) {
+    if (!open.has(d - 7) || !isOpen(cal, d - 7)) continue;
+    sum += Math.abs(y(d) - y(d - 7));
+    n++;
+  }
+  return n > 0 ? sum / n : 0;
+}
