@@ -1,0 +1,213 @@
+/**
+ * Wawasan (insights): forecast, staffing, change points and recommendations from the valid visits.
+ * One call, pure: `buildInsights(input, settings, lang)` returns the tabs' rows (dates as day
+ * numbers; see *_DAY_COLUMNS) and the keys to add to info_ringkasan.
+ */
+import type { Lang } from '../../shared/api';
+import { UNKNOWN_GROUP } from '../settings';
+import { jmoComplaintCategory } from '../summarise';
+import { isoOfDay } from '../zone';
+import { OpenCalendar, isOpen, learnCalendar, mondayOf } from './calendar';
+import { ALL_TOPICS, PERUBAHAN_HEADERS, PerubahanRow, perubahanRows, segmentWeekly, surgesOf } from './changepoints';
+import { HOLIDAY_SOURCE, closedDates } from './holidays';
+import { DailyCounts, PRAKIRAAN_HEADERS, forecastServices } from './prakiraan';
+import { DEFAULT_STAFFING, STAF_HEADERS, ServiceModel, StaffingSettings, peakHourShare, staffingTable } from './staffing';
+import { SurgeFinding, WAWASAN_HEADERS, WawasanRow, earlyMonthRule, infoAgeRule, jmoGenerationRule, jmoMonitorRule, surgeRule } from './wawasan';
+
+export { PRAKIRAAN_HEADERS, STAF_HEADERS, PERUBAHAN_HEADERS, WAWASAN_HEADERS };
+export { PRAKIRAAN_DAY_COLUMNS } from './prakiraan';
+export { PERUBAHAN_DAY_COLUMNS } from './changepoints';
+
+/** Columnar, one entry per valid visit. */
+export interface InsightInput {
+  day: ArrayLike<number>;
+  service: readonly string[];
+  topic: readonly string[];
+  channel: readonly string[];
+  ageGroup: readonly string[];
+  generation: readonly string[];
+  /** Minutes after local midnight of the visit, −1 when unknown. */
+  minuteOfDay?: ArrayLike<number>;
+  /** Today's day number in the spreadsheet's zone. */
+  today: number;
+}
+
+export interface InsightSettings {
+  peakThreshold: number;
+  /** Dates (YYYY-MM-DD) added to, and taken out of, the built-in holiday list. */
+  holidays: string[];
+  holidaysRemoved: string[];
+  staffing: StaffingSettings;
+  /** A surge is a run of weeks at least this many times the weeks before. */
+  surgeRatio: number;
+  /** The service whose requests are information requests. */
+  infoService: string;
+}
+
+export const DEFAULT_INSIGHT_SETTINGS: InsightSettings = {
+  peakThreshold: 1.2,
+  holidays: [],
+  holidaysRemoved: [],
+  staffing: DEFAULT_STAFFING,
+  surgeRatio: 1.5,
+  infoService: 'Informasi',
+};
+
+export type InsightCell = string | number | boolean;
+
+export interface InsightTable {
+  name: string;
+  headers: string[];
+  rows: InsightCell[][];
+}
+
+export interface Insights {
+  tables: InsightTable[];
+  info: [string, string][];
+}
+
+/** Topics followed on their own in ds_perubahan: at least 2 visits a week on average, 10 per service at most. */
+const MIN_TOPIC_PER_WEEK = 2;
+const MAX_TOPICS = 10;
+
+export function buildInsights(input: InsightInput, settings: InsightSettings = DEFAULT_INSIGHT_SETTINGS, lang: Lang = 'id'): Insights {
+  const n = input.day.length;
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const d = input.day[i];
+    if (d < first) first = d;
+    if (d > last) last = d;
+  }
+  const tables: InsightTable[] = [];
+  if (n === 0) {
+    tables.push({ name: 'ds_prakiraan', headers: [...PRAKIRAAN_HEADERS], rows: [] });
+    tables.push({ name: 'ds_staf', headers: [...STAF_HEADERS], rows: [] });
+    tables.push({ name: 'ds_perubahan', headers: [...PERUBAHAN_HEADERS], rows: [] });
+    tables.push({ name: 'wawasan', headers: [...WAWASAN_HEADERS], rows: [] });
+    return { tables, info: [['prakiraan_mase', ''], ['prakiraan_mape_mingguan', ''], ['prakiraan_cakupan_80', '']] };
+  }
+  const span = last - first + 1;
+  const totals = new Float64Array(span);
+  const series = new Map<string, DailyCounts>();
+  for (let i = 0; i < n; i++) {
+    const s = input.service[i];
+    let c = series.get(s);
+    if (!c) series.set(s, (c = { firstDay: first, counts: new Float64Array(span) }));
+    (c.counts as Float64Array)[input.day[i] - first]++;
+    totals[input.day[i] - first]++;
+  }
+  const cal = learnCalendar(first, totals, closedDates(settings.holidays, settings.holidaysRemoved));
+
+  const fc = forecastServices(new Map(Array.from(series).sort((a, b) => (a[0] < b[0] ? -1 : 1))), cal, input.today);
+  tables.push({ name: 'ds_prakiraan', headers: [...PRAKIRAAN_HEADERS], rows: fc.rows });
+
+  const minutes = input.minuteOfDay;
+  const overallShare = minutes ? peakHourShare(minutes) : null;
+  const models: ServiceModel[] = fc.services.map((s) => {
+    let share: number | null = null;
+    if (minutes) {
+      const own: number[] = [];
+      for (let i = 0; i < n; i++) if (input.service[i] === s.service) own.push(minutes[i]);
+      share = peakHourShare(own) ?? overallShare;
+    }
+    return { service: s.service, model: s.model, peakShare: share };
+  });
+  const staf = staffingTable(models, cal.openWeekdays, settings.staffing);
+  tables.push({ name: 'ds_staf', headers: [...STAF_HEADERS], rows: staf });
+
+  // Weekly series over complete Monday–Sunday weeks up to the last complete day.
+  const firstMonday = mondayOf(first);
+  const lastMonday = mondayOf(fc.trainEnd - 6);
+  const mondays: number[] = [];
+  for (let m = firstMonday; m <= lastMonday; m += 7) mondays.push(m);
+  const scale = weekScales(mondays, first, fc.trainEnd, cal);
+  const weekOf = (d: number) => Math.floor((d - firstMonday) / 7);
+  const weeklyBy = new Map<string, number[]>();
+  const bump = (key: string, w: number) => {
+    let arr = weeklyBy.get(key);
+    if (!arr) weeklyBy.set(key, (arr = new Array(mondays.length).fill(0)));
+    arr[w]++;
+  };
+  const jmoWeekly = new Array(mondays.length).fill(0);
+  const infoByAge = new Map<string, { count: number; topics: Map<string, number> }>();
+  const jmoByGeneration = new Map<string, Map<string, number>>();
+  for (let i = 0; i < n; i++) {
+    const d = input.day[i];
+    const w = weekOf(d);
+    const inWeeks = w < mondays.length;
+    if (inWeeks) {
+      bump(input.service[i] + '\u241f' + ALL_TOPICS, w);
+      if (input.topic[i] && input.topic[i] !== UNKNOWN_GROUP) bump(input.service[i] + '\u241f' + input.topic[i], w);
+    }
+    if (input.service[i] === settings.infoService && input.ageGroup[i] !== UNKNOWN_GROUP) {
+      let g = infoByAge.get(input.ageGroup[i]);
+      if (!g) infoByAge.set(input.ageGroup[i], (g = { count: 0, topics: new Map() }));
+      g.count++;
+      if (input.topic[i] && input.topic[i] !== UNKNOWN_GROUP) g.topics.set(input.topic[i], (g.topics.get(input.topic[i]) ?? 0) + 1);
+    }
+    const cat = jmoComplaintCategory({ day: d, service: input.service[i], channel: input.channel[i], topic: input.topic[i], ageGroup: input.ageGroup[i], generation: input.generation[i] });
+    if (cat) {
+      if (inWeeks) jmoWeekly[w]++;
+      if (input.generation[i] !== UNKNOWN_GROUP) {
+        let m = jmoByGeneration.get(input.generation[i]);
+        if (!m) jmoByGeneration.set(input.generation[i], (m = new Map()));
+        m.set(cat, (m.get(cat) ?? 0) + 1);
+      }
+    }
+  }
+
+  const perubahan: PerubahanRow[] = [];
+  const surges: SurgeFinding[] = [];
+  const services = Array.from(series.keys()).sort();
+  for (const service of services) {
+    const whole = weeklyBy.get(service + '\u241f' + ALL_TOPICS);
+    if (!whole) continue;
+    const scaled = whole.map((v, w) => v * scale[w]);
+    const segs = segmentWeekly(scaled);
+    perubahan.push(...perubahanRows(service, ALL_TOPICS, segs, mondays));
+    for (const s of surgesOf(segs, settings.surgeRatio)) {
+      surges.push({ service, start: mondays[s.from], end: mondays[s.to] + 6, before: s.before, during: s.during, ratio: s.ratio });
+    }
+    const topics = Array.from(weeklyBy)
+      .filter(([k]) => k.startsWith(service + '\u241f') && !k.endsWith('\u241f' + ALL_TOPICS))
+      .map(([k, arr]) => [k.slice(service.length + 1), arr, arr.reduce((a, b) => a + b, 0)] as [string, number[], number])
+      .filter(([, , total]) => total >= MIN_TOPIC_PER_WEEK * mondays.length)
+      .sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, MAX_TOPICS);
+    for (const [topic, arr] of topics) perubahan.push(...perubahanRows(service, topic, segmentWeekly(arr.map((v, w) => v * scale[w])), mondays));
+  }
+  tables.push({ name: 'ds_perubahan', headers: [...PERUBAHAN_HEADERS], rows: perubahan });
+
+  const wawasan: WawasanRow[] = [
+    ...earlyMonthRule(staf, settings.peakThreshold, lang),
+    ...surgeRule(surges, lang),
+    ...infoAgeRule(infoByAge, lang),
+    ...jmoGenerationRule(jmoByGeneration, lang),
+    ...(mondays.length ? jmoMonitorRule(jmoWeekly, mondays[mondays.length - 1], lang) : []),
+  ];
+  tables.push({ name: 'wawasan', headers: [...WAWASAN_HEADERS], rows: wawasan });
+
+  const num = (x: number | null, d = 4) => (x === null ? '' : String(Math.round(x * Math.pow(10, d)) / Math.pow(10, d)));
+  const info: [string, string][] = [
+    ['prakiraan_mase', num(fc.mase)],
+    ['prakiraan_mape_mingguan', num(fc.mapeWeekly)],
+    ['prakiraan_cakupan_80', num(fc.coverage)],
+    ['prakiraan_backtest_mulai', fc.backtestStart === null ? '' : isoOfDay(fc.backtestStart)],
+    ['prakiraan_data_sampai', isoOfDay(fc.trainEnd)],
+    ['prakiraan_libur_tutup', String(cal.closesOnHolidays)],
+    ['prakiraan_sumber_libur', HOLIDAY_SOURCE],
+    ['staf_profil_jam', models.some((m) => m.peakShare !== null) ? 'jam_kunjungan' : 'rata_jam_buka'],
+  ];
+  return { tables, info };
+}
+
+/** Factor bringing a week's count to a full week: normal open days ÷ open days logged in it. */
+function weekScales(mondays: readonly number[], first: number, end: number, cal: OpenCalendar): number[] {
+  const normal = cal.openWeekdays.filter(Boolean).length || 1;
+  return mondays.map((m) => {
+    let open = 0;
+    for (let d = Math.max(m, first); d <= Math.min(m + 6, end); d++) if (isOpen(cal, d)) open++;
+    return open > 0 ? normal / open : 0;
+  });
+}
