@@ -14,83 +14,38 @@ export interface HolidayEntry {
   date: string;
   name: string;
   kind: 'libur' | 'cuti';
-  provisional?: boolean;
+  /** True for years without a decree yet (dates from the hisab calendars). */
+  provisional: boolean;
 }
 
 export const HOLIDAY_SOURCE =
   'SKB 3 Menteri tentang Hari Libur Nasional dan Cuti Bersama (2023–2026, termasuk revisinya); 2027 perkiraan hisab';
 
-type Row = [string, string];
-const libur = (rows: Row[], provisional = false): HolidayEntry[] =>
-  rows.map(([date, name]) => ({ date, name, kind: 'libur', ...(provisional ? { provisional } : {}) }));
-const cuti = (rows: Row[]): HolidayEntry[] => rows.map(([date, name]) => ({ date, name, kind: 'cuti' }));
+const NAMES: Record<string, string> = {
+  TM: 'Tahun Baru Masehi', IM: 'Isra Mikraj', IL: 'Tahun Baru Imlek', NY: 'Hari Suci Nyepi', WI: 'Wafat Isa Almasih',
+  PA: 'Paskah', IF: 'Idul Fitri', HB: 'Hari Buruh', KI: 'Kenaikan Isa Almasih', WA: 'Waisak', PC: 'Hari Lahir Pancasila',
+  IA: 'Idul Adha', TI: 'Tahun Baru Islam', HK: 'Hari Kemerdekaan', MN: 'Maulid Nabi', NA: 'Natal',
+};
 
-export const INDONESIAN_HOLIDAYS: readonly HolidayEntry[] = [
-  ...libur([
-    ['2023-01-01', 'Tahun Baru Masehi'], ['2023-01-22', 'Tahun Baru Imlek'], ['2023-02-18', 'Isra Mikraj'],
-    ['2023-03-22', 'Hari Suci Nyepi'], ['2023-04-07', 'Wafat Isa Almasih'], ['2023-04-22', 'Idul Fitri'],
-    ['2023-04-23', 'Idul Fitri'], ['2023-05-01', 'Hari Buruh'], ['2023-05-18', 'Kenaikan Isa Almasih'],
-    ['2023-06-01', 'Hari Lahir Pancasila'], ['2023-06-04', 'Waisak'], ['2023-06-29', 'Idul Adha'],
-    ['2023-07-19', 'Tahun Baru Islam'], ['2023-08-17', 'Hari Kemerdekaan'], ['2023-09-28', 'Maulid Nabi'],
-    ['2023-12-25', 'Natal'],
-  ]),
-  ...cuti([
-    ['2023-01-23', 'Imlek'], ['2023-03-23', 'Nyepi'], ['2023-04-19', 'Idul Fitri'], ['2023-04-20', 'Idul Fitri'],
-    ['2023-04-21', 'Idul Fitri'], ['2023-04-24', 'Idul Fitri'], ['2023-04-25', 'Idul Fitri'], ['2023-06-02', 'Waisak'],
-    ['2023-06-28', 'Idul Adha'], ['2023-06-30', 'Idul Adha'], ['2023-12-26', 'Natal'],
-  ]),
-  ...libur([
-    ['2024-01-01', 'Tahun Baru Masehi'], ['2024-02-08', 'Isra Mikraj'], ['2024-02-10', 'Tahun Baru Imlek'],
-    ['2024-03-11', 'Hari Suci Nyepi'], ['2024-03-29', 'Wafat Isa Almasih'], ['2024-03-31', 'Paskah'],
-    ['2024-04-10', 'Idul Fitri'], ['2024-04-11', 'Idul Fitri'], ['2024-05-01', 'Hari Buruh'],
-    ['2024-05-09', 'Kenaikan Isa Almasih'], ['2024-05-23', 'Waisak'], ['2024-06-01', 'Hari Lahir Pancasila'],
-    ['2024-06-17', 'Idul Adha'], ['2024-07-07', 'Tahun Baru Islam'], ['2024-08-17', 'Hari Kemerdekaan'],
-    ['2024-09-16', 'Maulid Nabi'], ['2024-12-25', 'Natal'],
-  ]),
-  ...cuti([
-    ['2024-02-09', 'Imlek'], ['2024-03-12', 'Nyepi'], ['2024-04-08', 'Idul Fitri'], ['2024-04-09', 'Idul Fitri'],
-    ['2024-04-12', 'Idul Fitri'], ['2024-04-15', 'Idul Fitri'], ['2024-05-10', 'Kenaikan Isa Almasih'],
-    ['2024-05-24', 'Waisak'], ['2024-06-18', 'Idul Adha'], ['2024-12-26', 'Natal'],
-  ]),
-  ...libur([
-    ['2025-01-01', 'Tahun Baru Masehi'], ['2025-01-27', 'Isra Mikraj'], ['2025-01-29', 'Tahun Baru Imlek'],
-    ['2025-03-29', 'Hari Suci Nyepi'], ['2025-03-31', 'Idul Fitri'], ['2025-04-01', 'Idul Fitri'],
-    ['2025-04-18', 'Wafat Isa Almasih'], ['2025-04-20', 'Paskah'], ['2025-05-01', 'Hari Buruh'],
-    ['2025-05-12', 'Waisak'], ['2025-05-29', 'Kenaikan Isa Almasih'], ['2025-06-01', 'Hari Lahir Pancasila'],
-    ['2025-06-06', 'Idul Adha'], ['2025-06-27', 'Tahun Baru Islam'], ['2025-08-17', 'Hari Kemerdekaan'],
-    ['2025-09-05', 'Maulid Nabi'], ['2025-12-25', 'Natal'],
-  ]),
-  ...cuti([
-    ['2025-01-28', 'Imlek'], ['2025-03-28', 'Nyepi'], ['2025-04-02', 'Idul Fitri'], ['2025-04-03', 'Idul Fitri'],
-    ['2025-04-04', 'Idul Fitri'], ['2025-04-07', 'Idul Fitri'], ['2025-05-13', 'Waisak'],
-    ['2025-05-30', 'Kenaikan Isa Almasih'], ['2025-06-09', 'Idul Adha'], ['2025-08-18', 'Hari Kemerdekaan'],
-    ['2025-12-26', 'Natal'],
-  ]),
-  ...libur([
-    ['2026-01-01', 'Tahun Baru Masehi'], ['2026-01-16', 'Isra Mikraj'], ['2026-02-17', 'Tahun Baru Imlek'],
-    ['2026-03-19', 'Hari Suci Nyepi'], ['2026-03-21', 'Idul Fitri'], ['2026-03-22', 'Idul Fitri'],
-    ['2026-04-03', 'Wafat Isa Almasih'], ['2026-04-05', 'Paskah'], ['2026-05-01', 'Hari Buruh'],
-    ['2026-05-14', 'Kenaikan Isa Almasih'], ['2026-05-27', 'Idul Adha'], ['2026-05-31', 'Waisak'],
-    ['2026-06-01', 'Hari Lahir Pancasila'], ['2026-06-16', 'Tahun Baru Islam'], ['2026-08-17', 'Hari Kemerdekaan'],
-    ['2026-08-25', 'Maulid Nabi'], ['2026-12-25', 'Natal'],
-  ]),
-  ...cuti([
-    ['2026-02-16', 'Imlek'], ['2026-03-18', 'Nyepi'], ['2026-03-20', 'Idul Fitri'], ['2026-03-23', 'Idul Fitri'],
-    ['2026-03-24', 'Idul Fitri'], ['2026-05-15', 'Kenaikan Isa Almasih'], ['2026-05-28', 'Idul Adha'],
-    ['2026-12-24', 'Natal'],
-  ]),
-  ...libur(
-    [
-      ['2027-01-01', 'Tahun Baru Masehi'], ['2027-01-05', 'Isra Mikraj'], ['2027-02-06', 'Tahun Baru Imlek'],
-      ['2027-03-08', 'Hari Suci Nyepi'], ['2027-03-10', 'Idul Fitri'], ['2027-03-11', 'Idul Fitri'],
-      ['2027-03-26', 'Wafat Isa Almasih'], ['2027-03-28', 'Paskah'], ['2027-05-01', 'Hari Buruh'],
-      ['2027-05-06', 'Kenaikan Isa Almasih'], ['2027-05-17', 'Idul Adha'], ['2027-05-20', 'Waisak'],
-      ['2027-06-01', 'Hari Lahir Pancasila'], ['2027-06-06', 'Tahun Baru Islam'], ['2027-08-15', 'Maulid Nabi'],
-      ['2027-08-17', 'Hari Kemerdekaan'], ['2027-12-25', 'Natal'],
-    ],
-    true,
-  ),
-];
+const PROVISIONAL_FROM = 2027;
+
+/** Per year: MMDD + the occasion's code, upper case for libur nasional, lower case for cuti bersama. */
+const LIST: Record<number, string> = {
+  2023: '0101TM 0122IL 0123il 0218IM 0322NY 0323ny 0407WI 0419if 0420if 0421if 0422IF 0423IF 0424if 0425if 0501HB 0518KI 0601PC 0602wa 0604WA 0628ia 0629IA 0630ia 0719TI 0817HK 0928MN 1225NA 1226na',
+  2024: '0101TM 0208IM 0209il 0210IL 0311NY 0312ny 0329WI 0331PA 0408if 0409if 0410IF 0411IF 0412if 0415if 0501HB 0509KI 0510ki 0523WA 0524wa 0601PC 0617IA 0618ia 0707TI 0817HK 0916MN 1225NA 1226na',
+  2025: '0101TM 0127IM 0128il 0129IL 0328ny 0329NY 0331IF 0401IF 0402if 0403if 0404if 0407if 0418WI 0420PA 0501HB 0512WA 0513wa 0529KI 0530ki 0601PC 0606IA 0609ia 0627TI 0817HK 0818hk 0905MN 1225NA 1226na',
+  2026: '0101TM 0116IM 0216il 0217IL 0318ny 0319NY 0320if 0321IF 0322IF 0323if 0324if 0403WI 0405PA 0501HB 0514KI 0515ki 0527IA 0528ia 0531WA 0601PC 0616TI 0817HK 0825MN 1224na 1225NA',
+  2027: '0101TM 0105IM 0206IL 0308NY 0310IF 0311IF 0326WI 0328PA 0501HB 0506KI 0517IA 0520WA 0601PC 0606TI 0815MN 0817HK 1225NA',
+};
+
+export const INDONESIAN_HOLIDAYS: readonly HolidayEntry[] = Object.keys(LIST).flatMap((year) =>
+  LIST[Number(year)].split(' ').map((item) => ({
+    date: `${year}-${item.slice(0, 2)}-${item.slice(2, 4)}`,
+    name: NAMES[item.slice(4).toUpperCase()],
+    kind: item.slice(4) === item.slice(4).toUpperCase() ? ('libur' as const) : ('cuti' as const),
+    provisional: Number(year) >= PROVISIONAL_FROM,
+  })),
+);
 
 /**
  * The closed dates in force: the built-in list plus the dates staff added in settings.
