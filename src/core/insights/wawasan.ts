@@ -13,36 +13,26 @@ const TEXT: Record<Lang, Record<string, string>> = {
   id: {
     'awal_bulan.temuan': 'Minggu pertama tiap bulan diperkirakan {ratio}× lebih ramai per hari daripada minggu ke-2 sampai ke-4.',
     'awal_bulan.rekomendasi': 'Tambah {extra} petugas layanan pada minggu pertama setiap bulan (hari tersibuk: {day}).',
-    'awal_bulan.angka': 'rasio minggu-1 {ratio}; petugas minggu-1 {w1}, minggu lain {other} ({day})',
     'perubahan.temuan': 'Kunjungan {service} melonjak mulai {start} sampai {end}: {during} per minggu, {ratio}× dari {before} sebelumnya.',
     'perubahan.rekomendasi': 'Untuk perubahan skema berikutnya, umumkan paling lambat dua bulan sebelumnya (untuk lonjakan ini: {announce}).',
-    'perubahan.angka': 'mulai {start}; selesai {end}; sebelum {before}/minggu; selama {during}/minggu; rasio {ratio}; umumkan sebelum {announce}',
     'usia_info.temuan': 'Kelompok usia {group} mengajukan {share} dari permintaan informasi; topik teratas: {topics}.',
     'usia_info.rekomendasi': 'Sediakan layanan informasi langsung bagi peserta usia {group}, terutama tentang {topics}.',
-    'usia_info.angka': '{group}: {count} dari {total} permintaan informasi ({share}); pembagian rata {even}',
     'jmo_generasi.temuan': 'Keluhan JMO terbanyak datang dari {generations}; kategori utama: {categories}.',
     'jmo_generasi.rekomendasi': 'Buat aplikasi JMO lebih mudah dipakai oleh {generations}, mulai dari {categories}.',
-    'jmo_generasi.angka': '{detail}; total keluhan JMO {total}',
     'jmo_pantau.temuan': 'Keluhan JMO minggu {week} ({count}) di atas biasanya ({baseline} per minggu).',
     'jmo_pantau.rekomendasi': 'Pantau keluhan JMO setiap minggu dan periksa gangguan aplikasi minggu ini.',
-    'jmo_pantau.angka': 'minggu {week}: {count}; median 8 minggu sebelumnya {baseline}; batas {limit}',
   },
   en: {
     'awal_bulan.temuan': 'The first week of each month is forecast to be {ratio}× busier per day than weeks 2 to 4.',
     'awal_bulan.rekomendasi': 'Add {extra} service staff in the first week of every month (busiest day: {day}).',
-    'awal_bulan.angka': 'week-1 ratio {ratio}; week-1 staff {w1}, other weeks {other} ({day})',
     'perubahan.temuan': '{service} visits surged from {start} to {end}: {during} per week, {ratio}× the {before} before.',
     'perubahan.rekomendasi': 'For the next scheme change, announce it at least two months ahead (for this surge: by {announce}).',
-    'perubahan.angka': 'start {start}; end {end}; before {before}/week; during {during}/week; ratio {ratio}; announce by {announce}',
     'usia_info.temuan': 'Age group {group} makes {share} of information requests; top topics: {topics}.',
     'usia_info.rekomendasi': 'Offer direct information services to members aged {group}, above all on {topics}.',
-    'usia_info.angka': '{group}: {count} of {total} information requests ({share}); even split {even}',
     'jmo_generasi.temuan': 'Most JMO complaints come from {generations}; main categories: {categories}.',
     'jmo_generasi.rekomendasi': 'Make the JMO app easier to use for {generations}, starting with {categories}.',
-    'jmo_generasi.angka': '{detail}; JMO complaints in total {total}',
     'jmo_pantau.temuan': 'JMO complaints in the week of {week} ({count}) are above normal ({baseline} per week).',
     'jmo_pantau.rekomendasi': 'Monitor JMO complaints weekly and check for app problems this week.',
-    'jmo_pantau.angka': 'week {week}: {count}; median of the 8 weeks before {baseline}; limit {limit}',
   },
 };
 
@@ -53,8 +43,13 @@ function say(lang: Lang, key: string, vars: Record<string, string | number>): st
 const fmt = (x: number, d = 2) => String(Math.round(x * Math.pow(10, d)) / Math.pow(10, d));
 const pct = (x: number) => fmt(x * 100, 1) + '%';
 
-function finding(lang: Lang, code: string, vars: Record<string, string | number>): WawasanRow {
-  return [code, say(lang, code + '.temuan', vars), say(lang, code + '.rekomendasi', vars), say(lang, code + '.angka', vars)];
+/**
+ * angka_pendukung lists the rule's numbers as `name=value; …` with the same names in both
+ * languages, so a dashboard can split them and a reader can check them.
+ */
+function finding(lang: Lang, code: string, vars: Record<string, string | number>, numbers: Record<string, string | number>): WawasanRow {
+  const support = Object.keys(numbers).map((k) => `${k}=${numbers[k]}`).join('; ');
+  return [code, say(lang, code + '.temuan', vars), say(lang, code + '.rekomendasi', vars), support];
 }
 
 /**
@@ -97,7 +92,7 @@ export function earlyMonthRule(staf: readonly StafRow[], peakThreshold: number, 
     }
   }
   if (ratio < peakThreshold || extra < 1) return [];
-  return [finding(lang, 'awal_bulan', { ratio: fmt(ratio), extra, day: bestDay, w1, other })];
+  return [finding(lang, 'awal_bulan', { ratio: fmt(ratio), extra, day: bestDay }, { rasio_minggu_1: fmt(ratio), petugas_minggu_1: w1, petugas_minggu_lain: other, hari: bestDay })];
 }
 
 /** The same calendar day two months earlier (clipped to the month's end). */
@@ -119,8 +114,8 @@ export interface SurgeFinding {
 
 /** Rule 2 (scheme-change communication): one finding per service-level surge found in ds_perubahan. */
 export function surgeRule(surges: readonly SurgeFinding[], lang: Lang): WawasanRow[] {
-  return surges.map((s) =>
-    finding(lang, 'perubahan', {
+  return surges.map((s) => {
+    const v = {
       service: s.service,
       start: isoOfDay(s.start),
       end: isoOfDay(s.end),
@@ -128,8 +123,9 @@ export function surgeRule(surges: readonly SurgeFinding[], lang: Lang): WawasanR
       during: fmt(s.during, 1),
       ratio: fmt(s.ratio),
       announce: isoOfDay(twoMonthsBefore(s.start)),
-    }),
-  );
+    };
+    return finding(lang, 'perubahan', v, { mulai: v.start, selesai: v.end, sebelum_per_minggu: v.before, selama_per_minggu: v.during, rasio: v.ratio, umumkan_sebelum: v.announce });
+  });
 }
 
 /**
@@ -150,7 +146,7 @@ export function infoAgeRule(groups: ReadonlyMap<string, { count: number; topics:
   const share = hit.count / total;
   if (share < 1.1 * even) return [];
   const topics = topEntries(hit.topics, 3).map(([t]) => t).join(', ');
-  return [finding(lang, 'usia_info', { group: top, share: pct(share), topics, count: hit.count, total, even: pct(even) })];
+  return [finding(lang, 'usia_info', { group: top, share: pct(share), topics }, { kelompok_usia: top, jumlah: hit.count, total_informasi: total, persen: pct(share), pembagian_rata: pct(even) })];
 }
 
 /**
@@ -165,14 +161,9 @@ export function jmoGenerationRule(byGeneration: ReadonlyMap<string, Map<string, 
   if (chosen.length === 0) return [];
   const cats = new Map<string, number>();
   for (const [g] of chosen) for (const [c, n] of byGeneration.get(g) as Map<string, number>) cats.set(c, (cats.get(c) ?? 0) + n);
-  return [
-    finding(lang, 'jmo_generasi', {
-      generations: chosen.map(([g]) => g).join(', '),
-      categories: topEntries(cats, 3).map(([c]) => c).join(', '),
-      detail: chosen.map(([g, n]) => `${g} ${n} (${pct(n / total)})`).join('; '),
-      total,
-    }),
-  ];
+  const numbers: Record<string, string | number> = { total_keluhan_jmo: total };
+  for (const [g, n] of chosen) numbers[g] = `${n} (${pct(n / total)})`;
+  return [finding(lang, 'jmo_generasi', { generations: chosen.map(([g]) => g).join(', '), categories: topEntries(cats, 3).map(([c]) => c).join(', ') }, numbers)];
 }
 
 /**
@@ -185,7 +176,8 @@ export function jmoMonitorRule(weekly: readonly number[], lastMonday: number, la
   const baseline = medianOfList(weekly.slice(Math.max(0, weekly.length - 9), weekly.length - 1));
   const limit = baseline + 2 * Math.sqrt(Math.max(baseline, 1));
   if (count <= limit) return [];
-  return [finding(lang, 'jmo_pantau', { week: isoOfDay(lastMonday), count, baseline: fmt(baseline, 1), limit: fmt(limit, 1) })];
+  const v = { week: isoOfDay(lastMonday), count, baseline: fmt(baseline, 1) };
+  return [finding(lang, 'jmo_pantau', v, { minggu: v.week, keluhan: count, median_8_minggu: v.baseline, batas: fmt(limit, 1) })];
 }
 
 function sum(m: Map<string, number>): number {

@@ -40,7 +40,7 @@ describe('change points', () => {
     const wawasan = out.tables.find((t) => t.name === 'wawasan')!.rows.filter((w) => w[0] === 'perubahan');
     expect(wawasan).toHaveLength(1);
     const truthEnd = dayNumber(2023, 11, 26);
-    const end = /selesai (\d{4}-\d{2}-\d{2})/.exec(wawasan[0][3] as string)![1];
+    const end = /selesai=(\d{4}-\d{2}-\d{2})/.exec(wawasan[0][3] as string)![1];
     const endDay = dayNumber(+end.slice(0, 4), +end.slice(5, 7), +end.slice(8, 10));
     expect(Math.abs(endDay - truthEnd)).toBeLessThanOrEqual(14);
     expect(wawasan[0][2]).toContain(isoOfDay(twoMonthsBefore(up[2] as number)));
