@@ -95,26 +95,34 @@ export interface Surge {
 
 /**
  * Surges: a run of segments each at least `ratio` × the mean of the segment just before the run.
+ * A step model puts the edges of a gradual rise inside the ramp, so with the weekly counts the
+ * edges then move outwards over adjacent weeks that are themselves at least `ratio` × that mean.
  */
-export function surgesOf(segments: readonly Segment[], ratio: number): Surge[] {
+export function surgesOf(segments: readonly Segment[], ratio: number, weekly?: readonly number[]): Surge[] {
   const out: Surge[] = [];
   for (let i = 1; i < segments.length; i++) {
     const base = segments[i - 1].mean;
-    if (!(segments[i].mean >= ratio * Math.max(base, 1e-9))) continue;
+    const high = ratio * Math.max(base, 1e-9);
+    if (!(segments[i].mean >= high)) continue;
     let j = i;
-    while (j + 1 < segments.length && segments[j + 1].mean >= ratio * base) j++;
-    let sum = 0;
-    let weeks = 0;
-    for (let k = i; k <= j; k++) {
-      const len = segments[k].to - segments[k].from + 1;
-      sum += segments[k].mean * len;
-      weeks += len;
+    while (j + 1 < segments.length && segments[j + 1].mean >= high) j++;
+    let from = segments[i].from;
+    let to = segments[j].to;
+    if (weekly) {
+      while (from > segments[i - 1].from && weekly[from - 1] >= high) from--;
+      while (to + 1 < weekly.length && weekly[to + 1] >= high) to++;
     }
-    const during = sum / weeks;
-    out.push({ from: segments[i].from, to: segments[j].to, before: base, during, ratio: base > 0 ? during / base : Infinity });
+    let sum = 0;
+    for (let k = from; k <= to; k++) sum += weekly ? weekly[k] : segmentAt(segments, k).mean;
+    const during = sum / (to - from + 1);
+    out.push({ from, to, before: base, during, ratio: base > 0 ? during / base : Infinity });
     i = j;
   }
   return out;
+}
+
+function segmentAt(segments: readonly Segment[], week: number): Segment {
+  return segments.find((s) => s.from <= week && week <= s.to) as Segment;
 }
 
 export type PerubahanRow = [string, string, number, number, number, number, number | ''];

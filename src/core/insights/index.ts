@@ -166,7 +166,7 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
     const scaled = whole.map((v, w) => v * scale[w]);
     const segs = segmentWeekly(scaled);
     perubahan.push(...perubahanRows(service, ALL_TOPICS, segs, mondays));
-    for (const s of surgesOf(segs, settings.surgeRatio)) {
+    for (const s of surgesOf(segs, settings.surgeRatio, scaled)) {
       surges.push({ service, start: mondays[s.from], end: mondays[s.to] + 6, before: s.before, during: s.during, ratio: s.ratio });
     }
     const topics = Array.from(weeklyBy)
