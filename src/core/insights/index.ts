@@ -11,6 +11,7 @@ import { OpenCalendar, isOpen, learnCalendar, mondayOf } from './calendar';
 import { ALL_TOPICS, PERUBAHAN_HEADERS, PerubahanRow, perubahanRows, segmentWeekly, surgesOf } from './changepoints';
 import { HOLIDAY_SOURCE, closedDates } from './holidays';
 import { DailyCounts, PRAKIRAAN_HEADERS, forecastServices } from './prakiraan';
+import type { FittedModel } from './forecast';
 import { DEFAULT_STAFFING, STAF_HEADERS, ServiceModel, StaffingSettings, peakHourShare, staffingTable } from './staffing';
 import { SurgeFinding, WAWASAN_HEADERS, WawasanRow, earlyMonthRule, infoAgeRule, jmoGenerationRule, jmoMonitorRule, surgeRule } from './wawasan';
 
@@ -42,6 +43,8 @@ export interface InsightSettings {
   surgeRatio: number;
   /** The service whose requests are information requests. */
   infoService: string;
+  /** Channels that need no counter (the JMO app): left out of ds_staf and of the hourly profile. */
+  selfServiceChannels: string[];
 }
 
 export const DEFAULT_INSIGHT_SETTINGS: InsightSettings = {
@@ -51,7 +54,11 @@ export const DEFAULT_INSIGHT_SETTINGS: InsightSettings = {
   staffing: DEFAULT_STAFFING,
   surgeRatio: 1.5,
   infoService: 'Informasi',
+  selfServiceChannels: ['JMO'],
 };
+
+/** ds_staf's counter share looks at the last 8 weeks of the log. */
+const COUNTER_SHARE_WEEKS = 8;
 
 export type InsightCell = string | number | boolean;
 
@@ -102,17 +109,7 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
   const fc = forecastServices(new Map(Array.from(series).sort((a, b) => (a[0] < b[0] ? -1 : 1))), cal, input.today);
   tables.push({ name: 'ds_prakiraan', headers: [...PRAKIRAAN_HEADERS], rows: fc.rows });
 
-  const minutes = input.minuteOfDay;
-  const overallShare = minutes ? peakHourShare(minutes) : null;
-  const models: ServiceModel[] = fc.services.map((s) => {
-    let share: number | null = null;
-    if (minutes) {
-      const own: number[] = [];
-      for (let i = 0; i < n; i++) if (input.service[i] === s.service) own.push(minutes[i]);
-      share = peakHourShare(own) ?? overallShare;
-    }
-    return { service: s.service, model: s.model, peakShare: share };
-  });
+  const models = counterModels(input, fc.services, fc.trainEnd, settings.selfServiceChannels);
   const staf = staffingTable(models, cal.openWeekdays, settings.staffing);
   tables.push({ name: 'ds_staf', headers: [...STAF_HEADERS], rows: staf });
 
@@ -200,6 +197,39 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
     ['staf_profil_jam', models.some((m) => m.peakShare !== null) ? 'jam_kunjungan' : 'rata_jam_buka'],
   ];
   return { tables, info };
+}
+
+/**
+ * Per service: the share of its visits in the last 8 weeks that came to a counter, and the
+ * busiest-hour share from the times of counter visits (the service's own, else all services').
+ */
+function counterModels(input: InsightInput, services: readonly { service: string; model: FittedModel }[], end: number, selfService: readonly string[]): ServiceModel[] {
+  const self = new Set(selfService);
+  const recent = end - COUNTER_SHARE_WEEKS * 7;
+  const all = new Map<string, number>();
+  const counter = new Map<string, number>();
+  const times = new Map<string, number[]>();
+  const allTimes: number[] = [];
+  for (let i = 0; i < input.day.length; i++) {
+    const s = input.service[i];
+    const atCounter = !self.has(input.channel[i]);
+    if (input.day[i] > recent && input.day[i] <= end) {
+      all.set(s, (all.get(s) ?? 0) + 1);
+      if (atCounter) counter.set(s, (counter.get(s) ?? 0) + 1);
+    }
+    if (atCounter && input.minuteOfDay && input.minuteOfDay[i] >= 0) {
+      if (!times.has(s)) times.set(s, []);
+      (times.get(s) as number[]).push(input.minuteOfDay[i]);
+      allTimes.push(input.minuteOfDay[i]);
+    }
+  }
+  const overall = peakHourShare(allTimes);
+  return services.map(({ service, model }) => ({
+    service,
+    model,
+    peakShare: peakHourShare(times.get(service) ?? []) ?? overall,
+    counterShare: (all.get(service) ?? 0) > 0 ? (counter.get(service) ?? 0) / (all.get(service) as number) : 1,
+  }));
 }
 
 /** Factor bringing a week's count to a full week: normal open days ÷ open days logged in it. */

@@ -67,6 +67,8 @@ export interface ServiceModel {
   service: string;
   model: FittedModel;
   peakShare: PeakHourShare;
+  /** Share of the service's visits that come to a counter (not through a self-service channel). */
+  counterShare: number;
 }
 
 const round = (x: number, digits: number) => Math.round(x * Math.pow(10, digits)) / Math.pow(10, digits);
@@ -85,7 +87,10 @@ export function staffRow(weekday: number, wom: number, service: string, visitsPe
   ];
 }
 
-/** Rows for every open weekday × week of month 1–5 × service, at the middle of the forecast horizon. */
+/**
+ * Rows for every open weekday × week of month 1–5 × service, at the middle of the forecast
+ * horizon; visits are the forecast times the service's counter share.
+ */
 export function staffingTable(models: readonly ServiceModel[], openWeekdays: readonly boolean[], s: StaffingSettings, midHorizonWeeks = 4): StafRow[] {
   const rows: StafRow[] = [];
   for (let wd = 1; wd <= 7; wd++) {
@@ -93,7 +98,7 @@ export function staffingTable(models: readonly ServiceModel[], openWeekdays: rea
     if (!openWeekdays[weekday]) continue;
     for (let wom = 1; wom <= 5; wom++) {
       for (const m of models) {
-        const visits = m.model.predict({ weekday, wom, weeksAhead: midHorizonWeeks, afterClosure: false }).mean;
+        const visits = m.counterShare * m.model.predict({ weekday, wom, weeksAhead: midHorizonWeeks, afterClosure: false }).mean;
         rows.push(staffRow(weekday, wom, m.service, visits, m.peakShare, s));
       }
     }

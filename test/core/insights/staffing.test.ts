@@ -1,3 +1,6 @@
+import { buildInsights } from '../../../src/core/insights';
+import { dayNumber } from '../../../src/core/zone';
+import { dailyVisits, inputOf, rng } from './synthetic';
 import { countersNeeded, serviceLevel } from '../../../src/core/insights/erlang';
 import { DEFAULT_STAFFING, STAF_HEADERS, peakHourShare, staffRow } from '../../../src/core/insights/staffing';
 
@@ -28,5 +31,36 @@ describe('ds_staf rows', () => {
     const minutes = [...new Array(30).fill(9 * 60 + 5), ...new Array(30).fill(13 * 60), -1, -1];
     expect(peakHourShare(minutes)).toBeCloseTo(0.5, 9);
     expect(peakHourShare(minutes.slice(0, 20))).toBeNull();
+  });
+});
+
+describe('ds_staf through buildInsights', () => {
+  const FROM = dayNumber(2023, 1, 2);
+  const TO = dayNumber(2023, 6, 30);
+  const stafOf = (visits: ReturnType<typeof dailyVisits>) => {
+    const out = buildInsights(inputOf(visits, TO + 1));
+    return { rows: out.tables.find((t) => t.name === 'ds_staf')!.rows, info: new Map(out.info) };
+  };
+
+  test('counts only counter visits: the JMO app needs no counter', () => {
+    const r = rng(11);
+    const counterOnly = stafOf(dailyVisits(FROM, TO, 'Klaim JHT', () => 40, r));
+    const withApp = stafOf([...dailyVisits(FROM, TO, 'Klaim JHT', () => 40, rng(11)), ...dailyVisits(FROM, TO, 'Klaim JHT', () => 40, r, { channel: 'JMO' })]);
+    const visitsOf = (rows: unknown[][]) => rows.reduce((s, row) => s + (row[3] as number), 0) / rows.length;
+    const ratio = visitsOf(withApp.rows) / visitsOf(counterOnly.rows);
+    expect(ratio).toBeGreaterThan(0.95); // counting the app visits would double it
+    expect(ratio).toBeLessThan(1.05);
+    expect(counterOnly.rows.map((row) => row[0])).toEqual(expect.arrayContaining(['Senin', 'Jumat']));
+    expect(counterOnly.rows.some((row) => row[0] === 'Sabtu' || row[0] === 'Minggu')).toBe(false);
+    expect(counterOnly.rows).toHaveLength(5 * 5);
+  });
+
+  test('uses the hourly profile of timed counter visits, and says which it used', () => {
+    const r = rng(12);
+    const even = stafOf(dailyVisits(FROM, TO, 'Klaim JHT', () => 60, r));
+    const timed = stafOf(dailyVisits(FROM, TO, 'Klaim JHT', () => 60, rng(12), { minute: 8 * 60 + 30 }));
+    expect(even.info.get('staf_profil_jam')).toBe('rata_jam_buka');
+    expect(timed.info.get('staf_profil_jam')).toBe('jam_kunjungan');
+    expect(timed.rows[0][9] as number).toBeGreaterThan(even.rows[0][9] as number);
   });
 });
