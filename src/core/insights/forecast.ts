@@ -31,6 +31,7 @@ export interface DayShape {
 
 export interface DayForecast {
   mean: number;
+  variance: number;
   lo: number;
   hi: number;
 }
@@ -186,7 +187,7 @@ export function fitForecast(days: readonly number[], y: readonly number[], cal: 
       const mean = Math.exp(dot(x, stage2.beta) + shapeOffset(shape));
       const paramVar = dispersion * quadForm(stage2.cov, x);
       const variance = mean * dispersion + mean * mean * paramVar;
-      return { mean, lo: countQuantile(mean, variance, tail), hi: countQuantile(mean, variance, 1 - tail) };
+      return { mean, variance, lo: countQuantile(mean, variance, tail), hi: countQuantile(mean, variance, 1 - tail) };
     },
   };
 }

@@ -10,7 +10,7 @@ import { isoOfDay } from '../zone';
 import { OpenCalendar, isOpen, learnCalendar, mondayOf } from './calendar';
 import { ALL_TOPICS, PERUBAHAN_HEADERS, PerubahanRow, perubahanRows, segmentWeekly, surgesOf } from './changepoints';
 import { HOLIDAY_SOURCE, closedDates } from './holidays';
-import { DailyCounts, PRAKIRAAN_HEADERS, forecastServices } from './prakiraan';
+import { DailyCounts, PRAKIRAAN_HEADERS, WeekPoint, forecastServices } from './prakiraan';
 import type { FittedModel } from './forecast';
 import { DEFAULT_STAFFING, STAF_HEADERS, ServiceModel, StaffingSettings, peakHourShare, staffingTable } from './staffing';
 import { SurgeFinding, WAWASAN_HEADERS, WawasanRow, earlyMonthRule, infoAgeRule, jmoGenerationRule, jmoMonitorRule, surgeRule } from './wawasan';
@@ -71,6 +71,13 @@ export interface InsightTable {
 export interface Insights {
   tables: InsightTable[];
   info: [string, string][];
+  /**
+   * For the sidebar's chart (sidebar/charts.ts weeklyForecastSvg): weekly totals of all
+   * services, the 8 backtest weeks with actual and forecast, then the 8 weeks ahead. Weeks
+   * are day numbers of their Monday; the band is the 80 % interval of the weekly total
+   * (normal approximation, days independent).
+   */
+  weeks: WeekPoint[];
 }
 
 /** Topics followed on their own in ds_perubahan: at least 2 visits a week on average, 10 per service at most. */
@@ -92,7 +99,7 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
     tables.push({ name: 'ds_staf', headers: [...STAF_HEADERS], rows: [] });
     tables.push({ name: 'ds_perubahan', headers: [...PERUBAHAN_HEADERS], rows: [] });
     tables.push({ name: 'wawasan', headers: [...WAWASAN_HEADERS], rows: [] });
-    return { tables, info: [['prakiraan_mase', ''], ['prakiraan_mape_mingguan', ''], ['prakiraan_cakupan_80', '']] };
+    return { tables, info: [['prakiraan_mase', ''], ['prakiraan_mape_mingguan', ''], ['prakiraan_cakupan_80', '']], weeks: [] };
   }
   const span = last - first + 1;
   const totals = new Float64Array(span);
@@ -196,7 +203,7 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
     ['prakiraan_sumber_libur', HOLIDAY_SOURCE],
     ['staf_profil_jam', models.some((m) => m.peakShare !== null) ? 'jam_kunjungan' : 'rata_jam_buka'],
   ];
-  return { tables, info };
+  return { tables, info, weeks: fc.weeks };
 }
 
 /**

@@ -5,7 +5,7 @@
  * summing errors and scales over their days. Weekly MAPE is on the branch's weekly totals.
  */
 import { OpenCalendar, isOpen, mondayOf } from './calendar';
-import { DEFAULT_FORECAST_CONFIG, ForecastConfig, FittedModel, dayShape, fitForecast } from './forecast';
+import { DEFAULT_FORECAST_CONFIG, ForecastConfig, FittedModel, dayShape, fitForecast, normalQuantile } from './forecast';
 
 export const PRAKIRAAN_HEADERS = ['tanggal', 'layanan', 'jenis', 'jumlah_aktual', 'prakiraan', 'batas_bawah', 'batas_atas'] as const;
 /** Columns of ds_prakiraan holding day numbers. */
@@ -30,8 +30,19 @@ export interface ServiceForecast {
   mase: number | null;
 }
 
+/** One week of all services together, for the sidebar's chart. */
+export interface WeekPoint {
+  monday: number;
+  actual: number | null;
+  forecast: number | null;
+  lo: number | null;
+  hi: number | null;
+}
+
 export interface ForecastResult {
   rows: PrakiraanRow[];
+  /** The 8 backtest weeks (actual and forecast) and the 8 weeks ahead (forecast only). */
+  weeks: WeekPoint[];
   services: ServiceForecast[];
   trainEnd: number;
   /** Pooled over services; null when the log is too short for a backtest. */
@@ -62,7 +73,16 @@ export function forecastServices(
   }
   const rows: PrakiraanRow[] = [];
   const services: ServiceForecast[] = [];
-  if (!(first <= last)) return { rows, services, trainEnd: last, mase: null, mapeWeekly: null, coverage: null, backtestStart: null };
+  const weeks = new Map<number, { actual: number | null; mean: number; variance: number }>();
+  const addWeek = (day: number, actual: number | null, mean: number, variance: number) => {
+    const m = mondayOf(day);
+    const w = weeks.get(m) ?? { actual: actual === null ? null : 0, mean: 0, variance: 0 };
+    if (actual !== null) w.actual = (w.actual ?? 0) + actual;
+    w.mean += mean;
+    w.variance += variance;
+    weeks.set(m, w);
+  };
+  if (!(first <= last)) return { rows, weeks: [], services, trainEnd: last, mase: null, mapeWeekly: null, coverage: null, backtestStart: null };
   const end = lastCompleteDay(last, today);
   const countOn = (s: DailyCounts, day: number) => (day >= s.firstDay && day < s.firstDay + s.counts.length ? s.counts[day - s.firstDay] : 0);
   const openDays = (from: number, to: number): number[] => {
@@ -100,6 +120,7 @@ export function forecastServices(
         weeklyActual[w] += a;
         weeklyForecast[w] += f.mean;
         rows.push([d, service, 'backtest', a, round2(f.mean), f.lo, f.hi]);
+        addWeek(d, a, f.mean, f.variance);
       }
       if (scale > 0 && held.length > 0) {
         mase = err / held.length / scale;
@@ -111,6 +132,7 @@ export function forecastServices(
     for (const d of openDays(end + 1, end + HORIZON_DAYS)) {
       const f = model.predict(dayShape(d, cal, end));
       rows.push([d, service, 'prakiraan', '', round2(f.mean), f.lo, f.hi]);
+      addWeek(d, null, f.mean, f.variance);
     }
     services.push({ service, model, mase });
   }
@@ -120,8 +142,17 @@ export function forecastServices(
     const weeks = weeklyActual.map((a, i) => [a, weeklyForecast[i]]).filter(([a]) => a > 0);
     if (weeks.length) mapeWeekly = weeks.reduce((sum, [a, f]) => sum + Math.abs(a - f) / a, 0) / weeks.length;
   }
+  const z = normalQuantile(1 - (1 - cfg.coverage) / 2);
+  const weekPoints = Array.from(weeks, ([monday, w]) => ({
+    monday,
+    actual: w.actual,
+    forecast: round2(w.mean),
+    lo: Math.max(0, Math.round(w.mean - z * Math.sqrt(w.variance))),
+    hi: Math.round(w.mean + z * Math.sqrt(w.variance)),
+  })).sort((a, b) => a.monday - b.monday);
   return {
     rows,
+    weeks: weekPoints,
     services,
     trainEnd: end,
     mase: scaleSum > 0 ? absErr / scaleSum : null,

@@ -92,3 +92,22 @@ describe('countQuantile', () => {
     expect(countQuantile(0, 0, 0.9)).toBe(0);
   });
 });
+
+describe('weekly points for the chart', () => {
+  test('sum the daily rows per Monday week, with a band around the forecast', () => {
+    const holidays = closedDates();
+    const s = series(9, 0, 30, holidays);
+    const cal = learnCalendar(START, s.counts, holidays);
+    const res = forecastServices(new Map([['A', s]]), cal, START + 364);
+    expect(res.weeks).toHaveLength(16);
+    for (const w of res.weeks) {
+      const days = res.rows.filter((r) => r[0] >= w.monday && r[0] < w.monday + 7);
+      expect(w.forecast as number).toBeCloseTo(days.reduce((a, r) => a + r[4], 0), 0);
+      expect(w.lo as number).toBeLessThan(w.forecast as number);
+      expect(w.hi as number).toBeGreaterThan(w.forecast as number);
+      if (days[0][2] === 'backtest') expect(w.actual).toBe(days.reduce((a, r) => a + (r[3] as number), 0));
+      else expect(w.actual).toBeNull();
+    }
+    expect(res.weeks.filter((w) => w.actual !== null)).toHaveLength(8);
+  });
+});
