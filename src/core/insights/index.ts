@@ -4,6 +4,7 @@
  * numbers; see *_DAY_COLUMNS) and the keys to add to info_ringkasan.
  */
 import type { Lang } from '../../shared/api';
+import type { ColumnType, TabContract } from '../contract';
 import { UNKNOWN_GROUP } from '../settings';
 import { jmoComplaintCategory } from '../summarise';
 import { isoOfDay } from '../zone';
@@ -18,6 +19,23 @@ import { SurgeFinding, WAWASAN_HEADERS, WawasanRow, earlyMonthRule, infoAgeRule,
 export { PRAKIRAAN_HEADERS, STAF_HEADERS, PERUBAHAN_HEADERS, WAWASAN_HEADERS };
 export { PRAKIRAAN_DAY_COLUMNS } from './prakiraan';
 export { PERUBAHAN_DAY_COLUMNS } from './changepoints';
+
+type Typed = [string, ColumnType][];
+const tab = (name: string, cols: Typed): TabContract => ({ name, columns: cols.map(([header, type]) => ({ header, type })) });
+
+/**
+ * The four tabs in contract.ts's shape, for SUMMARY_TABS (wawasan is a report tab: staff read
+ * it, dashboards may show it). Headers are the *_HEADERS above; a test keeps them equal.
+ */
+export const INSIGHT_TABS: TabContract[] = [
+  tab('ds_prakiraan', [['tanggal', 'date'], ['layanan', 'text'], ['jenis', 'text'], ['jumlah_aktual', 'integer'], ['prakiraan', 'number'], ['batas_bawah', 'integer'], ['batas_atas', 'integer']]),
+  tab('ds_staf', [
+    ['hari', 'text'], ['minggu_ke', 'integer'], ['layanan', 'text'], ['kunjungan_per_hari', 'number'], ['aht_menit', 'number'], ['jam_buka', 'number'],
+    ['target_persen', 'number'], ['target_menit', 'number'], ['penyusutan', 'percent'], ['petugas', 'integer'], ['tingkat_layanan', 'percent'], ['rata_tunggu_menit', 'number'],
+  ]),
+  tab('ds_perubahan', [['layanan', 'text'], ['topik', 'text'], ['mulai', 'date'], ['selesai', 'date'], ['rata_sebelum_per_minggu', 'number'], ['rata_selama_per_minggu', 'number'], ['rasio', 'number']]),
+  tab('wawasan', [['kode', 'text'], ['temuan', 'text'], ['rekomendasi', 'text'], ['angka_pendukung', 'text']]),
+];
 
 /** Columnar, one entry per valid visit. */
 export interface InsightInput {
