@@ -154,6 +154,8 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
   const jmoWeekly = new Array(mondays.length).fill(0);
   const infoByAge = new Map<string, { count: number; topics: Map<string, number> }>();
   const jmoByGeneration = new Map<string, Map<string, number>>();
+  // The category depends on service, channel and topic only: classify each combination once.
+  const categoryOf = new Map<string, string | null>();
   for (let i = 0; i < n; i++) {
     const d = input.day[i];
     const w = weekOf(d);
@@ -168,7 +170,12 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
       g.count++;
       if (input.topic[i] && input.topic[i] !== UNKNOWN_GROUP) g.topics.set(input.topic[i], (g.topics.get(input.topic[i]) ?? 0) + 1);
     }
-    const cat = jmoComplaintCategory({ day: d, service: input.service[i], channel: input.channel[i], topic: input.topic[i], ageGroup: input.ageGroup[i], generation: input.generation[i] });
+    const catKey = input.service[i] + '\u241f' + input.channel[i] + '\u241f' + input.topic[i];
+    let cat = categoryOf.get(catKey);
+    if (cat === undefined) {
+      cat = jmoComplaintCategory({ day: d, service: input.service[i], channel: input.channel[i], topic: input.topic[i], ageGroup: '', generation: '' });
+      categoryOf.set(catKey, cat);
+    }
     if (cat) {
       if (inWeeks) jmoWeekly[w]++;
       if (input.generation[i] !== UNKNOWN_GROUP) {

@@ -81,6 +81,7 @@ describe('rule 4: JMO usability by generation', () => {
   });
   test('does not appear when complaints are spread evenly', () => {
     expect(jmoGenerationRule(byGen({ 'Gen Z': 25, Milenial: 25, 'Gen X': 25, 'Baby Boomer': 25 }), 'en')).toEqual([]);
+    expect(jmoGenerationRule(byGen({ 'Gen Z': 34, Milenial: 33, 'Gen X': 33 }), 'en')).toEqual([]);
   });
   test('comes through buildInsights from JMO complaint visits', () => {
     const visits = dailyVisits(FROM, TO, 'Pengaduan', () => 1, rng(6), { channel: 'JMO', topic: 'Gagal Biometrik JMO', generation: 'Gen Z' });
