@@ -151,7 +151,8 @@ export function infoAgeRule(groups: ReadonlyMap<string, { count: number; topics:
 
 /**
  * Rule 4 (JMO usability): generations (known) holding at least 30 % of JMO complaints and at
- * least 1.2 × an even split among the generations that complained, when there are at least 10
+ * least 1.2 × an even split among the generations that complained (all of them when only one
+ * did), when there are at least 10
  * complaints; with the three most frequent complaint categories among them.
  */
 export function jmoGenerationRule(byGeneration: ReadonlyMap<string, Map<string, number>>, lang: Lang): WawasanRow[] {
@@ -159,7 +160,7 @@ export function jmoGenerationRule(byGeneration: ReadonlyMap<string, Map<string, 
   const total = totals.reduce((s, [, n]) => s + n, 0);
   if (total < 10) return [];
   const even = 1 / totals.filter(([, n]) => n > 0).length;
-  const chosen = totals.filter(([, n]) => n / total >= Math.max(0.3, 1.2 * even)).sort((a, b) => b[1] - a[1]);
+  const chosen = totals.filter(([, n]) => n / total >= Math.max(0.3, Math.min(1, 1.2 * even))).sort((a, b) => b[1] - a[1]);
   if (chosen.length === 0) return [];
   const cats = new Map<string, number>();
   for (const [g] of chosen) for (const [c, n] of byGeneration.get(g) as Map<string, number>) cats.set(c, (cats.get(c) ?? 0) + n);
