@@ -20,21 +20,17 @@ export { PRAKIRAAN_HEADERS, STAF_HEADERS, PERUBAHAN_HEADERS, WAWASAN_HEADERS };
 export { PRAKIRAAN_DAY_COLUMNS } from './prakiraan';
 export { PERUBAHAN_DAY_COLUMNS } from './changepoints';
 
-type Typed = [string, ColumnType][];
-const tab = (name: string, cols: Typed): TabContract => ({ name, columns: cols.map(([header, type]) => ({ header, type })) });
+const tab = (name: string, headers: readonly string[], types: ColumnType[]): TabContract => ({ name, columns: headers.map((header, i) => ({ header, type: types[i] })) });
 
 /**
  * The four tabs in contract.ts's shape, for SUMMARY_TABS (wawasan is a report tab: staff read
- * it, dashboards may show it). Headers are the *_HEADERS above; a test keeps them equal.
+ * it, dashboards may show it). A test checks each type against the cells written.
  */
 export const INSIGHT_TABS: TabContract[] = [
-  tab('ds_prakiraan', [['tanggal', 'date'], ['layanan', 'text'], ['jenis', 'text'], ['jumlah_aktual', 'integer'], ['prakiraan', 'number'], ['batas_bawah', 'integer'], ['batas_atas', 'integer']]),
-  tab('ds_staf', [
-    ['hari', 'text'], ['minggu_ke', 'integer'], ['layanan', 'text'], ['kunjungan_per_hari', 'number'], ['aht_menit', 'number'], ['jam_buka', 'number'],
-    ['target_persen', 'number'], ['target_menit', 'number'], ['penyusutan', 'percent'], ['petugas', 'integer'], ['tingkat_layanan', 'percent'], ['rata_tunggu_menit', 'number'],
-  ]),
-  tab('ds_perubahan', [['layanan', 'text'], ['topik', 'text'], ['mulai', 'date'], ['selesai', 'date'], ['rata_sebelum_per_minggu', 'number'], ['rata_selama_per_minggu', 'number'], ['rasio', 'number']]),
-  tab('wawasan', [['kode', 'text'], ['temuan', 'text'], ['rekomendasi', 'text'], ['angka_pendukung', 'text']]),
+  tab('ds_prakiraan', PRAKIRAAN_HEADERS, ['date', 'text', 'text', 'integer', 'number', 'integer', 'integer']),
+  tab('ds_staf', STAF_HEADERS, ['text', 'integer', 'text', 'number', 'number', 'number', 'number', 'number', 'percent', 'integer', 'percent', 'number']),
+  tab('ds_perubahan', PERUBAHAN_HEADERS, ['text', 'text', 'date', 'date', 'number', 'number', 'number']),
+  tab('wawasan', WAWASAN_HEADERS, ['text', 'text', 'text', 'text']),
 ];
 
 /** Columnar, one entry per valid visit. */

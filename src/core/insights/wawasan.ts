@@ -152,8 +152,8 @@ export function infoAgeRule(groups: ReadonlyMap<string, { count: number; topics:
 /**
  * Rule 4 (JMO usability): generations (known) holding at least 30 % of JMO complaints and at
  * least 1.2 × an even split among the generations that complained (all of them when only one
- * did), when there are at least 10
- * complaints; with the three most frequent complaint categories among them.
+ * did), when there are at least 10 complaints; with the three most frequent complaint
+ * categories among them.
  */
 export function jmoGenerationRule(byGeneration: ReadonlyMap<string, Map<string, number>>, lang: Lang): WawasanRow[] {
   const totals = Array.from(byGeneration, ([g, cats]) => [g, sum(cats)] as [string, number]);
