@@ -61,6 +61,16 @@ export function learnCalendar(firstDay: number, totals: ArrayLike<number>, holid
   return { openWeekdays, closed: closesOnHolidays ? holidays : new Set(), closesOnHolidays };
 }
 
+/**
+ * Monday of the last complete week up to `end`: a week is complete once none of its open days
+ * lies after `end` (so a branch closed at weekends has its week complete on Friday evening).
+ */
+export function lastCompleteMonday(end: number, cal: OpenCalendar): number {
+  const m = mondayOf(end);
+  for (let d = end + 1; d <= m + 6; d++) if (isOpen(cal, d)) return m - 7;
+  return m;
+}
+
 export function medianOf(xs: readonly number[]): number {
   if (xs.length === 0) return 0;
   const s = xs.slice().sort((a, b) => a - b);

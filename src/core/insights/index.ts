@@ -8,7 +8,7 @@ import type { ColumnType, TabContract } from '../contract';
 import { UNKNOWN_GROUP } from '../settings';
 import { jmoComplaintCategory } from '../summarise';
 import { isoOfDay } from '../zone';
-import { OpenCalendar, isOpen, learnCalendar, mondayOf } from './calendar';
+import { OpenCalendar, isOpen, lastCompleteMonday, learnCalendar, mondayOf } from './calendar';
 import { ALL_TOPICS, PERUBAHAN_HEADERS, PerubahanRow, perubahanRows, segmentWeekly, surgesOf } from './changepoints';
 import { HOLIDAY_SOURCE, closedDates } from './holidays';
 import { DailyCounts, PRAKIRAAN_HEADERS, WeekPoint, forecastServices } from './prakiraan';
@@ -136,7 +136,7 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
 
   // Weekly series over complete Monday–Sunday weeks up to the last complete day.
   const firstMonday = mondayOf(first);
-  const lastMonday = mondayOf(fc.trainEnd - 6);
+  const lastMonday = lastCompleteMonday(fc.trainEnd, cal);
   const mondays: number[] = [];
   for (let m = firstMonday; m <= lastMonday; m += 7) mondays.push(m);
   const scale = weekScales(mondays, first, fc.trainEnd, cal);

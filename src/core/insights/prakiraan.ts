@@ -4,7 +4,7 @@
  * seasonal-naive forecast (same weekday last week), both on open days; services are pooled by
  * summing errors and scales over their days. Weekly MAPE is on the branch's weekly totals.
  */
-import { OpenCalendar, isOpen, mondayOf } from './calendar';
+import { OpenCalendar, isOpen, lastCompleteMonday, mondayOf } from './calendar';
 import { DEFAULT_FORECAST_CONFIG, ForecastConfig, FittedModel, dayShape, fitForecast, normalQuantile } from './forecast';
 
 export const PRAKIRAAN_HEADERS = ['tanggal', 'layanan', 'jenis', 'jumlah_aktual', 'prakiraan', 'batas_bawah', 'batas_atas'] as const;
@@ -91,8 +91,8 @@ export function forecastServices(
     return out;
   };
 
-  // Backtest: the last 8 complete Monday–Sunday weeks up to `end`.
-  const lastSunday = mondayOf(end) + 6 <= end ? mondayOf(end) + 6 : mondayOf(end) - 1;
+  // Backtest: the last 8 complete Monday–Sunday weeks up to `end` (open days only).
+  const lastSunday = lastCompleteMonday(end, cal) + 6;
   const holdStart = lastSunday - HOLDOUT_WEEKS * 7 + 1;
   const canBacktest = holdStart - first >= HOLDOUT_WEEKS * 7;
   let absErr = 0;

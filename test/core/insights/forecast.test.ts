@@ -1,4 +1,4 @@
-import { learnCalendar } from '../../../src/core/insights/calendar';
+import { lastCompleteMonday, learnCalendar } from '../../../src/core/insights/calendar';
 import { closedDates } from '../../../src/core/insights/holidays';
 import { DailyCounts, forecastServices } from '../../../src/core/insights/prakiraan';
 import { countQuantile } from '../../../src/core/insights/forecast';
@@ -109,5 +109,17 @@ describe('weekly points for the chart', () => {
       else expect(w.actual).toBeNull();
     }
     expect(res.weeks.filter((w) => w.actual !== null)).toHaveLength(8);
+  });
+});
+
+describe('lastCompleteMonday', () => {
+  const weekdaysOnly = { openWeekdays: [false, true, true, true, true, true, false], closed: new Set<string>(), closesOnHolidays: true };
+  test('a week is complete once its last open day has passed', () => {
+    const friday = START + 4;
+    expect(lastCompleteMonday(friday, weekdaysOnly)).toBe(START);
+    expect(lastCompleteMonday(friday - 1, weekdaysOnly)).toBe(START - 7);
+    const everyDay = { ...weekdaysOnly, openWeekdays: new Array(7).fill(true) };
+    expect(lastCompleteMonday(friday, everyDay)).toBe(START - 7);
+    expect(lastCompleteMonday(START + 6, everyDay)).toBe(START);
   });
 });
