@@ -122,3 +122,25 @@ export function weekOfMonthSvg(bars: readonly WeekBar[], text: ChartText, format
   });
   return frame(text.title, body);
 }
+
+/** One ds_puncak row as the sidebar receives it. */
+export interface PeakInput {
+  week: number;
+  perWorkingDay: number;
+  peak: boolean;
+}
+
+/**
+ * Bars for weekOfMonthSvg from ds_puncak rows: the mean visits per working day of each week of
+ * month over the months, a peak when more than half of the months flag that week.
+ */
+export function weekOfMonthBars(rows: readonly PeakInput[], label: (week: number) => string): WeekBar[] {
+  const bars: WeekBar[] = [];
+  for (let week = 1; week <= 5; week++) {
+    const mine = rows.filter((r) => r.week === week);
+    if (mine.length === 0) continue;
+    const value = mine.reduce((s, r) => s + r.perWorkingDay, 0) / mine.length;
+    bars.push({ label: label(week), value: Math.round(value * 10) / 10, peak: mine.filter((r) => r.peak).length * 2 > mine.length });
+  }
+  return bars;
+}

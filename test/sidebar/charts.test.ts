@@ -1,4 +1,4 @@
-import { escapeXml, weekOfMonthSvg, weeklyForecastSvg, WeeklyPoint } from '../../sidebar/charts';
+import { escapeXml, weekOfMonthBars, weekOfMonthSvg, weeklyForecastSvg, WeeklyPoint } from '../../sidebar/charts';
 
 /** Every element and attribute of a small SVG string must parse: no raw `<`, `&` or quote leaks. */
 function assertWellFormed(svg: string): void {
@@ -90,5 +90,23 @@ describe('weekOfMonthSvg', () => {
   test('no peak, no mark', () => {
     const flat = weekOfMonthSvg(bars.map((b) => ({ ...b, peak: false })), { title: 't' });
     expect(flat).not.toContain('peak');
+  });
+});
+
+describe('weekOfMonthBars', () => {
+  test('averages per week over months and marks weeks flagged in most months', () => {
+    const rows = [
+      { week: 1, perWorkingDay: 100, peak: true },
+      { week: 1, perWorkingDay: 80, peak: true },
+      { week: 1, perWorkingDay: 60, peak: false },
+      { week: 2, perWorkingDay: 40, peak: true },
+      { week: 2, perWorkingDay: 50, peak: false },
+      { week: 4, perWorkingDay: 45, peak: false },
+    ];
+    expect(weekOfMonthBars(rows, (w) => `M${w}`)).toEqual([
+      { label: 'M1', value: 80, peak: true },
+      { label: 'M2', value: 45, peak: false },
+      { label: 'M4', value: 45, peak: false },
+    ]);
   });
 });
