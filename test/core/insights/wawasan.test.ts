@@ -99,6 +99,16 @@ describe('rule 5: JMO monitoring', () => {
   test('stays quiet on a normal week', () => {
     expect(jmoMonitorRule([5, 6, 4, 5, 6, 5, 4, 5, 6, 7], monday, 'id')).toEqual([]);
   });
+  test('comes through buildInsights when the last complete week spikes, and not otherwise', () => {
+    const end = dayNumber(2023, 12, 29); // a Friday: its week is complete for a weekday branch
+    const spikeFrom = dayNumber(2023, 12, 25);
+    const complaints = (spike: boolean) =>
+      dailyVisits(FROM, end, 'Pengaduan', (d) => (spike && d >= spikeFrom ? 6 : 1), rng(9), { channel: 'JMO', topic: 'Lupa Akun JMO' });
+    const codes = (spike: boolean) =>
+      buildInsights(inputOf(complaints(spike), end + 1)).tables.find((t) => t.name === 'wawasan')!.rows.map((r) => r[0]);
+    expect(codes(true)).toContain('jmo_pantau');
+    expect(codes(false)).not.toContain('jmo_pantau');
+  });
 });
 
 describe('language', () => {
