@@ -36,8 +36,12 @@ const TEXT: Record<Lang, Record<string, string>> = {
   },
 };
 
+/** Fills a template; Indonesian text writes decimals with a comma (2,04×), English with a point. */
 function say(lang: Lang, key: string, vars: Record<string, string | number>): string {
-  return TEXT[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  return TEXT[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = String(vars[k] ?? '');
+    return lang === 'id' && /^\d+\.\d+%?$/.test(v) ? v.replace('.', ',') : v;
+  });
 }
 
 const fmt = (x: number, d = 2) => String(Math.round(x * Math.pow(10, d)) / Math.pow(10, d));
