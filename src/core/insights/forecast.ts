@@ -32,6 +32,8 @@ export interface DayShape {
 export interface DayForecast {
   mean: number;
   variance: number;
+  /** Relative variance of the level (coefficients and month-to-month wander): shared by neighbouring days. */
+  paramVar: number;
   lo: number;
   hi: number;
 }
@@ -179,17 +181,35 @@ export function fitForecast(days: readonly number[], y: readonly number[], cal: 
   const start2 = [Math.log(Math.max(0.05, recentY) / Math.max(1e-9, recentMu)), 0];
   const stage2 = days.length > 0 ? fitPoisson(X2, y, decay, offsets, [false, true], cfg.ridge, start2) : { beta: [Math.log(0.05), 0], cov: zeros(2), dispersion: 1 };
   const dispersion = stage1.dispersion;
+  const wander = monthWander(stage1.beta.slice(0, nM), stage1.cov, dispersion);
   const tail = (1 - cfg.coverage) / 2;
   return {
     dispersion,
     predict(shape: DayShape): DayForecast {
       const x = [1, trendTerm(shape.weeksAhead, cfg.trendDamping)];
       const mean = Math.exp(dot(x, stage2.beta) + shapeOffset(shape));
-      const paramVar = dispersion * quadForm(stage2.cov, x);
+      const paramVar = dispersion * quadForm(stage2.cov, x) + wander;
       const variance = mean * dispersion + mean * mean * paramVar;
-      return { mean, variance, lo: countQuantile(mean, variance, tail), hi: countQuantile(mean, variance, 1 - tail) };
+      return { mean, variance, paramVar, lo: countQuantile(mean, variance, tail), hi: countQuantile(mean, variance, 1 - tail) };
     },
   };
+}
+
+/**
+ * Month-to-month wander of the level that no trend explains (τ², on the log scale): from the
+ * monthly levels' second differences, var(e_m − (e_{m−1} + e_{m+1})/2) = 1.5·τ² for independent
+ * month effects, less the part their own estimation error explains. 0 with fewer than 3 months.
+ */
+export function monthWander(levels: readonly number[], cov: number[][], dispersion: number): number {
+  if (levels.length < 3) return 0;
+  let sq = 0;
+  let err = 0;
+  for (let m = 1; m + 1 < levels.length; m++) {
+    sq += (levels[m] - (levels[m - 1] + levels[m + 1]) / 2) ** 2;
+    err += dispersion * (cov[m][m] + (cov[m - 1][m - 1] + cov[m + 1][m + 1]) / 4);
+  }
+  const n = levels.length - 2;
+  return Math.max(0, (sq - err) / n / 1.5);
 }
 
 /** Smallest n with P(Y ≤ n) ≥ q, Y negative binomial with the given mean and variance (Poisson when variance ≤ mean). */

@@ -5,7 +5,7 @@
  * summing errors and scales over their days. Weekly MAPE is on the branch's weekly totals.
  */
 import { OpenCalendar, isOpen, lastCompleteMonday, mondayOf } from './calendar';
-import { DEFAULT_FORECAST_CONFIG, ForecastConfig, FittedModel, dayShape, fitForecast, normalQuantile } from './forecast';
+import { DEFAULT_FORECAST_CONFIG, DayForecast, ForecastConfig, FittedModel, dayShape, fitForecast, normalQuantile } from './forecast';
 
 export const PRAKIRAAN_HEADERS = ['tanggal', 'layanan', 'jenis', 'jumlah_aktual', 'prakiraan', 'batas_bawah', 'batas_atas'] as const;
 /** Columns of ds_prakiraan holding day numbers. */
@@ -73,13 +73,16 @@ export function forecastServices(
   }
   const rows: PrakiraanRow[] = [];
   const services: ServiceForecast[] = [];
-  const weeks = new Map<number, { actual: number | null; mean: number; variance: number }>();
-  const addWeek = (day: number, actual: number | null, mean: number, variance: number) => {
+  // A week's variance: the days' own noise adds up; the coefficients' error is shared by
+  // the days of one service, so its standard deviations add up instead.
+  const weeks = new Map<number, { actual: number | null; mean: number; noise: number; level: Map<string, number> }>();
+  const addWeek = (day: number, service: string, actual: number | null, f: DayForecast) => {
     const m = mondayOf(day);
-    const w = weeks.get(m) ?? { actual: actual === null ? null : 0, mean: 0, variance: 0 };
+    const w = weeks.get(m) ?? { actual: actual === null ? null : 0, mean: 0, noise: 0, level: new Map<string, number>() };
     if (actual !== null) w.actual = (w.actual ?? 0) + actual;
-    w.mean += mean;
-    w.variance += variance;
+    w.mean += f.mean;
+    w.noise += f.variance - f.mean * f.mean * f.paramVar;
+    w.level.set(service, (w.level.get(service) ?? 0) + f.mean * Math.sqrt(f.paramVar));
     weeks.set(m, w);
   };
   if (!(first <= last)) return { rows, weeks: [], services, trainEnd: last, mase: null, mapeWeekly: null, coverage: null, backtestStart: null };
@@ -120,7 +123,7 @@ export function forecastServices(
         weeklyActual[w] += a;
         weeklyForecast[w] += f.mean;
         rows.push([d, service, 'backtest', a, round2(f.mean), f.lo, f.hi]);
-        addWeek(d, a, f.mean, f.variance);
+        addWeek(d, service, a, f);
       }
       if (scale > 0 && held.length > 0) {
         mase = err / held.length / scale;
@@ -132,7 +135,7 @@ export function forecastServices(
     for (const d of openDays(end + 1, end + HORIZON_DAYS)) {
       const f = model.predict(dayShape(d, cal, end));
       rows.push([d, service, 'prakiraan', '', round2(f.mean), f.lo, f.hi]);
-      addWeek(d, null, f.mean, f.variance);
+      addWeek(d, service, null, f);
     }
     services.push({ service, model, mase });
   }
@@ -143,13 +146,12 @@ export function forecastServices(
     if (weeks.length) mapeWeekly = weeks.reduce((sum, [a, f]) => sum + Math.abs(a - f) / a, 0) / weeks.length;
   }
   const z = normalQuantile(1 - (1 - cfg.coverage) / 2);
-  const weekPoints = Array.from(weeks, ([monday, w]) => ({
-    monday,
-    actual: w.actual,
-    forecast: round2(w.mean),
-    lo: Math.max(0, Math.round(w.mean - z * Math.sqrt(w.variance))),
-    hi: Math.round(w.mean + z * Math.sqrt(w.variance)),
-  })).sort((a, b) => a.monday - b.monday);
+  const weekPoints = Array.from(weeks, ([monday, w]) => {
+    let level = 0;
+    for (const sd of w.level.values()) level += sd * sd;
+    const sd = Math.sqrt(Math.max(0, w.noise) + level);
+    return { monday, actual: w.actual, forecast: round2(w.mean), lo: Math.max(0, Math.round(w.mean - z * sd)), hi: Math.round(w.mean + z * sd) };
+  }).sort((a, b) => a.monday - b.monday);
   return {
     rows,
     weeks: weekPoints,

@@ -1,7 +1,7 @@
 import { lastCompleteMonday, learnCalendar } from '../../../src/core/insights/calendar';
 import { closedDates } from '../../../src/core/insights/holidays';
 import { DailyCounts, forecastServices } from '../../../src/core/insights/prakiraan';
-import { countQuantile } from '../../../src/core/insights/forecast';
+import { countQuantile, monthWander } from '../../../src/core/insights/forecast';
 import { weekdayOfDay, isoOfDay } from '../../../src/core/zone';
 import { weekOfMonth } from '../../../src/core/settings';
 import { dom, poisson, rng, START } from './synthetic';
@@ -121,5 +121,15 @@ describe('lastCompleteMonday', () => {
     const everyDay = { ...weekdaysOnly, openWeekdays: new Array(7).fill(true) };
     expect(lastCompleteMonday(friday, everyDay)).toBe(START - 7);
     expect(lastCompleteMonday(START + 6, everyDay)).toBe(START);
+  });
+});
+
+describe('monthWander', () => {
+  test('is zero for a straight line of monthly levels and grows with month-to-month jumps', () => {
+    const cov = Array.from({ length: 6 }, (_, i) => Array.from({ length: 6 }, (_, j) => (i === j ? 0.0001 : 0)));
+    expect(monthWander([1, 1.1, 1.2, 1.3, 1.4, 1.5], cov, 1)).toBe(0);
+    const jumpy = monthWander([1, 1.2, 1, 1.2, 1, 1.2], cov, 1);
+    expect(jumpy).toBeCloseTo((0.2 ** 2 - 0.0001 * 1.5) / 1.5, 9);
+    expect(monthWander([1, 2], cov, 1)).toBe(0);
   });
 });
