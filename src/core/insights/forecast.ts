@@ -1,0 +1,321 @@
+/**
+ * Daily visit forecast per service: a Poisson regression on open days with day-of-week,
+ * week-of-month (the early-month peak), the first open day after a closure, and a local linear
+ * trend. Recent weeks weigh more (exponential decay), the trend is damped when extrapolated, and
+ * a small ridge keeps rare effects near zero. Intervals come from a negative binomial whose
+ * variance adds the fit's overdispersion and the uncertainty of the coefficients.
+ */
+import { isoOfDay, weekdayOfDay } from '../zone';
+import { OpenCalendar, isOpen, womOfDay } from './calendar';
+
+export interface ForecastConfig {
+  /** Weight halves every this many weeks back from the end of the training data. */
+  halfLifeWeeks: number;
+  /** Per-week damping of the trend beyond the training data (0 = flat, 1 = straight line). */
+  trendDamping: number;
+  ridge: number;
+  /** Central coverage of the interval, e.g. 0.8. */
+  coverage: number;
+}
+
+export const DEFAULT_FORECAST_CONFIG: ForecastConfig = { halfLifeWeeks: 3, trendDamping: 0.9, ridge: 2, coverage: 0.8 };
+
+/** What the model needs to know of a day. */
+export interface DayShape {
+  weekday: number;
+  wom: number;
+  /** Weeks after the end of the training data (negative inside it). */
+  weeksAhead: number;
+  afterClosure: boolean;
+}
+
+export interface DayForecast {
+  mean: number;
+  variance: number;
+  /** Relative variance of the level (coefficients and month-to-month wander): shared by neighbouring days. */
+  paramVar: number;
+  lo: number;
+  hi: number;
+}
+
+export interface FittedModel {
+  predict(shape: DayShape): DayForecast;
+  /** Pearson dispersion of the fit (1 = Poisson). */
+  dispersion: number;
+}
+
+export function dayShape(day: number, cal: OpenCalendar, trainEnd: number): DayShape {
+  return { weekday: weekdayOfDay(day), wom: womOfDay(day), weeksAhead: (day - trainEnd) / 7, afterClosure: followsClosure(day, cal) };
+}
+
+/** True when the last weekday the branch normally opens before `day` was a closed holiday. */
+function followsClosure(day: number, cal: OpenCalendar): boolean {
+  for (let p = day - 1; p >= day - 7; p--) {
+    if (!cal.openWeekdays[weekdayOfDay(p)]) continue;
+    return !isOpen(cal, p);
+  }
+  return false;
+}
+
+/** Damped trend: weeks of slope accumulated `w` weeks ahead (inside the data: `w` itself). */
+function trendTerm(weeksAhead: number, phi: number): number {
+  if (weeksAhead <= 0) return weeksAhead;
+  if (phi >= 1) return weeksAhead;
+  return (phi * (1 - Math.pow(phi, weeksAhead))) / (1 - phi);
+}
+
+function seasonalFeatures(s: DayShape, openWeekdays: number[]): number[] {
+  const x: number[] = [];
+  for (let k = 1; k < openWeekdays.length; k++) x.push(s.weekday === openWeekdays[k] ? 1 : 0);
+  for (let w = 1; w <= 5; w++) if (w !== 3) x.push(s.wom === w ? 1 : 0);
+  x.push(s.afterClosure ? 1 : 0);
+  return x;
+}
+
+interface PoissonFit {
+  beta: number[];
+  cov: number[][];
+  dispersion: number;
+}
+
+/**
+ * Weighted Poisson regression (log link) by IRLS, with an offset and a ridge on the
+ * coefficients flagged in `penalised`.
+ */
+export function fitPoisson(
+  X: number[][],
+  y: readonly number[],
+  weight: readonly number[],
+  offset: readonly number[],
+  penalised: boolean[],
+  ridge: number,
+  start: number[],
+): PoissonFit {
+  const p = penalised.length;
+  const beta = start.slice();
+  const wsum = weight.reduce((a, b) => a + b, 0);
+  let info = identity(p);
+  for (let iter = 0; iter < 30; iter++) {
+    // IRLS for the log link: weight w·mu, working response eta + (y − mu)/mu.
+    const A = zeros(p);
+    const b = new Array(p).fill(0);
+    for (let i = 0; i < X.length; i++) {
+      const eta = dot(X[i], beta);
+      const mu = Math.exp(eta + offset[i]);
+      const w = weight[i] * mu;
+      const z = eta + (y[i] - mu) / mu;
+      const xi = X[i];
+      for (let r = 0; r < p; r++) {
+        if (xi[r] === 0) continue;
+        b[r] += w * xi[r] * z;
+        for (let c = 0; c < p; c++) A[r][c] += w * xi[r] * xi[c];
+      }
+    }
+    for (let r = 0; r < p; r++) A[r][r] += penalised[r] ? ridge : 1e-6;
+    const next = solve(A, b);
+    if (!next) break;
+    info = A;
+    let change = 0;
+    for (let i = 0; i < p; i++) {
+      change = Math.max(change, Math.abs(next[i] - beta[i]));
+      beta[i] = next[i];
+    }
+    if (change < 1e-8) break;
+  }
+  let chi2 = 0;
+  for (let i = 0; i < X.length; i++) {
+    const mu = Math.exp(dot(X[i], beta) + offset[i]);
+    chi2 += (weight[i] * (y[i] - mu) ** 2) / mu;
+  }
+  // Dispersion may fall below 1: logs that staff apportion by hand are smoother than Poisson.
+  const dispersion = wsum > p + 2 ? Math.max(MIN_DISPERSION, chi2 / (wsum - p)) : 1;
+  return { beta, cov: invert(info) ?? zeros(p), dispersion };
+}
+
+const MIN_DISPERSION = 0.1;
+
+/**
+ * Fits one service's model in two stages. Stage 1 learns the weekly and monthly shape
+ * (weekday, week of month, after a closure) over the whole log, with one level per calendar
+ * month so that surges do not leak into the shape. Stage 2 learns the current level and trend
+ * from the recent weeks only (exponential decay), with the shape as a fixed offset.
+ * `days` are the open training days, `y` their visit counts, `trainEnd` the last training day.
+ */
+export function fitForecast(days: readonly number[], y: readonly number[], cal: OpenCalendar, trainEnd: number, cfg: ForecastConfig = DEFAULT_FORECAST_CONFIG): FittedModel {
+  const openWeekdays: number[] = [];
+  for (let wd = 0; wd < 7; wd++) if (cal.openWeekdays[wd]) openWeekdays.push(wd);
+  const shapes = days.map((d) => dayShape(d, cal, trainEnd));
+  const months = new Map<string, number>();
+  const monthOf = days.map((d) => {
+    const key = isoOfDay(d).slice(0, 7);
+    if (!months.has(key)) months.set(key, months.size);
+    return months.get(key) as number;
+  });
+  const nM = Math.max(1, months.size);
+  const seasonalX = shapes.map((s) => seasonalFeatures(s, openWeekdays));
+  const q = seasonalFeatures(dayShape(trainEnd, cal, trainEnd), openWeekdays).length;
+  const X1 = seasonalX.map((sx, i) => {
+    const m = new Array(nM).fill(0);
+    m[monthOf[i]] = 1;
+    return [...m, ...sx];
+  });
+  const penal1 = [...new Array(nM).fill(false), ...new Array(q).fill(true)];
+  const ones = days.map(() => 1);
+  const zero = days.map(() => 0);
+  const monthSum = new Array(nM).fill(0);
+  const monthDays = new Array(nM).fill(0);
+  monthOf.forEach((m, i) => {
+    monthSum[m] += y[i];
+    monthDays[m]++;
+  });
+  const start1 = [...monthSum.map((t, m) => Math.log(Math.max(0.05, t / Math.max(1, monthDays[m])))), ...new Array(q).fill(0)];
+  const stage1 = days.length > 0 ? fitPoisson(X1, y, ones, zero, penal1, cfg.ridge, start1) : { beta: new Array(nM + q).fill(0), cov: zeros(nM + q), dispersion: 1 };
+  const shapeBeta = stage1.beta.slice(nM);
+  const shapeOffset = (s: DayShape) => dot(seasonalFeatures(s, openWeekdays), shapeBeta);
+
+  const X2 = shapes.map((s) => [1, trendTerm(s.weeksAhead, cfg.trendDamping)]);
+  const decay = days.map((d) => Math.pow(0.5, (trainEnd - d) / 7 / cfg.halfLifeWeeks));
+  const offsets = shapes.map(shapeOffset);
+  const recentY = y.reduce((a, v, i) => a + v * decay[i], 0);
+  const recentMu = offsets.reduce((a, o, i) => a + Math.exp(o) * decay[i], 0);
+  const start2 = [Math.log(Math.max(0.05, recentY) / Math.max(1e-9, recentMu)), 0];
+  const stage2 = days.length > 0 ? fitPoisson(X2, y, decay, offsets, [false, true], cfg.ridge, start2) : { beta: [Math.log(0.05), 0], cov: zeros(2), dispersion: 1 };
+  const dispersion = stage1.dispersion;
+  const wander = monthWander(stage1.beta.slice(0, nM), stage1.cov, dispersion);
+  const tail = (1 - cfg.coverage) / 2;
+  return {
+    dispersion,
+    predict(shape: DayShape): DayForecast {
+      const x = [1, trendTerm(shape.weeksAhead, cfg.trendDamping)];
+      const mean = Math.exp(dot(x, stage2.beta) + shapeOffset(shape));
+      const paramVar = dispersion * quadForm(stage2.cov, x) + wander;
+      const variance = mean * dispersion + mean * mean * paramVar;
+      return { mean, variance, paramVar, lo: countQuantile(mean, variance, tail), hi: countQuantile(mean, variance, 1 - tail) };
+    },
+  };
+}
+
+/**
+ * Month-to-month wander of the level that no trend explains (τ², on the log scale): from the
+ * monthly levels' second differences, var(e_m − (e_{m−1} + e_{m+1})/2) = 1.5·τ² for independent
+ * month effects, less the part their own estimation error explains. 0 with fewer than 3 months.
+ */
+export function monthWander(levels: readonly number[], cov: number[][], dispersion: number): number {
+  if (levels.length < 3) return 0;
+  let sq = 0;
+  let err = 0;
+  for (let m = 1; m + 1 < levels.length; m++) {
+    sq += (levels[m] - (levels[m - 1] + levels[m + 1]) / 2) ** 2;
+    err += dispersion * (cov[m][m] + (cov[m - 1][m - 1] + cov[m + 1][m + 1]) / 4);
+  }
+  const n = levels.length - 2;
+  return Math.max(0, (sq - err) / n / 1.5);
+}
+
+/** Smallest n with P(Y ≤ n) ≥ q, Y negative binomial with the given mean and variance (Poisson when variance ≤ mean). */
+export function countQuantile(mean: number, variance: number, q: number): number {
+  if (mean <= 0) return 0;
+  const sd = Math.sqrt(variance);
+  if (mean > 5000) return Math.max(0, Math.round(mean + normalQuantile(q) * sd));
+  let pmf: number;
+  let next: (n: number, f: number) => number;
+  if (variance < mean * 0.999) {
+    // Underdispersed (counts smoother than Poisson): a rounded normal.
+    return Math.max(0, Math.round(mean + normalQuantile(q) * Math.sqrt(variance)));
+  }
+  if (variance <= mean * 1.001) {
+    pmf = Math.exp(-mean);
+    next = (n, f) => (f * mean) / (n + 1);
+  } else {
+    const size = (mean * mean) / (variance - mean);
+    const prob = size / (size + mean);
+    pmf = Math.exp(size * Math.log(prob));
+    next = (n, f) => (f * (n + size) * (1 - prob)) / (n + 1);
+  }
+  if (pmf < 1e-300) return Math.max(0, Math.round(mean + normalQuantile(q) * sd));
+  let cdf = pmf;
+  let n = 0;
+  const limit = mean + 50 * sd + 50;
+  while (cdf < q && n < limit) {
+    pmf = next(n, pmf);
+    n++;
+    cdf += pmf;
+  }
+  return n;
+}
+
+/** Acklam-style rational approximation is overkill here: a bisection on erf is plenty. */
+export function normalQuantile(q: number): number {
+  let lo = -10;
+  let hi = 10;
+  for (let i = 0; i < 80; i++) {
+    const mid = (lo + hi) / 2;
+    if (normalCdf(mid) < q) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+function normalCdf(x: number): number {
+  // Abramowitz–Stegun 7.1.26 erf approximation (error < 1.5e-7).
+  const t = 1 / (1 + (0.3275911 * Math.abs(x)) / Math.SQRT2);
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const erf = 1 - poly * Math.exp(-(x * x) / 2);
+  return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+
+// ---- small dense linear algebra (p ≤ a dozen)
+
+function dot(a: readonly number[], b: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+
+function zeros(p: number): number[][] {
+  return Array.from({ length: p }, () => new Array(p).fill(0));
+}
+
+function identity(p: number): number[][] {
+  const m = zeros(p);
+  for (let i = 0; i < p; i++) m[i][i] = 1;
+  return m;
+}
+
+function quadForm(m: number[][], x: number[]): number {
+  let s = 0;
+  for (let r = 0; r < x.length; r++) for (let c = 0; c < x.length; c++) s += x[r] * m[r][c] * x[c];
+  return Math.max(0, s);
+}
+
+/** Gauss–Jordan with partial pivoting; null when singular. */
+function solve(A: number[][], b: number[]): number[] | null {
+  const p = b.length;
+  const m = A.map((row, i) => [...row, b[i]]);
+  if (!eliminate(m, p)) return null;
+  return m.map((row) => row[p]);
+}
+
+function invert(A: number[][]): number[][] | null {
+  const p = A.length;
+  const m = A.map((row, i) => [...row, ...identity(p)[i]]);
+  if (!eliminate(m, p)) return null;
+  return m.map((row) => row.slice(p));
+}
+
+function eliminate(m: number[][], p: number): boolean {
+  for (let c = 0; c < p; c++) {
+    let piv = c;
+    for (let r = c + 1; r < p; r++) if (Math.abs(m[r][c]) > Math.abs(m[piv][c])) piv = r;
+    if (Math.abs(m[piv][c]) < 1e-12) return false;
+    [m[c], m[piv]] = [m[piv], m[c]];
+    const f = m[c][c];
+    for (let k = c; k < m[c].length; k++) m[c][k] /= f;
+    for (let r = 0; r < p; r++) {
+      if (r === c || m[r][c] === 0) continue;
+      const g = m[r][c];
+      for (let k = c; k < m[r].length; k++) m[r][k] -= g * m[c][k];
+    }
+  }
+  return true;
+}

@@ -1,0 +1,271 @@
+/**
+ * Wawasan (insights): forecast, staffing, change points and recommendations from the valid visits.
+ * One call, pure: `buildInsights(input, settings, lang)` returns the tabs' rows (dates as day
+ * numbers; see *_DAY_COLUMNS) and the keys to add to info_ringkasan.
+ */
+import type { Lang } from '../../shared/api';
+import type { ColumnType, TabContract } from '../contract';
+import { UNKNOWN_GROUP } from '../settings';
+import { jmoComplaintCategory } from '../summarise';
+import { isoOfDay } from '../zone';
+import { OpenCalendar, isOpen, lastCompleteMonday, learnCalendar, mondayOf } from './calendar';
+import { ALL_TOPICS, PERUBAHAN_HEADERS, PerubahanRow, perubahanRows, segmentWeekly, surgesOf } from './changepoints';
+import { HOLIDAY_SOURCE, closedDates } from './holidays';
+import { DailyCounts, PRAKIRAAN_HEADERS, WeekPoint, forecastServices } from './prakiraan';
+import type { FittedModel } from './forecast';
+import { DEFAULT_STAFFING, STAF_HEADERS, ServiceModel, StaffingSettings, peakHourShare, staffingTable } from './staffing';
+import { SurgeFinding, WAWASAN_HEADERS, WawasanRow, earlyMonthRule, infoAgeRule, jmoGenerationRule, jmoMonitorRule, surgeRule } from './wawasan';
+
+export { PRAKIRAAN_HEADERS, STAF_HEADERS, PERUBAHAN_HEADERS, WAWASAN_HEADERS };
+export { PRAKIRAAN_DAY_COLUMNS } from './prakiraan';
+export { PERUBAHAN_DAY_COLUMNS } from './changepoints';
+
+const tab = (name: string, headers: readonly string[], types: ColumnType[]): TabContract => ({ name, columns: headers.map((header, i) => ({ header, type: types[i] })) });
+
+/**
+ * The four tabs in contract.ts's shape, for SUMMARY_TABS (wawasan is a report tab: staff read
+ * it, dashboards may show it). A test checks each type against the cells written.
+ */
+export const INSIGHT_TABS: TabContract[] = [
+  tab('ds_prakiraan', PRAKIRAAN_HEADERS, ['date', 'text', 'text', 'integer', 'number', 'integer', 'integer']),
+  tab('ds_staf', STAF_HEADERS, ['text', 'integer', 'text', 'number', 'number', 'number', 'number', 'number', 'percent', 'integer', 'percent', 'number']),
+  tab('ds_perubahan', PERUBAHAN_HEADERS, ['text', 'text', 'date', 'date', 'number', 'number', 'number']),
+  tab('wawasan', WAWASAN_HEADERS, ['text', 'text', 'text', 'text']),
+];
+
+/** Columnar, one entry per valid visit. */
+export interface InsightInput {
+  day: ArrayLike<number>;
+  service: readonly string[];
+  topic: readonly string[];
+  channel: readonly string[];
+  ageGroup: readonly string[];
+  generation: readonly string[];
+  /** Minutes after local midnight of the visit, −1 when unknown. */
+  minuteOfDay?: ArrayLike<number>;
+  /** Today's day number in the spreadsheet's zone. */
+  today: number;
+}
+
+export interface InsightSettings {
+  peakThreshold: number;
+  /** Dates (YYYY-MM-DD) added to, and taken out of, the built-in holiday list. */
+  holidays: string[];
+  holidaysRemoved: string[];
+  staffing: StaffingSettings;
+  /** A surge is a run of weeks at least this many times the weeks before. */
+  surgeRatio: number;
+  /** The service whose requests are information requests. */
+  infoService: string;
+  /** Channels that need no counter (the JMO app): left out of ds_staf and of the hourly profile. */
+  selfServiceChannels: string[];
+}
+
+export const DEFAULT_INSIGHT_SETTINGS: InsightSettings = {
+  peakThreshold: 1.2,
+  holidays: [],
+  holidaysRemoved: [],
+  staffing: DEFAULT_STAFFING,
+  surgeRatio: 1.5,
+  infoService: 'Informasi',
+  selfServiceChannels: ['JMO'],
+};
+
+/** ds_staf's counter share looks at the last 8 weeks of the log. */
+const COUNTER_SHARE_WEEKS = 8;
+
+export type InsightCell = string | number | boolean;
+
+export interface InsightTable {
+  name: string;
+  headers: string[];
+  rows: InsightCell[][];
+}
+
+export interface Insights {
+  tables: InsightTable[];
+  info: [string, string][];
+  /**
+   * For the sidebar's chart (sidebar/charts.ts weeklyForecastSvg): weekly totals of all
+   * services, the 8 backtest weeks with actual and forecast, then the 8 weeks ahead. Weeks
+   * are day numbers of their Monday; the band is the 80 % interval of the weekly total
+   * (normal approximation, days independent).
+   */
+  weeks: WeekPoint[];
+}
+
+/** Topics followed on their own in ds_perubahan: at least 2 visits a week on average, 10 per service at most. */
+const MIN_TOPIC_PER_WEEK = 2;
+const MAX_TOPICS = 10;
+
+export function buildInsights(input: InsightInput, settings: InsightSettings = DEFAULT_INSIGHT_SETTINGS, lang: Lang = 'id'): Insights {
+  const n = input.day.length;
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const d = input.day[i];
+    if (d < first) first = d;
+    if (d > last) last = d;
+  }
+  const tables: InsightTable[] = [];
+  if (n === 0) {
+    tables.push({ name: 'ds_prakiraan', headers: [...PRAKIRAAN_HEADERS], rows: [] });
+    tables.push({ name: 'ds_staf', headers: [...STAF_HEADERS], rows: [] });
+    tables.push({ name: 'ds_perubahan', headers: [...PERUBAHAN_HEADERS], rows: [] });
+    tables.push({ name: 'wawasan', headers: [...WAWASAN_HEADERS], rows: [] });
+    return { tables, info: [['prakiraan_mase', ''], ['prakiraan_mape_mingguan', ''], ['prakiraan_cakupan_80', '']], weeks: [] };
+  }
+  const span = last - first + 1;
+  const totals = new Float64Array(span);
+  const series = new Map<string, DailyCounts>();
+  for (let i = 0; i < n; i++) {
+    const s = input.service[i];
+    let c = series.get(s);
+    if (!c) series.set(s, (c = { firstDay: first, counts: new Float64Array(span) }));
+    (c.counts as Float64Array)[input.day[i] - first]++;
+    totals[input.day[i] - first]++;
+  }
+  const cal = learnCalendar(first, totals, closedDates(settings.holidays, settings.holidaysRemoved));
+
+  const fc = forecastServices(new Map(Array.from(series).sort((a, b) => (a[0] < b[0] ? -1 : 1))), cal, input.today);
+  tables.push({ name: 'ds_prakiraan', headers: [...PRAKIRAAN_HEADERS], rows: fc.rows });
+
+  const models = counterModels(input, fc.services, fc.trainEnd, settings.selfServiceChannels);
+  const staf = staffingTable(models, cal.openWeekdays, settings.staffing);
+  tables.push({ name: 'ds_staf', headers: [...STAF_HEADERS], rows: staf });
+
+  // Weekly series over complete Monday–Sunday weeks up to the last complete day.
+  const firstMonday = mondayOf(first);
+  const lastMonday = lastCompleteMonday(fc.trainEnd, cal);
+  const mondays: number[] = [];
+  for (let m = firstMonday; m <= lastMonday; m += 7) mondays.push(m);
+  const scale = weekScales(mondays, first, fc.trainEnd, cal);
+  const weekOf = (d: number) => Math.floor((d - firstMonday) / 7);
+  const weeklyBy = new Map<string, number[]>();
+  const bump = (key: string, w: number) => {
+    let arr = weeklyBy.get(key);
+    if (!arr) weeklyBy.set(key, (arr = new Array(mondays.length).fill(0)));
+    arr[w]++;
+  };
+  const jmoWeekly = new Array(mondays.length).fill(0);
+  const infoByAge = new Map<string, { count: number; topics: Map<string, number> }>();
+  const jmoByGeneration = new Map<string, Map<string, number>>();
+  // The category depends on service, channel and topic only: classify each combination once.
+  const categoryOf = new Map<string, string | null>();
+  for (let i = 0; i < n; i++) {
+    const d = input.day[i];
+    const w = weekOf(d);
+    const inWeeks = w < mondays.length;
+    if (inWeeks) {
+      bump(input.service[i] + '\u241f' + ALL_TOPICS, w);
+      if (input.topic[i] && input.topic[i] !== UNKNOWN_GROUP) bump(input.service[i] + '\u241f' + input.topic[i], w);
+    }
+    if (input.service[i] === settings.infoService && input.ageGroup[i] !== UNKNOWN_GROUP) {
+      let g = infoByAge.get(input.ageGroup[i]);
+      if (!g) infoByAge.set(input.ageGroup[i], (g = { count: 0, topics: new Map() }));
+      g.count++;
+      if (input.topic[i] && input.topic[i] !== UNKNOWN_GROUP) g.topics.set(input.topic[i], (g.topics.get(input.topic[i]) ?? 0) + 1);
+    }
+    const catKey = input.service[i] + '\u241f' + input.channel[i] + '\u241f' + input.topic[i];
+    let cat = categoryOf.get(catKey);
+    if (cat === undefined) {
+      cat = jmoComplaintCategory({ day: d, service: input.service[i], channel: input.channel[i], topic: input.topic[i], ageGroup: '', generation: '' });
+      categoryOf.set(catKey, cat);
+    }
+    if (cat) {
+      if (inWeeks) jmoWeekly[w]++;
+      if (input.generation[i] !== UNKNOWN_GROUP) {
+        let m = jmoByGeneration.get(input.generation[i]);
+        if (!m) jmoByGeneration.set(input.generation[i], (m = new Map()));
+        m.set(cat, (m.get(cat) ?? 0) + 1);
+      }
+    }
+  }
+
+  const perubahan: PerubahanRow[] = [];
+  const surges: SurgeFinding[] = [];
+  const services = Array.from(series.keys()).sort();
+  for (const service of services) {
+    const whole = weeklyBy.get(service + '\u241f' + ALL_TOPICS);
+    if (!whole) continue;
+    const scaled = whole.map((v, w) => v * scale[w]);
+    const segs = segmentWeekly(scaled);
+    perubahan.push(...perubahanRows(service, ALL_TOPICS, segs, mondays));
+    for (const s of surgesOf(segs, settings.surgeRatio, scaled)) {
+      surges.push({ service, start: mondays[s.from], end: mondays[s.to] + 6, before: s.before, during: s.during, ratio: s.ratio });
+    }
+    const topics = Array.from(weeklyBy)
+      .filter(([k]) => k.startsWith(service + '\u241f') && !k.endsWith('\u241f' + ALL_TOPICS))
+      .map(([k, arr]) => [k.slice(service.length + 1), arr, arr.reduce((a, b) => a + b, 0)] as [string, number[], number])
+      .filter(([, , total]) => total >= MIN_TOPIC_PER_WEEK * mondays.length)
+      .sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, MAX_TOPICS);
+    for (const [topic, arr] of topics) perubahan.push(...perubahanRows(service, topic, segmentWeekly(arr.map((v, w) => v * scale[w])), mondays));
+  }
+  tables.push({ name: 'ds_perubahan', headers: [...PERUBAHAN_HEADERS], rows: perubahan });
+
+  const wawasan: WawasanRow[] = [
+    ...earlyMonthRule(staf, settings.peakThreshold, lang),
+    ...surgeRule(surges, lang),
+    ...infoAgeRule(infoByAge, lang),
+    ...jmoGenerationRule(jmoByGeneration, lang),
+    ...(mondays.length ? jmoMonitorRule(jmoWeekly, mondays[mondays.length - 1], lang) : []),
+  ];
+  tables.push({ name: 'wawasan', headers: [...WAWASAN_HEADERS], rows: wawasan });
+
+  const num = (x: number | null, d = 4) => (x === null ? '' : String(Math.round(x * Math.pow(10, d)) / Math.pow(10, d)));
+  const info: [string, string][] = [
+    ['prakiraan_mase', num(fc.mase)],
+    ['prakiraan_mape_mingguan', num(fc.mapeWeekly)],
+    ['prakiraan_cakupan_80', num(fc.coverage)],
+    ['prakiraan_backtest_mulai', fc.backtestStart === null ? '' : isoOfDay(fc.backtestStart)],
+    ['prakiraan_data_sampai', isoOfDay(fc.trainEnd)],
+    ['prakiraan_libur_tutup', String(cal.closesOnHolidays)],
+    ['prakiraan_sumber_libur', HOLIDAY_SOURCE],
+    ['staf_profil_jam', models.some((m) => m.peakShare !== null) ? 'jam_kunjungan' : 'rata_jam_buka'],
+  ];
+  return { tables, info, weeks: fc.weeks };
+}
+
+/**
+ * Per service: the share of its visits in the last 8 weeks that came to a counter, and the
+ * busiest-hour share from the times of counter visits (the service's own, else all services').
+ */
+function counterModels(input: InsightInput, services: readonly { service: string; model: FittedModel }[], end: number, selfService: readonly string[]): ServiceModel[] {
+  const self = new Set(selfService);
+  const recent = end - COUNTER_SHARE_WEEKS * 7;
+  const all = new Map<string, number>();
+  const counter = new Map<string, number>();
+  const times = new Map<string, number[]>();
+  const allTimes: number[] = [];
+  for (let i = 0; i < input.day.length; i++) {
+    const s = input.service[i];
+    const atCounter = !self.has(input.channel[i]);
+    if (input.day[i] > recent && input.day[i] <= end) {
+      all.set(s, (all.get(s) ?? 0) + 1);
+      if (atCounter) counter.set(s, (counter.get(s) ?? 0) + 1);
+    }
+    if (atCounter && input.minuteOfDay && input.minuteOfDay[i] >= 0) {
+      if (!times.has(s)) times.set(s, []);
+      (times.get(s) as number[]).push(input.minuteOfDay[i]);
+      allTimes.push(input.minuteOfDay[i]);
+    }
+  }
+  const overall = peakHourShare(allTimes);
+  return services.map(({ service, model }) => ({
+    service,
+    model,
+    peakShare: peakHourShare(times.get(service) ?? []) ?? overall,
+    counterShare: (all.get(service) ?? 0) > 0 ? (counter.get(service) ?? 0) / (all.get(service) as number) : 1,
+  }));
+}
+
+/** Factor bringing a week's count to a full week: normal open days ÷ open days logged in it. */
+function weekScales(mondays: readonly number[], first: number, end: number, cal: OpenCalendar): number[] {
+  const normal = cal.openWeekdays.filter(Boolean).length || 1;
+  return mondays.map((m) => {
+    let open = 0;
+    for (let d = Math.max(m, first); d <= Math.min(m + 6, end); d++) if (isOpen(cal, d)) open++;
+    return open > 0 ? normal / open : 0;
+  });
+}

@@ -1,0 +1,178 @@
+/**
+ * ds_prakiraan: the backtest on the last 8 complete weeks held out, then the next 8 weeks.
+ * MASE divides the backtest's mean absolute error by the in-sample mean absolute error of the
+ * seasonal-naive forecast (same weekday last week), both on open days; services are pooled by
+ * summing errors and scales over their days. Weekly MAPE is on the branch's weekly totals.
+ */
+import { OpenCalendar, isOpen, lastCompleteMonday, mondayOf } from './calendar';
+import { DEFAULT_FORECAST_CONFIG, DayForecast, ForecastConfig, FittedModel, dayShape, fitForecast, normalQuantile } from './forecast';
+
+export const PRAKIRAAN_HEADERS = ['tanggal', 'layanan', 'jenis', 'jumlah_aktual', 'prakiraan', 'batas_bawah', 'batas_atas'] as const;
+/** Columns of ds_prakiraan holding day numbers. */
+export const PRAKIRAAN_DAY_COLUMNS = ['tanggal'] as const;
+
+export const HOLDOUT_WEEKS = 8;
+export const HORIZON_DAYS = 56;
+
+export interface DailyCounts {
+  /** Day number of counts[0]. */
+  firstDay: number;
+  /** Visits per day of one service, from firstDay to the last day of data. */
+  counts: ArrayLike<number>;
+}
+
+export type PrakiraanRow = [number, string, 'backtest' | 'prakiraan', number | '', number, number, number];
+
+export interface ServiceForecast {
+  service: string;
+  /** Model fitted on everything up to trainEnd: the one the future rows and ds_staf use. */
+  model: FittedModel;
+  mase: number | null;
+}
+
+/** One week of all services together, for the sidebar's chart. */
+export interface WeekPoint {
+  monday: number;
+  actual: number | null;
+  forecast: number | null;
+  lo: number | null;
+  hi: number | null;
+}
+
+export interface ForecastResult {
+  rows: PrakiraanRow[];
+  /** The 8 backtest weeks (actual and forecast) and the 8 weeks ahead (forecast only). */
+  weeks: WeekPoint[];
+  services: ServiceForecast[];
+  trainEnd: number;
+  /** Pooled over services; null when the log is too short for a backtest. */
+  mase: number | null;
+  mapeWeekly: number | null;
+  coverage: number | null;
+  backtestStart: number | null;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** The last day with complete data: yesterday, or the last logged day when the log is older. */
+export function lastCompleteDay(lastLogged: number, today: number): number {
+  return Math.min(today - 1, lastLogged);
+}
+
+export function forecastServices(
+  series: ReadonlyMap<string, DailyCounts>,
+  cal: OpenCalendar,
+  today: number,
+  cfg: ForecastConfig = DEFAULT_FORECAST_CONFIG,
+): ForecastResult {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const s of series.values()) {
+    first = Math.min(first, s.firstDay);
+    last = Math.max(last, s.firstDay + s.counts.length - 1);
+  }
+  const rows: PrakiraanRow[] = [];
+  const services: ServiceForecast[] = [];
+  // A week's variance: the days' own noise adds up; the coefficients' error is shared by
+  // the days of one service, so its standard deviations add up instead.
+  const weeks = new Map<number, { actual: number | null; mean: number; noise: number; level: Map<string, number> }>();
+  const addWeek = (day: number, service: string, actual: number | null, f: DayForecast) => {
+    const m = mondayOf(day);
+    const w = weeks.get(m) ?? { actual: actual === null ? null : 0, mean: 0, noise: 0, level: new Map<string, number>() };
+    if (actual !== null) w.actual = (w.actual ?? 0) + actual;
+    w.mean += f.mean;
+    w.noise += f.variance - f.mean * f.mean * f.paramVar;
+    w.level.set(service, (w.level.get(service) ?? 0) + f.mean * Math.sqrt(f.paramVar));
+    weeks.set(m, w);
+  };
+  if (!(first <= last)) return { rows, weeks: [], services, trainEnd: last, mase: null, mapeWeekly: null, coverage: null, backtestStart: null };
+  const end = lastCompleteDay(last, today);
+  const countOn = (s: DailyCounts, day: number) => (day >= s.firstDay && day < s.firstDay + s.counts.length ? s.counts[day - s.firstDay] : 0);
+  const openDays = (from: number, to: number): number[] => {
+    const out: number[] = [];
+    for (let d = from; d <= to; d++) if (isOpen(cal, d)) out.push(d);
+    return out;
+  };
+
+  // Backtest: the last 8 complete Monday–Sunday weeks up to `end` (open days only).
+  const lastSunday = lastCompleteMonday(end, cal) + 6;
+  const holdStart = lastSunday - HOLDOUT_WEEKS * 7 + 1;
+  const canBacktest = holdStart - first >= HOLDOUT_WEEKS * 7;
+  let absErr = 0;
+  let scaleSum = 0;
+  let inside = 0;
+  let judged = 0;
+  const weeklyActual = new Array(HOLDOUT_WEEKS).fill(0);
+  const weeklyForecast = new Array(HOLDOUT_WEEKS).fill(0);
+  const trainAll = openDays(first, end);
+  for (const [service, s] of series) {
+    let mase: number | null = null;
+    if (canBacktest) {
+      const trainDays = openDays(first, holdStart - 1);
+      const model = fitForecast(trainDays, trainDays.map((d) => countOn(s, d)), cal, holdStart - 1, cfg);
+      const scale = seasonalNaiveScale(trainDays, (d) => countOn(s, d), cal);
+      let err = 0;
+      const held = openDays(holdStart, lastSunday);
+      for (const d of held) {
+        const f = model.predict(dayShape(d, cal, holdStart - 1));
+        const a = countOn(s, d);
+        err += Math.abs(a - f.mean);
+        judged++;
+        if (a >= f.lo && a <= f.hi) inside++;
+        const w = Math.floor((d - holdStart) / 7);
+        weeklyActual[w] += a;
+        weeklyForecast[w] += f.mean;
+        rows.push([d, service, 'backtest', a, round2(f.mean), f.lo, f.hi]);
+        addWeek(d, service, a, f);
+      }
+      if (scale > 0 && held.length > 0) {
+        mase = err / held.length / scale;
+        absErr += err;
+        scaleSum += scale * held.length;
+      }
+    }
+    const model = fitForecast(trainAll, trainAll.map((d) => countOn(s, d)), cal, end, cfg);
+    for (const d of openDays(end + 1, end + HORIZON_DAYS)) {
+      const f = model.predict(dayShape(d, cal, end));
+      rows.push([d, service, 'prakiraan', '', round2(f.mean), f.lo, f.hi]);
+      addWeek(d, service, null, f);
+    }
+    services.push({ service, model, mase });
+  }
+  rows.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  let mapeWeekly: number | null = null;
+  if (canBacktest) {
+    const weeks = weeklyActual.map((a, i) => [a, weeklyForecast[i]]).filter(([a]) => a > 0);
+    if (weeks.length) mapeWeekly = weeks.reduce((sum, [a, f]) => sum + Math.abs(a - f) / a, 0) / weeks.length;
+  }
+  const z = normalQuantile(1 - (1 - cfg.coverage) / 2);
+  const weekPoints = Array.from(weeks, ([monday, w]) => {
+    let level = 0;
+    for (const sd of w.level.values()) level += sd * sd;
+    const sd = Math.sqrt(Math.max(0, w.noise) + level);
+    return { monday, actual: w.actual, forecast: round2(w.mean), lo: Math.max(0, Math.round(w.mean - z * sd)), hi: Math.round(w.mean + z * sd) };
+  }).sort((a, b) => a.monday - b.monday);
+  return {
+    rows,
+    weeks: weekPoints,
+    services,
+    trainEnd: end,
+    mase: scaleSum > 0 ? absErr / scaleSum : null,
+    mapeWeekly,
+    coverage: judged > 0 ? inside / judged : null,
+    backtestStart: canBacktest ? holdStart : null,
+  };
+}
+
+/** Mean |y(d) − y(d − 7)| over open training days whose previous week's day was open too. */
+export function seasonalNaiveScale(days: readonly number[], y: (day: number) => number, cal: OpenCalendar): number {
+  const open = new Set(days);
+  let sum = 0;
+  let n = 0;
+  for (const d of days) {
+    if (!open.has(d - 7) || !isOpen(cal, d - 7)) continue;
+    sum += Math.abs(y(d) - y(d - 7));
+    n++;
+  }
+  return n > 0 ? sum / n : 0;
+}
