@@ -74,10 +74,8 @@ function stateSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, create: boolea
 export function readStateChecked(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, usedBefore = false): { state: DocState; problem: StateProblem } {
   const state = emptyState();
   const sheet = stateSheet(ss, false);
-  if (!sheet || sheet.getLastRow() === 0) {
-    const used = usedBefore || Array.from(markedTabs(ss).keys()).some((name) => name !== STATE_TAB);
-    return { state, problem: used ? 'missing' : '' };
-  }
+  const used = (): boolean => usedBefore || Array.from(markedTabs(ss).keys()).some((name) => name !== STATE_TAB);
+  if (!sheet || sheet.getLastRow() === 0) return { state, problem: used() ? 'missing' : '' };
   const width = Math.max(2, sheet.getLastColumn());
   const rows = sheet.getRange(1, 1, sheet.getLastRow(), width).getValues();
   const seen = new Set<string>();
@@ -95,7 +93,9 @@ export function readStateChecked(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, u
       damaged = true;
     }
   }
-  if (REQUIRED.some((k) => !seen.has(k))) damaged = true;
+  // A required row gone in a document the add-on has already worked in is damage; a state tab
+  // holding a few rows before any run (a tool setting the budget) is not.
+  if (REQUIRED.some((k) => !seen.has(k)) && used()) damaged = true;
   state.settings = { ...emptyState().settings, ...state.settings };
   return { state, problem: damaged ? 'damaged' : '' };
 }
