@@ -110,7 +110,19 @@ export function canonicalise(role: ValueRole, counts: Map<string, number>, dict:
 /** Words of the domain: a value made of these is a service, channel or topic, not a name. */
 const DOMAIN_WORDS: ReadonlySet<string> = new Set([
   ...(['service', 'channel', 'topic'] as ValueRole[]).flatMap((r) => VOCABULARY[r].flatMap((e) => [e.canonical, ...e.synonyms].flatMap((v) => words(v)))),
-  ...'akun aplikasi bantuan berkas cabang cek data dokumen email formulir gagal hp info jkk jkm jp kartu kantor klaim kpj layanan legalisir lupa nomor online pembayaran pencairan pendaftaran peserta saldo status surat tanya telepon update wa whatsapp'.split(' '),
+  ...[
+    'ada ahli akun alamat ambil anak antri antrian aplikasi asik atau bank bantuan baru batal bayar beasiswa beda belum berkas',
+    'bermasalah biometrik bisa buku cabang cair cara cek cetak dana dan daftar data denda dengan dari di ditolak dokumen double',
+    'email eror error fisik foto gagal gaji ganda ganti hilang hp iuran jadwal janji jawab jkk jkm jkp jp kantor kartu ke',
+    'kecelakaan keluarga keluhan kepesertaan keterangan kerja kirim kk klaim kontak ktp kunjungan lahir lama lambat lapak',
+    'laporan layanan legalisir lihat login loket lupa mau manfaat masalah masuk meninggal minta mobile mohon nama nik no',
+    'nomor offline online pelayanan pembayaran pemberi pencairan pendaftaran pending pengajuan pensiun perlu perubahan',
+    'perusahaan peserta phk pin proses rekening resign rusak saldo salah sakit sandi selesai sesuai sinkron sisa status',
+    'sudah surat suami tabungan tanggal tanya telepon telpon terima tidak titip titipan tolak transfer tunggakan tunggu',
+    'ubah ulang untuk upah update validasi verifikasi wa wajah waris whatsapp yang',
+  ]
+    .join(' ')
+    .split(' '),
 ]);
 
 /**

@@ -148,3 +148,19 @@ test('privacy: the sidebar\u2019s topChanges show redacted values only', () => {
   expect(shown).toContain('hubungi [nomor]');
   expect(shown).toContain('wa [email]');
 });
+
+test('privacy: a rare service staff mapped to in kamus is shown; the same rarity without kamus is Lainnya', () => {
+  const rows: Value[][] = [HEADER];
+  for (let i = 0; i < 3; i++) rows.push(visit(22 + i));
+  rows.push(visit(25, { service: 'legalisir dok' }));
+  const run = (kamus: Value[][]): Record<string, Value>[] => {
+    const a = makeAddon([{ name: 'Log', rows: rows.map((r) => r.slice()) }, ...(kamus.length ? [{ name: 'kamus', rows: kamus }] : [])]);
+    runAll(a);
+    return a.table('ds_kanal');
+  };
+  const vetted = run([['kolom', 'asli', 'baku'], ['layanan', 'legalisir dok', 'Legalisir']]);
+  expect(vetted.find((r) => r.layanan === 'Legalisir')?.jumlah).toBe(1);
+  const free = run([]);
+  expect(free.map((r) => r.layanan)).not.toContain('legalisir dok');
+  expect(free.find((r) => r.layanan === 'Lainnya')?.jumlah).toBe(1);
+});
