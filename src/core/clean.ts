@@ -265,6 +265,16 @@ interface TextOutcome extends Outcome {
   canonical: string;
   /** The canonical value's code in this sheet's visit dictionary (-1 until first used). */
   code: number;
+  /** Its redacted form, once a counted row used it. */
+  safe?: SafeText;
+}
+
+/** A value as it may leave the log: redacted, with its code in the visit dictionary. */
+interface SafeText {
+  text: string;
+  lower: string;
+  code: number;
+  builtIn: boolean;
 }
 
 /** Memoises per raw value; Date cells are keyed by their instant. */
@@ -481,16 +491,18 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   }
   // Every service, channel and topic leaves the log redacted, worked out once per value.
   const builtIn = new Set<string>(Object.values(VOCABULARY).flatMap((entries) => entries.map((e) => e.canonical)));
-  const redacted = new Map<string, { text: string; lower: string; code: number; builtIn: boolean }>();
+  const redacted = new Map<string, SafeText>();
   /** Values that held their row's own name: kept out of kamus and of the vetted values. */
   const named = new Set<string>();
-  const safeCode = (value: string, row: Cell[]): number => {
-    let safe = redacted.get(value);
+  const safeCode = (o: TextOutcome, row: Cell[]): number => {
+    const value = o.canonical;
+    let safe = o.safe ?? redacted.get(value);
     if (!safe) {
       const text = redact(value);
       redacted.set(value, (safe = { text, lower: text.toLowerCase(), code: codeOf(text), builtIn: builtIn.has(value) }));
     }
-    if (safe.builtIn) return safe.code;
+    o.safe = safe;
+    if (safe.builtIn || personalCols.length === 0) return safe.code;
     let text = safe.text;
     // The row's own name inside a value ("titipan Budi Santoso", "Walk-in Budi") is personal data too.
     for (const pc of personalCols) {
@@ -505,7 +517,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     return codeOf(text);
   };
   /** The code of a service/channel outcome, or the sheet's constant when the cell is empty. */
-  const textCode = (o: TextOutcome | null, fallback: number, row: Cell[]): number => (!o || o.canonical === '' ? fallback : safeCode(o.canonical, row));
+  const textCode = (o: TextOutcome | null, fallback: number, row: Cell[]): number => (!o || o.canonical === '' ? fallback : safeCode(o, row));
   const ageCodes = ageLabels.map(codeOf);
   const generationCodes = new Map<string, number>();
   let rowsRead = 0;
@@ -562,7 +574,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     let birthO: BirthOutcome | null = null;
     let serviceO: TextOutcome | null = null;
     let channelO: TextOutcome | null = null;
-    let topic = '';
+    let topicO: TextOutcome | null = null;
     for (let c = 0; c < width; c++) {
       const raw = row[c];
       const cl = cleaners[c];
@@ -580,7 +592,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
         else if (c === birthCol) birthO = o as BirthOutcome;
         else if (c === cols.service) serviceO = o as TextOutcome;
         else if (c === cols.channel) channelO = o as TextOutcome;
-        else if (c === cols.topic) topic = (o as TextOutcome).canonical;
+        else if (c === cols.topic) topicO = o as TextOutcome;
       } else {
         part = hashKey(raw);
       }
@@ -698,7 +710,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     }
 
     if (status === 'OK' || status === 'DIPERBAIKI') {
-      const topicCode = topic === '' ? unknownCode : safeCode(topic, row);
+      const topicCode = textCode(topicO, unknownCode, row);
       let generationCode = generationCodes.get(generation);
       if (generationCode === undefined) generationCodes.set(generation, (generationCode = codeOf(generation)));
       const ageIndex = ageLabels.indexOf(ageGroup);
