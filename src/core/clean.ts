@@ -20,6 +20,7 @@ import { ValueRole, UNKNOWN, VOCABULARY } from './vocabulary';
 import { isFormulaError, redact, tidy } from './text';
 import { MAX_PLAUSIBLE_AGE, MIN_PLAUSIBLE_AGE, UNKNOWN_GROUP, ageGroupLabels, ageGroupOf, generationOf, weekOfMonth } from './settings';
 import { t } from './i18n';
+import { MIN_ROWS_SHOWN } from './summarise';
 import { IntColumn, RowHashIndex, VisitTable, hashString } from './table';
 
 export interface CleanOptions {
@@ -728,8 +729,9 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   for (const v of named) visits.vetted.delete(v);
   // masalah_data shows a service, channel or topic cell as redacted as the summaries do.
   const textHeaders = new Set(Array.from(textCols, headerName));
+  // Like the summaries, the sidebar names a free-text value only when at least MIN_ROWS_SHOWN rows hold it.
   const topChanges = fragInfo
-    .filter((f) => f.count > 0)
+    .filter((f, i) => f.count > 0 && (f.count >= MIN_ROWS_SHOWN || !textCols.has(fragColumn[i]) || builtIn.has(f.to)))
     .sort((a, b) => b.count - a.count || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0))
     .slice(0, 8);
   return {

@@ -140,13 +140,24 @@ test('privacy: another person\u2019s name typed into a topic once is reported as
 
 test('privacy: the sidebar\u2019s topChanges show redacted values only', () => {
   const rows: Value[][] = [HEADER];
-  rows.push(visit(22, { topic: 'hubungi  0812 3456 7890', channel: 'wa  budi@mail.id' }));
+  for (let i = 0; i < 3; i++) rows.push(visit(22 + i, { topic: 'hubungi  0812 3456 7890', channel: 'wa  budi@mail.id' }));
   const a = makeAddon([{ name: 'Log', rows }]);
   const res = runAll(a);
   const shown = JSON.stringify(res.topChanges);
   expect(shown).not.toMatch(/3456|7890|budi@/);
   expect(shown).toContain('hubungi [nomor]');
   expect(shown).toContain('wa [email]');
+});
+
+test('privacy: topChanges name a free-text value held by fewer than 3 rows only when it is built-in vocabulary', () => {
+  const rows: Value[][] = [HEADER];
+  rows.push(visit(22, { topic: 'titipan  Sri Wahyuni' }));
+  rows.push(visit(23, { service: 'informasi' }));
+  const a = makeAddon([{ name: 'Log', rows }]);
+  const res = runAll(a);
+  const shown = JSON.stringify(res.topChanges);
+  expect(shown).not.toMatch(/Sri|Wahyuni/);
+  expect(res.topChanges).toContainEqual(expect.objectContaining({ from: 'informasi', to: 'Informasi', count: 1 }));
 });
 
 test('privacy: a rare service staff mapped to in kamus is shown; the same rarity without kamus is Lainnya', () => {
