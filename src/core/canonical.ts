@@ -5,7 +5,7 @@
  * other, the most frequent spelling winning (OpenRefine's key-collision + nearest-neighbour).
  */
 import { VOCABULARY, ValueRole } from './vocabulary';
-import { closeFingerprints, fingerprint, squashKey, tidy } from './text';
+import { closeFingerprints, digitsOf, fingerprint, keyable, squashKey, tidy, words } from './text';
 
 /** A dictionary entry as kept in the `kamus` tab. `kolom` is the role's Indonesian name. */
 export interface KamusEntry {
@@ -43,9 +43,9 @@ function follow(dict: Map<string, string>, value: string): string {
 }
 
 function matchTarget(value: string, targets: Target[], byContainment: boolean): string | undefined {
+  if (!keyable(value)) return undefined;
   const fp = fingerprint(value);
   const sq = squashKey(value);
-  if (fp === '') return undefined;
   for (const t of targets) if (t.fp === fp || t.squash === sq) return t.canonical;
   let found: string | undefined;
   for (const t of targets) {
@@ -107,11 +107,47 @@ export function canonicalise(role: ValueRole, counts: Map<string, number>, dict:
   return result;
 }
 
-/** Groups spellings by equal keys, then joins groups whose fingerprints differ only by typos. */
+/** Words of the domain: a value made of these is a service, channel or topic, not a name. */
+const DOMAIN_WORDS: ReadonlySet<string> = new Set([
+  ...(['service', 'channel', 'topic'] as ValueRole[]).flatMap((r) => VOCABULARY[r].flatMap((e) => [e.canonical, ...e.synonyms].flatMap((v) => words(v)))),
+  ...[
+    'ada ahli akun alamat ambil anak antri antrian aplikasi asik atau bank bantuan baru batal bayar beasiswa beda belum berkas',
+    'bermasalah biometrik bisa buku cabang cair cara cek cetak dana dan daftar data denda dengan dari di ditolak dokumen double',
+    'email eror error fisik foto gagal gaji ganda ganti hilang hp iuran jadwal janji jawab jkk jkm jkp jp kantor kartu ke',
+    'kecelakaan keluarga keluhan kepesertaan keterangan kerja kirim kk klaim kontak ktp kunjungan lahir lama lambat lapak',
+    'laporan layanan legalisir lihat login loket lupa mau manfaat masalah masuk meninggal minta mobile mohon nama nik no',
+    'nomor offline online pelayanan pembayaran pemberi pencairan pendaftaran pending pengajuan pensiun perlu perubahan',
+    'perusahaan peserta phk pin proses rekening resign rusak saldo salah sakit sandi selesai sesuai sinkron sisa status',
+    'sudah surat suami tabungan tanggal tanya telepon telpon terima tidak titip titipan tolak transfer tunggakan tunggu',
+    'ubah ulang untuk upah update validasi verifikasi wa wajah waris whatsapp yang',
+  ]
+    .join(' ')
+    .split(' '),
+]);
+
+/**
+ * Looks like a person's name: two to four capitalised words of letters alone, none of them a word
+ * of the domain ("Budi Santoso", "Siti Aminah"). Two such values are never joined: "Budi Santosa"
+ * is another person, not a typo.
+ */
+export function looksLikeName(value: string): boolean {
+  const parts = value.split(' ');
+  if (parts.length < 2 || parts.length > 4) return false;
+  return parts.every((p) => /^[A-Z][a-z]+$/.test(p) && !DOMAIN_WORDS.has(p.toLowerCase()));
+}
+
+/**
+ * Groups spellings by equal keys, then joins groups whose fingerprints differ only by typos.
+ * A join never puts two different values together when they cannot be told apart by their keys
+ * (not keyable), differ in their digits, or both look like names: a cluster keeps the digits of
+ * its members and whether it already holds a name, and a join that would break either is refused.
+ */
 function clusters(values: string[], counts: Map<string, number>): string[][] {
   const byKey = new Map<string, number>();
   const parent: number[] = [];
   const fps: string[] = [];
+  const digits: string[] = [];
+  const hasName: boolean[] = [];
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]];
@@ -122,12 +158,19 @@ function clusters(values: string[], counts: Map<string, number>): string[][] {
   const union = (a: number, b: number): void => {
     const ra = find(a);
     const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    if (ra === rb || digits[ra] !== digits[rb] || (hasName[ra] && hasName[rb])) return;
+    const root = Math.min(ra, rb);
+    parent[Math.max(ra, rb)] = root;
+    hasName[root] = hasName[ra] || hasName[rb];
   };
   values.forEach((v, i) => {
     parent.push(i);
     const fp = fingerprint(v);
-    fps.push(fp);
+    const joinable = keyable(v);
+    fps.push(joinable ? fp : '');
+    digits.push(joinable ? digitsOf(v) : '\u0000' + i);
+    hasName.push(looksLikeName(v));
+    if (!joinable) return;
     for (const key of ['f:' + fp, 's:' + squashKey(v)]) {
       const seen = byKey.get(key);
       if (seen === undefined) byKey.set(key, i);
@@ -136,6 +179,7 @@ function clusters(values: string[], counts: Map<string, number>): string[][] {
   });
   const blocks = new Map<string, number[]>();
   values.forEach((_, i) => {
+    if (fps[i] === '') return;
     const block = values.length <= ALL_PAIRS_LIMIT ? '' : fps[i].split(' ').length + fps[i].charAt(0);
     const list = blocks.get(block);
     if (list) list.push(i);
@@ -169,7 +213,11 @@ function clusters(values: string[], counts: Map<string, number>): string[][] {
   return Array.from(groups.values());
 }
 
-/** The dictionary of one column from the `kamus` entries. */
+/**
+ * The dictionary of one column from the `kamus` entries. An entry joining two values that neither
+ * have a usable key ("你好世界" → "مرحبا بكم") is dropped: earlier versions wrote such merges
+ * themselves, and keeping them would repeat the merge after every undo.
+ */
 export function dictionaryFor(role: ValueRole, kamus: readonly KamusEntry[]): Map<string, string> {
   const kolom = KOLOM_OF_ROLE[role];
   const dict = new Map<string, string>();
@@ -177,7 +225,9 @@ export function dictionaryFor(role: ValueRole, kamus: readonly KamusEntry[]): Ma
     if (e.kolom.trim().toLowerCase() !== kolom) continue;
     const asli = tidy(e.asli);
     const baku = tidy(e.baku);
-    if (asli !== '' && baku !== '') dict.set(asli, baku);
+    if (asli === '' || baku === '') continue;
+    if (asli !== baku && !keyable(asli) && !keyable(baku)) continue;
+    dict.set(asli, baku);
   }
   return dict;
 }

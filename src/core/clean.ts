@@ -16,10 +16,11 @@ import { DERIVED_HEADERS, ColumnMapping, columnOf } from './mapping';
 import { ParsedDate, detectDayOrder, parseDate, DayOrder } from './dates';
 import { ZoneClock, ymdOfDay, isoOfDay, pad2 } from './zone';
 import { KamusEntry, KOLOM_OF_ROLE, canonicalise, dictionaryFor } from './canonical';
-import { ValueRole, UNKNOWN } from './vocabulary';
-import { redact, tidy } from './text';
+import { ValueRole, UNKNOWN, VOCABULARY } from './vocabulary';
+import { isFormulaError, redact, tidy } from './text';
 import { MAX_PLAUSIBLE_AGE, MIN_PLAUSIBLE_AGE, UNKNOWN_GROUP, ageGroupLabels, ageGroupOf, generationOf, weekOfMonth } from './settings';
 import { t } from './i18n';
+import { MIN_ROWS_SHOWN } from './summarise';
 import { IntColumn, RowHashIndex, VisitTable, hashString } from './table';
 
 export interface CleanOptions {
@@ -208,7 +209,7 @@ function buildCanonicalMaps(scan: ColumnScan, kamus: readonly KamusEntry[]): { m
     const counts = new Map<string, number>();
     for (const [v, { n }] of scan.text[role]) {
       const s = tidy(v);
-      if (s !== '') counts.set(s, (counts.get(s) ?? 0) + n);
+      if (s !== '' && !isFormulaError(s)) counts.set(s, (counts.get(s) ?? 0) + n);
     }
     const dict = dictionaryFor(role, kamus);
     const map = canonicalise(role, counts, dict);
@@ -218,9 +219,9 @@ function buildCanonicalMaps(scan: ColumnScan, kamus: readonly KamusEntry[]): { m
     for (const [asli, baku] of map) seen.set(asli, baku);
     for (const baku of Array.from(seen.values())) if (!seen.has(baku)) seen.set(baku, baku);
     for (const [asli, baku] of seen) {
-      // Free text with numbers, e-mail addresses or the like stays in the log: kamus is read by
+      // Text with numbers, e-mail addresses or the like stays in the log: kamus is read by
       // everyone with access to the spreadsheet.
-      if (role === 'topic' && (redact(asli) !== asli || redact(baku) !== baku)) continue;
+      if (redact(asli) !== asli || redact(baku) !== baku) continue;
       entries.push({ kolom, asli, baku });
     }
   }
@@ -265,6 +266,16 @@ interface TextOutcome extends Outcome {
   canonical: string;
   /** The canonical value's code in this sheet's visit dictionary (-1 until first used). */
   code: number;
+  /** Its redacted form, once a counted row used it. */
+  safe?: SafeText;
+}
+
+/** A value as it may leave the log: redacted, with its code in the visit dictionary. */
+interface SafeText {
+  text: string;
+  lower: string;
+  code: number;
+  builtIn: boolean;
 }
 
 /** Memoises per raw value; Date cells are keyed by their instant. */
@@ -342,9 +353,12 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   const fragText: string[] = [];
   const fragInfo: ChangeSummary[] = [];
   const fragColumn: number[] = [];
+  /** Values of these columns leave the log (sidebar, masalah_data) only redacted. */
+  const textCols = new Set([cols.service, cols.channel, cols.topic].filter((c) => c >= 0));
+  const outside = (c: number, v: string): string => (textCols.has(c) ? redact(v) : v);
   const fragment = (c: number, from: string, to: string): number => {
     fragText.push(t(lang, 'catatan.changed', { kolom: headerName(c), from, to }));
-    fragInfo.push({ column: headerName(c), from, to, count: 0 });
+    fragInfo.push({ column: headerName(c), from: outside(c, from), to: outside(c, to), count: 0 });
     fragColumn.push(c);
     return fragText.length - 1;
   };
@@ -424,7 +438,8 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
         return { canonical: isBlank(raw) ? '' : cellText(raw), code: -1, next: undefined, format: null, fragment: -1, ...plain(keyOf(raw)) };
       }
       const tidied = tidy(raw);
-      if (tidied === '') return { canonical: '', code: -1, next: undefined, format: null, fragment: -1, ...plain(keyOf(raw)) };
+      // A failed formula (#N/A…) names nothing: unknown, like an empty cell.
+      if (tidied === '' || isFormulaError(tidied)) return { canonical: '', code: -1, next: undefined, format: null, fragment: -1, ...plain(keyOf(raw)) };
       const value = maps[role].get(tidied) ?? tidied;
       const same = raw === value;
       return { canonical: value, code: -1, next: same ? undefined : value, format: null, fragment: same ? -1 : fragment(c, shown(raw), value), ...plain('s' + value) };
@@ -466,17 +481,44 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   const problems: Problem[] = [];
   const seen = new RowHashIndex(Math.max(16, grid.length - firstDataRow));
   const monthOfDay = new Map<number, { week: number; month: string; year: number }>();
-  const redacted = new Map<string, { text: string; lower: string; code: number }>();
   const codeOf = (s: string) => visits.dict.code(s);
   const unknownCode = codeOf(UNKNOWN_GROUP);
-  const serviceDefault = codeOf(mapping.constants.service || UNKNOWN);
-  const channelDefault = codeOf(mapping.constants.channel || UNKNOWN);
-  /** The code of a service/channel outcome, or the sheet's constant when the cell is empty. */
-  const textCode = (o: TextOutcome | null, fallback: number): number => {
-    if (!o || o.canonical === '') return fallback;
-    if (o.code < 0) o.code = codeOf(o.canonical);
-    return o.code;
+  const serviceDefault = codeOf(redact(mapping.constants.service || UNKNOWN));
+  const channelDefault = codeOf(redact(mapping.constants.channel || UNKNOWN));
+  for (const role of ['service', 'channel'] as ValueRole[]) {
+    // Values staff vouched for: kamus targets and the sheet's constants are shown however rare.
+    for (const [asli, baku] of dictionaryFor(role, opts.kamus)) if (asli !== baku) visits.vetted.add(redact(baku));
+    if (mapping.constants[role as 'service' | 'channel']) visits.vetted.add(redact(mapping.constants[role as 'service' | 'channel']));
+  }
+  // Every service, channel and topic leaves the log redacted, worked out once per value.
+  const builtIn = new Set<string>(Object.values(VOCABULARY).flatMap((entries) => entries.map((e) => e.canonical)));
+  const redacted = new Map<string, SafeText>();
+  /** Values that held their row's own name: kept out of kamus and of the vetted values. */
+  const named = new Set<string>();
+  const safeCode = (o: TextOutcome, row: Cell[]): number => {
+    const value = o.canonical;
+    let safe = o.safe ?? redacted.get(value);
+    if (!safe) {
+      const text = redact(value);
+      redacted.set(value, (safe = { text, lower: text.toLowerCase(), code: codeOf(text), builtIn: builtIn.has(value) }));
+    }
+    o.safe = safe;
+    if (safe.builtIn || personalCols.length === 0) return safe.code;
+    let text = safe.text;
+    // The row's own name inside a value ("titipan Budi Santoso", "Walk-in Budi") is personal data too.
+    for (const pc of personalCols) {
+      const pv = row[pc];
+      if (typeof pv !== 'string' || pv.length < 3 || pv.length > safe.lower.length + 4) continue;
+      if (!safe.lower.includes(pv.trim().slice(0, 3).toLowerCase())) continue;
+      const name = tidy(pv);
+      if (name.length >= 3 && !/^\d+$/.test(name) && safe.lower.includes(name.toLowerCase())) text = redact(text, [name]);
+    }
+    if (text === safe.text) return safe.code;
+    named.add(value);
+    return codeOf(text);
   };
+  /** The code of a service/channel outcome, or the sheet's constant when the cell is empty. */
+  const textCode = (o: TextOutcome | null, fallback: number, row: Cell[]): number => (!o || o.canonical === '' ? fallback : safeCode(o, row));
   const ageCodes = ageLabels.map(codeOf);
   const generationCodes = new Map<string, number>();
   let rowsRead = 0;
@@ -533,7 +575,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     let birthO: BirthOutcome | null = null;
     let serviceO: TextOutcome | null = null;
     let channelO: TextOutcome | null = null;
-    let topic = '';
+    let topicO: TextOutcome | null = null;
     for (let c = 0; c < width; c++) {
       const raw = row[c];
       const cl = cleaners[c];
@@ -551,7 +593,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
         else if (c === birthCol) birthO = o as BirthOutcome;
         else if (c === cols.service) serviceO = o as TextOutcome;
         else if (c === cols.channel) channelO = o as TextOutcome;
-        else if (c === cols.topic) topic = (o as TextOutcome).canonical;
+        else if (c === cols.topic) topicO = o as TextOutcome;
       } else {
         part = hashKey(raw);
       }
@@ -670,31 +712,14 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     }
 
     if (status === 'OK' || status === 'DIPERBAIKI') {
-      let topicCode = unknownCode;
-      if (topic !== '') {
-        let safe = redacted.get(topic);
-        if (!safe) {
-          const text = redact(topic);
-          redacted.set(topic, (safe = { text, lower: text.toLowerCase(), code: codeOf(text) }));
-        }
-        let text = safe.text;
-        // The row's own name inside its topic ("titipan Budi Santoso") is personal data too.
-        for (const pc of personalCols) {
-          const pv = row[pc];
-          if (typeof pv !== 'string' || pv.length < 3 || pv.length > safe.lower.length + 4) continue;
-          if (!safe.lower.includes(pv.trim().slice(0, 3).toLowerCase())) continue;
-          const name = tidy(pv);
-          if (name.length >= 3 && !/^\d+$/.test(name) && safe.lower.includes(name.toLowerCase())) text = redact(text, [name]);
-        }
-        topicCode = text === safe.text ? safe.code : codeOf(text);
-      }
+      const topicCode = textCode(topicO, unknownCode, row);
       let generationCode = generationCodes.get(generation);
       if (generationCode === undefined) generationCodes.set(generation, (generationCode = codeOf(generation)));
       const ageIndex = ageLabels.indexOf(ageGroup);
       visits.addCodes(
         (visit as ParsedDate).day,
-        textCode(serviceO, serviceDefault),
-        textCode(channelO, channelDefault),
+        textCode(serviceO, serviceDefault, row),
+        textCode(channelO, channelDefault, row),
         ageIndex >= 0 ? ageCodes[ageIndex] : unknownCode,
         generationCode,
         topicCode,
@@ -702,8 +727,12 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     }
   }
 
+  for (const v of named) visits.vetted.delete(v);
+  // masalah_data shows a service, channel or topic cell as redacted as the summaries do.
+  const textHeaders = new Set(Array.from(textCols, headerName));
+  // Like the summaries, the sidebar names a free-text value only when at least MIN_ROWS_SHOWN rows hold it.
   const topChanges = fragInfo
-    .filter((f) => f.count > 0)
+    .filter((f, i) => f.count > 0 && (f.count >= MIN_ROWS_SHOWN || !textCols.has(fragColumn[i]) || builtIn.has(f.to)))
     .sort((a, b) => b.count - a.count || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0))
     .slice(0, 8);
   return {
@@ -715,8 +744,8 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     rowsRead,
     counts,
     visits,
-    problems,
-    kamus: entries,
+    problems: problems.map((p) => (textHeaders.has(p.kolom) ? { ...p, nilaiAsli: redact(p.nilaiAsli) } : p)),
+    kamus: named.size ? entries.filter((e) => !named.has(e.baku) && !named.has(e.asli)) : entries,
     topChanges,
   };
 }

@@ -10,7 +10,7 @@ import { VisitTable } from './table';
 import { SUMMARY_TABS } from './contract';
 import { Bucket, PeakRow, bucketKey, bucketsBetween, detectPeaks } from './peaks';
 import { GENERATIONS, ageGroupLabels, UNKNOWN_GROUP } from './settings';
-import { JMO_COMPLAINT_CATEGORIES, JmoComplaintCategory } from './vocabulary';
+import { JMO_COMPLAINT_CATEGORIES, JmoComplaintCategory, UNKNOWN, VOCABULARY, ValueRole } from './vocabulary';
 import { ZoneClock, isoOfDay, pad2, weekdayOfDay, ymdOfDay } from './zone';
 import { words } from './text';
 
@@ -101,6 +101,55 @@ function shares<T extends { parts: Cell[]; n: number }>(entries: T[], groupOf: (
   return totals;
 }
 
+/**
+ * Small-count suppression: a free-text value seen in fewer valid rows than this, over all sheets
+ * of the run, is reported as OTHER. One person's details (a name, a story typed into a topic)
+ * then never surface in a Looker Studio source.
+ */
+export const MIN_ROWS_SHOWN = 3;
+/** What a suppressed value is reported as. */
+export const OTHER = 'Lainnya';
+
+const SUPPRESSED_FIELDS = ['service', 'channel', 'topic'] as const;
+type SuppressedField = (typeof SUPPRESSED_FIELDS)[number];
+
+/** Values never suppressed: the built-in vocabulary of the field, the unknown value and OTHER itself. */
+function alwaysShown(field: SuppressedField): Set<string> {
+  return new Set([...VOCABULARY[field as ValueRole].map((e) => e.canonical), UNKNOWN, UNKNOWN_GROUP, OTHER]);
+}
+
+/**
+ * For each field, the values to report as OTHER: free text (not built-in, and for services and
+ * channels not vetted by staff in any sheet) seen in fewer than MIN_ROWS_SHOWN rows. Counted per
+ * code with typed arrays, then per distinct value: never a string operation per row.
+ */
+export function suppressedValues(sheets: readonly SheetRecords[]): Record<SuppressedField, Set<string>> {
+  const totals = { service: new Map<string, number>(), channel: new Map<string, number>(), topic: new Map<string, number>() };
+  const vetted = new Set<string>();
+  for (const sheet of sheets) {
+    const v = sheet.visits;
+    for (const x of v.vetted) vetted.add(x);
+    for (const f of SUPPRESSED_FIELDS) {
+      const perCode = new Int32Array(v.dict.values.length);
+      const col = v.fields[f].data;
+      for (let i = 0; i < v.size; i++) perCode[col[i]]++;
+      const m = totals[f];
+      perCode.forEach((n, code) => n > 0 && m.set(v.dict.values[code], (m.get(v.dict.values[code]) ?? 0) + n));
+    }
+  }
+  const out = {} as Record<SuppressedField, Set<string>>;
+  for (const f of SUPPRESSED_FIELDS) {
+    const keep = alwaysShown(f);
+    const hidden = new Set<string>();
+    for (const [value, n] of totals[f]) {
+      if (n >= MIN_ROWS_SHOWN || keep.has(value) || (f !== 'topic' && vetted.has(value))) continue;
+      hidden.add(value);
+    }
+    out[f] = hidden;
+  }
+  return out;
+}
+
 export function summarise(sheets: readonly SheetRecords[], settings: Settings, clock: ZoneClock, run: RunInfo): Summaries {
   const dateOf = (day: number): Date => clock.fromLocal(day, 0);
   const counts: StatusCounts = { OK: 0, DIPERBAIKI: 0, DUPLIKAT: 0, TIDAK_VALID: 0 };
@@ -118,6 +167,7 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
   const byChannel = new Tally<[string, string, string, string]>();
   const complaints = new Tally<[string, string, string]>();
   const services = new Set<string>();
+  const hidden = suppressedValues(sheets);
 
   for (const sheet of sheets) {
     for (const k of Object.keys(counts) as (keyof StatusCounts)[]) counts[k] += sheet.counts[k];
@@ -194,11 +244,17 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
       out[0] = k;
       return out;
     };
-    const sv = (code: number) => dict[S.values[code]];
+    // Reported values, per distinct code: suppressed ones read OTHER (the JMO complaint
+    // categories above were taken from the values themselves, and name no one).
+    const shownAs = (values: number[], field: SuppressedField): string[] => values.map((c) => (hidden[field].has(dict[c]) ? OTHER : dict[c]));
+    const svs = shownAs(S.values, 'service');
+    const chs = shownAs(C.values, 'channel');
+    const tps = shownAs(T.values, 'topic');
+    const sv = (code: number) => svs[code];
     for (const [k, c] of dayService) {
       const [d, s, chn] = split(k, [nS, nC]);
       const service = sv(s);
-      const channel = dict[C.values[chn]];
+      const channel = chs[chn];
       services.add(service);
       daily.add([d, service, channel], c);
       weekly.add([d - ((weekdayOfDay(d) + 6) % 7), service, channel], c);
@@ -213,11 +269,11 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
     }
     for (const [k, c] of serviceAgeTopic) {
       const [s, a, tpc] = split(k, [nA, nT]);
-      byTopic.add([sv(s), dict[A.values[a]], dict[T.values[tpc]]], c);
+      byTopic.add([sv(s), dict[A.values[a]], tps[tpc]], c);
     }
     for (const [k, c] of channelMix) {
       const [s, chn, a, g] = split(k, [nC, nA, nG]);
-      byChannel.add([sv(s), dict[C.values[chn]], dict[A.values[a]], dict[G.values[g]]], c);
+      byChannel.add([sv(s), chs[chn], dict[A.values[a]], dict[G.values[g]]], c);
     }
     for (const [k, c] of complaintMix) {
       const [cat, g, a] = split(k, [nG, nA]);

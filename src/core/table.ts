@@ -46,6 +46,11 @@ export type VisitField = (typeof VISIT_FIELDS)[number];
 /** The counted visits of one sheet: no personal data, only what the summaries group by. */
 export class VisitTable {
   readonly dict = new Dictionary();
+  /**
+   * Service and channel values staff have vouched for (kamus targets, the sheet's constants):
+   * like the built-in vocabulary, the summaries show them however rarely they occur.
+   */
+  readonly vetted = new Set<string>();
   readonly day: IntColumn;
   readonly fields: Record<VisitField, IntColumn>;
 

@@ -94,13 +94,45 @@ export function closeFingerprints(a: string, b: string): boolean {
 }
 
 /**
- * Removes personal data from free text before it leaves the log: long digit runs (KPJ, NIK,
- * phone numbers), e-mail addresses, and the row's own personal values (its name).
+ * The values Sheets shows for a formula that failed. They say "no value here", never a category,
+ * so the summaries count such a cell as unknown.
+ */
+const FORMULA_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|ERROR!|NAME\?|NUM!|NULL!|SPILL!|CALC!|LOADING\.{0,3})$/i;
+
+export function isFormulaError(s: string): boolean {
+  return s.length <= 12 && s.charCodeAt(0) === 35 /* # */ && FORMULA_ERROR.test(s.trim());
+}
+
+/**
+ * True when the matching keys (fingerprint, squashed key) stand for the whole value: there is at
+ * least one Latin letter or digit, and no letter, digit or symbol the keys would drop (Arabic,
+ * Chinese, emoji). Only such values may be merged with a different spelling; for the others the
+ * keys are empty or blind to what tells two values apart.
+ */
+export function keyable(s: string): boolean {
+  const folded = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return /[A-Za-z0-9]/.test(folded) && !/[^\x00-\x7f\s\u00a0\u2000-\u206f]/.test(folded);
+}
+
+/** The digits of a value in order ("０８１２" counts as "0812"): two values with different digits are different things. */
+export function digitsOf(s: string): string {
+  return s.normalize('NFKD').replace(/[^0-9]/g, '');
+}
+
+/** A run of digits with the separators people type in phone, KPJ and NIK numbers. */
+const NUMBER_RUN = /[+(\uff08\uff0b]*[0-9\uff10-\uff19](?:[0-9\uff10-\uff19 \u00a0\u3000.\-\/()\uff08\uff09\uff0d\uff0e\uff0f]*[0-9\uff10-\uff19])?/g;
+/** An e-mail address, with or without a top-level domain ("nama@gmail"). */
+const EMAIL = /[\p{L}\p{N}._%+-]+[@\uff20][\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*/gu;
+/** Fewer digits than this are counts, ages, years or queue numbers, not identifiers. */
+const MIN_IDENTIFIER_DIGITS = 6;
+
+/**
+ * Removes personal data from free text before it leaves the log: digit runs long enough to be an
+ * identifier (KPJ, NIK, phone numbers, however grouped, full-width digits too), e-mail addresses,
+ * and the row's own personal values (its name).
  */
 export function redact(text: string, personal: readonly string[] = []): string {
-  let out = text
-    .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '[email]')
-    .replace(/\+?\d[\d .\-]{5,}\d/g, (m) => (m.replace(/\D/g, '').length >= 6 ? '[nomor]' : m));
+  let out = text.replace(EMAIL, '[email]').replace(NUMBER_RUN, (m) => (digitsOf(m).length >= MIN_IDENTIFIER_DIGITS ? '[nomor]' : m));
   for (const p of personal) {
     const value = tidy(p);
     if (value.length < 3 || /^\d+$/.test(value)) continue;

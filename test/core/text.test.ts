@@ -1,0 +1,53 @@
+/**
+ * Redaction and the keys that decide whether two values may be merged (issue #10 items 3, 11, 13).
+ */
+import { digitsOf, isFormulaError, keyable, redact } from '../../src/core/text';
+
+describe('redact', () => {
+  test.each([
+    ['hubungi (0351) 123456', 'hubungi [nomor]'],
+    ['hubungi 0812/3456/7890', 'hubungi [nomor]'],
+    ['hubungi 0812 3456 7890', 'hubungi [nomor]'],
+    ['hubungi +62 812-3456-7890', 'hubungi [nomor]'],
+    ['hubungi \uff10\uff18\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19\uff10', 'hubungi [nomor]'],
+    ['hubungi 0812.3456.7890 segera', 'hubungi [nomor] segera'],
+    ['KPJ 12345678901', 'KPJ [nomor]'],
+    ['NIK 3201234567890001', 'NIK [nomor]'],
+    ['kirim ke budi.santoso@gmail', 'kirim ke [email]'],
+    ['kirim ke budi@gmail.com ya', 'kirim ke [email] ya'],
+    ['WA 0812-3456-7890', 'WA [nomor]'],
+  ])('privacy: redact(%j) is %j', (input, expected) => {
+    expect(redact(input)).toBe(expected);
+  });
+
+  test.each(['Antrian 12', 'Klaim JHT 2023', 'usia 35 th', '2 orang', 'Informasi'])('keeps %j: short numbers are not identifiers', (input) => {
+    expect(redact(input)).toBe(input);
+  });
+
+  test('the row\u2019s own name is replaced, case-insensitively', () => {
+    expect(redact('titipan BUDI santoso', ['Budi Santoso'])).toBe('titipan [nama]');
+  });
+});
+
+describe('isFormulaError', () => {
+  test.each(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#ERROR!', '#NAME?', '#NUM!', '#NULL!'])('%s is a formula error', (v) => {
+    expect(isFormulaError(v)).toBe(true);
+  });
+  test.each(['#1 antrian', 'N/A', 'Informasi', '#', '#hashtag'])('%j is not', (v) => {
+    expect(isFormulaError(v)).toBe(false);
+  });
+});
+
+describe('keyable', () => {
+  test.each(['مرحبا بكم', '你好世界', '😀😀', '---', '', 'Klaim 👍'])('distinct: %j has no key that stands for the whole value', (v) => {
+    expect(keyable(v)).toBe(false);
+  });
+  test.each(['Informasi', 'Café JHT', 'Klaim – JHT', '\uff10\uff18\uff11\uff12'])('%j does', (v) => {
+    expect(keyable(v)).toBe(true);
+  });
+});
+
+test('digitsOf reads full-width digits as digits, in order', () => {
+  expect(digitsOf('KPJ \uff11\uff12 34')).toBe('1234');
+  expect(digitsOf('34 12')).not.toBe(digitsOf('12 34'));
+});
