@@ -13,7 +13,9 @@
 import type { ChangeSummary, CleanStatus, Lang, Settings, StatusCounts } from '../shared/api';
 import { Cell, Grid, MAX_CELL_CHARS, capText, cellText, isBlank, isDate } from './cells';
 import { DERIVED_HEADERS, ColumnMapping, columnOf } from './mapping';
-import { ParsedDate, detectDayOrder, parseDate, DayOrder } from './dates';
+import { ParsedDate, detectDayOrder, parseDate, DayOrder, DateOrderResult, decideDateOrder } from './dates';
+import { fillDownDates, isTotalRow } from './logshape/filldown';
+import { findDuplicates, isRunningNumberColumn, personColumns, personKey } from './logshape/duplicates';
 import { ZoneClock, ymdOfDay, isoOfDay, pad2 } from './zone';
 import { KamusEntry, KOLOM_OF_ROLE, canonicalise, dictionaryFor } from './canonical';
 import { ValueRole, UNKNOWN, VOCABULARY } from './vocabulary';
@@ -32,6 +34,10 @@ export interface CleanOptions {
   lang: Lang;
   /** True when the cell holds a formula: it is read, never overwritten. */
   isFormula?: (row: number, col: number) => boolean;
+  /** The spreadsheet locale ('id_ID', 'en_US'…): evidence for how ambiguous text dates read. */
+  locale?: string;
+  /** Merged cells of the date column, as grid row ranges [start, end) (Range.getMergedRanges). */
+  dateMerges?: readonly { start: number; end: number }[];
 }
 
 /** Changed cells of one column: grid row indices (ascending), their new values and, for dates, formats. */
@@ -76,7 +82,25 @@ export interface CleanPlan {
   /** The whole dictionary after this run: what was given plus every spelling seen now. */
   kamus: KamusEntry[];
   topChanges: ChangeSummary[];
+  /** How text dates were read (day-first or month-first) and why; null when the column holds none. */
+  dateOrder: DateOrderResult | null;
+  /** Rows whose blank date was taken from the date above (written once per day or merged). */
+  datesFilled: number;
+  /** Whether the sheet's outcome needs a person to look (too many rows left out), and why. */
+  review: SheetReview;
 }
+
+/** A sheet's outcome as staff should read it: BERHASIL, or PERLU_PERIKSA with the main reason and the fix. */
+export interface SheetReview {
+  status: 'BERHASIL' | 'PERLU_PERIKSA';
+  /** Translated one-sentence reason ('' when BERHASIL). */
+  reason: string;
+  /** Translated next step ('' when BERHASIL). */
+  fix: string;
+}
+
+/** More invalid rows than this share of a sheet makes its outcome PERLU_PERIKSA. */
+export const REVIEW_INVALID_SHARE = 0.1;
 
 const DATE_FORMAT = 'yyyy-mm-dd';
 const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
@@ -365,7 +389,12 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   const plain = (key: string): Pick<Outcome, 'key' | 'hash'> => ({ key, hash: hashString(key) });
 
   // --- per-column outcomes, memoised by raw value -------------------------------------------
-  const visitOrder: DayOrder = detectDayOrder(scan.dates);
+  // Text dates like 6/1/2023 are read in the order the whole column, its header and the
+  // spreadsheet's locale give evidence for; when nothing decides, the sheet is flagged.
+  const dateTexts: string[] = [];
+  for (const v of scan.dates) if (typeof v === 'string') dateTexts.push(v);
+  const dateOrder = dateCol >= 0 && dateTexts.length > 0 ? decideDateOrder(dateTexts, { header: headerName(dateCol), locale: opts.locale ?? '' }) : null;
+  const visitOrder: DayOrder = dateOrder ? (dateOrder.order === 'MDY' ? 'mdy' : dateOrder.order === 'DMY' ? 'dmy' : detectDayOrder(scan.dates)) : 'dmy';
   const birthOrder: DayOrder = detectDayOrder(scan.births);
 
   const dateOutcome = new Memo<DateOutcome>((raw) => {
@@ -455,6 +484,56 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     );
   }
 
+  // --- the shape of the log: dates written once per day, and visits entered twice ----------
+  const dataRows = Math.max(0, grid.length - firstDataRow);
+  const rowBlank = new Uint8Array(dataRows);
+  for (let i = 0; i < dataRows; i++) {
+    const row = grid[firstDataRow + i] ?? [];
+    let blank = true;
+    for (let c = 0; c < width && blank; c++) if (!isBlank(row[c])) blank = false;
+    rowBlank[i] = blank ? 1 : 0;
+  }
+  const visitDayOf = (r: number): ParsedDate | null => (dateCol >= 0 ? dateOutcome.get(grid[r]?.[dateCol] ?? '').visit : null);
+  const fill = dateCol >= 0 ? fillDownOf(grid, firstDataRow, dateCol, width, rowBlank, visitDayOf, opts.dateMerges ?? []) : null;
+  let datesFilled = 0;
+  const dayOfRow = (i: number): ParsedDate | null => visitDayOf(firstDataRow + i) ?? (fill && fill[i] ? { day: (fill[i] as { day: number }).day, seconds: null } : null);
+
+  // Running numbers never tell two visits apart: those columns stay out of the row key.
+  const runningNumber = new Uint8Array(width);
+  mapping.roles.forEach((role, c) => {
+    if (role !== 'ignore' && role !== 'personal') return;
+    const values: Cell[] = [];
+    for (let r = firstDataRow; r < grid.length; r++) values.push(grid[r]?.[c] ?? '');
+    if (isRunningNumberColumn(header[c] ?? '', values)) runningNumber[c] = 1;
+  });
+  // The same visit entered twice: same day, person, service and topic (a form sent twice within
+  // minutes is one visit), whatever a running number says. Rows that are otherwise identical
+  // count too (a log that names nobody).
+  const people = personColumns(header, mapping.roles);
+  const canonicalOf = (role: ValueRole, r: number): string => {
+    const c = cols[role];
+    if (c < 0) return role === 'service' ? mapping.constants.service : role === 'channel' ? mapping.constants.channel : '';
+    const o = textOutcomes[role].get(grid[r]?.[c] ?? '');
+    return o.canonical || (role === 'service' ? mapping.constants.service : role === 'channel' ? mapping.constants.channel : '');
+  };
+  const keyDay: (number | null)[] = new Array(dataRows);
+  const keyPerson: string[] = new Array(dataRows);
+  const keyService: string[] = new Array(dataRows);
+  const keyTopic: string[] = new Array(dataRows);
+  const keySeconds: (number | null)[] = new Array(dataRows);
+  const hasPeople = people.kpj >= 0 || people.nik >= 0 || people.name >= 0;
+  for (let i = 0; i < dataRows; i++) {
+    const r = firstDataRow + i;
+    const row = grid[r] ?? [];
+    const d = rowBlank[i] ? null : dayOfRow(i);
+    keyDay[i] = d ? d.day : null;
+    keySeconds[i] = d ? d.seconds : null;
+    keyPerson[i] = hasPeople ? personKey(people.kpj >= 0 ? row[people.kpj] ?? '' : '', people.name >= 0 ? row[people.name] ?? '' : '', people.nik >= 0 ? row[people.nik] ?? '' : '') : '';
+    keyService[i] = d ? canonicalOf('service', r) : '';
+    keyTopic[i] = d ? canonicalOf('topic', r) : '';
+  }
+  const sameVisit = findDuplicates({ day: keyDay, person: keyPerson, service: keyService, topic: keyTopic, seconds: keySeconds });
+
   /** The exact duplicate key of a row (slow path: only to confirm a hash hit). */
   const rowKey = (r: number): string => {
     const row = grid[r];
@@ -465,7 +544,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
       if (cl && !(isFormula && isFormula(r, c))) {
         const o = cl.get(raw) as Outcome & { visit?: ParsedDate | null };
         parts.push(o.key);
-      } else parts.push(keyOf(raw));
+      } else parts.push(runningNumber[c] ? '' : keyOf(raw));
     }
     return parts.join('\u241f');
   };
@@ -595,12 +674,19 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
         else if (c === cols.channel) channelO = o as TextOutcome;
         else if (c === cols.topic) topicO = o as TextOutcome;
       } else {
-        part = hashKey(raw);
+        part = runningNumber[c] ? 0 : hashKey(raw);
       }
       h1 = Math.imul(h1 ^ part, 0x01000193) >>> 0;
       h2 = Math.imul((h2 ^ part) + c, 0x5bd1e995) >>> 0;
     }
     if (dateO) visit = dateO.visit;
+    // A blank date below a date written once for the day (or merged over the block) takes it.
+    let filledFrom = -1;
+    const filled = fill ? fill[r - firstDataRow] : null;
+    if (!visit && filled) {
+      visit = { day: filled.day, seconds: null };
+      filledFrom = filled.from + firstDataRow;
+    }
 
     // Age: from the birth date when there is one, else the age column.
     let age: number | null = null;
@@ -637,7 +723,9 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
       age = null;
       birthYear = null;
     }
-    const changed = rowFragments.length > 0;
+    const changed = rowFragments.length > 0 || filledFrom >= 0;
+    const fillNote = filledFrom >= 0 ? t(lang, 'catatan.dateFilled', { row: filledFrom + 1 }) : '';
+    if (filledFrom >= 0) datesFilled++;
     let monthInfo: { week: number; month: string; year: number } | undefined;
     if (visit) {
       monthInfo = monthOfDay.get(visit.day);
@@ -658,6 +746,8 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
       earlier = seen.get(hash);
       if (earlier < 0) seen.set(hash, r);
       else if (rowKey(earlier) !== rowKey(r)) earlier = -1; // a hash collision, not a duplicate
+      const first = sameVisit[r - firstDataRow];
+      if (first >= 0 && (earlier < 0 || first + firstDataRow < earlier)) earlier = first + firstDataRow;
     }
     if (!visit) {
       status = 'TIDAK_VALID';
@@ -678,7 +768,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     } else {
       if (changed) {
         status = 'DIPERBAIKI';
-        note = internNote('', ageProblem ? ageProblem.note : '');
+        note = internNote(fillNote, ageProblem ? ageProblem.note : '');
       } else if (existingStatus === 'DIPERBAIKI') {
         // A row fixed by an earlier run keeps its status and note: cleaning clean data changes nothing.
         status = 'DIPERBAIKI';
@@ -747,5 +837,57 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     problems: problems.map((p) => (textHeaders.has(p.kolom) ? { ...p, nilaiAsli: redact(p.nilaiAsli) } : p)),
     kamus: named.size ? entries.filter((e) => !named.has(e.baku) && !named.has(e.asli)) : entries,
     topChanges,
+    dateOrder,
+    datesFilled,
+    review: reviewOf(rowsRead, counts, problems, lang),
   };
+}
+
+/**
+ * Which blank dates take the date above (see logshape/filldown): per data row, the filled day and
+ * the data row it came from, or null.
+ */
+function fillDownOf(
+  grid: Grid,
+  firstDataRow: number,
+  dateCol: number,
+  width: number,
+  rowBlank: Uint8Array,
+  visitDayOf: (r: number) => ParsedDate | null,
+  merges: readonly { start: number; end: number }[],
+): ({ day: number; from: number } | null)[] {
+  const n = rowBlank.length;
+  const days: (number | null)[] = new Array(n);
+  const dateBlank: boolean[] = new Array(n);
+  const hasContent: boolean[] = new Array(n);
+  const isTotal: boolean[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = grid[firstDataRow + i] ?? [];
+    const v = visitDayOf(firstDataRow + i);
+    days[i] = v ? v.day : null;
+    dateBlank[i] = isBlank(row[dateCol]);
+    let content = false;
+    for (let c = 0; c < width && !content; c++) if (c !== dateCol && !isBlank(row[c])) content = true;
+    hasContent[i] = content;
+    isTotal[i] = !rowBlank[i] && isTotalRow(row.slice(0, width));
+  }
+  const dataMerges = merges.map((m) => ({ start: m.start - firstDataRow, end: m.end - firstDataRow })).filter((m) => m.end > 0 && m.start < n);
+  const result = fillDownDates({ days, dateBlank, hasContent, isTotal, merges: dataMerges });
+  return result.fills.map((f) => (f ? { day: f.day, from: f.from } : null));
+}
+
+/**
+ * BERHASIL, or PERLU_PERIKSA when more than REVIEW_INVALID_SHARE of the rows were left out: the
+ * reason that accounts for most of them, and what to try. A run that drops many rows says so.
+ */
+export function reviewOf(rowsRead: number, counts: StatusCounts, problems: readonly Problem[], lang: Lang): SheetReview {
+  if (rowsRead === 0 || counts.TIDAK_VALID / rowsRead <= REVIEW_INVALID_SHARE) return { status: 'BERHASIL', reason: '', fix: '' };
+  const byReason = new Map<string, number>();
+  for (const p of problems) if (p.tindakan === t(lang, 'tindakan.excluded')) byReason.set(p.masalah, (byReason.get(p.masalah) ?? 0) + 1);
+  let main = '';
+  let most = 0;
+  for (const [reason, n] of byReason) if (n > most) [main, most] = [reason, n];
+  const percent = Math.round((100 * counts.TIDAK_VALID) / rowsRead);
+  const fix = main === t(lang, 'masalah.noDate') ? t(lang, 'review.fixNoDate') : main === t(lang, 'masalah.badDate') ? t(lang, 'review.fixBadDate') : t(lang, 'review.fixOther');
+  return { status: 'PERLU_PERIKSA', reason: t(lang, 'review.reason', { percent, n: counts.TIDAK_VALID, rows: rowsRead, main: main || '-', most }), fix };
 }

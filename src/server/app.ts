@@ -32,6 +32,7 @@ import {
   readFormats,
   readFormulaCells,
   readGrid,
+  readMergedRows,
   readTable,
   readValues,
   slicePatch,
@@ -53,10 +54,12 @@ export interface Env {
   lang: Lang;
   settings: Settings;
   clock: ZoneClock;
+  /** The spreadsheet's locale: evidence for how ambiguous text dates read. */
+  locale: string;
 }
 
 export function envOf(ss: Spreadsheet, state: DocState, lang: Lang, language: Settings['language']): Env {
-  return { lang, settings: { ...state.settings, language }, clock: zoneClockOf(ss.getSpreadsheetTimeZone()) };
+  return { lang, settings: { ...state.settings, language }, clock: zoneClockOf(ss.getSpreadsheetTimeZone()), locale: ss.getSpreadsheetLocale() };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -191,6 +194,8 @@ export function planSheet(state: DocState, env: Env, sheet: Sheet, kamus: KamusE
     kamus,
     lang: env.lang,
     isFormula: formulas.size ? (r, c) => c < width && formulas.has(r * width + c) : undefined,
+    locale: env.locale,
+    dateMerges: readMergedRows(sheet, columnOf(mapping, 'date'), grid.length),
   });
   if (plan.rowsRead === 0) throw new UserError('NOTHING_TO_CLEAN', { sheet: name });
   return { sheet, grid, mapping, plan, formulas, saveAs: resolution.kind === 'ok' ? resolution.saveAs : null };

@@ -29,6 +29,15 @@ export function readGrid(sheet: Sheet): Grid {
   return grid;
 }
 
+/** Merged cells of one column, as 0-based grid row ranges [start, end) (dates written once per day). */
+export function readMergedRows(sheet: Sheet, col: number, rows: number): { start: number; end: number }[] {
+  if (col < 0 || rows === 0) return [];
+  return sheet
+    .getRange(1, col + 1, rows, 1)
+    .getMergedRanges()
+    .map((m) => ({ start: m.getRow() - 1, end: m.getRow() - 1 + m.getNumRows() }));
+}
+
 /** Positions (row * width + col, 0-based) of formula cells: they are read, never written. */
 export function readFormulaCells(sheet: Sheet, rows: number, width: number): Set<number> {
   const found = new Set<number>();
