@@ -10,16 +10,17 @@
  * rows are found through 53-bit row hashes (confirmed exactly on a hit) rather than a string key
  * per row; notes are interned; and the visits go into a columnar table.
  */
-import type { ChangeSummary, CleanStatus, Lang, Settings, StatusCounts } from '../shared/api';
+import type { ChangeSummary, CleanStatus, Lang, Settings, SheetCheck, StatusCounts } from '../shared/api';
 import { Cell, Grid, MAX_CELL_CHARS, capText, cellText, isBlank, isDate } from './cells';
 import { DERIVED_HEADERS, ColumnMapping, columnOf } from './mapping';
 import { ParsedDate, detectDayOrder, parseDate, DayOrder, DateOrderResult, decideDateOrder } from './dates';
 import { fillDownDates, isTotalRow } from './logshape/filldown';
+import { topicMatchKey } from './logshape/informal';
 import { findDuplicates, isRunningNumberColumn, personColumns, personKey } from './logshape/duplicates';
 import { ZoneClock, ymdOfDay, isoOfDay, pad2 } from './zone';
 import { KamusEntry, KOLOM_OF_ROLE, canonicalise, dictionaryFor } from './canonical';
 import { ValueRole, UNKNOWN, VOCABULARY } from './vocabulary';
-import { isFormulaError, redact, tidy } from './text';
+import { isFormulaError, keyable, redact, tidy } from './text';
 import { MAX_PLAUSIBLE_AGE, MIN_PLAUSIBLE_AGE, UNKNOWN_GROUP, ageGroupLabels, ageGroupOf, generationOf, weekOfMonth } from './settings';
 import { t } from './i18n';
 import { MIN_ROWS_SHOWN } from './summarise';
@@ -532,7 +533,10 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     keyService[i] = d ? canonicalOf('service', r) : '';
     keyTopic[i] = d ? canonicalOf('topic', r) : '';
   }
-  const sameVisit = findDuplicates({ day: keyDay, person: keyPerson, service: keyService, topic: keyTopic, seconds: keySeconds });
+  // A topic whose matching key stands for less than the whole value (non-Latin script, emoji,
+  // dashes) is only ever the same topic as itself.
+  const topicKey = (text: string): string => (keyable(text) ? topicMatchKey(text) : '\u0000' + text);
+  const sameVisit = findDuplicates({ day: keyDay, person: keyPerson, service: keyService, topic: keyTopic, seconds: keySeconds }, { topicKey });
 
   /** The exact duplicate key of a row (slow path: only to confirm a hash hit). */
   const rowKey = (r: number): string => {
@@ -874,6 +878,18 @@ function fillDownOf(
   const dataMerges = merges.map((m) => ({ start: m.start - firstDataRow, end: m.end - firstDataRow })).filter((m) => m.end > 0 && m.start < n);
   const result = fillDownDates({ days, dateBlank, hasContent, isTotal, merges: dataMerges });
   return result.fills.map((f) => (f ? { day: f.day, from: f.from } : null));
+}
+
+/** The sheet's check for the result card, info_ringkasan and report.json. */
+export function sheetCheck(plan: CleanPlan, lang: Lang): SheetCheck {
+  const order = plan.dateOrder;
+  const ambiguous = order !== null && order.order === 'ambiguous';
+  const base = { dateOrder: order ? order.order : '', dateOrderReason: order ? order.reason : '', datesFilled: plan.datesFilled };
+  if (plan.review.status === 'PERLU_PERIKSA') {
+    return { status: 'PERLU_PERIKSA', reason: plan.review.reason + (ambiguous ? ' ' + t(lang, 'review.ambiguousOrder') + '.' : ''), fix: plan.review.fix, ...base };
+  }
+  if (ambiguous) return { status: 'PERLU_PERIKSA', reason: t(lang, 'review.ambiguousOrder') + '.', fix: t(lang, 'review.fixOrder'), ...base };
+  return { status: 'BERHASIL', reason: '', fix: '', ...base };
 }
 
 /**

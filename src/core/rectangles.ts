@@ -217,12 +217,3 @@ export function withoutRows<P extends PlainPatch>(p: P, skip: ReadonlySet<number
   }
   return out;
 }
-
-/**
- * How many leading columns of a patch staff type in (left of the derived block): those are
- * compared with what was read before writing. The derived columns are the add-on's own output,
- * recomputed every run, so re-reading them would only double the cells read.
- */
-export function staffWidth(p: PlainPatch, derivedStart: number): number {
-  return Math.max(0, Math.min(p.col + (p.values[0]?.length ?? 0), derivedStart) - p.col);
-}

@@ -3,7 +3,7 @@
  * tab (see contract.ts). Pure: dates go in as day numbers and come out as Date instants of local
  * midnight through the zone clock, so they land as real date cells in the spreadsheet's zone.
  */
-import type { Settings, StatusCounts } from '../shared/api';
+import type { Settings, SheetCheck, StatusCounts } from '../shared/api';
 import { Cell } from './cells';
 import type { VisitRecord } from './clean';
 import { VisitTable } from './table';
@@ -16,6 +16,8 @@ import { words } from './text';
 
 export interface SheetRecords {
   sheetName: string;
+  /** Whether the sheet's outcome needs checking (PERLU PERIKSA), and why. */
+  check?: SheetCheck;
   visits: VisitTable;
   counts: StatusCounts;
   rowsRead: number;
@@ -30,7 +32,7 @@ export interface SummaryTable {
 export interface RunInfo {
   version: string;
   refreshedAt: string;
-  lastRun: { kind: string; start: string; end: string; ok: boolean; rowsProcessed: number; error: string } | null;
+  lastRun: { kind: string; start: string; end: string; ok: boolean; rowsProcessed: number; error: string; review?: string } | null;
 }
 
 export interface Summaries {
@@ -148,6 +150,13 @@ export function suppressedValues(sheets: readonly SheetRecords[]): Record<Suppre
     out[f] = hidden;
   }
   return out;
+}
+
+/** BERHASIL, GAGAL, or PERLU PERIKSA (the run worked but its outcome needs a person to look). */
+export function runStatusText(record: RunInfo['lastRun']): string {
+  if (!record) return '';
+  if (!record.ok) return 'GAGAL';
+  return record.review ? 'PERLU PERIKSA' : 'BERHASIL';
 }
 
 export function summarise(sheets: readonly SheetRecords[], settings: Settings, clock: ZoneClock, run: RunInfo): Summaries {
@@ -376,7 +385,11 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
     ['run_terakhir_jenis', run.lastRun?.kind ?? ''],
     ['run_terakhir_mulai', run.lastRun?.start ?? ''],
     ['run_terakhir_selesai', run.lastRun?.end ?? ''],
-    ['run_terakhir_status', run.lastRun ? (run.lastRun.ok ? 'BERHASIL' : 'GAGAL') : ''],
+    ['status_data', sheets.some((s) => s.check?.status === 'PERLU_PERIKSA') ? 'PERLU PERIKSA' : 'BERHASIL'],
+    ['status_data_alasan', sheets.filter((s) => s.check?.status === 'PERLU_PERIKSA').map((s) => `${s.sheetName}: ${s.check?.reason} ${s.check?.fix}`).join(' | ')],
+    ['urutan_tanggal', sheets.filter((s) => s.check?.dateOrder).map((s) => `${s.sheetName}: ${s.check?.dateOrder} (${s.check?.dateOrderReason})`).join('; ')],
+    ['tanggal_diisi_dari_atas', String(sheets.reduce((n, s) => n + (s.check?.datesFilled ?? 0), 0))],
+    ['run_terakhir_status', runStatusText(run.lastRun)],
     ['run_terakhir_baris', run.lastRun ? String(run.lastRun.rowsProcessed) : ''],
     ['run_terakhir_galat', run.lastRun?.error ?? ''],
   ];

@@ -5,14 +5,14 @@
  */
 import type { CleanResult, Lang, MappingView, ReportResult, Role, RunRecord, Settings, SummaryResult, TabLink, UndoEntryView, UndoResult } from '../shared/api';
 import { Cell, Grid, cellText, isBlank, isDate } from '../core/cells';
-import { CleanPlan, cleanLog } from '../core/clean';
+import { CleanPlan, cleanLog, sheetCheck } from '../core/clean';
 import { ColumnMapping, MappingResolution, SavedMapping, applyOverrides, detectMapping, columnOf, mappingFromHeader, resolveMapping, savedMappingOf } from '../core/mapping';
 import { KamusEntry } from '../core/canonical';
 import { REPORT_TABS, SUMMARY_TABS, tabContract } from '../core/contract';
 
 /** Cells of a new tab as Sheets creates it (1000 rows × 26 columns). */
 const NEW_TAB_CELLS = 26000;
-import { SheetRecords, summarise } from '../core/summarise';
+import { SheetRecords, runStatusText, summarise } from '../core/summarise';
 import { lookerStudioUrl } from '../core/looker';
 import { t } from '../core/i18n';
 import { VERSION } from '../core/version';
@@ -41,9 +41,9 @@ import {
   writePatch,
   writeTable,
 } from './sheets';
-import { backupGrowth, hasBackupEntry, restoreBackup, saveBackup, undoHistory } from './backup';
+import { backupGrowth, restoreBackup, saveBackup, undoHistory } from './backup';
 import { newestFirst } from '../core/undo';
-import { PlainPatch, conflictingRows, patchesFor, staffWidth, withoutRows } from '../core/rectangles';
+import { PlainPatch, conflictingRows, patchesFor, withoutRows } from '../core/rectangles';
 import { DERIVED_HEADERS } from '../core/mapping';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -225,18 +225,13 @@ function withFormats(sheet: Sheet, plan: CleanPlan, patches: PlainPatch[]): Patc
 }
 
 /**
- * Rows of a block that staff edited since the read: the cells the run is about to overwrite in
- * staff columns are read again and compared with what the plan was made from.
+ * Rows of a patch that hold something else now than the plan was made from: staff edited them
+ * (or typed into the empty cells the derived block was to take) between the read and the write.
+ * Every cell the patch would write is read again just before it is written.
  */
-function editedRows(sheet: Sheet, group: readonly Patch[], derivedStart: number): Set<number> {
-  const edited = new Set<number>();
-  for (const p of group) {
-    const n = staffWidth(p, derivedStart);
-    if (n === 0) continue;
-    const now = readValues(sheet, p.row, p.col, p.values.length, n);
-    for (const i of conflictingRows(p.originals, now.map((r, k) => r.concat(p.originals[k].slice(n))))) edited.add(p.row + i);
-  }
-  return edited;
+function editedRows(sheet: Sheet, p: Patch): number[] {
+  const now = readValues(sheet, p.row, p.col, p.values.length, p.values[0].length);
+  return conflictingRows(p.originals, now).map((i) => p.row + i);
 }
 
 function kamusRows(entries: KamusEntry[]): Cell[][] {
@@ -276,24 +271,21 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
   let rowsEditedDuringRun = 0;
   let complete = true;
   if (plain.length > 0) {
-    // A follow-up execution of a run that stopped at its deadline: the backup taken by the first
-    // execution already holds this sheet's originals, and re-planning yields only what is left.
-    const continuing = state.pending !== null && state.pending.sheetIds[0] === sheetId && state.pending.backupId !== '' && hasBackupEntry(ss, state.tabs, state.pending.backupId, sheetId);
+    // Every execution backs up exactly what it is about to write, also when it continues a run
+    // cut at its deadline: staff may have typed in between, and undo must give that back too.
     const neededCols = Math.max(sheet.getMaxColumns(), plan.derivedStart + DERIVED_HEADERS.length);
     // Tabs this run may still create (kamus, masalah_data, summaries): a new tab is 1000 × 26.
     const tabsToCreate = [...REPORT_TABS, ...SUMMARY_TABS].filter((t) => state.tabs[t.name] === undefined).length;
-    const growth = (neededCols - sheet.getMaxColumns()) * sheet.getMaxRows() + (continuing ? 0 : backupGrowth(ss, state.tabs, plain)) + tabsToCreate * NEW_TAB_CELLS;
+    const growth = (neededCols - sheet.getMaxColumns()) * sheet.getMaxRows() + backupGrowth(ss, state.tabs, plain) + tabsToCreate * NEW_TAB_CELLS;
     if (spreadsheetCells(ss) + growth > CELL_LIMIT) throw new UserError('TOO_LARGE', { limit: CELL_LIMIT.toLocaleString('id-ID') });
     // The grid is widened first: the derived block may lie past the sheet's last column, and
     // formats can only be read inside the grid.
     writingTo(sheet.getName(), () => ensureSize(sheet, grid.length, neededCols));
     const patches = withFormats(sheet, plan, plain);
-    if (!continuing) {
-      const entry = saveBackup(ss, state.tabs, sheet, patches, state.pending?.kind === 'nightly' ? 'nightly' : 'clean');
-      const rest = (state.pending?.sheetIds ?? []).filter((id) => id !== sheetId);
-      state.pending = { kind: state.pending?.kind ?? 'clean', sheetIds: [sheetId, ...rest], backupId: entry.id, startedAt: state.pending?.startedAt ?? new Date().toISOString() };
-      saveState(ctx);
-    }
+    const entry = saveBackup(ss, state.tabs, sheet, patches, state.pending?.kind === 'nightly' ? 'nightly' : 'clean');
+    const rest = (state.pending?.sheetIds ?? []).filter((id) => id !== sheetId);
+    state.pending = { kind: state.pending?.kind ?? 'clean', sheetIds: [sheetId, ...rest], backupId: entry.id, startedAt: state.pending?.startedAt ?? new Date().toISOString() };
+    saveState(ctx);
     if (kamusChanged) writeKamus(ss, state, plan.kamus);
     const written: Patch[] = [];
     try {
@@ -306,21 +298,25 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
           complete = false;
           break;
         }
-        const group = patches.slice(i, j);
-        const edited = editedRows(sheet, group, plan.derivedStart);
-        rowsEditedDuringRun += edited.size;
-        for (const p of group) {
+        // Each patch is checked right before its own write; a row found edited is left out of
+        // the rest of its block too, and counted.
+        const edited = new Set<number>();
+        for (const p of patches.slice(i, j)) {
+          for (const r of editedRows(sheet, p)) edited.add(r);
           for (const q of edited.size ? withoutRows(p, edited, slicePatch) : [p]) {
             writePatch(sheet, q);
             written.push(q);
             cellsWritten += q.values.length * q.values[0].length;
           }
         }
+        rowsEditedDuringRun += edited.size;
         i = j;
       }
     } catch (e) {
-      // Put back what this run wrote, newest first, so the log is as it was before the run.
+      // Put back what this run wrote, newest first, so the log is as it was before the run. The
+      // run is over: nothing is pending (a later run plans afresh and backs up afresh).
       for (let i = written.length - 1; i >= 0; i--) writePatch(sheet, written[i], true);
+      state.pending = null;
       if (isProtectionRefusal(e)) throw new UserError('PROTECTED', { sheet: sheet.getName() });
       throw e;
     }
@@ -355,6 +351,7 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
       topChanges: plan.topChanges,
       problems: plan.problems.length,
       complete,
+      check: sheetCheck(plan, env.lang),
     },
   };
 }
@@ -424,7 +421,7 @@ export function writeReportsFlow(ctx: RunContext, plans: { sheetName: string; pl
 
 export function summariseFlow(ctx: RunContext, env: Env, plans: { sheetName: string; plan: CleanPlan }[], lastRun: RunRecord | null): SummaryResult {
   const { ss, state } = ctx;
-  const sheets: SheetRecords[] = plans.map(({ sheetName, plan }) => ({ sheetName, visits: plan.visits, counts: plan.counts, rowsRead: plan.rowsRead }));
+  const sheets: SheetRecords[] = plans.map(({ sheetName, plan }) => ({ sheetName, visits: plan.visits, counts: plan.counts, rowsRead: plan.rowsRead, check: sheetCheck(plan, env.lang) }));
   const summaries = summarise(sheets, env.settings, env.clock, {
     version: VERSION,
     refreshedAt: Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), "yyyy-MM-dd'T'HH:mm:ssXXX"),
@@ -459,7 +456,7 @@ export function recordRunInInfo(ss: Spreadsheet, tabs: Record<string, number>, r
     run_terakhir_jenis: record.kind,
     run_terakhir_mulai: record.start,
     run_terakhir_selesai: record.end,
-    run_terakhir_status: record.ok ? 'BERHASIL' : 'GAGAL',
+    run_terakhir_status: runStatusText(record),
     run_terakhir_baris: String(record.rowsProcessed),
     run_terakhir_galat: record.error,
   };
@@ -494,8 +491,17 @@ export function undoHistoryView(ss: Spreadsheet, state: DocState): UndoEntryView
 // ---------------------------------------------------------------------------------------------
 // Run records
 
-export function runRecord(kind: RunRecord['kind'], start: Date, ok: boolean, rows: number, error = '', continued = false): RunRecord {
-  return { kind, start: start.toISOString(), end: new Date().toISOString(), ok, rowsProcessed: rows, error, continued };
+export function runRecord(kind: RunRecord['kind'], start: Date, ok: boolean, rows: number, error = '', continued = false, review = ''): RunRecord {
+  return { kind, start: start.toISOString(), end: new Date().toISOString(), ok, rowsProcessed: rows, error, continued, review };
+}
+
+/** Why a run's outcome needs checking ('' when it does not): the sheets marked PERLU_PERIKSA. */
+export function reviewOfPlans(plans: readonly { sheetName: string; plan: CleanPlan }[], lang: Lang): string {
+  return plans
+    .map(({ sheetName, plan }) => ({ sheetName, check: sheetCheck(plan, lang) }))
+    .filter((x) => x.check.status === 'PERLU_PERIKSA')
+    .map((x) => `${x.sheetName}: ${x.check.reason}`)
+    .join(' | ');
 }
 
 /** Sheets of a workbook that look like service logs (for the runner's "clean every log"). */

@@ -24,6 +24,7 @@ import { ROLES } from '../shared/api';
 import { errorText, langOfLocale, t } from '../core/i18n';
 import { SettingsError, validateSettings } from '../core/settings';
 import { VERSION } from '../core/version';
+import { redact } from '../core/text';
 import { CleanPlan } from '../core/clean';
 import { UserError } from './errors';
 import { RunContext, markFinished, saveState, withRunLock } from './lock';
@@ -39,6 +40,7 @@ import {
   mappingView,
   planRegistered,
   recordRunInInfo,
+  reviewOfPlans,
   runRecord,
   summariseFlow,
   undoFlow,
@@ -191,6 +193,7 @@ export function saveMapping(input: MappingInput): Reply<MappingView> {
   return reply(() =>
     withEnv((ctx, env) => {
       const sheet = sheetOrThrow(ctx.ss, input && input.sheetId);
+      if (isOwnTab(ctx.ss, ctx.state.tabs, sheet)) throw new UserError('NOT_A_LOG', { sheet: sheet.getName() });
       const roles: Record<string, Role> = {};
       const entries = Object.entries(input.roles ?? {});
       if (entries.length > MAX_MAPPED_COLUMNS) throw new UserError('BAD_INPUT', { detail: 'roles' });
@@ -198,7 +201,8 @@ export function saveMapping(input: MappingInput): Reply<MappingView> {
         if (!ROLES.includes(v) || !/^\d+$/.test(k)) throw new UserError('BAD_INPUT', { detail: 'roles' });
         roles[k] = v;
       }
-      const constants = { service: String(input.constants?.service ?? '').trim(), channel: String(input.constants?.channel ?? '').trim() };
+      // A constant becomes every row's service or channel in the summaries: never personal data.
+      const constants = { service: redact(String(input.constants?.service ?? '').trim()), channel: redact(String(input.constants?.channel ?? '').trim()) };
       if (constants.service.length > MAX_CONSTANT_LENGTH || constants.channel.length > MAX_CONSTANT_LENGTH) throw new UserError('BAD_INPUT', { detail: 'constants' });
       const confirmed = confirmedMapping(ctx.state, sheet, roles, constants);
       ctx.state.mappings[String(sheet.getSheetId())] = confirmed;
@@ -219,7 +223,8 @@ export function cleanSheet(sheetId: number): Reply<CleanResult> {
       const sheet = sheetOrThrow(ctx.ss, sheetId);
       const start = new Date();
       const { result } = cleanSheetFlow(ctx, env, sheet, deadlineOf(ctx.state));
-      ctx.state.lastRun = runRecord('clean', start, true, result.rowsRead, '', !result.complete);
+      const review = result.check.status === 'PERLU_PERIKSA' ? `${result.sheetName}: ${result.check.reason}` : '';
+      ctx.state.lastRun = runRecord('clean', start, true, result.rowsRead, '', !result.complete, review);
       markFinished(ctx);
       return result;
     }),
@@ -239,7 +244,7 @@ export function summarise(): Reply<SummaryResult> {
       const skipped: string[] = [];
       const plans = planRegistered(ctx, env, new Map(), skipped);
       const rows = plans.reduce((n, p) => n + p.plan.rowsRead, 0);
-      const record = runRecord('summarise', start, true, rows, skipped.join('; '));
+      const record = runRecord('summarise', start, true, rows, skipped.join('; '), false, reviewOfPlans(plans, env.lang));
       const result = summariseFlow(ctx, env, plans, record);
       ctx.state.lastRun = record;
       markFinished(ctx);
@@ -519,13 +524,16 @@ function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: 
     const rows = all.reduce((n, p) => n + p.plan.rowsRead, 0);
     const reports = writeReportsFlow(ctx, all);
     const note = skipped.length ? skipped.join('; ') : '';
-    const record = runRecord(kind, start, true, rows, note);
+    const review = reviewOfPlans(all, env.lang);
+    const record = runRecord(kind, start, true, rows, note, false, review);
     const summary = summariseFlow(ctx, env, all, record);
-    ctx.state.lastRun = runRecord(kind, start, true, rows, note);
+    ctx.state.lastRun = runRecord(kind, start, true, rows, note, false, review);
     markFinished(ctx);
     return { complete: true, cleaned, summary, problems: reports.problems, error: '' };
   } catch (err) {
     const message = err instanceof UserError ? errorText(env.lang, err.code, err.params).message : err instanceof Error ? err.message : String(err);
+    // A failed run is over; what it wrote to the sheet that failed was rolled back.
+    ctx.state.pending = null;
     ctx.state.lastRun = runRecord(kind, start, false, 0, message);
     saveState(ctx);
     recordRunInInfo(ctx.ss, ctx.state.tabs, ctx.state.lastRun);

@@ -46,7 +46,8 @@ export function withRunLock<T>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, fn:
     state = read.state;
     const now = Date.now();
     // A lease whose run recorded its outcome (finished) is free even if its release was lost.
-    if (state.lease && state.lease.owner !== owner && state.lease.until > now && !state.lease.finished) throw new UserError('BUSY');
+    // A lease is honoured for at most LEASE_MS from now, whatever a hand-edited state says.
+    if (state.lease && state.lease.owner !== owner && Math.min(state.lease.until, now + LEASE_MS) > now && !state.lease.finished) throw new UserError('BUSY');
     state.lease = { owner, until: now + LEASE_MS };
     writeState(ss, state);
     SpreadsheetApp.flush();

@@ -8,7 +8,7 @@
  */
 import { Cell, Grid, toWritable } from '../core/cells';
 import { MAX_ROWS_PER_CALL, PlainPatch } from '../core/rectangles';
-import { ColumnType, FORMAT_OF_TYPE } from '../core/contract';
+import { ALL_TABS, ColumnType, FORMAT_OF_TYPE } from '../core/contract';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -197,8 +197,13 @@ function freeName(ss: Spreadsheet, name: string): string {
 export function ensureTab(ss: Spreadsheet, tabs: Record<string, number>, name: string, opts: { hidden?: boolean } = {}): Sheet {
   let sheet = markedTabs(ss).get(name) ?? null;
   if (!sheet && tabs[name] !== undefined) {
-    sheet = findSheetById(ss, tabs[name]);
-    if (sheet) markTab(ss, sheet, name);
+    // A tab made by version 1 is adopted only if it still looks like ours (hidden, or headed by
+    // its contract's first column): a hand-edited state must not turn a log into a summary tab.
+    const recorded = findSheetById(ss, tabs[name]);
+    if (recorded && looksLikeOwnTab(recorded, name)) {
+      sheet = recorded;
+      markTab(ss, sheet, name);
+    }
   }
   if (!sheet) {
     // insertSheet makes the new tab active; staff stay on the sheet they were working on.
@@ -211,6 +216,12 @@ export function ensureTab(ss: Spreadsheet, tabs: Record<string, number>, name: s
   }
   tabs[name] = sheet.getSheetId();
   return sheet;
+}
+
+function looksLikeOwnTab(sheet: Sheet, name: string): boolean {
+  if (sheet.isSheetHidden()) return true;
+  const contract = ALL_TABS.find((t) => t.name === name);
+  return !!contract && sheet.getLastRow() > 0 && sheet.getRange(1, 1).getValue() === contract.columns[0]?.header;
 }
 
 /** Our tab of that contract name if it exists (marker or recorded id); never one found by name alone. */

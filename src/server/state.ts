@@ -59,8 +59,10 @@ export type StateProblem = '' | 'missing' | 'damaged';
 function stateSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, create: boolean): GoogleAppsScript.Spreadsheet.Sheet | null {
   const marked = markedTabs(ss).get(STATE_TAB);
   if (marked) return marked;
-  // Version 1 found its state tab by name only: adopt it (and mark it) on the next write.
-  const byName = ss.getSheetByName(STATE_TAB);
+  // Version 1 found its state tab by name only: adopt it (and mark it) on the next write. Ours
+  // was always hidden: a visible tab of that name is a staff tab, never touched.
+  const named = ss.getSheetByName(STATE_TAB);
+  const byName = named && named.isSheetHidden() ? named : null;
   if (!create) return byName;
   return ensureTab(ss, byName ? { [STATE_TAB]: byName.getSheetId() } : {}, STATE_TAB, { hidden: true });
 }

@@ -89,6 +89,8 @@ export interface RunRecord {
   error: string;
   /** Set when the run stopped at its time budget and scheduled a continuation. */
   continued: boolean;
+  /** '' when every sheet's outcome is fine; else why it needs checking (PERLU PERIKSA). */
+  review?: string;
 }
 
 export interface ChangeSummary {
@@ -112,6 +114,23 @@ export interface CleanResult {
   problems: number;
   /** True when the run finished the whole sheet (false: continues in a follow-up run). */
   complete: boolean;
+  check: SheetCheck;
+}
+
+/**
+ * Whether a sheet's outcome needs a person to look: BERHASIL, or PERLU_PERIKSA when many rows were
+ * left out or the date order could not be decided, with the reason and the fix (translated).
+ */
+export interface SheetCheck {
+  status: 'BERHASIL' | 'PERLU_PERIKSA';
+  reason: string;
+  fix: string;
+  /** How text dates like 6/1/2023 were read: 'DMY', 'MDY', 'ambiguous', or '' (no such dates). */
+  dateOrder: string;
+  /** Why that order: partOver12, headerFormat, formsTimestamp, locale, noEvidence… */
+  dateOrderReason: string;
+  /** Rows whose blank date was taken from the date written above them. */
+  datesFilled: number;
 }
 
 export interface TabLink {

@@ -148,7 +148,12 @@ describe('analyze options', () => {
       'Tanggal,Nama,Usia,Layanan,Kanal,Topik\n' +
         '22/05/2023,Budi,35,informasi,kantor cabang,tanya 081234567890 budi@contoh.test\n' +
         '23/05/2023,Siti,41,Informasi,JMO,Tanya 081234567890 budi@contoh.test\n' +
-        '24/05/2023,Dedi,33,Informasi,JMO,TANYA 081234567890 BUDI@CONTOH.TEST\n',
+        '24/05/2023,Dedi,33,Informasi,JMO,TANYA 081234567890 BUDI@CONTOH.TEST\n' +
+        // The sidebar names a free-text change only when at least three rows hold it (k = 3).
+        '25/05/2023,Rina,29,Informasi,JMO,TANYA 081234567890 BUDI@CONTOH.TEST\n' +
+        '26/05/2023,Yudi,52,Informasi,JMO,TANYA 081234567890 BUDI@CONTOH.TEST\n' +
+        '27/05/2023,Tono,44,Informasi,JMO,Tanya 081234567890 budi@contoh.test\n' +
+        '29/05/2023,Ayu,38,Informasi,JMO,Tanya 081234567890 budi@contoh.test\n',
     );
     expect(run('tools/runner/cli.ts', [path.join(dir, 'log.csv'), '--out', path.join(dir, 'out')]).code).toBe(0);
     const text = fs.readFileSync(path.join(dir, 'out', 'report.json'), 'utf8');

@@ -26,6 +26,8 @@ Options:
   --sheet NAME           the sheet --append adds to
   --run clean|nightly    Clean & Summarize from the sidebar (default), or the nightly trigger
   --budget-ms N          shorten each execution's time budget (simulated Apps Script latency)
+  --strict               exit 2 when the outcome needs checking (PERLU PERIKSA: more than 10 %
+                         of a sheet's rows left out, or an undecidable date order) or failed
   -h, --help             this text
 
 CSV input is read as Sheets imports it: ',', ';' or tab between fields, numbers as numbers
@@ -43,17 +45,18 @@ const SPEC = {
     sheet: { type: 'string' },
     run: { type: 'string' },
     'budget-ms': { type: 'string' },
+    strict: { type: 'boolean' },
   },
 } as const;
 
 /** The command line as options for analyze(); null when it asked for --help (already printed). */
-export function parseArgs(argv: string[]): AnalyzeOptions | null {
+export function parseArgs(argv: string[]): (AnalyzeOptions & { strict?: boolean }) | null {
   const parsed = parseCli(SPEC, argv);
   if (printedHelp(parsed, SPEC)) return null;
   const v = parsed.values;
   const input = parsed.positionals[0];
   if (!input) throw new UsageError('no input file (usage: npm run analyze -- <input.csv|input.xlsx|state.json> [options]; see --help)');
-  const opts: AnalyzeOptions = { input, mode: 'clean', out: v.out };
+  const opts: AnalyzeOptions & { strict?: boolean } = { input, mode: 'clean', out: v.out, strict: v.strict === true };
   if (v.run !== undefined) {
     if (v.run !== 'clean' && v.run !== 'nightly') throw new UsageError(`--run takes clean or nightly, not "${v.run}"`);
     opts.mode = v.run;
@@ -81,8 +84,10 @@ async function main(): Promise<void> {
   // One language per run: the spreadsheet's (a state.json keeps its own unless --locale is given).
   const lang: RunnerLocale = opts.locale ?? (report.locale.toLowerCase().startsWith('en') ? 'en' : 'id');
   for (const line of runSummaryLines(report, outputs, lang, path.basename(opts.input))) console.log(line);
-  // --strict goes here once report.json carries the run status: exit 2 when it is PERLU_PERIKSA
-  // (needs checking), after the outputs are written.
+  // A run that left many rows out says so loudly; with --strict it also fails (exit 2), after
+  // the outputs are written.
+  if (report.status !== 'BERHASIL') console.error(`${report.status === 'GAGAL' ? 'GAGAL' : 'PERLU PERIKSA'}: ${report.statusReason}`);
+  if (opts.strict && report.status !== 'BERHASIL') process.exitCode = 2;
 }
 
 if (require.main === module) runMain('analyze', main, [InputError, RunError]);

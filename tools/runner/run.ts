@@ -68,6 +68,10 @@ export interface RunReport {
   lookerStudioUrl: string;
   executions: number;
   lastRun: unknown;
+  /** BERHASIL, PERLU_PERIKSA (the run worked but many rows were left out, or dates were ambiguous), or GAGAL. */
+  status: 'BERHASIL' | 'PERLU_PERIKSA' | 'GAGAL';
+  /** Why PERLU_PERIKSA or GAGAL, one sentence per sheet with the fix to try ('' when BERHASIL). */
+  statusReason: string;
   serviceCalls: Record<string, number>;
   totalCalls: number;
   cellsRead: number;
@@ -272,6 +276,8 @@ export async function analyze(opts: AnalyzeOptions): Promise<{ report: RunReport
     lookerStudioUrl: summary?.lookerStudioUrl ?? '',
     executions,
     lastRun,
+    status: info.run_terakhir_status === 'GAGAL' ? 'GAGAL' : info.status_data === 'PERLU PERIKSA' ? 'PERLU_PERIKSA' : 'BERHASIL',
+    statusReason: info.run_terakhir_status === 'GAGAL' ? String(info.run_terakhir_galat ?? '') : info.status_data_alasan ?? '',
     serviceCalls: stats.calls,
     totalCalls: stats.totalCalls,
     cellsRead: stats.cellsRead,

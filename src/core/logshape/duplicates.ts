@@ -157,8 +157,11 @@ export function personKey(kpj: Cell, name: Cell, nik: Cell = ''): string {
   if (k.length >= 5) return 'kpj:' + k;
   const n = idDigits(nik);
   if (n.length >= 10) return 'nik:' + n;
-  const w = typeof name === 'string' ? words(name).join(' ') : '';
-  return w === '' ? '' : 'nama:' + w;
+  if (typeof name !== 'string' || name.trim() === '') return '';
+  // Words when they keep the whole name; names in other scripts keep their own letters.
+  const w = words(name).join(' ');
+  const plain = name.trim().toLowerCase().replace(/\s+/g, ' ');
+  return 'nama:' + (w.replace(/ /g, '').length >= plain.replace(/[\s.,'-]/g, '').length ? w : plain);
 }
 
 function idDigits(v: Cell): string {
