@@ -81,7 +81,7 @@ describe('settings validation', () => {
   it('labels age groups', () => {
     expect(ageGroupLabels([20, 28, 35, 43]).join(', ')).toBe('<20, 20-27, 28-34, 35-42, >42');
     expect(ageGroupLabels([18])).toEqual(['<18', '>17']);
-    expect(ageGroupLabels([20, 21, 30])).toEqual(['<20', '20', '21-29', '>29']);
+    expect(ageGroupLabels([20, 21, 30])).toEqual(['<20', '20-20', '21-29', '>29']);
     expect(ageGroupLabels([])).toEqual([]);
   });
   it('parses the peak threshold', () => {
