@@ -129,3 +129,20 @@ describe('the server entry points satisfy ServerApi (src/server/api-check.ts)', 
     expect(checkProblems(compileRoom('tsconfig.server.json', { [INDEX]: index })).map((p) => p.text).join('\n')).toMatch(/rebuildState/);
   });
 });
+
+describe('the sidebar calls the server as ServerApi types it (sidebar/rpc.ts)', () => {
+  const PROBE = 'sidebar/call-probe.ts';
+  const probe = (line: string): string => `import { call } from './rpc';\nexport const answer = ${line};\n`;
+  const problemsOf = (line: string): string[] => compileRoom('tsconfig.sidebar.json', { [PROBE]: probe(line) }).filter((p) => p.file === PROBE).map((p) => p.text);
+
+  test('a call with the arguments of its entry compiles', () => {
+    expect(problemsOf("call('cleanSheet', 3)")).toEqual([]);
+    expect(problemsOf("call('undoLastClean')")).toEqual([]);
+  });
+
+  test('a missing argument, an argument of another type, or an unknown entry does not', () => {
+    expect(problemsOf("call('cleanSheet')")).toEqual([expect.stringMatching(/Expected 2 arguments, but got 1/)]);
+    expect(problemsOf("call('cleanSheet', '3')")).toEqual([expect.stringMatching(/not assignable to parameter of type 'number'/)]);
+    expect(problemsOf("call('cleanEverything')")).toEqual([expect.stringMatching(/cleanEverything/)]);
+  });
+});

@@ -1,5 +1,4 @@
 import { ROLES } from '../../src/shared/api';
-import type { ServerApi } from '../../src/shared/api';
 import { buildSidebarHtml, escapeInline } from '../../sidebar/build';
 import {
   ageGroupLabels,
@@ -209,11 +208,6 @@ describe('rpc', () => {
   it('internalError has message and hint', () => {
     const e = internalError('id');
     expect(e).toEqual({ ok: false, error: { code: 'INTERNAL', message: t('id', 'errInternal'), hint: t('id', 'errInternalHint') } });
-  });
-  it('is typed from ServerApi', () => {
-    // compile-time only: wrong arity / types would not type-check (npm run typecheck).
-    const names: (keyof ServerApi)[] = ['getSidebarState', 'inspectSheet', 'cleanSheet', 'writeReports', 'summarise'];
-    expect(names).toHaveLength(5);
   });
 });
 
