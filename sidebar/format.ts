@@ -4,6 +4,7 @@
  */
 import type { Lang } from '../src/shared/api';
 import type { MsgKey } from './i18n';
+import { AGE_BOUND_MAX, AGE_BOUND_MIN } from '../src/core/settings';
 
 const MONTHS: Record<Lang, readonly string[]> = {
   id: ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'],
@@ -69,8 +70,9 @@ export function formatDateTime(iso: string, lang: Lang, timeZone?: string): stri
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: MsgKey; params?: Record<string, string | number> };
 
-export const AGE_MIN = 1;
-export const AGE_MAX = 120;
+/** The bounds the server accepts (src/core/settings.ts), under the form's names. */
+export const AGE_MIN = AGE_BOUND_MIN;
+export const AGE_MAX = AGE_BOUND_MAX;
 
 /** "20, 28, 35, 43" → [20, 28, 35, 43]: integers 1–120, strictly ascending, at least one. */
 export function parseAgeBounds(text: string): Parsed<number[]> {
@@ -88,18 +90,8 @@ export function parseAgeBounds(text: string): Parsed<number[]> {
   return { ok: true, value: out };
 }
 
-/** [20, 28, 35, 43] → ['<20', '20-27', '28-34', '35-42', '>42']. */
-export function ageGroupLabels(bounds: readonly number[]): string[] {
-  if (bounds.length === 0) return [];
-  const labels = [`<${bounds[0]}`];
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const lo = bounds[i];
-    const hi = bounds[i + 1] - 1;
-    labels.push(lo === hi ? String(lo) : `${lo}-${hi}`);
-  }
-  labels.push(`>${bounds[bounds.length - 1] - 1}`);
-  return labels;
-}
+// The age groups' labels have one source, shared with the summary tabs they preview.
+export { ageGroupLabels } from '../src/core/settings';
 
 export function ageBoundsToText(bounds: readonly number[]): string {
   return bounds.join(', ');

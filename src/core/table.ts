@@ -35,8 +35,9 @@ export class IntColumn {
     }
     this.data[this.length++] = v;
   }
+  /** The i-th value; 0 past the end (as the unused capacity holds). */
   get(i: number): number {
-    return this.data[i];
+    return this.data[i] ?? 0;
   }
 }
 
@@ -79,7 +80,7 @@ export class VisitTable {
   }
 
   value(field: VisitField, i: number): string {
-    return this.dict.values[this.fields[field].get(i)];
+    return this.dict.values[this.fields[field].get(i)] ?? '';
   }
 
   /** Rows as objects (tests and small tools; the summaries read the columns). */
@@ -114,7 +115,7 @@ export class RowHashIndex {
     for (let i = hash & mask; ; i = (i + 1) & mask) {
       const k = this.keys[i];
       if (k === -1) return -1;
-      if (k === hash) return this.rows[i];
+      if (k === hash) return this.rows[i] ?? -1;
     }
   }
 
@@ -142,7 +143,9 @@ export class RowHashIndex {
     this.keys = new Float64Array(keys.length * 2).fill(-1);
     this.rows = new Int32Array(keys.length * 2);
     this.used = 0;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) this.set(keys[i], rows[i]);
+    keys.forEach((k, i) => {
+      if (k !== -1) this.set(k, rows[i] ?? -1);
+    });
   }
 }
 

@@ -224,7 +224,8 @@ export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: Error
 
 /**
  * The functions the sidebar calls through google.script.run. The server entry module implements
- * exactly these (plus the triggers), and the sidebar's typed client is derived from this map.
+ * exactly these (plus the triggers), and the sidebar's typed client is derived from this map;
+ * src/server/api-check.ts makes the compiler hold the server to it.
  */
 export interface ServerApi {
   getSidebarState(): Reply<SidebarState>;
@@ -244,6 +245,8 @@ export interface ServerApi {
   dropSheet(sheetId: number): Reply<RegisteredSheet[]>;
   /** Activates a tab (the result card's links use it inside Sheets). */
   openTab(sheetId: number): Reply<boolean>;
+  /** Rebuilds a missing or damaged state tab from the document's markers; false when it was fine. */
+  rebuildState(): Reply<boolean>;
 }
 
 export type ServerFunctionName = keyof ServerApi;

@@ -73,7 +73,10 @@ test('one type per column, no blank rows, frozen bold header, dates and percents
       });
     }
   }
-  expect(a.sheet('ds_harian').getRange(1, 1).getDisplayValues !== undefined).toBe(true);
+  // What staff and Looker Studio see: the contract's headers, ISO dates, percents with a % sign.
+  const harian = SUMMARY_TABS.find((t) => t.name === 'ds_harian')!;
+  expect(a.sheet('ds_harian').getRange(1, 1, 1, harian.columns.length).getDisplayValues()[0]).toEqual(harian.columns.map((c) => c.header));
+  expect(a.sheet('ds_usia').getRange(2, 4).getDisplayValue()).toMatch(/^\d+([.,]\d+)?%$/);
   expect(a.sheet('ds_harian').getRange(2, 1).getDisplayValue()).toBe('2023-07-03');
   expect(a.sheet('ds_usia').getRange(1, 1, 1, 1).getFontWeights()[0][0]).toBe('bold');
 });

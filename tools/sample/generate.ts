@@ -156,8 +156,6 @@ export const INVALID_DATE_VALUES: SampleCell[] = ['??', '-', 'belum diisi', null
 
 export const FIRST_DAY: [number, number, number] = [2023, 5, 22];
 export const LAST_DAY: [number, number, number] = [2024, 4, 3];
-export const SWITCH_MONDAY = '2023-08-14';
-export const PEAK_MONDAY = '2023-10-09';
 
 // ---------------------------------------------------------------- PRNG
 

@@ -1,0 +1,49 @@
+import { ALL_TABS, BACKUP_TAB, FORMAT_OF_TYPE, REPORT_TABS, SUMMARY_TABS, isSystemTab, tabContract } from '../../src/core/contract';
+
+/**
+ * The frozen contract, written out by hand: Looker Studio binds fields to these header names,
+ * so a change here breaks every branch's dashboard. New columns may only be appended.
+ */
+const FROZEN: Record<string, string[]> = {
+  ds_harian: ['tanggal:date', 'bulan:text', 'minggu_ke:integer', 'hari:text', 'layanan:text', 'kanal:text', 'jumlah:integer'],
+  ds_mingguan: ['minggu_mulai:date', 'layanan:text', 'kanal:text', 'jumlah:integer'],
+  ds_minggu_bulan: ['bulan:text', 'minggu_ke:integer', 'periode_mulai:date', 'periode_selesai:date', 'hari_kerja:integer', 'layanan:text', 'jumlah:integer', 'jumlah_per_hari_kerja:number'],
+  ds_distribusi: ['layanan:text', 'jumlah:integer', 'persen:percent', 'sumber:text'],
+  ds_usia: ['layanan:text', 'kelompok_usia:text', 'jumlah:integer', 'persen:percent'],
+  ds_topik: ['layanan:text', 'kelompok_usia:text', 'topik:text', 'jumlah:integer', 'persen:percent'],
+  ds_kanal: ['layanan:text', 'kanal:text', 'kelompok_usia:text', 'generasi:text', 'jumlah:integer', 'persen:percent'],
+  ds_keluhan_jmo: ['generasi:text', 'kelompok_usia:text', 'kategori:text', 'jumlah:integer', 'persen:percent'],
+  ds_puncak: ['bulan:text', 'minggu_ke:integer', 'jumlah:integer', 'hari_kerja:integer', 'per_hari_kerja:number', 'baseline_per_hari_kerja:number', 'rasio:number', 'puncak:boolean', 'puncak_awal_bulan:boolean'],
+  info_ringkasan: ['kunci:text', 'nilai:text'],
+  kamus: ['kolom:text', 'nilai_asli:text', 'nilai_baku:text'],
+  masalah_data: ['sheet:text', 'baris:integer', 'kolom:text', 'nilai_asli:text', 'masalah:text', 'tindakan:text'],
+};
+
+test('every tab keeps its frozen headers and types; new columns only at the end', () => {
+  for (const tab of ALL_TABS) {
+    const frozen = FROZEN[tab.name];
+    if (!frozen) throw new Error(`${tab.name} is not in the frozen contract`);
+    expect([tab.name, tab.columns.slice(0, frozen.length).map((c) => `${c.header}:${c.type}`)]).toEqual([tab.name, frozen]);
+  }
+  expect(ALL_TABS.map((t) => t.name).sort()).toEqual(Object.keys(FROZEN).sort());
+});
+
+test('summary tabs are the data sources (ds_ and info_), report tabs the rest; headers are unique within a tab', () => {
+  expect(SUMMARY_TABS.every((t) => /^(ds|info)_/.test(t.name))).toBe(true);
+  expect(REPORT_TABS.map((t) => t.name)).toEqual(['kamus', 'masalah_data']);
+  for (const tab of ALL_TABS) expect(new Set(tab.columns.map((c) => c.header)).size).toBe(tab.columns.length);
+});
+
+test('tabContract finds a tab by name and refuses an unknown one', () => {
+  expect(tabContract('ds_usia').columns.map((c) => c.header)).toEqual(['layanan', 'kelompok_usia', 'jumlah', 'persen']);
+  expect(() => tabContract('ds_unknown')).toThrow('Unknown tab ds_unknown');
+});
+
+test('every column type has the number format Sheets spells for it', () => {
+  expect(FORMAT_OF_TYPE).toEqual({ date: 'yyyy-mm-dd', text: '@', integer: '0', number: '0.00', percent: '0.00%', boolean: 'General' });
+});
+
+test('isSystemTab: the add-on\'s own tabs and _pola tabs, never a staff sheet', () => {
+  expect([BACKUP_TAB, '_pola_state', 'ds_harian', 'kamus', 'masalah_data', 'info_ringkasan'].map(isSystemTab)).toEqual([true, true, true, true, true, true]);
+  expect(['Klaim JHT', 'ds_harian (copy)', 'Kamus Petugas', 'pola'].map(isSystemTab)).toEqual([false, false, false, false]);
+});

@@ -1,0 +1,156 @@
+import {
+  BackedUpPatch,
+  UNDO_CELL_BUDGET,
+  UNDO_ENTRIES_PER_SHEET,
+  UNDO_MAX_ENTRIES,
+  UndoEntry,
+  backupLines,
+  backupRows,
+  backupWidth,
+  newestFirst,
+  nextSeq,
+  parseIndex,
+  parseLines,
+  placeBlock,
+  retain,
+  rowHash,
+  undoTarget,
+} from '../../src/core/undo';
+
+function entry(seq: number, sheetId: number, over: Partial<UndoEntry> = {}): UndoEntry {
+  return { id: `e${seq}`, sheetId, sheetName: `S${sheetId}`, at: new Date(Date.UTC(2024, 0, 1, 0, seq)).toISOString(), kind: 'clean', seq, row: 2, rows: 1, width: 6, sheetRows: 1, ...over };
+}
+
+const ids = (entries: readonly UndoEntry[]): string[] => entries.map((e) => e.id);
+
+describe('rowHash', () => {
+  test('the same cells give the same hash; any change of value, type or order gives another', () => {
+    const row = ['Klaim', 3, true, new Date(Date.UTC(2024, 0, 2))];
+    expect(rowHash(row)).toBe(rowHash(['Klaim', 3, true, new Date(Date.UTC(2024, 0, 2))]));
+    const variants = [
+      ['Klaim', 4, true, new Date(Date.UTC(2024, 0, 2))],
+      ['Klaim', '3', true, new Date(Date.UTC(2024, 0, 2))],
+      ['Klaim', 3, true, new Date(Date.UTC(2024, 0, 3))],
+      [3, 'Klaim', true, new Date(Date.UTC(2024, 0, 2))],
+    ];
+    const hashes = new Set([row, ...variants].map(rowHash));
+    expect(hashes.size).toBe(5);
+  });
+});
+
+describe('parseIndex', () => {
+  test('reads a version-2 index', () => {
+    const index = { v: 2, entries: [entry(1, 10)] };
+    expect(parseIndex(JSON.stringify(index))).toEqual(index);
+  });
+
+  test.each([['empty', ''], ['a number', 5], ['a v1 backup', JSON.stringify({ v: 1, sheetId: 3 })], ['damaged JSON', '{"v":2,"entries":['], ['entries not a list', '{"v":2,"entries":{}}']])(
+    '%s is an empty history',
+    (_what, raw) => {
+      expect(parseIndex(raw)).toEqual({ v: 2, entries: [] });
+    },
+  );
+});
+
+describe('backup lines', () => {
+  const withFormats: BackedUpPatch = {
+    row: 4,
+    col: 2,
+    originals: [
+      ['a', 1],
+      ['b', 2],
+    ],
+    originalFormats: [
+      ['@', '0'],
+      ['@', '0.00'],
+    ],
+    values: [
+      ['A', 1],
+      ['B', 2],
+    ],
+  };
+  const plain: BackedUpPatch = { row: 9, col: 0, originals: [['x']], originalFormats: null, values: [['X']] };
+
+  test('one line per backed-up row: position, width, formats flag, hash of what was written, then originals and formats', () => {
+    const lines = backupLines([withFormats, plain]);
+    expect(lines).toEqual([
+      [4, 2, 2, 1, rowHash(['A', 1]), 'a', 1, '@', '0'],
+      [5, 2, 2, 1, rowHash(['B', 2]), 'b', 2, '@', '0.00'],
+      [9, 0, 1, 0, rowHash(['X']), 'x', '', '', ''],
+    ]);
+    expect(backupWidth([withFormats, plain])).toBe(9);
+    expect(backupRows([withFormats, plain])).toBe(3);
+  });
+
+  test('lines read back as the rows, originals, formats and hashes that were backed up', () => {
+    expect(parseLines(backupLines([withFormats, plain]))).toEqual([
+      { row: 4, col: 2, originals: ['a', 1], formats: ['@', '0'], written: rowHash(['A', 1]) },
+      { row: 5, col: 2, originals: ['b', 2], formats: ['@', '0.00'], written: rowHash(['B', 2]) },
+      { row: 9, col: 0, originals: ['x'], formats: null, written: rowHash(['X']) },
+    ]);
+  });
+
+  test('no patch: an empty block five columns wide', () => {
+    expect([backupLines([]), backupWidth([]), backupRows([])]).toEqual([[], 5, 0]);
+  });
+});
+
+describe('retain', () => {
+  test(`keeps the newest ${UNDO_ENTRIES_PER_SHEET} runs of each sheet, evicting the oldest`, () => {
+    const old = [1, 2, 3, 4, 5].map((s) => entry(s, 10)).concat([entry(6, 20)]);
+    const { keep, evict } = retain(old, entry(7, 10));
+    expect(ids(evict)).toEqual(['e1']);
+    expect(ids(keep).sort()).toEqual(['e2', 'e3', 'e4', 'e5', 'e6', 'e7']);
+  });
+
+  test(`keeps at most ${UNDO_MAX_ENTRIES} entries in all`, () => {
+    const old = Array.from({ length: UNDO_MAX_ENTRIES }, (_, i) => entry(i + 1, 1000 + i));
+    const { keep, evict } = retain(old, entry(UNDO_MAX_ENTRIES + 1, 1));
+    expect(keep.length).toBe(UNDO_MAX_ENTRIES);
+    expect(ids(evict)).toEqual(['e1']);
+  });
+
+  test('drops the oldest entries that no longer fit the cell budget, and always keeps the new one', () => {
+    const half = { rows: UNDO_CELL_BUDGET / 2 / 10, width: 10 };
+    const old = [entry(1, 1, half), entry(2, 2, half)];
+    expect(ids(retain(old, entry(3, 3, { rows: 1, width: 10 })).evict)).toEqual(['e1']);
+    const huge = entry(4, 4, { rows: UNDO_CELL_BUDGET, width: 2 });
+    const result = retain(old, huge);
+    expect(ids(result.keep)).toEqual(['e4']);
+    expect(ids(result.evict).sort()).toEqual(['e1', 'e2']);
+  });
+});
+
+describe('placeBlock', () => {
+  test('the first gap from row 2 on where the block fits, else after the last block', () => {
+    const kept = [entry(1, 1, { row: 10, rows: 5 }), entry(2, 1, { row: 2, rows: 3 }), entry(3, 1, { row: 20, rows: 2 })];
+    // Rows 5–9 are free (5 rows), 15–19 too.
+    expect(placeBlock(kept, 5)).toBe(5);
+    expect(placeBlock(kept, 6)).toBe(22);
+    expect(placeBlock(kept, 1)).toBe(5);
+    expect(placeBlock([], 100)).toBe(2);
+  });
+});
+
+describe('order and undo target', () => {
+  const entries = [entry(2, 10), entry(5, 20), entry(3, 10), entry(4, 10)];
+
+  test('newest first by sequence, and the next sequence after the highest', () => {
+    expect(ids(newestFirst(entries))).toEqual(['e5', 'e4', 'e3', 'e2']);
+    expect(nextSeq(entries)).toBe(6);
+    expect(nextSeq([])).toBe(1);
+  });
+
+  test('without an id: the newest entry overall; none when the history is empty', () => {
+    expect(undoTarget(entries)?.id).toBe('e5');
+    expect(undoTarget(entries, '')?.id).toBe('e5');
+    expect(undoTarget([])).toBeNull();
+  });
+
+  test('an id: only the newest entry of its sheet may be restored', () => {
+    expect(undoTarget(entries, 'e4')?.id).toBe('e4');
+    expect(undoTarget(entries, 'e3')).toBeNull();
+    expect(undoTarget(entries, 'e5')?.id).toBe('e5');
+    expect(undoTarget(entries, 'missing')).toBeNull();
+  });
+});
