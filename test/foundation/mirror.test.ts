@@ -12,7 +12,6 @@ const COVERED_ELSEWHERE: Record<string, { test: string; why: string }> = {
   'insights/index.ts': { test: 'test/core/insights/contract.test.ts', why: 'the insights entry point: its contract and robustness suites run buildInsights end to end' },
   'insights/prakiraan.ts': { test: 'test/core/insights/forecast.test.ts', why: 'the forecast suite backtests forecastServices against synthetic logs' },
   'logshape/topiccolumn.ts': { test: 'test/core/logshape/headers.test.ts', why: 'the header suite proposes topic columns over real-shaped headers' },
-  'summarise.ts': { test: 'test/addon/review-regressions.test.ts', why: 'being rewritten on another branch; the summary tabs are pinned by test/addon (summary-tabs, sample-figures)' },
 };
 
 function modulesUnder(dir: string, prefix = ''): string[] {
