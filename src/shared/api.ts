@@ -225,6 +225,8 @@ export interface ServerApi {
   dropSheet(sheetId: number): Reply<RegisteredSheet[]>;
   /** Activates a tab (the result card's links use it inside Sheets). */
   openTab(sheetId: number): Reply<boolean>;
+  /** Rebuilds a missing or damaged state tab from the add-on's markers; true when it rebuilt one. */
+  rebuildState(): Reply<boolean>;
 }
 
 export type ServerFunctionName = keyof ServerApi;
