@@ -212,8 +212,8 @@ describe('rpc', () => {
   });
   it('is typed from ServerApi', () => {
     // compile-time only: wrong arity / types would not type-check (npm run typecheck).
-    const names: (keyof ServerApi)[] = ['getSidebarState', 'inspectSheet', 'cleanSheet', 'writeReports', 'summarise'];
-    expect(names).toHaveLength(5);
+    const names: (keyof ServerApi)[] = ['getSidebarState', 'inspectSheet', 'cleanSheet', 'writeReports', 'summarise', 'rebuildState'];
+    expect(names).toHaveLength(6);
   });
 });
 
