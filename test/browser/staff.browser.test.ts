@@ -77,10 +77,9 @@ async function refresh(): Promise<void> {
   await page.locator('#app[aria-busy="false"] #btn-refresh:not([disabled])').waitFor({ timeout: STEP_TIMEOUT });
 }
 
-/** Clicks the main button and waits for the run to end (done or failed). */
+/** Clicks the main button and waits for the run to end (done or failed); the click marks the sidebar busy at once. */
 async function run(): Promise<void> {
   await page.locator('#btn-run').click();
-  await page.locator('#steps li[data-state="working"]').first().waitFor({ timeout: STEP_TIMEOUT }).catch(() => undefined);
   await page.locator('#app[aria-busy="false"] #btn-refresh:not([disabled])').waitFor({ timeout: STEP_TIMEOUT });
 }
 
