@@ -70,10 +70,7 @@ const id = {
   newTab: '(tab baru)',
 
   undoTitle: 'Urungkan',
-  undoButton: 'Urungkan pembersihan terakhir',
-  undoWhat: 'Terakhir: "{sheet}", {at}',
   undoNone: 'Belum ada pembersihan yang bisa diurungkan.',
-  undoConfirm: 'Kembalikan "{sheet}" seperti sebelum pembersihan terakhir? Ringkasan akan dihitung ulang saat pembersihan berikutnya.',
   undoDone: '{n} sel di "{sheet}" dikembalikan.',
   undoSkipped: '{n} baris sudah diubah atau diurutkan sejak dibersihkan, jadi dibiarkan apa adanya.',
   undoSkippedNone: 'Tidak ada baris yang dilewati.',
@@ -222,10 +219,7 @@ const en: Record<MsgKey, string> = {
   newTab: '(new tab)',
 
   undoTitle: 'Undo',
-  undoButton: 'Undo last clean',
-  undoWhat: 'Last: "{sheet}", {at}',
   undoNone: 'Nothing to undo yet.',
-  undoConfirm: 'Restore "{sheet}" to how it was before the last clean? Summaries are rebuilt on the next clean.',
   undoDone: '{n} cells in "{sheet}" restored.',
   undoSkipped: '{n} rows were changed or sorted since the clean, so they were left as they are.',
   undoSkippedNone: 'No rows were skipped.',
