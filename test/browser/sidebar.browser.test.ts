@@ -209,7 +209,15 @@ describe('Pola Layanan sidebar in Chromium (preview server + emulator)', () => {
     expect(saved.columns[kanal.index].role).toBe('ignore');
     await shoot('01-mapping');
 
-    // …and back, through the sidebar again.
+    // Confirmed, the mapping folds into one line that names how many columns were recognised.
+    const toggle = sidebar.locator('#btn-mapping-toggle');
+    await expect(toggle.textContent()).resolves.toBe(`${saved.columns.filter((c) => c.role !== 'ignore').length} kolom dikenali · Ubah`);
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(sidebar.locator('#columns').count()).resolves.toBe(0);
+
+    // …and back, through the sidebar again (unfolded with "Ubah").
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
     await sidebar.locator(`select#role-${kanal.index}`).selectOption('channel');
     await sidebar.locator('#btn-save-mapping').click();
     await sidebar.locator('#mapping-notice').waitFor({ timeout: STEP_TIMEOUT });
@@ -233,8 +241,9 @@ describe('Pola Layanan sidebar in Chromium (preview server + emulator)', () => {
       const snap = (): Snap => ({
         steps: Array.from(document.querySelectorAll<HTMLElement>('#steps li')).map((li) => `${li.dataset.step}:${li.dataset.state}`).join(','),
         run: (document.getElementById('btn-run') as HTMLButtonElement | null)?.disabled ?? null,
-        save: (document.getElementById('btn-save-mapping') as HTMLButtonElement | null)?.disabled ?? null,
-        undo: (document.getElementById('btn-undo') as HTMLButtonElement | null)?.disabled ?? null,
+        // The mapping is confirmed (step 1), so it is folded: its one-line toggle stands for it.
+        save: (document.getElementById('btn-mapping-toggle') as HTMLButtonElement | null)?.disabled ?? null,
+        undo: Array.from(document.querySelectorAll<HTMLButtonElement>('#undo .btn-undo')).every((b) => b.disabled),
       });
       new MutationObserver(() => {
         const s = snap();
@@ -332,9 +341,11 @@ describe('Pola Layanan sidebar in Chromium (preview server + emulator)', () => {
   });
 
   it('6. markup in the sheet renders as literal text in the sidebar (samples and changes)', async () => {
-    // Back on the log, so the mapping (with its samples) is shown; the result card stays.
+    // Back on the log, with the folded mapping opened to show its samples; the result card stays.
     await openSheetAndRefresh(LOG_SHEET);
     const frame = sidebarFrame();
+    if ((await sidebar.locator('#btn-mapping-toggle').getAttribute('aria-expanded')) === 'false') await sidebar.locator('#btn-mapping-toggle').click();
+    await sidebar.locator('#columns').waitFor({ timeout: STEP_TIMEOUT });
     const samples = (await sidebar.locator('#columns .samples').allTextContents()).join('\n');
     expect(samples).toContain(XSS_IMG);
     expect(samples).toContain(XSS_BOLD);
@@ -353,7 +364,10 @@ describe('Pola Layanan sidebar in Chromium (preview server + emulator)', () => {
     const changed = countCells(original, cleaned);
     expect(changed).toBeGreaterThan(0);
 
-    await sidebar.locator('#btn-undo').click();
+    // The history's entry for the log is the one with an enabled "Urungkan".
+    const entry = sidebar.locator('#undo-list li.undo-entry[data-undoable="true"]', { hasText: LOG_SHEET });
+    await expect(entry.count()).resolves.toBe(1);
+    await entry.locator('.btn-undo').click();
     await sidebar.locator('#confirm').waitFor({ timeout: STEP_TIMEOUT });
     await expect(sidebar.locator('#confirm-text').textContent()).resolves.toContain(LOG_SHEET);
     const undone = page.waitForResponse((r) => r.url().endsWith('/api/run') && (r.request().postDataJSON() as { name: string }).name === 'undoLastClean');
@@ -370,7 +384,11 @@ describe('Pola Layanan sidebar in Chromium (preview server + emulator)', () => {
     expect(idNumber(m![1])).toBe(reply.data.cellsRestored);
     expect(m![2]).toBe(LOG_SHEET);
     expect(reply.data.cellsRestored).toBeGreaterThanOrEqual(changed);
-    await expect(sidebar.locator('#btn-undo').isDisabled()).resolves.toBe(true);
+    // Nothing changed since the clean, so nothing was skipped, and the sidebar says so.
+    expect(reply.data.rowsSkipped).toBe(0);
+    await expect(sidebar.locator('#undo-skipped').textContent()).resolves.toBe('Tidak ada baris yang dilewati.');
+    // The log's only run is undone: no enabled "Urungkan" is left for it.
+    await expect(sidebar.locator('#undo .btn-undo:not([disabled])').count()).resolves.toBe(0);
     await sidebar.locator('#undo').scrollIntoViewIfNeeded();
     await shoot('04-undo');
   });
@@ -421,18 +439,17 @@ describe('Pola Layanan sidebar in Chromium (preview server + emulator)', () => {
     await expect(byName.count()).resolves.toBe(1);
     await expect(byName.getAttribute('id')).resolves.toBe('btn-run');
 
+    // The button comes first (#14.6): it is the focus stop just before the sheet line's ↻…
     await sidebar.locator('#btn-refresh').focus();
-    const visited: string[] = [];
-    for (let i = 0; i < 60; i++) {
-      await page.keyboard.press('Tab');
-      const id = await frame.evaluate(() => document.activeElement?.id ?? '');
-      visited.push(id);
-      if (id === 'btn-run') break;
-    }
-    expect(visited[visited.length - 1]).toBe('btn-run');
-    // Focus walks the mapping first (the role selects), in document order.
-    expect(visited.some((id) => id.startsWith('role-'))).toBe(true);
-    expect(visited.indexOf('btn-save-mapping')).toBeLessThan(visited.indexOf('btn-run'));
+    await page.keyboard.press('Shift+Tab');
+    await expect(frame.evaluate(() => document.activeElement?.id ?? '')).resolves.toBe('btn-run');
+    // …and the first control of the sidebar, before the mapping.
+    const order = await frame.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('#app button, #app select, #app input, #app a[href]')).map((el) => el.id).filter((id) => id !== ''),
+    );
+    expect(order[0]).toBe('btn-run');
+    expect(order.indexOf('btn-refresh')).toBeGreaterThan(0);
+    expect(order.indexOf('btn-mapping-toggle')).toBeGreaterThan(order.indexOf('btn-refresh'));
 
     await page.keyboard.press('Enter');
     await sidebar.locator('#steps li[data-step="membaca"]').waitFor({ timeout: STEP_TIMEOUT });

@@ -121,7 +121,8 @@ describe('i18n', () => {
     expect(t('id', 'runButton')).toBe('Bersihkan & Ringkas');
     expect(t('en', 'runButton')).toBe('Clean & Summarize');
     expect(t('id', 'mappingTitle')).toBe('Pemetaan kolom');
-    expect(t('id', 'undoButton')).toBe('Urungkan pembersihan terakhir');
+    expect(t('id', 'undoEntryButton')).toBe('Urungkan');
+    expect(t('en', 'undoEntryButton')).toBe('Undo');
     expect(t('id', 'nightlyTitle')).toBe('Pembaruan malam');
     expect(t('id', 'registeredTitle')).toBe('Sheet terdaftar');
     expect(t('id', 'dropButton')).toBe('Keluarkan');
