@@ -4,15 +4,15 @@
  * (server/backup.ts) only reads and writes the cells.
  *
  * Layout of the backup tab: A1 holds the index (JSON, one small record per entry); each entry
- * is a block of rows in columns B… with one line per backed-up row:
- *   [sheet row (0-based), column (0-based), cells n, has formats (0/1), hash of what was written,
- *    v1 … vn, (f1 … fn)]
+ * is a block of rows in columns B… with one line per backed-up row segment:
+ *   [sheet row (0-based), column (0-based), cells n, has formats (0/1), row identity,
+ *    written w1 … wn, originals o1 … on, (formats f1 … fn)]
  * so an entry is self-describing and the index stays far below a cell's 50,000 characters.
  */
 import { Cell, isDate } from './cells';
 import { hashString } from './table';
 
-/** Runs kept per sheet, newest first. */
+/** Runs kept per sheet (a run continued over several executions counts once), newest first. */
 export const UNDO_ENTRIES_PER_SHEET = 5;
 /** Cells the whole history may hold; the oldest entries go first when a new one needs room. */
 export const UNDO_CELL_BUDGET = 1000000;
@@ -36,6 +36,16 @@ export interface UndoEntry {
   width: number;
   /** Sheet rows the entry would restore. */
   sheetRows: number;
+  /** Columns left of the derived block when the run read the sheet: where row identities are taken. */
+  identityWidth?: number;
+  /** Entries of one run continued over several executions share it: undo restores them together. */
+  runId?: string;
+}
+
+/** The entries undo restores together with `first`: the rest of its run on that sheet, newest first. */
+export function sameRunEntries(entries: readonly UndoEntry[], first: UndoEntry): UndoEntry[] {
+  if (!first.runId) return [];
+  return newestFirst(entries).filter((e) => e.id !== first.id && e.sheetId === first.sheetId && e.runId === first.runId && e.seq < first.seq);
 }
 
 export interface UndoIndex {
@@ -52,13 +62,6 @@ export interface BackedUpPatch {
   values: Cell[][];
 }
 
-/** A row's content as a short hash: undo restores a row only while it still holds what the run wrote. */
-export function rowHash(row: readonly Cell[]): string {
-  let h = 0x811c9dc5;
-  for (const v of row) h = hashString(isDate(v) ? 't' + v.getTime() : typeof v + ':' + String(v), h);
-  return h.toString(36);
-}
-
 /** Reads the index cell; anything else (empty, a v1 single-slot backup, damage) is an empty history. */
 export function parseIndex(raw: Cell): UndoIndex {
   if (typeof raw !== 'string' || raw === '') return { v: 2, entries: [] };
@@ -71,14 +74,55 @@ export function parseIndex(raw: Cell): UndoIndex {
   return { v: 2, entries: [] };
 }
 
-/** The lines of one entry (see the layout above), all of the same width. */
-export function backupLines(patches: readonly BackedUpPatch[]): Cell[][] {
+/** A row's content as a short hash (cells in order, values and types). */
+export function rowHash(row: readonly Cell[]): string {
+  let h = 0x811c9dc5;
+  for (const v of row) h = hashString(isDate(v) ? 't' + v.getTime() : typeof v + ':' + String(v), h);
+  return h.toString(36);
+}
+
+/** Sheet row → the columns one entry writes in it. */
+function writtenColumns(spans: readonly { row: number; col: number; n: number }[]): Map<number, Set<number>> {
+  const out = new Map<number, Set<number>>();
+  for (const s of spans) {
+    let cols = out.get(s.row);
+    if (!cols) out.set(s.row, (cols = new Set()));
+    for (let c = s.col; c < s.col + s.n; c++) cols.add(c);
+  }
+  return out;
+}
+
+/**
+ * A row's identity: the hash of its cells in the first `width` columns that the run does not
+ * write (a name, a KPJ number, a phone…). Undo restores a row only while the row at that position
+ * still has the same identity: after staff sort the log or insert a row, position alone would put
+ * one visit's originals into another's row.
+ */
+function identityOf(row: readonly Cell[], written: ReadonlySet<number> | undefined, width: number): string {
+  const kept: Cell[] = [];
+  for (let c = 0; c < width; c++) if (!written || !written.has(c)) kept.push(c < row.length && row[c] !== undefined ? (row[c] as Cell) : '');
+  return rowHash(kept);
+}
+
+/** Leading cells of a line: sheet row, column, cells n, formats (0/1), row identity. */
+const HEAD = LINE_HEAD;
+
+/**
+ * The lines of one entry (see the layout above), all of the same width:
+ *   [row, col, n, fmt, identity, planned v1…vn, originals o1…on, (formats f1…fn)]
+ * `grid` is the sheet as the run read it; `identityWidth` the columns left of the derived block.
+ */
+export function backupLines(patches: readonly BackedUpPatch[], grid: readonly (readonly Cell[])[] = [], identityWidth = 0): Cell[][] {
   const width = backupWidth(patches);
+  const spans = patches.flatMap((p) => p.originals.map((_, i) => ({ row: p.row + i, col: p.col, n: p.originals[0]?.length ?? 0 })));
+  const written = writtenColumns(spans);
   const lines: Cell[][] = [];
   for (const p of patches) {
     const n = p.originals[0]?.length ?? 0;
     p.originals.forEach((orig, i) => {
-      const line: Cell[] = [p.row + i, p.col, n, p.originalFormats ? 1 : 0, rowHash(p.values[i] ?? [])];
+      const r = p.row + i;
+      const line: Cell[] = [r, p.col, n, p.originalFormats ? 1 : 0, identityOf(grid[r] ?? [], written.get(r), identityWidth)];
+      for (let k = 0; k < n; k++) line.push(p.values[i]?.[k] ?? '');
       for (const v of orig) line.push(v);
       if (p.originalFormats) for (const f of p.originalFormats[i] ?? []) line.push(f);
       while (line.length < width) line.push('');
@@ -89,8 +133,8 @@ export function backupLines(patches: readonly BackedUpPatch[]): Cell[][] {
 }
 
 export function backupWidth(patches: readonly BackedUpPatch[]): number {
-  let w = LINE_HEAD;
-  for (const p of patches) w = Math.max(w, LINE_HEAD + (p.originals[0]?.length ?? 0) * (p.originalFormats ? 2 : 1));
+  let w = HEAD;
+  for (const p of patches) w = Math.max(w, HEAD + (p.originals[0]?.length ?? 0) * (p.originalFormats ? 3 : 2));
   return w;
 }
 
@@ -98,13 +142,14 @@ export function backupRows(patches: readonly BackedUpPatch[]): number {
   return patches.reduce((h, p) => h + p.originals.length, 0);
 }
 
-/** One backed-up row, read back. */
+/** One backed-up row segment, read back. */
 export interface BackupLine {
   row: number;
   col: number;
+  planned: Cell[];
   originals: Cell[];
   formats: string[] | null;
-  written: string;
+  identity: string;
 }
 
 export function parseLines(block: readonly (readonly Cell[])[]): BackupLine[] {
@@ -114,11 +159,93 @@ export function parseLines(block: readonly (readonly Cell[])[]): BackupLine[] {
     return {
       row: Number(line[0]),
       col: Number(line[1]),
-      originals: line.slice(LINE_HEAD, LINE_HEAD + n) as Cell[],
-      formats: fmt ? line.slice(LINE_HEAD + n, LINE_HEAD + 2 * n).map(String) : null,
-      written: String(line[4]),
+      planned: line.slice(HEAD, HEAD + n) as Cell[],
+      originals: line.slice(HEAD + n, HEAD + 2 * n) as Cell[],
+      formats: fmt ? line.slice(HEAD + 2 * n, HEAD + 3 * n).map(String) : null,
+      identity: String(line[4]),
     };
   });
+}
+
+/** A rectangle undo writes back: originals (and their formats where the run changed them). */
+export interface RestoreWrite {
+  row: number;
+  col: number;
+  values: Cell[][];
+  formats: string[][] | null;
+}
+
+function same(a: Cell | undefined, b: Cell | undefined): boolean {
+  if (a === b) return true;
+  if (isDate(a) && isDate(b)) return a.getTime() === b.getTime();
+  const blank = (v: Cell | undefined): boolean => v === undefined || v === null || v === '';
+  return blank(a) && blank(b);
+}
+
+/**
+ * What undo writes, cell by cell: a cell still holding what the run wrote gets its original
+ * back; a cell holding its original already is left; a cell staff changed since is kept (their
+ * edit wins). Rows whose identity changed (sorted, inserted, deleted) are skipped whole.
+ * `current(row)` gives the row as it is now (at least `identityWidth` and the written columns).
+ * Whole lines restored in a column run are merged into one rectangle.
+ */
+export function restorePlan(lines: readonly BackupLine[], current: (row: number) => readonly Cell[], identityWidth: number): { writes: RestoreWrite[]; rowsSkipped: number; cellsKept: number; cellsRestored: number } {
+  const written = writtenColumns(lines.map((l) => ({ row: l.row, col: l.col, n: l.originals.length })));
+  const skippedRows = new Set<number>();
+  const writes: RestoreWrite[] = [];
+  let cellsKept = 0;
+  let cellsRestored = 0;
+  let open: RestoreWrite | null = null;
+  const flush = (): void => {
+    if (open) writes.push(open);
+    open = null;
+  };
+  for (const l of lines) {
+    const now = current(l.row);
+    if (identityOf(now, written.get(l.row), identityWidth) !== l.identity) {
+      skippedRows.add(l.row);
+      flush();
+      continue;
+    }
+    const n = l.originals.length;
+    const restore: boolean[] = [];
+    for (let k = 0; k < n; k++) {
+      const v = now[l.col + k];
+      if (same(v, l.planned[k]) && !same(v, l.originals[k])) restore.push(true);
+      else {
+        if (!same(v, l.originals[k])) cellsKept++;
+        restore.push(false);
+      }
+    }
+    const all = restore.every((x) => x);
+    if (all) {
+      cellsRestored += n;
+      const o = open as RestoreWrite | null;
+      if (o && o.col === l.col && o.values[0]?.length === n && o.row + o.values.length === l.row && !!o.formats === !!l.formats) {
+        o.values.push(l.originals.slice());
+        if (o.formats && l.formats) o.formats.push(l.formats.slice());
+      } else {
+        flush();
+        open = { row: l.row, col: l.col, values: [l.originals.slice()], formats: l.formats ? [l.formats.slice()] : null };
+      }
+      continue;
+    }
+    flush();
+    // Partly restored: one write per run of restored cells, leaving the others untouched.
+    for (let k = 0; k < n; ) {
+      if (!restore[k]) {
+        k++;
+        continue;
+      }
+      let e = k;
+      while (e + 1 < n && restore[e + 1]) e++;
+      writes.push({ row: l.row, col: l.col + k, values: [l.originals.slice(k, e + 1)], formats: l.formats ? [l.formats.slice(k, e + 1)] : null });
+      cellsRestored += e - k + 1;
+      k = e + 1;
+    }
+  }
+  flush();
+  return { writes, rowsSkipped: skippedRows.size, cellsKept, cellsRestored };
 }
 
 /**
@@ -130,16 +257,21 @@ export function retain(entries: readonly UndoEntry[], entry: UndoEntry): { keep:
   const ordered = newestFirst(entries);
   const keep: UndoEntry[] = [entry];
   const evict: UndoEntry[] = [];
-  const perSheet = new Map<number, number>([[entry.sheetId, 1]]);
+  // Runs, not executions, are what staff undo: a run continued over several executions has one
+  // entry per execution and counts once (entries without a run id are runs of their own).
+  const runKey = (e: UndoEntry): string => e.sheetId + '|' + (e.runId ?? e.id);
+  const runsPerSheet = new Map<number, Set<string>>([[entry.sheetId, new Set([runKey(entry)])]]);
   let cells = entry.rows * entry.width;
   for (const e of ordered) {
-    const n = perSheet.get(e.sheetId) ?? 0;
+    const runs = runsPerSheet.get(e.sheetId) ?? new Set<string>();
+    const newRun = !runs.has(runKey(e));
     const size = e.rows * e.width;
-    if (n >= UNDO_ENTRIES_PER_SHEET || keep.length >= UNDO_MAX_ENTRIES || cells + size > UNDO_CELL_BUDGET) {
+    if ((newRun && runs.size >= UNDO_ENTRIES_PER_SHEET) || keep.length >= UNDO_MAX_ENTRIES || cells + size > UNDO_CELL_BUDGET) {
       evict.push(e);
       continue;
     }
-    perSheet.set(e.sheetId, n + 1);
+    runs.add(runKey(e));
+    runsPerSheet.set(e.sheetId, runs);
     cells += size;
     keep.push(e);
   }

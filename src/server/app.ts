@@ -42,7 +42,7 @@ import {
   writeTable,
 } from './sheets';
 import { backupGrowth, restoreBackup, saveBackup, undoHistory } from './backup';
-import { newestFirst } from '../core/undo';
+import { newestFirst, sameRunEntries } from '../core/undo';
 import { PlainPatch, conflictingRows, patchesFor, withoutRows } from '../core/rectangles';
 import { DERIVED_HEADERS } from '../core/mapping';
 
@@ -282,9 +282,11 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
     // formats can only be read inside the grid.
     writingTo(sheet.getName(), () => ensureSize(sheet, grid.length, neededCols));
     const patches = withFormats(sheet, plan, plain);
-    const entry = saveBackup(ss, state.tabs, sheet, patches, state.pending?.kind === 'nightly' ? 'nightly' : 'clean');
+    const startedAt = state.pending?.startedAt ?? new Date().toISOString();
+    const kind = state.pending?.kind ?? 'clean';
+    const entry = saveBackup(ss, state.tabs, sheet, patches, kind, grid, Math.min(width, plan.derivedStart), kind + '@' + startedAt);
     const rest = (state.pending?.sheetIds ?? []).filter((id) => id !== sheetId);
-    state.pending = { kind: state.pending?.kind ?? 'clean', sheetIds: [sheetId, ...rest], backupId: entry.id, startedAt: state.pending?.startedAt ?? new Date().toISOString() };
+    state.pending = { kind, sheetIds: [sheetId, ...rest], backupId: entry.id, startedAt };
     saveState(ctx);
     if (kamusChanged) writeKamus(ss, state, plan.kamus);
     const written: Patch[] = [];
@@ -470,22 +472,44 @@ export function recordRunInInfo(ss: Spreadsheet, tabs: Record<string, number>, r
 export function undoFlow(ctx: RunContext, entryId?: string): UndoResult {
   const restored = restoreBackup(ctx.ss, ctx.state.tabs, entryId);
   if (!restored) throw new UserError('NO_UNDO');
-  const { entry, cells, rowsSkipped } = restored;
+  const { entry } = restored;
+  let { cells, rowsSkipped, cellsKept } = restored;
+  // A run continued over several executions left one entry per execution: undo them together.
+  for (const more of sameRunEntries(undoHistory(ctx.ss, ctx.state.tabs), entry)) {
+    const next = restoreBackup(ctx.ss, ctx.state.tabs, more.id);
+    if (!next) break;
+    cells += next.cells;
+    rowsSkipped += next.rowsSkipped;
+    cellsKept += next.cellsKept;
+  }
   // A run still pending on that sheet would continue from a backup that is gone: drop it.
   if (ctx.state.pending && ctx.state.pending.backupId === entry.id) ctx.state.pending = null;
   saveState(ctx);
-  return { entryId: entry.id, sheetName: entry.sheetName, cellsRestored: cells, rowsSkipped };
+  return { entryId: entry.id, sheetName: entry.sheetName, cellsRestored: cells, rowsSkipped, cellsKept };
 }
 
 /** The history as the sidebar lists it: newest first, each marked undoable when it is the newest of its sheet. */
 export function undoHistoryView(ss: Spreadsheet, state: DocState): UndoEntryView[] {
   const seen = new Set<number>();
-  return newestFirst(undoHistory(ss, state.tabs)).map((e) => {
+  const views: UndoEntryView[] = [];
+  const runOf = new Map<string, UndoEntryView>();
+  for (const e of newestFirst(undoHistory(ss, state.tabs))) {
+    // The executions of one continued run are one entry to staff (undo restores them together).
+    const runKey = e.runId ? e.sheetId + '|' + e.runId : '';
+    const same = runKey ? runOf.get(runKey) : undefined;
+    if (same) {
+      same.rows += e.sheetRows;
+      same.at = e.at;
+      continue;
+    }
     const undoable = !seen.has(e.sheetId);
     seen.add(e.sheetId);
     const sheet = findSheetById(ss, e.sheetId);
-    return { id: e.id, sheetName: sheet ? sheet.getName() : e.sheetName, at: e.at, kind: e.kind, rows: e.sheetRows, undoable: undoable && sheet !== null };
-  });
+    const view: UndoEntryView = { id: e.id, sheetName: sheet ? sheet.getName() : e.sheetName, at: e.at, kind: e.kind, rows: e.sheetRows, undoable: undoable && sheet !== null };
+    if (runKey) runOf.set(runKey, view);
+    views.push(view);
+  }
+  return views;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@
 import { Cell } from '../core/cells';
 import { BACKUP_TAB } from '../core/contract';
 import { MAX_ROWS_PER_CALL } from '../core/rectangles';
-import { UndoEntry, UndoIndex, backupLines, backupRows, backupWidth, nextSeq, parseIndex, parseLines, placeBlock, retain, rowHash, undoTarget } from '../core/undo';
+import { UndoEntry, UndoIndex, backupLines, backupRows, backupWidth, nextSeq, parseIndex, parseLines, placeBlock, restorePlan, retain, undoTarget } from '../core/undo';
 import { Patch, ensureSize, ensureTab, findSheetById, readFormats, writePatch } from './sheets';
 import { toWritable } from '../core/cells';
 import { isExecutionKill } from './errors';
@@ -52,10 +52,19 @@ export function backupGrowth(ss: Spreadsheet, tabs: Record<string, number>, patc
 }
 
 /** Writes a new entry with the originals of `patches` and commits it in the index. */
-export function saveBackup(ss: Spreadsheet, tabs: Record<string, number>, sheet: Sheet, patches: readonly Patch[], kind: UndoEntry['kind']): UndoEntry {
+export function saveBackup(
+  ss: Spreadsheet,
+  tabs: Record<string, number>,
+  sheet: Sheet,
+  patches: readonly Patch[],
+  kind: UndoEntry['kind'],
+  grid: readonly (readonly Cell[])[],
+  identityWidth: number,
+  runId: string,
+): UndoEntry {
   const tab = ensureTab(ss, tabs, BACKUP_TAB, { hidden: true });
   const index = readIndex(tab);
-  const lines = backupLines(patches);
+  const lines = backupLines(patches, grid, identityWidth);
   const width = lines[0]?.length ?? 0;
   const entry: UndoEntry = {
     id: Utilities.getUuid(),
@@ -68,6 +77,8 @@ export function saveBackup(ss: Spreadsheet, tabs: Record<string, number>, sheet:
     rows: lines.length,
     width,
     sheetRows: new Set(lines.map((l) => l[0])).size,
+    identityWidth,
+    runId,
   };
   const { keep, evict } = retain(index.entries, entry);
   entry.row = placeBlock(keep.filter((e) => e !== entry), lines.length);
@@ -94,11 +105,11 @@ function clearBlock(tab: Sheet, e: UndoEntry): void {
 
 /**
  * Restores one entry (the newest, or the one asked for if it is the newest of its sheet) into
- * its sheet, then removes it from the history and clears its rows. A row is restored only while
- * it still holds what the run wrote; rows staff sorted, moved or edited since are left as they
- * are and counted.
+ * its sheet, then removes it from the history and clears its rows. What is written back is
+ * decided cell by cell in core/undo.ts (restorePlan): rows staff sorted, moved or inserted are
+ * skipped, cells staff edited since keep the edit.
  */
-export function restoreBackup(ss: Spreadsheet, tabs: Record<string, number>, id?: string): { entry: UndoEntry; cells: number; rowsSkipped: number } | null {
+export function restoreBackup(ss: Spreadsheet, tabs: Record<string, number>, id?: string): { entry: UndoEntry; cells: number; rowsSkipped: number; cellsKept: number } | null {
   const tab = backupSheet(ss, tabs);
   const index = readIndex(tab);
   const entry = undoTarget(index.entries, id);
@@ -106,36 +117,25 @@ export function restoreBackup(ss: Spreadsheet, tabs: Record<string, number>, id?
   const target = findSheetById(ss, entry.sheetId);
   if (!target) return null;
   const block = entry.rows > 0 ? (tab.getRange(entry.row, 2, entry.rows, entry.width).getValues() as Cell[][]) : [];
-  let cells = 0;
-  let rowsSkipped = 0;
-  // Lines of one rectangle are consecutive rows of the same column and width: restore runs of them.
   const lines = parseLines(block);
-  for (let i = 0; i < lines.length; ) {
-    let j = i;
-    while (j + 1 < lines.length && lines[j + 1].col === lines[i].col && lines[j + 1].originals.length === lines[i].originals.length && lines[j + 1].row === lines[j].row + 1 && !!lines[j + 1].formats === !!lines[i].formats) j++;
-    const run = lines.slice(i, j + 1);
-    const first = run[0];
-    const cols = first.originals.length;
-    const now = target.getRange(first.row + 1, first.col + 1, run.length, cols).getValues() as Cell[][];
-    const formats = first.formats ? run.map((l) => l.formats as string[]) : null;
-    const current = formats ?? readFormats(target, first.row, first.col, run.length, cols);
-    for (let a = 0; a < run.length; ) {
-      if (rowHash(now[a]) !== run[a].written) {
-        rowsSkipped++;
-        a++;
-        continue;
-      }
-      let b = a;
-      while (b + 1 < run.length && rowHash(now[b + 1]) === run[b + 1].written) b++;
-      const originals = run.slice(a, b + 1).map((l) => l.originals);
-      const fm = formats ? formats.slice(a, b + 1) : null;
-      writePatch(target, { row: first.row + a, col: first.col, values: originals, originals, formats: fm, originalFormats: fm, current: current.slice(a, b + 1), group: 0 }, true);
-      cells += originals.length * cols;
-      a = b + 1;
-    }
-    i = j + 1;
+  const identityWidth = entry.identityWidth ?? 0;
+  // The rows as they are now, read once over the span the entry touches.
+  let first = Infinity;
+  let last = -1;
+  let width = identityWidth;
+  for (const l of lines) {
+    first = Math.min(first, l.row);
+    last = Math.max(last, l.row);
+    width = Math.max(width, l.col + l.originals.length);
+  }
+  const height = Math.min(last, target.getMaxRows() - 1) - first + 1;
+  const now = lines.length > 0 && height > 0 ? (target.getRange(first + 1, 1, height, Math.min(width, target.getMaxColumns())).getValues() as Cell[][]) : [];
+  const plan = restorePlan(lines, (row) => now[row - first] ?? [], identityWidth);
+  for (const w of plan.writes) {
+    const current = w.formats ?? readFormats(target, w.row, w.col, w.values.length, w.values[0].length);
+    writePatch(target, { row: w.row, col: w.col, values: w.values, originals: w.values, formats: w.formats, originalFormats: w.formats, current, group: 0 }, true);
   }
   writeIndex(tab, { v: 2, entries: index.entries.filter((e) => e.id !== entry.id) });
   clearBlock(tab, entry);
-  return { entry, cells, rowsSkipped };
+  return { entry, cells: plan.cellsRestored, rowsSkipped: plan.rowsSkipped, cellsKept: plan.cellsKept };
 }

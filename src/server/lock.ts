@@ -46,8 +46,10 @@ export function withRunLock<T>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, fn:
     state = read.state;
     const now = Date.now();
     // A lease whose run recorded its outcome (finished) is free even if its release was lost.
-    // A lease is honoured for at most LEASE_MS from now, whatever a hand-edited state says.
-    if (state.lease && state.lease.owner !== owner && Math.min(state.lease.until, now + LEASE_MS) > now && !state.lease.finished) throw new UserError('BUSY');
+    // A lease ends at most LEASE_MS after it was taken: one reaching further (a hand-edited
+    // state, a clock moved back) is not a lease this add-on wrote, and is ignored.
+    const lease = state.lease;
+    if (lease && lease.owner !== owner && lease.until > now && lease.until - now <= LEASE_MS && !lease.finished) throw new UserError('BUSY');
     state.lease = { owner, until: now + LEASE_MS };
     writeState(ss, state);
     SpreadsheetApp.flush();

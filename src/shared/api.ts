@@ -161,8 +161,10 @@ export interface UndoResult {
   entryId: string;
   sheetName: string;
   cellsRestored: number;
-  /** Rows changed since the clean (sorted, moved, edited): left as they are, not restored. */
+  /** Rows moved since the clean (sorted, inserted above): left as they are, not restored. */
   rowsSkipped: number;
+  /** Cells staff edited since the clean: their edit is kept, not replaced by the original. */
+  cellsKept: number;
 }
 
 /** One run the undo history can restore, as the sidebar lists it (newest first). */

@@ -201,6 +201,77 @@ describe('trust: data loss and corruption', () => {
   });
 });
 
+describe('trust: the adversarial pass', () => {
+  test('undo after staff sorted the log restores no row into another visit, and keeps rows typed since', () => {
+    const H = ['Tanggal', 'Nama', 'Layanan', 'NIK', 'Kanal'];
+    const a = makeAddon([{ name: 'Log', rows: [H, ['1/05/2023', 'A', 'keluhan', 'x', 'JMO'], ['2/05/2023', 'B', 'komplain', 'y', 'JMO']] }]);
+    a.call('cleanSheet', a.sheet('Log').getSheetId());
+    a.sheet('Log').insertRowBefore(2);
+    a.sheet('Log').getRange(2, 1, 1, 5).setValues([['3/05/2023', 'C', 'Pengaduan', 'z', 'JMO']]);
+    const undo = a.call('undoLastClean');
+    const log = a.values('Log');
+    expect(log[1].slice(1, 3)).toEqual(['C', 'Pengaduan']);
+    // A and B moved down a row: recognised by their other cells, they are not given each other's originals.
+    for (const row of log.slice(2)) expect(['Pengaduan', row[1] === 'A' ? 'keluhan' : 'komplain']).toContain(row[2]);
+    expect(undo.rowsSkipped).toBeGreaterThanOrEqual(2);
+  });
+
+  test('undo after sorting: each visit gets its own original back or is left cleaned, never another one', () => {
+    const H = ['Tanggal', 'Nama', 'Layanan', 'Kanal'];
+    const a = makeAddon([{ name: 'Log', rows: [H, ['1/05/2023', 'A', 'keluhan', 'JMO'], ['2/05/2023', 'B', 'komplain', 'JMO'], ['3/05/2023', 'C', 'complain', 'JMO']] }]);
+    a.call('cleanSheet', a.sheet('Log').getSheetId());
+    const rows = a.values('Log').slice(1);
+    a.sheet('Log').getRange(2, 1, 3, rows[0].length).setValues([rows[2], rows[0], rows[1]]);
+    a.call('undoLastClean');
+    const original: Record<string, string> = { A: 'keluhan', B: 'komplain', C: 'complain' };
+    for (const row of a.values('Log').slice(1)) expect(['Pengaduan', original[String(row[1])]]).toContain(row[2]);
+  });
+
+  test('text staff type right of the log during a run is never overwritten by the derived block', () => {
+    let kept = 0;
+    for (let at = 1; at < 80; at++) {
+      const a = makeAddon([{ name: 'Log', rows: [HEADER, ...rows(6)] }]);
+      a.emu.rt.setInterleave(at, () => a.sheet('Log').getRange(3, 7).setValue('antri lama'));
+      const r = a.reply('cleanSheet', a.sheet('Log').getSheetId());
+      if (!r.ok) continue;
+      const g3 = a.values('Log')[2][6];
+      // Typed before the read, the run sees it and puts its block further right; typed after, the row is skipped.
+      expect(g3).toBe('antri lama');
+      kept++;
+    }
+    expect(kept).toBeGreaterThan(20);
+  });
+
+  test('a failed run leaves nothing pending: text typed afterwards is backed up by the next clean and given back by undo', () => {
+    const a = makeAddon([{ name: 'Log', rows: [HEADER, ...rows(10)] }]);
+    const id = a.sheet('Log').getSheetId();
+    a.emu.injectFault({ failWriteAt: 10 });
+    a.reply('cleanSheet', id);
+    a.emu.clearFaults();
+    a.sheet('Log').getRange(3, 4).setValue('komplain soal antrian');
+    a.call('cleanSheet', id);
+    expect(a.values('Log')[2][3]).not.toBe('komplain soal antrian');
+    a.call('undoLastClean');
+    expect(a.values('Log')[2][3]).toBe('komplain soal antrian');
+  });
+
+  test('a visible staff tab called _pola_state is never read, adopted or overwritten', () => {
+    const staff: Value[][] = [['catatan'], ['jangan dihapus']];
+    const a = makeAddon([
+      { name: 'Log', rows: [HEADER, ...rows(6)] },
+      { name: '_pola_state', rows: staff },
+    ]);
+    a.call('analyzeAll');
+    expect(a.values('_pola_state')).toEqual(staff);
+    expect(a.call('getSidebarState').stateProblem).toBe('');
+  });
+
+  test('saveMapping refuses the add-on\'s own tabs', () => {
+    const a = cleaned();
+    expect(a.reply('saveMapping', { sheetId: a.sheet('ds_harian').getSheetId(), roles: { '0': 'date' }, constants: { service: '', channel: '' } }).error?.code).toBe('NOT_A_LOG');
+  });
+});
+
 describe('trust: crashes and limits', () => {
   test('item 8: a 26-column sheet (no spare columns) is cleaned', () => {
     const header = [...HEADER, ...Array.from({ length: 20 }, (_, i) => `Kolom ${i + 1}`)];
@@ -234,27 +305,34 @@ describe('trust: crashes and limits', () => {
   });
 
   test('item 10: when the write that releases the lease fails, the finished clean still answers ok and the next call is not BUSY', () => {
-    const probe = makeAddon([{ name: 'Log', rows: [HEADER, ...rows(8)] }]);
-    probe.emu.resetStats();
-    probe.call('cleanSheet', probe.sheet('Log').getSheetId());
-    // Fail each of the last few writes in turn: the release is among them.
-    let releaseHeld = false;
-    for (let back = 1; back <= 3; back++) {
+    const leaseOf = (a: Addon): string => {
+      const state = a.ss.getSheets().find((x) => x.getName() === '_pola_state');
+      const row = state ? state.getRange(1, 1, state.getLastRow(), 2).getValues().find((r) => r[0] === 'lease') : undefined;
+      return row ? String(row[1]) : '';
+    };
+    let releaseFailed = 0;
+    for (let k = 1; k < 120; k++) {
       const a = makeAddon([{ name: 'Log', rows: [HEADER, ...rows(8)] }]);
-      const id = a.sheet('Log').getSheetId();
-      const count = makeAddon([{ name: 'Log', rows: [HEADER, ...rows(8)] }]);
-      count.emu.injectFault({ failWriteAt: 100000 });
-      count.call('cleanSheet', count.sheet('Log').getSheetId());
-      const writes = (count.emu.rt as unknown as { writesSinceFault: number }).writesSinceFault;
-      a.emu.injectFault({ failWriteAt: writes - back + 1 });
-      const r = a.reply('cleanSheet', id);
+      a.emu.injectFault({ failWriteAt: k });
+      const r = a.reply('cleanSheet', a.sheet('Log').getSheetId());
       a.emu.clearFaults();
-      if (r.ok) {
-        releaseHeld = true;
+      // The release was the write that failed: the run's work is done, its lease left behind.
+      if (r.ok && /"finished":true/.test(leaseOf(a))) {
+        releaseFailed++;
         expect(a.reply('summarise').ok).toBe(true);
+        expect(a.reply('cleanSheet', a.sheet('Log').getSheetId()).ok).toBe(true);
       }
     }
-    expect(releaseHeld).toBe(true);
+    expect(releaseFailed).toBeGreaterThan(0);
+  });
+
+  test('item 10: a hand-edited lease reaching past the lease time is not a lease: no BUSY for a year', () => {
+    const a = cleaned();
+    const state = a.ss.getSheets().find((x) => x.getName() === '_pola_state')!;
+    const vals = state.getRange(1, 1, state.getLastRow(), 2).getValues();
+    const r = vals.findIndex((row) => row[0] === 'lease');
+    state.getRange(r + 1, 2).setValue(`'${JSON.stringify({ owner: 'x', until: Date.now() + 365 * 24 * 3600 * 1000 })}`);
+    expect(a.reply('summarise').ok).toBe(true);
   });
 
   test('item 16: openTab refuses the hidden state and backup tabs', () => {

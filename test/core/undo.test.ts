@@ -13,7 +13,9 @@ import {
   parseLines,
   placeBlock,
   retain,
+  restorePlan,
   rowHash,
+  sameRunEntries,
   undoTarget,
 } from '../../src/core/undo';
 
@@ -71,27 +73,100 @@ describe('backup lines', () => {
   };
   const plain: BackedUpPatch = { row: 9, col: 0, originals: [['x']], originalFormats: null, values: [['X']] };
 
-  test('one line per backed-up row: position, width, formats flag, hash of what was written, then originals and formats', () => {
-    const lines = backupLines([withFormats, plain]);
+  test('one line per backed-up row: position, width, formats flag, row identity, then what was written, originals and formats', () => {
+    const grid = Array.from({ length: 10 }, (_, r) => ['n' + r, 'k' + r, 'old', 'old', 'z']);
+    const lines = backupLines([withFormats, plain], grid, 4);
+    // Identity: the row's first 4 cells that this entry does not write.
+    const id4 = rowHash(['n4', 'k4']);
+    const id9 = rowHash(['k9', 'old', 'old']);
     expect(lines).toEqual([
-      [4, 2, 2, 1, rowHash(['A', 1]), 'a', 1, '@', '0'],
-      [5, 2, 2, 1, rowHash(['B', 2]), 'b', 2, '@', '0.00'],
-      [9, 0, 1, 0, rowHash(['X']), 'x', '', '', ''],
+      [4, 2, 2, 1, id4, 'A', 1, 'a', 1, '@', '0'],
+      [5, 2, 2, 1, rowHash(['n5', 'k5']), 'B', 2, 'b', 2, '@', '0.00'],
+      [9, 0, 1, 0, id9, 'X', 'x', '', '', '', ''],
     ]);
-    expect(backupWidth([withFormats, plain])).toBe(9);
+    expect(backupWidth([withFormats, plain])).toBe(11);
     expect(backupRows([withFormats, plain])).toBe(3);
   });
 
-  test('lines read back as the rows, originals, formats and hashes that were backed up', () => {
-    expect(parseLines(backupLines([withFormats, plain]))).toEqual([
-      { row: 4, col: 2, originals: ['a', 1], formats: ['@', '0'], written: rowHash(['A', 1]) },
-      { row: 5, col: 2, originals: ['b', 2], formats: ['@', '0.00'], written: rowHash(['B', 2]) },
-      { row: 9, col: 0, originals: ['x'], formats: null, written: rowHash(['X']) },
+  test('lines read back as the rows, what was written, originals, formats and identities', () => {
+    const grid = Array.from({ length: 10 }, (_, r) => ['n' + r, 'k' + r, 'old', 'old', 'z']);
+    expect(parseLines(backupLines([withFormats, plain], grid, 4))).toEqual([
+      { row: 4, col: 2, planned: ['A', 1], originals: ['a', 1], formats: ['@', '0'], identity: rowHash(['n4', 'k4']) },
+      { row: 5, col: 2, planned: ['B', 2], originals: ['b', 2], formats: ['@', '0.00'], identity: rowHash(['n5', 'k5']) },
+      { row: 9, col: 0, planned: ['X'], originals: ['x'], formats: null, identity: rowHash(['k9', 'old', 'old']) },
     ]);
   });
 
   test('no patch: an empty block five columns wide', () => {
     expect([backupLines([]), backupWidth([]), backupRows([])]).toEqual([[], 5, 0]);
+  });
+});
+
+describe('restorePlan', () => {
+  // A log: name, service, note. The run changed the service of rows 1 and 2 (and their notes).
+  const read = [
+    ['Nama', 'Layanan', 'catatan'],
+    ['Ani', 'keluhan', ''],
+    ['Budi', 'komplain', ''],
+    ['Cici', 'Informasi', ''],
+  ];
+  const patch: BackedUpPatch = {
+    row: 1,
+    col: 1,
+    originals: [
+      ['keluhan', ''],
+      ['komplain', ''],
+    ],
+    originalFormats: null,
+    values: [
+      ['Pengaduan', 'Layanan: keluhan'],
+      ['Pengaduan', 'Layanan: komplain'],
+    ],
+  };
+  const lines = parseLines(backupLines([patch], read, 2));
+  const after = [read[0], ['Ani', 'Pengaduan', 'Layanan: keluhan'], ['Budi', 'Pengaduan', 'Layanan: komplain'], read[3]];
+  const plan = (now: string[][]) => restorePlan(lines, (r) => now[r] ?? [], 2);
+
+  test('rows still as the run left them get their originals back, in one rectangle', () => {
+    const p = plan(after);
+    expect(p.writes).toEqual([{ row: 1, col: 1, values: [['keluhan', ''], ['komplain', '']], formats: null }]);
+    expect([p.rowsSkipped, p.cellsKept, p.cellsRestored]).toEqual([0, 0, 4]);
+  });
+
+  test('after staff sorted the rows, each row is recognised by its identity and skipped, never given another visit\'s original', () => {
+    const sorted = [read[0], after[2], after[1], after[3]];
+    const p = plan(sorted);
+    expect(p.writes).toEqual([]);
+    expect(p.rowsSkipped).toBe(2);
+  });
+
+  test('a cell staff edited since keeps the edit; the rest of the row is restored', () => {
+    const edited = [read[0], ['Ani', 'pengaduan soal antrian', 'Layanan: keluhan'], after[2], read[3]];
+    const p = plan(edited);
+    expect(p.writes).toEqual([
+      { row: 1, col: 2, values: [['']], formats: null },
+      { row: 2, col: 1, values: [['komplain', '']], formats: null },
+    ]);
+    expect(p.cellsKept).toBe(1);
+  });
+
+  test('cells the run never wrote (cut off, or skipped as edited) are left as they are', () => {
+    const half = [read[0], ['Ani', 'keluhan', 'Layanan: keluhan'], read[2], read[3]];
+    const p = plan(half);
+    expect(p.writes).toEqual([{ row: 1, col: 2, values: [['']], formats: null }]);
+    expect(p.cellsKept).toBe(0);
+  });
+});
+
+describe('same run', () => {
+  test('the executions of one continued run are undone together; runs count once against the per-sheet limit', () => {
+    const run = (seq: number) => entry(seq, 10, { runId: 'nightly@x' });
+    const history = [entry(1, 10), run(2), run(3), run(4)];
+    expect(ids(sameRunEntries(history, run(4)))).toEqual(['e3', 'e2']);
+    expect(sameRunEntries(history, entry(1, 10))).toEqual([]);
+    const many = [1, 2, 3, 4].map((s) => entry(s, 10)).concat([2, 3, 4, 5, 6, 7].map((s) => entry(s + 10, 10, { runId: 'r' })));
+    const { evict } = retain(many, entry(20, 10));
+    expect(ids(evict)).toEqual(['e1']);
   });
 });
 
