@@ -4,6 +4,11 @@
  * names, so names, headers and column order here never change; new columns only go at the end.
  * docs/data-contract.md documents the same table for dashboard builders.
  */
+import { PRAKIRAAN_HEADERS } from './insights/prakiraan';
+import { STAF_HEADERS } from './insights/staffing';
+import { PERUBAHAN_HEADERS } from './insights/changepoints';
+import { WAWASAN_HEADERS } from './insights/wawasan';
+
 export type ColumnType = 'date' | 'text' | 'integer' | 'number' | 'percent' | 'boolean';
 
 export interface TabContract {
@@ -63,6 +68,23 @@ export const SUMMARY_TABS: TabContract[] = [
   { name: 'info_ringkasan', columns: [col('kunci', 'text'), col('nilai', 'text')] },
 ];
 
+/**
+ * Contract version 2 (new tabs only; nothing above changes): the insight tabs. Their headers are
+ * defined beside the code that fills them (src/core/insights), and only appended here.
+ */
+const tabOf = (name: string, headers: readonly string[], types: ColumnType[]): TabContract => ({ name, columns: headers.map((header, i) => ({ header, type: types[i] as ColumnType })) });
+
+export const INSIGHT_TABS: TabContract[] = [
+  tabOf('ds_prakiraan', PRAKIRAAN_HEADERS, ['date', 'text', 'text', 'integer', 'number', 'integer', 'integer']),
+  tabOf('ds_staf', STAF_HEADERS, ['text', 'integer', 'text', 'number', 'number', 'number', 'number', 'number', 'percent', 'integer', 'percent', 'number']),
+  tabOf('ds_perubahan', PERUBAHAN_HEADERS, ['text', 'text', 'date', 'date', 'number', 'number', 'number']),
+  tabOf('wawasan', WAWASAN_HEADERS, ['text', 'text', 'text', 'text']),
+];
+SUMMARY_TABS.push(...INSIGHT_TABS.filter((t) => t.name.startsWith('ds_')));
+
+/** The recommendations tab: staff read it (and a dashboard may show it), one row per finding. */
+export const INSIGHT_REPORT_TABS: TabContract[] = INSIGHT_TABS.filter((t) => !t.name.startsWith('ds_'));
+
 /** Tabs the add-on writes that staff read but dashboards do not bind to. */
 export const REPORT_TABS: TabContract[] = [
   { name: 'kamus', columns: [col('kolom', 'text'), col('nilai_asli', 'text'), col('nilai_baku', 'text')] },
@@ -75,7 +97,7 @@ export const REPORT_TABS: TabContract[] = [
 /** Hidden tab holding the undo backup of the last clean. */
 export const BACKUP_TAB = '_pola_cadangan';
 
-export const ALL_TABS = [...SUMMARY_TABS, ...REPORT_TABS];
+export const ALL_TABS = [...SUMMARY_TABS, ...INSIGHT_REPORT_TABS, ...REPORT_TABS];
 
 export function tabContract(name: string): TabContract {
   const tab = ALL_TABS.find((t) => t.name === name);

@@ -33,6 +33,9 @@ function isStrictlyAscending(values: readonly number[]): boolean {
   return values.every((v, i) => i === 0 || v > (values[i - 1] ?? -Infinity));
 }
 
+/** Holidays the settings may list (about 25 a year for ten years, with room). */
+export const MAX_HOLIDAYS = 400;
+
 /** Validates settings sent by the sidebar; throws SettingsError naming the bad field. */
 export function validateSettings(input: Partial<Settings>, base: Settings = DEFAULT_SETTINGS): Settings {
   const out: Settings = { ...base, ...input } as Settings;
@@ -44,7 +47,8 @@ export function validateSettings(input: Partial<Settings>, base: Settings = DEFA
   if (typeof out.peakThreshold !== 'number' || !isFinite(out.peakThreshold) || out.peakThreshold < PEAK_THRESHOLD_MIN || out.peakThreshold > PEAK_THRESHOLD_MAX) {
     throw new SettingsError('peakThreshold', 'peakThreshold');
   }
-  if (!Array.isArray(out.holidays) || out.holidays.some((h) => typeof h !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(h))) {
+  // Ten years of holidays at most: the list lives in one state cell and must stay far below its 50,000 characters.
+  if (!Array.isArray(out.holidays) || out.holidays.length > MAX_HOLIDAYS || out.holidays.some((h) => typeof h !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(h))) {
     throw new SettingsError('holidays', 'holidays');
   }
   out.holidays = Array.from(new Set(out.holidays)).sort();

@@ -3,11 +3,13 @@
  * tab (see contract.ts). Pure: dates go in as day numbers and come out as Date instants of local
  * midnight through the zone clock, so they land as real date cells in the spreadsheet's zone.
  */
-import type { Settings, SheetCheck, StatusCounts } from '../shared/api';
+import type { Lang, Settings, SheetCheck, StatusCounts } from '../shared/api';
 import { Cell } from './cells';
 import type { VisitRecord } from './clean';
 import { VisitTable } from './table';
-import { SUMMARY_TABS } from './contract';
+import { INSIGHT_REPORT_TABS, SUMMARY_TABS } from './contract';
+import { DEFAULT_INSIGHT_SETTINGS, InsightInput, InsightSettings, PERUBAHAN_DAY_COLUMNS, PRAKIRAAN_DAY_COLUMNS, buildInsights } from './insights/index';
+import type { WeekPoint } from './insights/prakiraan';
 import { Bucket, PeakRow, bucketKey, bucketsBetween, detectPeaks } from './peaks';
 import { GENERATIONS, ageGroupLabels, UNKNOWN_GROUP } from './settings';
 import { JMO_COMPLAINT_CATEGORIES, JmoComplaintCategory, UNKNOWN, VOCABULARY, ValueRole } from './vocabulary';
@@ -32,7 +34,19 @@ export interface SummaryTable {
 export interface RunInfo {
   version: string;
   refreshedAt: string;
+  /** Today's day number in the spreadsheet's zone (the forecast starts after it); absent: the last visit's day. */
+  today?: number;
+  /** The language of the wawasan texts (the sheet's). */
+  lang?: Lang;
   lastRun: { kind: string; start: string; end: string; ok: boolean; rowsProcessed: number; error: string; review?: string } | null;
+}
+
+/** A wawasan row for the sidebar's result card. */
+export interface Finding {
+  kode: string;
+  temuan: string;
+  rekomendasi: string;
+  angka: string;
 }
 
 export interface Summaries {
@@ -40,6 +54,10 @@ export interface Summaries {
   peaks: PeakRow[];
   earlyMonthPeaks: string[];
   counts: StatusCounts;
+  /** The wawasan findings, for the sidebar's result card. */
+  findings: Finding[];
+  /** Weekly visits with the forecast band, for the sidebar's chart. */
+  weeks: WeekPoint[];
 }
 
 export const WEEKDAY_NAMES = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
@@ -367,6 +385,15 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
   );
   const earlyMonthPeaks = peaks.filter((p) => p.earlyMonthPeak).map((p) => p.month);
 
+  // Wawasan: forecast, staffing, surges and recommendations, from the same visits as the tabs
+  // above (rare free text already reads Lainnya), as four more tabs of the contract (version 2).
+  const insights = buildInsights(insightInputOf(sheets, hidden, run.today ?? (lastDay > -Infinity ? lastDay : 0)), insightSettingsOf(settings), run.lang ?? 'id');
+  for (const table of insights.tables) {
+    const dayCols = new Set<number>();
+    table.headers.forEach((h, i) => (INSIGHT_DAY_HEADERS[table.name] ?? []).includes(h) && dayCols.add(i));
+    tables.set(table.name, table.rows.map((row) => row.map((v, i) => (dayCols.has(i) && typeof v === 'number' ? dateOf(v) : v))));
+  }
+
   const info: [string, string][] = [
     ['versi', run.version],
     ['terakhir_diperbarui', run.refreshedAt],
@@ -389,6 +416,7 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
     ['status_data_alasan', sheets.filter((s) => s.check?.status === 'PERLU_PERIKSA').map((s) => `${s.sheetName}: ${s.check?.reason} ${s.check?.fix}`).join(' | ')],
     ['urutan_tanggal', sheets.filter((s) => s.check?.dateOrder).map((s) => `${s.sheetName}: ${s.check?.dateOrder} (${s.check?.dateOrderReason})`).join('; ')],
     ['tanggal_diisi_dari_atas', String(sheets.reduce((n, s) => n + (s.check?.datesFilled ?? 0), 0))],
+    ...insights.info,
     ['run_terakhir_status', runStatusText(run.lastRun)],
     ['run_terakhir_baris', run.lastRun ? String(run.lastRun.rowsProcessed) : ''],
     ['run_terakhir_galat', run.lastRun?.error ?? ''],
@@ -396,9 +424,42 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
   tables.set('info_ringkasan', info);
 
   return {
-    tables: SUMMARY_TABS.map((tab) => ({ name: tab.name, headers: tab.columns.map((c) => c.header), rows: tables.get(tab.name) ?? [] })),
+    tables: [...SUMMARY_TABS, ...INSIGHT_REPORT_TABS].map((tab) => ({ name: tab.name, headers: tab.columns.map((c) => c.header), rows: tables.get(tab.name) ?? [] })),
     peaks,
     earlyMonthPeaks,
     counts,
+    findings: (tables.get('wawasan') ?? []).map((r) => ({ kode: String(r[0]), temuan: String(r[1]), rekomendasi: String(r[2]), angka: String(r[3]) })),
+    weeks: insights.weeks,
   };
+}
+
+/** Columns of the insight tabs that hold day numbers (written as dates). */
+const INSIGHT_DAY_HEADERS: Record<string, readonly string[]> = { ds_prakiraan: PRAKIRAAN_DAY_COLUMNS, ds_perubahan: PERUBAHAN_DAY_COLUMNS };
+
+/** The valid visits of every sheet as the insights read them, with rare free text as OTHER. */
+function insightInputOf(sheets: readonly SheetRecords[], hidden: Record<SuppressedField, Set<string>>, today: number): InsightInput {
+  const day: number[] = [];
+  const service: string[] = [];
+  const topic: string[] = [];
+  const channel: string[] = [];
+  const ageGroup: string[] = [];
+  const generation: string[] = [];
+  for (const sheet of sheets) {
+    const v = sheet.visits;
+    const dict = v.dict.values;
+    const shown = (field: SuppressedField, code: number): string => (hidden[field].has(dict[code] ?? '') ? OTHER : dict[code] ?? '');
+    for (let i = 0; i < v.size; i++) {
+      day.push(v.day.get(i));
+      service.push(shown('service', v.fields.service.get(i)));
+      channel.push(shown('channel', v.fields.channel.get(i)));
+      topic.push(shown('topic', v.fields.topic.get(i)));
+      ageGroup.push(dict[v.fields.ageGroup.get(i)] ?? '');
+      generation.push(dict[v.fields.generation.get(i)] ?? '');
+    }
+  }
+  return { day, service, topic, channel, ageGroup, generation, today };
+}
+
+function insightSettingsOf(settings: Settings): InsightSettings {
+  return { ...DEFAULT_INSIGHT_SETTINGS, peakThreshold: settings.peakThreshold, holidays: settings.holidays.slice() };
 }

@@ -428,6 +428,8 @@ export function summariseFlow(ctx: RunContext, env: Env, plans: { sheetName: str
     version: VERSION,
     refreshedAt: Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), "yyyy-MM-dd'T'HH:mm:ssXXX"),
     lastRun,
+    today: env.clock.toLocal(new Date()).day,
+    lang: env.lang,
   });
   const links: TabLink[] = [];
   for (const table of summaries.tables) {
@@ -443,6 +445,8 @@ export function summariseFlow(ctx: RunContext, env: Env, plans: { sheetName: str
     earlyMonthPeaks: summaries.earlyMonthPeaks,
     lookerStudioUrl: lookerStudioUrl(ss.getId(), lookerTabs, 'Pola Layanan \u2013 ' + ss.getName()),
     sheetsIncluded: plans.map((p) => p.sheetName),
+    findings: summaries.findings,
+    weeks: summaries.weeks.map((w) => ({ ...w, monday: isoOfDay(w.monday) })),
   };
 }
 

@@ -148,6 +148,10 @@ export interface SummaryResult {
   earlyMonthPeaks: string[];
   lookerStudioUrl: string;
   sheetsIncluded: string[];
+  /** The wawasan findings: what the numbers say and what to do (the sheet's language). */
+  findings: { kode: string; temuan: string; rekomendasi: string; angka: string }[];
+  /** Weekly visits (Monday 'YYYY-MM-DD'), the backtest and the forecast with its 80 % band. */
+  weeks: { monday: string; actual: number | null; forecast: number | null; lo: number | null; hi: number | null }[];
 }
 
 export interface ReportResult {

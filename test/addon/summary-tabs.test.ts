@@ -35,7 +35,7 @@ test('every tab has exactly the contract headers, in order, and docs/data-contra
     const header = a.values(tab.name)[0];
     expect(header).toEqual(tab.columns.map((c) => c.header));
   }
-  expect(SUMMARY_TABS.map((t) => t.name)).toEqual(['ds_harian', 'ds_mingguan', 'ds_minggu_bulan', 'ds_distribusi', 'ds_usia', 'ds_topik', 'ds_kanal', 'ds_keluhan_jmo', 'ds_puncak', 'info_ringkasan']);
+  expect(SUMMARY_TABS.map((t) => t.name)).toEqual(['ds_harian', 'ds_mingguan', 'ds_minggu_bulan', 'ds_distribusi', 'ds_usia', 'ds_topik', 'ds_kanal', 'ds_keluhan_jmo', 'ds_puncak', 'info_ringkasan', 'ds_prakiraan', 'ds_staf', 'ds_perubahan']);
   const contract = (name: string) => SUMMARY_TABS.find((t) => t.name === name)!.columns.map((c) => c.header);
   // The columns the issue froze come first, in this order (later columns only ever at the end).
   expect(contract('ds_harian')).toEqual(['tanggal', 'bulan', 'minggu_ke', 'hari', 'layanan', 'kanal', 'jumlah']);
@@ -112,7 +112,7 @@ test('the Looker Studio link names a Google Sheets data source per ds_ tab, boun
   expect(url.origin + url.pathname).toBe('https://lookerstudio.google.com/reporting/create');
   const p = url.searchParams;
   const ds = SUMMARY_TABS.filter((t) => t.name.startsWith('ds_'));
-  expect(ds).toHaveLength(9);
+  expect(ds).toHaveLength(12);
   for (const tab of ds) {
     const alias = tab.name.replace(/^ds_/, '').replace(/_/g, '');
     expect(p.get(`ds.${alias}.connector`)).toBe('googleSheets');

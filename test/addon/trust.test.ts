@@ -302,6 +302,10 @@ describe('trust: crashes and limits', () => {
     const roles: Record<string, string> = {};
     for (let i = 0; i < 2000; i++) roles[String(i)] = 'ignore';
     expect(a.reply('saveMapping', { sheetId: id, roles, constants: { service: '', channel: '' } }).error?.code).toBe('BAD_INPUT');
+    const settings = a.call('getSidebarState').settings;
+    const holidays = Array.from({ length: 5000 }, (_, i) => new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10));
+    expect(a.reply('saveSettings', { ...settings, holidays }).error?.code).toBe('BAD_INPUT');
+    expect(a.reply('saveSettings', { ...settings, holidays: holidays.slice(0, 30) }).ok).toBe(true);
   });
 
   test('item 10: when the write that releases the lease fails, the finished clean still answers ok and the next call is not BUSY', () => {

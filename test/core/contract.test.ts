@@ -15,6 +15,11 @@ const FROZEN: Record<string, string[]> = {
   ds_keluhan_jmo: ['generasi:text', 'kelompok_usia:text', 'kategori:text', 'jumlah:integer', 'persen:percent'],
   ds_puncak: ['bulan:text', 'minggu_ke:integer', 'jumlah:integer', 'hari_kerja:integer', 'per_hari_kerja:number', 'baseline_per_hari_kerja:number', 'rasio:number', 'puncak:boolean', 'puncak_awal_bulan:boolean'],
   info_ringkasan: ['kunci:text', 'nilai:text'],
+  // Version 2: new tabs only.
+  ds_prakiraan: ['tanggal:date', 'layanan:text', 'jenis:text', 'jumlah_aktual:integer', 'prakiraan:number', 'batas_bawah:integer', 'batas_atas:integer'],
+  ds_staf: ['hari:text', 'minggu_ke:integer', 'layanan:text', 'kunjungan_per_hari:number', 'aht_menit:number', 'jam_buka:number', 'target_persen:number', 'target_menit:number', 'penyusutan:percent', 'petugas:integer', 'tingkat_layanan:percent', 'rata_tunggu_menit:number'],
+  ds_perubahan: ['layanan:text', 'topik:text', 'mulai:date', 'selesai:date', 'rata_sebelum_per_minggu:number', 'rata_selama_per_minggu:number', 'rasio:number'],
+  wawasan: ['kode:text', 'temuan:text', 'rekomendasi:text', 'angka_pendukung:text'],
   kamus: ['kolom:text', 'nilai_asli:text', 'nilai_baku:text'],
   masalah_data: ['sheet:text', 'baris:integer', 'kolom:text', 'nilai_asli:text', 'masalah:text', 'tindakan:text'],
 };

@@ -4,7 +4,7 @@
  * numbers; see *_DAY_COLUMNS) and the keys to add to info_ringkasan.
  */
 import type { Lang } from '../../shared/api';
-import type { ColumnType, TabContract } from '../contract';
+import { INSIGHT_TABS } from '../contract';
 import { UNKNOWN_GROUP } from '../settings';
 import { jmoComplaintCategory } from '../summarise';
 import { isoOfDay } from '../zone';
@@ -20,18 +20,8 @@ export { PRAKIRAAN_HEADERS, STAF_HEADERS, PERUBAHAN_HEADERS, WAWASAN_HEADERS };
 export { PRAKIRAAN_DAY_COLUMNS } from './prakiraan';
 export { PERUBAHAN_DAY_COLUMNS } from './changepoints';
 
-const tab = (name: string, headers: readonly string[], types: ColumnType[]): TabContract => ({ name, columns: headers.map((header, i) => ({ header, type: types[i] })) });
-
-/**
- * The four tabs in contract.ts's shape, for SUMMARY_TABS (wawasan is a report tab: staff read
- * it, dashboards may show it). A test checks each type against the cells written.
- */
-export const INSIGHT_TABS: TabContract[] = [
-  tab('ds_prakiraan', PRAKIRAAN_HEADERS, ['date', 'text', 'text', 'integer', 'number', 'integer', 'integer']),
-  tab('ds_staf', STAF_HEADERS, ['text', 'integer', 'text', 'number', 'number', 'number', 'number', 'number', 'percent', 'integer', 'percent', 'number']),
-  tab('ds_perubahan', PERUBAHAN_HEADERS, ['text', 'text', 'date', 'date', 'number', 'number', 'number']),
-  tab('wawasan', WAWASAN_HEADERS, ['text', 'text', 'text', 'text']),
-];
+/** The four tabs in contract.ts's shape (defined there, contract version 2). */
+export { INSIGHT_TABS };
 
 /** Columnar, one entry per valid visit. */
 export interface InsightInput {
