@@ -107,8 +107,12 @@ export function undoEntryText(lang: Lang, entry: UndoEntryView, timeZone: string
 }
 
 /** The line under an undo: how many rows were left alone because they changed since. */
-export function undoSkippedText(lang: Lang, rowsSkipped: number): string {
-  return rowsSkipped > 0 ? t(lang, 'undoSkipped', { n: formatNumber(rowsSkipped, lang) }) : t(lang, 'undoSkippedNone');
+/** What undo left as it was: rows that moved (sorted, inserted) and cells staff edited since. */
+export function undoSkippedText(lang: Lang, rowsSkipped: number, cellsKept = 0): string {
+  const parts: string[] = [];
+  if (rowsSkipped > 0) parts.push(t(lang, 'undoSkipped', { n: formatNumber(rowsSkipped, lang) }));
+  if (cellsKept > 0) parts.push(t(lang, 'undoKept', { n: formatNumber(cellsKept, lang) }));
+  return parts.length ? parts.join(' ') : t(lang, 'undoSkippedNone');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ function undo(entryId: string): void {
       app.undoResult = data;
       app.result = null;
       app.steps = null;
-      announce(`${tr('undoDone', { n: num(data.cellsRestored), sheet: data.sheetName })} ${undoSkippedText(app.lang, data.rowsSkipped)}`);
+      announce(`${tr('undoDone', { n: num(data.cellsRestored), sheet: data.sheetName })} ${undoSkippedText(app.lang, data.rowsSkipped, data.cellsKept)}`);
       await refreshState();
     },
     'undo-title',
@@ -73,7 +73,7 @@ function undoResultView(): Child {
     'div',
     { id: 'undo-done', class: 'notice', role: 'status' },
     h('p', { id: 'undo-result' }, tr('undoDone', { n: num(r.cellsRestored), sheet: r.sheetName })),
-    h('p', { id: 'undo-skipped', 'data-rows': r.rowsSkipped }, undoSkippedText(app.lang, r.rowsSkipped)),
+    h('p', { id: 'undo-skipped', 'data-rows': r.rowsSkipped }, undoSkippedText(app.lang, r.rowsSkipped, r.cellsKept)),
   );
 }
 
