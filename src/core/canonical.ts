@@ -5,6 +5,7 @@
  * other, the most frequent spelling winning (OpenRefine's key-collision + nearest-neighbour).
  */
 import { VOCABULARY, ValueRole } from './vocabulary';
+import { informalWords, mayMergeTopics } from './logshape/informal';
 import { closeFingerprints, digitsOf, fingerprint, keyable, squashKey, tidy, words } from './text';
 
 /** A dictionary entry as kept in the `kamus` tab. `kolom` is the role's Indonesian name. */
@@ -22,12 +23,22 @@ interface Target {
   squash: string;
 }
 
+/**
+ * The fingerprint a role's values are matched by. Topics are free text typed in a hurry: their
+ * informal abbreviations are written out first (`blm` → belum, `tdk`/`gk` → tidak, `no.` →
+ * nomor), so "saldo jht blm masuk" meets "Saldo JHT belum masuk".
+ */
+function fingerprintFor(role: ValueRole): (v: string) => string {
+  return role === 'topic' ? (v) => fingerprint(informalWords(v).join(' ')) || fingerprint(v) : fingerprint;
+}
+
 function targetsFor(role: ValueRole, extra: Iterable<string>): Target[] {
+  const fp = fingerprintFor(role);
   const out: Target[] = [];
   for (const e of VOCABULARY[role]) {
-    for (const v of [e.canonical, ...e.synonyms]) out.push({ canonical: e.canonical, fp: fingerprint(v), squash: squashKey(v) });
+    for (const v of [e.canonical, ...e.synonyms]) out.push({ canonical: e.canonical, fp: fp(v), squash: squashKey(v) });
   }
-  for (const v of extra) out.push({ canonical: v, fp: fingerprint(v), squash: squashKey(v) });
+  for (const v of extra) out.push({ canonical: v, fp: fp(v), squash: squashKey(v) });
   return out;
 }
 
@@ -42,9 +53,9 @@ function follow(dict: Map<string, string>, value: string): string {
   return cur;
 }
 
-function matchTarget(value: string, targets: Target[], byContainment: boolean): string | undefined {
+function matchTarget(value: string, targets: Target[], byContainment: boolean, fpOf: (v: string) => string = fingerprint): string | undefined {
   if (!keyable(value)) return undefined;
-  const fp = fingerprint(value);
+  const fp = fpOf(value);
   const sq = squashKey(value);
   for (const t of targets) if (t.fp === fp || t.squash === sq) return t.canonical;
   let found: string | undefined;
@@ -95,11 +106,13 @@ export function canonicalise(role: ValueRole, counts: Map<string, number>, dict:
       result.set(value, follow(dict, value));
       continue;
     }
-    const hit = matchTarget(value, targets, role !== 'topic');
+    const hit = matchTarget(value, targets, role !== 'topic', fingerprintFor(role));
     if (hit !== undefined) result.set(value, hit);
     else leftovers.push(value);
   }
-  for (const cluster of clusters(leftovers, counts)) {
+  // Topics also join across a one-letter typo in a short word ("eror"/"error"), never across a
+  // number or a product code (logshape/informal.ts mayMergeTopics).
+  for (const cluster of clusters(leftovers, counts, fingerprintFor(role), role === 'topic' ? mayMergeTopics : undefined)) {
     let winner = cluster[0];
     for (const v of cluster) if ((counts.get(v) ?? 0) > (counts.get(winner) ?? 0)) winner = v;
     for (const v of cluster) result.set(v, winner);
@@ -142,7 +155,7 @@ export function looksLikeName(value: string): boolean {
  * (not keyable), differ in their digits, or both look like names: a cluster keeps the digits of
  * its members and whether it already holds a name, and a join that would break either is refused.
  */
-function clusters(values: string[], counts: Map<string, number>): string[][] {
+function clusters(values: string[], counts: Map<string, number>, fingerprint: (v: string) => string, alsoSame: (a: string, b: string) => boolean = () => false): string[][] {
   const byKey = new Map<string, number>();
   const parent: number[] = [];
   const fps: string[] = [];
@@ -191,7 +204,7 @@ function clusters(values: string[], counts: Map<string, number>): string[][] {
         for (let b = a + 1; b < members.length; b++) {
           const i = members[a];
           const j = members[b];
-          if (find(i) !== find(j) && closeFingerprints(fps[i], fps[j])) union(i, j);
+          if (find(i) !== find(j) && (closeFingerprints(fps[i], fps[j]) || alsoSame(values[i], values[j]))) union(i, j);
         }
       }
       continue;
@@ -199,7 +212,7 @@ function clusters(values: string[], counts: Map<string, number>): string[][] {
     const anchors = members.slice().sort((x, y) => (counts.get(values[y]) ?? 0) - (counts.get(values[x]) ?? 0)).slice(0, ANCHORS);
     for (const i of members) {
       for (const j of anchors) {
-        if (i !== j && find(i) !== find(j) && closeFingerprints(fps[i], fps[j])) union(i, j);
+        if (i !== j && find(i) !== find(j) && (closeFingerprints(fps[i], fps[j]) || alsoSame(values[i], values[j]))) union(i, j);
       }
     }
   }

@@ -6,6 +6,7 @@ import type { Role } from '../shared/api';
 import { Cell, Grid, isBlank, cellText } from './cells';
 import { CHANNELS, SERVICES, VocabEntry } from './vocabulary';
 import { fingerprint, words } from './text';
+import { proposeTopicColumn } from './logshape/topiccolumn';
 
 /** Columns the cleaner appends at the right, recognised by header. Their order never changes. */
 export const DERIVED_HEADERS = ['kelompok_usia', 'generasi', 'minggu_ke', 'bulan', 'status_bersih', 'catatan_bersih'] as const;
@@ -262,7 +263,7 @@ export function resolveMapping(grid: Grid, sheetName: string, saved: SavedMappin
     detected = mappingFromHeader(grid[row] ?? [], row, sheetName);
   }
   if (!detected) return { kind: 'none' };
-  if (!saved) return { kind: 'ok', mapping: detected, saveAs: null };
+  if (!saved) return { kind: 'ok', mapping: withProposedTopic(detected, grid), saveAs: null };
   if (!saved.headers) return { kind: 'ok', mapping: applyOverrides(detected, saved.roles, saved.constants), saveAs: null };
 
   const current = headerIdentities(grid[detected.headerRow] ?? [], detected.width);
@@ -287,4 +288,18 @@ export function resolveMapping(grid: Grid, sheetName: string, saved: SavedMappin
   for (let c = 0; c < current.length; c++) if (!claimed.has(c)) moved[String(c)] = detected.roles[c] === 'personal' ? 'personal' : 'ignore';
   const mapping = applyOverrides(detected, moved, saved.constants);
   return { kind: 'ok', mapping, saveAs: savedMappingOf(mapping, grid, moved) };
+}
+
+/**
+ * A log whose headers name no topic column, but with an ignored column of free text (a
+ * "Catatan Petugas" of phrases), gets that column proposed as the topic instead of dropping it;
+ * staff see it in the mapping and can change it before confirming.
+ */
+function withProposedTopic(mapping: ColumnMapping, grid: Grid): ColumnMapping {
+  const header = grid[mapping.headerRow] ?? [];
+  const proposal = proposeTopicColumn(header, mapping.roles, grid.slice(mapping.headerRow + 1));
+  if (!proposal) return mapping;
+  const roles = mapping.roles.slice();
+  roles[proposal.col] = 'topic';
+  return { ...mapping, roles };
 }

@@ -130,3 +130,20 @@ describe('resolveMapping', () => {
     expect(resolveMapping([['Tanggal', 'Petugas', 'Layanan', 'Petugas', 'Nama', 'X']], 'Sheet1', confirmed())).toMatchObject({ kind: 'uncertain', missing: ['petugas'] });
   });
 });
+
+describe('a free-text column the headers do not name as the topic', () => {
+  test('is proposed as the topic (not dropped) when no column is the topic; a named topic column wins', () => {
+    const grid = [
+      ['Tanggal', 'Nama', 'Layanan', 'Catatan Petugas'],
+      ['22/05/2023', 'Ani', 'Informasi', 'tanya saldo jht yang belum masuk'],
+      ['23/05/2023', 'Budi', 'Pengaduan', 'aplikasi jmo tidak bisa login'],
+      ['24/05/2023', 'Cici', 'Informasi', 'cara klaim jht online'],
+    ];
+    const proposed = resolveMapping(grid, 'Log', undefined);
+    expect(proposed.kind === 'ok' && proposed.mapping.roles[3]).toBe('topic');
+    const named = resolveMapping([[...grid[0].slice(0, 3), 'Topik'], ...grid.slice(1)], 'Log', undefined);
+    expect(named.kind === 'ok' && named.mapping.roles[3]).toBe('topic');
+    const numbers = resolveMapping([grid[0], ...grid.slice(1).map((r) => [...r.slice(0, 3), '12'])], 'Log', undefined);
+    expect(numbers.kind === 'ok' && numbers.mapping.roles[3]).toBe('ignore');
+  });
+});

@@ -20,7 +20,7 @@ import { loadBundle } from '../runner/run';
 import { detectMapping } from '../../src/core/mapping';
 import { cleanLog, CleanPlan } from '../../src/core/clean';
 import { summarise } from '../../src/core/summarise';
-import { SUMMARY_TABS } from '../../src/core/contract';
+import { tabContract } from '../../src/core/contract';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { intlZoneClock } from '../emulator';
 import type { Grid } from '../../src/core/cells';
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   }
   for (const table of summaries.tables) {
     const tab = ss.insertSheet(table.name) as unknown as GoogleAppsScript.Spreadsheet.Sheet;
-    writeTable(tab, table.headers, table.rows, SUMMARY_TABS.find((x) => x.name === table.name)!.columns.map((c) => c.type));
+    writeTable(tab, table.headers, table.rows, tabContract(table.name).columns.map((c) => c.type));
   }
   out.write_ms = Date.now() - t;
   out.write_calls = emu.stats.totalCalls;
