@@ -6,7 +6,7 @@
  */
 import { VOCABULARY, ValueRole } from './vocabulary';
 import { informalWords, mayMergeTopics } from './logshape/informal';
-import { closeFingerprints, digitsOf, fingerprint, keyable, squashKey, tidy, words } from './text';
+import { closeFingerprints, digitsOf, fingerprint, keyable, redact, redactNameRuns, squashKey, tidy, words } from './text';
 
 /** A dictionary entry as kept in the `kamus` tab. `kolom` is the role's Indonesian name. */
 export interface KamusEntry {
@@ -137,6 +137,16 @@ const DOMAIN_WORDS: ReadonlySet<string> = new Set([
     .join(' ')
     .split(' '),
 ]);
+
+/** A word of the service domain (lower case): never part of a name. */
+export function isDomainWord(lowerWord: string): boolean {
+  return DOMAIN_WORDS.has(lowerWord);
+}
+
+/** The form of a service, channel or topic value that may leave the log: numbers, e-mails and names redacted. */
+export function safeText(value: string, personal: readonly string[] = []): string {
+  return redactNameRuns(redact(value, personal), isDomainWord);
+}
 
 /**
  * Looks like a person's name: two to four capitalised words of letters alone, none of them a word

@@ -18,9 +18,9 @@ import { fillDownDates, isTotalRow } from './logshape/filldown';
 import { topicMatchKey } from './logshape/informal';
 import { findDuplicates, isRunningNumberColumn, personColumns, personKey } from './logshape/duplicates';
 import { ZoneClock, ymdOfDay, isoOfDay, pad2 } from './zone';
-import { KamusEntry, KOLOM_OF_ROLE, canonicalise, dictionaryFor } from './canonical';
+import { KamusEntry, KOLOM_OF_ROLE, canonicalise, dictionaryFor, safeText } from './canonical';
 import { ValueRole, UNKNOWN, VOCABULARY } from './vocabulary';
-import { isFormulaError, keyable, redact, tidy } from './text';
+import { isFormulaError, keyable, tidy } from './text';
 import { MAX_PLAUSIBLE_AGE, MIN_PLAUSIBLE_AGE, UNKNOWN_GROUP, ageGroupLabels, ageGroupOf, generationOf, weekOfMonth } from './settings';
 import { t } from './i18n';
 import { MIN_ROWS_SHOWN } from './summarise';
@@ -246,7 +246,7 @@ function buildCanonicalMaps(scan: ColumnScan, kamus: readonly KamusEntry[]): { m
     for (const [asli, baku] of seen) {
       // Text with numbers, e-mail addresses or the like stays in the log: kamus is read by
       // everyone with access to the spreadsheet.
-      if (redact(asli) !== asli || redact(baku) !== baku) continue;
+      if (safeText(asli) !== asli || safeText(baku) !== baku) continue;
       entries.push({ kolom, asli, baku });
     }
   }
@@ -380,7 +380,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   const fragColumn: number[] = [];
   /** Values of these columns leave the log (sidebar, masalah_data) only redacted. */
   const textCols = new Set([cols.service, cols.channel, cols.topic].filter((c) => c >= 0));
-  const outside = (c: number, v: string): string => (textCols.has(c) ? redact(v) : v);
+  const outside = (c: number, v: string): string => (textCols.has(c) ? safeText(v) : v);
   const fragment = (c: number, from: string, to: string): number => {
     fragText.push(t(lang, 'catatan.changed', { kolom: headerName(c), from, to }));
     fragInfo.push({ column: headerName(c), from: outside(c, from), to: outside(c, to), count: 0 });
@@ -566,12 +566,12 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   const monthOfDay = new Map<number, { week: number; month: string; year: number }>();
   const codeOf = (s: string) => visits.dict.code(s);
   const unknownCode = codeOf(UNKNOWN_GROUP);
-  const serviceDefault = codeOf(redact(mapping.constants.service || UNKNOWN));
-  const channelDefault = codeOf(redact(mapping.constants.channel || UNKNOWN));
+  const serviceDefault = codeOf(safeText(mapping.constants.service || UNKNOWN));
+  const channelDefault = codeOf(safeText(mapping.constants.channel || UNKNOWN));
   for (const role of ['service', 'channel'] as ValueRole[]) {
     // Values staff vouched for: kamus targets and the sheet's constants are shown however rare.
-    for (const [asli, baku] of dictionaryFor(role, opts.kamus)) if (asli !== baku) visits.vetted.add(redact(baku));
-    if (mapping.constants[role as 'service' | 'channel']) visits.vetted.add(redact(mapping.constants[role as 'service' | 'channel']));
+    for (const [asli, baku] of dictionaryFor(role, opts.kamus)) if (asli !== baku) visits.vetted.add(safeText(baku));
+    if (mapping.constants[role as 'service' | 'channel']) visits.vetted.add(safeText(mapping.constants[role as 'service' | 'channel']));
   }
   // Every service, channel and topic leaves the log redacted, worked out once per value.
   const builtIn = new Set<string>(Object.values(VOCABULARY).flatMap((entries) => entries.map((e) => e.canonical)));
@@ -582,7 +582,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     const value = o.canonical;
     let safe = o.safe ?? redacted.get(value);
     if (!safe) {
-      const text = redact(value);
+      const text = safeText(value);
       redacted.set(value, (safe = { text, lower: text.toLowerCase(), code: codeOf(text), builtIn: builtIn.has(value) }));
     }
     o.safe = safe;
@@ -594,7 +594,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
       if (typeof pv !== 'string' || pv.length < 3 || pv.length > safe.lower.length + 4) continue;
       if (!safe.lower.includes(pv.trim().slice(0, 3).toLowerCase())) continue;
       const name = tidy(pv);
-      if (name.length >= 3 && !/^\d+$/.test(name) && safe.lower.includes(name.toLowerCase())) text = redact(text, [name]);
+      if (name.length >= 3 && !/^\d+$/.test(name) && safe.lower.includes(name.toLowerCase())) text = safeText(text, [name]);
     }
     if (text === safe.text) return safe.code;
     named.add(value);
@@ -838,7 +838,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     rowsRead,
     counts,
     visits,
-    problems: problems.map((p) => (textHeaders.has(p.kolom) ? { ...p, nilaiAsli: redact(p.nilaiAsli) } : p)),
+    problems: problems.map((p) => (textHeaders.has(p.kolom) ? { ...p, nilaiAsli: safeText(p.nilaiAsli) } : p)),
     kamus: named.size ? entries.filter((e) => !named.has(e.baku) && !named.has(e.asli)) : entries,
     topChanges,
     dateOrder,

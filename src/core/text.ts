@@ -141,3 +141,17 @@ export function redact(text: string, personal: readonly string[] = []): string {
   }
   return out;
 }
+
+/**
+ * Replaces runs of two or more capitalised words that are not words of the domain ("Budi
+ * Santoso" in "Walk-in Budi Santoso", "Sri Wahyuni" in "titipan Sri Wahyuni") with `[nama]`:
+ * another person's name typed into a service, channel or topic must not reach a summary, even
+ * when three rows hold it. A false alarm ("Bank Mandiri Syariah") costs a less specific label.
+ */
+export function redactNameRuns(text: string, isDomainWord: (lowerWord: string) => boolean): string {
+  return text.replace(/\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b/g, (run) => {
+    const parts = run.split(/\s+/);
+    const names = parts.filter((p) => !isDomainWord(p.toLowerCase()));
+    return names.length >= 2 && names.length === parts.length ? '[nama]' : run;
+  });
+}

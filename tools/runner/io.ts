@@ -338,6 +338,15 @@ export function replaceFolder<T>(dir: string, fill: (tmp: string) => T): T {
   return result;
 }
 
+/**
+ * An .xlsx cell holds at most 32,767 characters (Sheets allows 50,000): longer text is cut there,
+ * marked with an ellipsis, so the workbook still opens; the CSV files keep the whole text.
+ */
+export const XLSX_MAX_TEXT = 32767;
+export function xlsxText(s: string): string {
+  return s.length > XLSX_MAX_TEXT ? s.slice(0, XLSX_MAX_TEXT - 1) + '\u2026' : s;
+}
+
 /** A date cell's number format in workbook.xlsx: its own, or one that shows what it holds. */
 function dateFormat(serial: number, own: string): string {
   if (own && isDateFormat(own)) return own;
@@ -362,7 +371,7 @@ function worksheetOf(sheet: EmuSheet, values: unknown[][], clock: ZoneClock): XL
         cell = { t: 'n', v: serial, z: dateFormat(serial, own) };
       } else if (typeof v === 'number') cell = own ? { t: 'n', v, z: own } : { t: 'n', v };
       else if (typeof v === 'boolean') cell = { t: 'b', v };
-      else cell = { t: 's', v: String(v ?? '') };
+      else cell = { t: 's', v: xlsxText(String(v ?? '')) };
       if (formula) cell.f = formula.replace(/^=/, '');
       ws[XLSX.utils.encode_cell({ r, c })] = cell;
     }),
