@@ -11,12 +11,19 @@ import { WAWASAN_HEADERS } from './insights/wawasan';
 
 export type ColumnType = 'date' | 'text' | 'integer' | 'number' | 'percent' | 'boolean';
 
-export interface TabContract {
-  name: string;
-  columns: { header: string; type: ColumnType }[];
+export interface ContractColumn {
+  header: string;
+  type: ColumnType;
+  /** The contract version that added the column (absent: version 1). */
+  since?: number;
 }
 
-const col = (header: string, type: ColumnType) => ({ header, type });
+export interface TabContract {
+  name: string;
+  columns: ContractColumn[];
+}
+
+const col = (header: string, type: ColumnType, since?: number): ContractColumn => (since ? { header, type, since } : { header, type });
 
 export const SUMMARY_TABS: TabContract[] = [
   {
@@ -69,10 +76,30 @@ export const SUMMARY_TABS: TabContract[] = [
 ];
 
 /**
- * Contract version 2 (new tabs only; nothing above changes): the insight tabs. Their headers are
+ * Contract version 2, columns appended to version-1 tabs (nothing before them moves). Looker
+ * Studio sorts text alphabetically (`20-27, 28-34, 35-42, <20, >42`), so `urutan_usia` and
+ * `urutan_generasi` are integer sort keys beside `kelompok_usia` and `generasi`; `bulan` is text,
+ * so `bulan_mulai` is the month's first day as a date cell a date range control can filter;
+ * `ds_distribusi`'s `persen` is a share within its source sheet, so `persen_total` is the share of
+ * all valid visits of every sheet (summing to 1 over the tab).
+ */
+export const VERSION_2_COLUMNS: Record<string, ContractColumn[]> = {
+  ds_harian: [col('bulan_mulai', 'date', 2)],
+  ds_minggu_bulan: [col('bulan_mulai', 'date', 2)],
+  ds_distribusi: [col('persen_total', 'percent', 2)],
+  ds_usia: [col('urutan_usia', 'integer', 2)],
+  ds_topik: [col('urutan_usia', 'integer', 2)],
+  ds_kanal: [col('urutan_usia', 'integer', 2), col('urutan_generasi', 'integer', 2)],
+  ds_keluhan_jmo: [col('urutan_generasi', 'integer', 2), col('urutan_usia', 'integer', 2)],
+  ds_puncak: [col('bulan_mulai', 'date', 2)],
+};
+for (const tab of SUMMARY_TABS) tab.columns.push(...(VERSION_2_COLUMNS[tab.name] ?? []));
+
+/**
+ * Contract version 2, new tabs: the insight tabs. Their headers are
  * defined beside the code that fills them (src/core/insights), and only appended here.
  */
-const tabOf = (name: string, headers: readonly string[], types: ColumnType[]): TabContract => ({ name, columns: headers.map((header, i) => ({ header, type: types[i] as ColumnType })) });
+const tabOf = (name: string, headers: readonly string[], types: ColumnType[]): TabContract => ({ name, columns: headers.map((header, i) => col(header, types[i] as ColumnType, 2)) });
 
 export const INSIGHT_TABS: TabContract[] = [
   tabOf('ds_prakiraan', PRAKIRAAN_HEADERS, ['date', 'text', 'text', 'integer', 'number', 'integer', 'integer']),

@@ -13,7 +13,7 @@ import type { WeekPoint } from './insights/prakiraan';
 import { Bucket, PeakRow, bucketKey, bucketsBetween, detectPeaks } from './peaks';
 import { GENERATIONS, ageGroupLabels, UNKNOWN_GROUP } from './settings';
 import { JMO_COMPLAINT_CATEGORIES, JmoComplaintCategory, UNKNOWN, VOCABULARY, ValueRole } from './vocabulary';
-import { ZoneClock, isoOfDay, pad2, weekdayOfDay, ymdOfDay } from './zone';
+import { ZoneClock, dayNumber, isoOfDay, pad2, weekdayOfDay, ymdOfDay } from './zone';
 import { words } from './text';
 
 export interface SheetRecords {
@@ -119,6 +119,29 @@ function shares<T extends { parts: Cell[]; n: number }>(entries: T[], groupOf: (
   const totals = new Map<string, number>();
   for (const e of entries) totals.set(groupOf(e.parts), (totals.get(groupOf(e.parts)) ?? 0) + e.n);
   return totals;
+}
+
+/**
+ * `urutan_usia` (contract version 2): the sort key of an age group among the labels of the
+ * bounds (ageGroupLabels), 0 for the youngest; Tidak diketahui after them, and after that any
+ * label the current bounds do not make.
+ */
+export function ageRank(labels: readonly string[], group: Cell): number {
+  const known = [...labels, UNKNOWN_GROUP];
+  const i = known.indexOf(String(group));
+  return i < 0 ? known.length : i;
+}
+
+/** `urutan_generasi` (contract version 2): the sort key of a generation, in GENERATIONS order. */
+export function generationRank(generation: Cell): number {
+  const i = (GENERATIONS as readonly string[]).indexOf(String(generation));
+  return i < 0 ? GENERATIONS.length : i;
+}
+
+/** The day number of the first of a `bulan` value (`YYYY-MM`), for `bulan_mulai`. */
+export function monthStartDay(month: string): number {
+  const [y, m] = month.split('-').map(Number);
+  return dayNumber(y as number, m as number, 1);
 }
 
 /**
@@ -312,7 +335,7 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
 
   const harian = daily.entries().map(({ parts: [day, s, c], n }) => {
     const ymd = ymdOfDay(day);
-    return [dateOf(day), `${ymd.y}-${pad2(ymd.m)}`, Math.min(5, Math.floor((ymd.d - 1) / 7) + 1), WEEKDAY_NAMES[weekdayOfDay(day)], s, c, n] as Cell[];
+    return [dateOf(day), `${ymd.y}-${pad2(ymd.m)}`, Math.min(5, Math.floor((ymd.d - 1) / 7) + 1), WEEKDAY_NAMES[weekdayOfDay(day)], s, c, n, dateOf(day - ymd.d + 1)] as Cell[];
   });
   harian.sort((a, b) => (a[0] as Date).getTime() - (b[0] as Date).getTime() || compare(a[4], b[4]) || compare(a[5], b[5]));
   tables.set('ds_harian', harian);
@@ -327,36 +350,37 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
   for (const b of buckets) {
     for (const s of serviceList) {
       const n = perBucket.map.get(`${b.month}#${b.week}\u241f${s}`)?.n ?? 0;
-      mingguBulan.push([b.month, b.week, dateOf(b.firstDay), dateOf(b.lastDay), b.workingDays, s, n, b.workingDays > 0 ? round(n / b.workingDays, 4) : 0]);
+      mingguBulan.push([b.month, b.week, dateOf(b.firstDay), dateOf(b.lastDay), b.workingDays, s, n, b.workingDays > 0 ? round(n / b.workingDays, 4) : 0, dateOf(monthStartDay(b.month))]);
     }
   }
   tables.set('ds_minggu_bulan', mingguBulan);
 
   const distEntries = distribution.entries();
   const perSheet = shares(distEntries, (p) => String(p[1]));
-  const distribusi = distEntries.map(({ parts: [s, sheet], n }) => [s, n, round(n / (perSheet.get(sheet) as number)), sheet] as Cell[]);
+  const allVisits = distEntries.reduce((sum, e) => sum + e.n, 0);
+  const distribusi = distEntries.map(({ parts: [s, sheet], n }) => [s, n, round(n / (perSheet.get(sheet) as number)), sheet, round(n / allVisits)] as Cell[]);
   sortRows(distribusi, [3, 0], 1, 1);
   tables.set('ds_distribusi', distribusi);
 
-  const labels = [...ageGroupLabels(settings.ageBounds), UNKNOWN_GROUP];
-  const ageOrder = (g: Cell): number => labels.indexOf(String(g));
+  const labels = ageGroupLabels(settings.ageBounds);
+  const ageOrder = (g: Cell): number => ageRank(labels, g);
   const ageEntries = byAge.entries();
   const perService = shares(ageEntries, (p) => String(p[0]));
-  const usia = ageEntries.map(({ parts: [s, g], n }) => [s, g, n, round(n / (perService.get(s) as number))] as Cell[]);
+  const usia = ageEntries.map(({ parts: [s, g], n }) => [s, g, n, round(n / (perService.get(s) as number)), ageOrder(g)] as Cell[]);
   usia.sort((a, b) => compare(a[0], b[0]) || ageOrder(a[1]) - ageOrder(b[1]));
   tables.set('ds_usia', usia);
 
   const topicEntries = byTopic.entries();
   const perServiceAge = shares(topicEntries, (p) => p[0] + '\u241f' + p[1]);
-  const topik = topicEntries.map(({ parts: [s, g, tp], n }) => [s, g, tp, n, round(n / (perServiceAge.get(s + '\u241f' + g) as number))] as Cell[]);
+  const topik = topicEntries.map(({ parts: [s, g, tp], n }) => [s, g, tp, n, round(n / (perServiceAge.get(s + '\u241f' + g) as number)), ageOrder(g)] as Cell[]);
   topik.sort((a, b) => compare(a[0], b[0]) || ageOrder(a[1]) - ageOrder(b[1]) || (b[3] as number) - (a[3] as number) || compare(a[2], b[2]));
   tables.set('ds_topik', topik);
 
-  const genOrder = (g: Cell): number => (GENERATIONS as readonly string[]).indexOf(String(g));
+  const genOrder = generationRank;
   const channelEntries = byChannel.entries();
   const perServiceChannel = shares(channelEntries, (p) => p[0] + '\u241f' + p[1]);
   const kanal = channelEntries.map(
-    ({ parts: [s, c, g, gen], n }) => [s, c, g, gen, n, round(n / (perServiceChannel.get(s + '\u241f' + c) as number))] as Cell[],
+    ({ parts: [s, c, g, gen], n }) => [s, c, g, gen, n, round(n / (perServiceChannel.get(s + '\u241f' + c) as number)), ageOrder(g), genOrder(gen)] as Cell[],
   );
   kanal.sort((a, b) => compare(a[0], b[0]) || compare(a[1], b[1]) || ageOrder(a[2]) - ageOrder(b[2]) || genOrder(a[3]) - genOrder(b[3]));
   tables.set('ds_kanal', kanal);
@@ -364,7 +388,7 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
   const complaintEntries = complaints.entries();
   const perGeneration = shares(complaintEntries, (p) => String(p[0]));
   const catOrder = (c: Cell): number => (JMO_COMPLAINT_CATEGORIES as readonly string[]).indexOf(String(c));
-  const keluhan = complaintEntries.map(({ parts: [gen, g, cat], n }) => [gen, g, cat, n, round(n / (perGeneration.get(gen) as number))] as Cell[]);
+  const keluhan = complaintEntries.map(({ parts: [gen, g, cat], n }) => [gen, g, cat, n, round(n / (perGeneration.get(gen) as number)), genOrder(gen), ageOrder(g)] as Cell[]);
   keluhan.sort((a, b) => genOrder(a[0]) - genOrder(b[0]) || ageOrder(a[1]) - ageOrder(b[1]) || catOrder(a[2]) - catOrder(b[2]));
   tables.set('ds_keluhan_jmo', keluhan);
 
@@ -381,6 +405,7 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
       p.ratio === null ? '' : round(p.ratio, 4),
       p.peak,
       p.earlyMonthPeak,
+      dateOf(monthStartDay(p.month)),
     ]),
   );
   const earlyMonthPeaks = peaks.filter((p) => p.earlyMonthPeak).map((p) => p.month);

@@ -61,7 +61,7 @@ test('summary keys stay exact with tens of thousands of distinct topics', () => 
   const plan = cleanLog(grid, { sheetName: 'Log', mapping: detectMapping(grid, 'Log')!, clock, settings: DEFAULT_SETTINGS, kamus: [], lang: 'id' });
   const s = summarise([{ sheetName: 'Log', visits: plan.visits, counts: plan.counts, rowsRead: plan.rowsRead }], DEFAULT_SETTINGS, clock, { version: 't', refreshedAt: '', lastRun: null });
   const kanal = s.tables.find((t) => t.name === 'ds_kanal')!.rows;
-  expect(kanal.find((r) => r[0] === 'Legalisir')).toEqual(['Legalisir', 'Kantor Cabang', '28-34', 'Milenial', 5, 1]);
+  expect(kanal.find((r) => r[0] === 'Legalisir')).toEqual(['Legalisir', 'Kantor Cabang', '28-34', 'Milenial', 5, 1, 2, 1]);
   expect(kanal.every((r) => ['Milenial', 'Gen Z', 'Gen X', 'Baby Boomer', 'Lainnya', 'Tidak diketahui'].includes(String(r[3])))).toBe(true);
 });
 

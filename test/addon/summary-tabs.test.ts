@@ -36,8 +36,11 @@ test('every tab has exactly the contract headers, in order, and docs/data-contra
     expect(header).toEqual(tab.columns.map((c) => c.header));
   }
   expect(SUMMARY_TABS.map((t) => t.name)).toEqual(['ds_harian', 'ds_mingguan', 'ds_minggu_bulan', 'ds_distribusi', 'ds_usia', 'ds_topik', 'ds_kanal', 'ds_keluhan_jmo', 'ds_puncak', 'info_ringkasan', 'ds_prakiraan', 'ds_staf', 'ds_perubahan']);
-  const contract = (name: string) => SUMMARY_TABS.find((t) => t.name === name)!.columns.map((c) => c.header);
+  const all = (name: string) => SUMMARY_TABS.find((t) => t.name === name)!.columns;
+  const contract = (name: string) => all(name).filter((c) => !c.since).map((c) => c.header);
   // The columns the issue froze come first, in this order (later columns only ever at the end).
+  for (const tab of SUMMARY_TABS) expect([tab.name, tab.columns.findIndex((c) => c.since) === -1 || tab.columns.slice(tab.columns.findIndex((c) => c.since)).every((c) => c.since)]).toEqual([tab.name, true]);
+  const doc = fs.readFileSync(path.join(ROOT, 'docs/data-contract.md'), 'utf8');
   expect(contract('ds_harian')).toEqual(['tanggal', 'bulan', 'minggu_ke', 'hari', 'layanan', 'kanal', 'jumlah']);
   expect(contract('ds_mingguan')).toEqual(['minggu_mulai', 'layanan', 'kanal', 'jumlah']);
   expect(contract('ds_minggu_bulan')).toEqual(['bulan', 'minggu_ke', 'periode_mulai', 'periode_selesai', 'hari_kerja', 'layanan', 'jumlah', 'jumlah_per_hari_kerja']);
@@ -48,7 +51,12 @@ test('every tab has exactly the contract headers, in order, and docs/data-contra
   expect(contract('ds_keluhan_jmo')).toEqual(['generasi', 'kelompok_usia', 'kategori', 'jumlah', 'persen']);
   expect(contract('ds_puncak')).toEqual(['bulan', 'minggu_ke', 'jumlah', 'hari_kerja', 'per_hari_kerja', 'baseline_per_hari_kerja', 'rasio', 'puncak', 'puncak_awal_bulan']);
   expect(contract('info_ringkasan')).toEqual(['kunci', 'nilai']);
-  const doc = fs.readFileSync(path.join(ROOT, 'docs/data-contract.md'), 'utf8');
+  // Version 2: new columns after all of those.
+  const appended = (name: string) => all(name).filter((c) => c.since === 2).map((c) => c.header);
+  expect(['ds_harian', 'ds_minggu_bulan', 'ds_puncak'].map(appended)).toEqual([['bulan_mulai'], ['bulan_mulai'], ['bulan_mulai']]);
+  expect(['ds_usia', 'ds_topik', 'ds_kanal', 'ds_keluhan_jmo', 'ds_distribusi'].map(appended)).toEqual([['urutan_usia'], ['urutan_usia'], ['urutan_usia', 'urutan_generasi'], ['urutan_generasi', 'urutan_usia'], ['persen_total']]);
+  expect(doc).toMatch(/New tabs/);
+  expect(doc).toMatch(/New columns at the end of version-1 tabs/);
   expect(doc).toContain(contractTable());
 });
 
@@ -162,3 +170,46 @@ test('the sidebar state lists what staff need, with no Date crossing the wire', 
   expect(onSummary.active).toBeNull();
   expect(onSummary.activeNote).toContain('Pola Layanan');
 });
+
+/** A log with every age group (and no age), two months, in two sheets of different sizes. */
+function logAllAges(): Value[][] {
+  const rows: Value[][] = [['Tanggal', 'Nama', 'Usia', 'Layanan', 'Kanal', 'Topik']];
+  const ages: Value[] = [50, 17, 30, 40, '', 25];
+  const days: [number, number][] = [[6, 28], [6, 29], [6, 30], [7, 3], [7, 4], [7, 5], [7, 17]];
+  days.forEach(([m, d], i) => ages.forEach((age, j) => rows.push([localDate(TZ, 2023, m, d), `Peserta ${i}-${j}`, age, i % 2 ? 'Informasi' : 'Klaim JHT', 'Kantor Cabang', 'Saldo JHT'])));
+  return rows;
+}
+
+test('version 2 in the sheet: urutan_usia sorts the age groups, bulan_mulai is the first of the month as a date cell, persen_total sums to 100 %', () => {
+  const other: Value[][] = [['Tanggal', 'Layanan'], ...[3, 4, 5].map((d) => [localDate(TZ, 2023, 7, d), 'Pengaduan'] as Value[])];
+  const a = makeAddon([{ name: 'Log', rows: logAllAges() }, { name: 'Lapak Asik', rows: other }]);
+  a.call('cleanSheet', a.sheet('Lapak Asik').getSheetId());
+  run(a);
+  for (const layanan of ['Informasi', 'Klaim JHT']) {
+    const usia = a.table('ds_usia').filter((r) => r.layanan === layanan);
+    const sorted = usia.slice().sort((x, y) => (x.urutan_usia as number) - (y.urutan_usia as number));
+    expect([layanan, sorted.map((r) => r.kelompok_usia)]).toEqual([layanan, ['<20', '20-27', '28-34', '35-42', '>42', 'Tidak diketahui']]);
+  }
+  const harian = a.sheet('ds_harian');
+  const col = harian.getRange(1, 1, 1, harian.getLastColumn()).getValues()[0].indexOf('bulan_mulai') + 1;
+  expect(col).toBe(8);
+  const shown = harian.getRange(2, 1, harian.getLastRow() - 1, col).getDisplayValues();
+  for (const r of shown) expect(r[col - 1]).toBe(`${r[1]}-01`);
+  expect(new Set(shown.map((r) => r[col - 1]))).toEqual(new Set(['2023-06-01', '2023-07-01']));
+  for (const name of ['ds_harian', 'ds_minggu_bulan', 'ds_puncak']) {
+    for (const r of a.table(name)) expect([name, localDateString(r.bulan_mulai as Date)]).toEqual([name, `${r.bulan}-01 00:00`]);
+  }
+  const dist = a.table('ds_distribusi');
+  expect(dist.reduce((n, r) => n + (r.persen_total as number), 0)).toBeCloseTo(1, 6);
+  const total = dist.reduce((n, r) => n + (r.jumlah as number), 0);
+  expect(total).toBe(45);
+  for (const r of dist) expect(r.persen_total).toBeCloseTo((r.jumlah as number) / total, 6);
+  expect(dist.find((r) => r.sumber === 'Lapak Asik')).toMatchObject({ layanan: 'Pengaduan', jumlah: 3, persen: 1 });
+  expect(a.sheet('ds_distribusi').getRange(2, 5).getDisplayValue()).toMatch(/^\d+([.,]\d+)?%$/);
+});
+
+/** A Date as the wall clock of the test zone. */
+function localDateString(d: Date): string {
+  const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}

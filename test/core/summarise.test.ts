@@ -82,3 +82,130 @@ test('a service or channel vetted by staff (kamus, constants) is shown however r
   expect(column(s, 'ds_kanal', 'kanal')).toContain('Mobil Keliling');
   expect(column(s, 'ds_topik', 'topik')).not.toContain('Legalisir');
 });
+
+/*
+ * Contract version 2 columns (issue #14 item 3): sort keys beside kelompok_usia and generasi,
+ * bulan_mulai beside bulan, persen_total in ds_distribusi; nothing of version 1 changes value.
+ */
+type Row = { day?: number; service?: string; channel?: string; topic?: string; ageGroup?: string; generation?: string };
+
+function sheetOf(name: string, rows: Row[]): SheetRecords {
+  const t = new VisitTable();
+  for (const r of rows) {
+    t.add(r.day ?? dayNumber(2023, 5, 22), {
+      service: r.service ?? 'Informasi',
+      channel: r.channel ?? 'Kantor Cabang',
+      ageGroup: r.ageGroup ?? '28-34',
+      generation: r.generation ?? 'Milenial',
+      topic: r.topic ?? 'KPJ Lama',
+    });
+  }
+  return { sheetName: name, visits: t, counts: { OK: rows.length, DIPERBAIKI: 0, DUPLIKAT: 0, TIDAK_VALID: 0 }, rowsRead: rows.length };
+}
+
+const runIn = (sheets: SheetRecords[], timeZone = 'Asia/Jakarta', ageBounds = DEFAULT_SETTINGS.ageBounds) =>
+  summarise(sheets, { ...DEFAULT_SETTINGS, ageBounds }, intlZoneClock(timeZone), { version: 't', refreshedAt: '', lastRun: null });
+
+/** A tab's rows as objects by header. */
+const records = (s: ReturnType<typeof run>, name: string) => {
+  const t = tab(s, name);
+  return t.rows.map((r) => Object.fromEntries(t.headers.map((h, i) => [h, r[i]])));
+};
+
+/** Groups and generations in an order that is neither the natural nor the alphabetical one. */
+const AGE_GROUPS_SHUFFLED = ['>42', 'Tidak diketahui', '<20', '35-42', '20-27', '28-34'];
+const GENERATIONS_SHUFFLED = ['Gen X', 'Tidak diketahui', 'Gen Z', 'Lainnya', 'Baby Boomer', 'Milenial'];
+
+function mixedVisits(): Row[] {
+  const rows: Row[] = [];
+  AGE_GROUPS_SHUFFLED.forEach((ageGroup, i) =>
+    GENERATIONS_SHUFFLED.forEach((generation, j) => {
+      for (let k = 0; k < 3; k++) rows.push({ ageGroup, generation, day: dayNumber(2023, 5, 22 + ((i + j + k) % 5)) });
+      rows.push({ ageGroup, generation, service: 'Pengaduan', channel: 'JMO', topic: 'Gagal Biometrik JMO' });
+    }),
+  );
+  return rows;
+}
+
+test('every row of every tab has one cell per header', () => {
+  const s = runIn([sheetOf('A', mixedVisits())]);
+  for (const t of s.tables) for (const row of t.rows) expect([t.name, row.length]).toEqual([t.name, t.headers.length]);
+});
+
+test('urutan_usia: sorting by it gives <20, 20-27, 28-34, 35-42, >42, then Tidak diketahui, in every tab with kelompok_usia', () => {
+  const s = runIn([sheetOf('A', mixedVisits())]);
+  const usia = records(s, 'ds_usia').filter((r) => r.layanan === 'Informasi');
+  const byKey = usia.slice().sort((a, b) => (a.urutan_usia as number) - (b.urutan_usia as number));
+  expect(byKey.map((r) => r.kelompok_usia)).toEqual(['<20', '20-27', '28-34', '35-42', '>42', 'Tidak diketahui']);
+  expect(byKey.map((r) => r.urutan_usia)).toEqual([0, 1, 2, 3, 4, 5]);
+  const rank: Record<string, number> = { '<20': 0, '20-27': 1, '28-34': 2, '35-42': 3, '>42': 4, 'Tidak diketahui': 5 };
+  for (const name of ['ds_usia', 'ds_topik', 'ds_kanal', 'ds_keluhan_jmo']) {
+    const rows = records(s, name);
+    expect(new Set(rows.map((r) => r.kelompok_usia))).toEqual(new Set(AGE_GROUPS_SHUFFLED));
+    for (const r of rows) expect([name, r.kelompok_usia, r.urutan_usia]).toEqual([name, r.kelompok_usia, rank[r.kelompok_usia as string]]);
+  }
+});
+
+test('urutan_usia follows the age bounds of the settings', () => {
+  const s = runIn([sheetOf('A', ['>49', '30-49', '<30', 'Tidak diketahui'].map((ageGroup) => ({ ageGroup })))], 'Asia/Jakarta', [30, 50]);
+  const rows = records(s, 'ds_usia').sort((a, b) => (a.urutan_usia as number) - (b.urutan_usia as number));
+  expect(rows.map((r) => [r.kelompok_usia, r.urutan_usia])).toEqual([
+    ['<30', 0],
+    ['30-49', 1],
+    ['>49', 2],
+    ['Tidak diketahui', 3],
+  ]);
+});
+
+test('urutan_generasi: Gen Z, Milenial, Gen X, Baby Boomer, Lainnya, Tidak diketahui, in every tab with generasi', () => {
+  const s = runIn([sheetOf('A', mixedVisits())]);
+  const order = ['Gen Z', 'Milenial', 'Gen X', 'Baby Boomer', 'Lainnya', 'Tidak diketahui'];
+  for (const name of ['ds_kanal', 'ds_keluhan_jmo']) {
+    const rows = records(s, name);
+    expect(new Set(rows.map((r) => r.generasi))).toEqual(new Set(order));
+    for (const r of rows) expect([name, r.generasi, r.urutan_generasi]).toEqual([name, r.generasi, order.indexOf(r.generasi as string)]);
+    const sorted = rows.slice().sort((a, b) => (a.urutan_generasi as number) - (b.urutan_generasi as number));
+    expect([...new Set(sorted.map((r) => r.generasi))]).toEqual(order);
+  }
+});
+
+test('bulan_mulai is the first of the bulan at midnight in the spreadsheet zone, in every tab with bulan', () => {
+  const visits: Row[] = [];
+  for (const [m, d] of [[5, 30], [5, 31], [6, 1], [6, 2], [6, 15], [7, 3]]) for (let k = 0; k < 3; k++) visits.push({ day: dayNumber(2023, m, d) });
+  const midnightUtc: Record<string, Record<string, string>> = {
+    'Asia/Jakarta': { '2023-05': '2023-04-30T17:00:00.000Z', '2023-06': '2023-05-31T17:00:00.000Z', '2023-07': '2023-06-30T17:00:00.000Z' },
+    'America/New_York': { '2023-05': '2023-05-01T04:00:00.000Z', '2023-06': '2023-06-01T04:00:00.000Z', '2023-07': '2023-07-01T04:00:00.000Z' },
+  };
+  for (const zone of Object.keys(midnightUtc)) {
+    const s = runIn([sheetOf('A', visits)], zone);
+    for (const name of ['ds_harian', 'ds_minggu_bulan', 'ds_puncak']) {
+      const rows = records(s, name);
+      expect(new Set(rows.map((r) => r.bulan))).toEqual(new Set(['2023-05', '2023-06', '2023-07']));
+      for (const r of rows) {
+        expect(r.bulan_mulai).toBeInstanceOf(Date);
+        expect([zone, name, r.bulan, (r.bulan_mulai as Date).toISOString()]).toEqual([zone, name, r.bulan, midnightUtc[zone][r.bulan as string]]);
+      }
+    }
+    // The day of ds_harian and its bulan_mulai are dates of the same month in the zone.
+    for (const r of records(s, 'ds_harian')) {
+      const local = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+      expect(local(r.bulan_mulai as Date)).toBe(`${r.bulan}-01`);
+      expect(local(r.tanggal as Date).slice(0, 7)).toBe(r.bulan);
+    }
+  }
+});
+
+test('persen_total is the share of all valid visits of every sheet (sums to 1); persen stays the share within its sheet', () => {
+  const a = sheetOf('Customer Service', [...times(6, { service: 'Informasi' }), ...times(3, { service: 'Pengaduan' }), ...times(1, { service: 'Permintaan Update Data' })] as Row[]);
+  const b = sheetOf('Lapak Asik', [...times(20, { service: 'Klaim JHT' }), ...times(10, { service: 'Informasi' })] as Row[]);
+  const rows = records(runIn([a, b]), 'ds_distribusi');
+  const sum = (xs: unknown[]) => xs.reduce((n: number, x) => n + (x as number), 0);
+  expect(sum(rows.map((r) => r.persen_total))).toBeCloseTo(1, 9);
+  for (const r of rows) expect(r.persen_total).toBeCloseTo((r.jumlah as number) / 40, 6);
+  const get = (sumber: string, layanan: string) => rows.find((r) => r.sumber === sumber && r.layanan === layanan)!;
+  expect(get('Customer Service', 'Informasi')).toMatchObject({ jumlah: 6, persen: 0.6, persen_total: 0.15 });
+  expect(get('Lapak Asik', 'Klaim JHT')).toMatchObject({ jumlah: 20, persen: round6(2 / 3), persen_total: 0.5 });
+  for (const sumber of ['Customer Service', 'Lapak Asik']) expect(sum(rows.filter((r) => r.sumber === sumber).map((r) => r.persen))).toBeCloseTo(1, 5);
+});
+
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
