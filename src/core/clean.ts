@@ -20,7 +20,7 @@ import { findDuplicates, isRunningNumberColumn, personColumns, personKey } from 
 import { ZoneClock, ymdOfDay, isoOfDay, pad2 } from './zone';
 import { KamusEntry, KOLOM_OF_ROLE, canonicalise, dictionaryFor, safeText } from './canonical';
 import { ValueRole, UNKNOWN, VOCABULARY } from './vocabulary';
-import { isFormulaError, keyable, tidy } from './text';
+import { digitsOf, isFormulaError, keyable, tidy } from './text';
 import { MAX_PLAUSIBLE_AGE, MIN_PLAUSIBLE_AGE, UNKNOWN_GROUP, ageGroupLabels, ageGroupOf, generationOf, weekOfMonth } from './settings';
 import { t } from './i18n';
 import { MIN_ROWS_SHOWN } from './summarise';
@@ -494,11 +494,6 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     for (let c = 0; c < width && blank; c++) if (!isBlank(row[c])) blank = false;
     rowBlank[i] = blank ? 1 : 0;
   }
-  const visitDayOf = (r: number): ParsedDate | null => (dateCol >= 0 ? dateOutcome.get(grid[r]?.[dateCol] ?? '').visit : null);
-  const fill = dateCol >= 0 ? fillDownOf(grid, firstDataRow, dateCol, width, rowBlank, visitDayOf, opts.dateMerges ?? []) : null;
-  let datesFilled = 0;
-  const dayOfRow = (i: number): ParsedDate | null => visitDayOf(firstDataRow + i) ?? (fill && fill[i] ? { day: (fill[i] as { day: number }).day, seconds: null } : null);
-
   // Running numbers never tell two visits apart: those columns stay out of the row key.
   const runningNumber = new Uint8Array(width);
   mapping.roles.forEach((role, c) => {
@@ -507,6 +502,11 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     for (let r = firstDataRow; r < grid.length; r++) values.push(grid[r]?.[c] ?? '');
     if (isRunningNumberColumn(header[c] ?? '', values)) runningNumber[c] = 1;
   });
+  const visitDayOf = (r: number): ParsedDate | null => (dateCol >= 0 ? dateOutcome.get(grid[r]?.[dateCol] ?? '').visit : null);
+  const fill = dateCol >= 0 ? fillDownOf(grid, firstDataRow, dateCol, width, rowBlank, visitDayOf, opts.dateMerges ?? [], runningNumber) : null;
+  let datesFilled = 0;
+  const dayOfRow = (i: number): ParsedDate | null => visitDayOf(firstDataRow + i) ?? (fill && fill[i] ? { day: (fill[i] as { day: number }).day, seconds: null } : null);
+
   // The same visit entered twice: same day, person, service and topic (a form sent twice within
   // minutes is one visit), whatever a running number says. Rows that are otherwise identical
   // count too (a log that names nobody).
@@ -838,7 +838,9 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     rowsRead,
     counts,
     visits,
-    problems: problems.map((p) => (textHeaders.has(p.kolom) ? { ...p, nilaiAsli: safeText(p.nilaiAsli) } : p)),
+    // Values that leave the log: services, channels and topics redacted; in any other column a
+    // value holding a phone, KPJ or NIK number (9 digits or more; a date has 8) too.
+    problems: problems.map((p) => (textHeaders.has(p.kolom) || digitsOf(p.nilaiAsli).length >= 9 ? { ...p, nilaiAsli: safeText(p.nilaiAsli) } : p)),
     kamus: named.size ? entries.filter((e) => !named.has(e.baku) && !named.has(e.asli)) : entries,
     topChanges,
     dateOrder,
@@ -859,6 +861,7 @@ function fillDownOf(
   rowBlank: Uint8Array,
   visitDayOf: (r: number) => ParsedDate | null,
   merges: readonly { start: number; end: number }[],
+  runningNumber: Uint8Array,
 ): ({ day: number; from: number } | null)[] {
   const n = rowBlank.length;
   const days: (number | null)[] = new Array(n);
@@ -871,7 +874,8 @@ function fillDownOf(
     days[i] = v ? v.day : null;
     dateBlank[i] = isBlank(row[dateCol]);
     let content = false;
-    for (let c = 0; c < width && !content; c++) if (c !== dateCol && !isBlank(row[c])) content = true;
+    // A pre-numbered template row (only its running number filled) is not a visit.
+    for (let c = 0; c < width && !content; c++) if (c !== dateCol && !runningNumber[c] && !isBlank(row[c])) content = true;
     hasContent[i] = content;
     isTotal[i] = !rowBlank[i] && isTotalRow(row.slice(0, width));
   }
@@ -897,13 +901,16 @@ export function sheetCheck(plan: CleanPlan, lang: Lang): SheetCheck {
  * reason that accounts for most of them, and what to try. A run that drops many rows says so.
  */
 export function reviewOf(rowsRead: number, counts: StatusCounts, problems: readonly Problem[], lang: Lang): SheetReview {
-  if (rowsRead === 0 || counts.TIDAK_VALID / rowsRead <= REVIEW_INVALID_SHARE) return { status: 'BERHASIL', reason: '', fix: '' };
+  const leftOut = counts.TIDAK_VALID + counts.DUPLIKAT;
+  if (rowsRead === 0 || leftOut / rowsRead <= REVIEW_INVALID_SHARE) return { status: 'BERHASIL', reason: '', fix: '' };
   const byReason = new Map<string, number>();
   for (const p of problems) if (p.tindakan === t(lang, 'tindakan.excluded')) byReason.set(p.masalah, (byReason.get(p.masalah) ?? 0) + 1);
+  if (counts.DUPLIKAT > 0) byReason.set(t(lang, 'review.duplicates'), counts.DUPLIKAT);
   let main = '';
   let most = 0;
   for (const [reason, n] of byReason) if (n > most) [main, most] = [reason, n];
-  const percent = Math.round((100 * counts.TIDAK_VALID) / rowsRead);
-  const fix = main === t(lang, 'masalah.noDate') ? t(lang, 'review.fixNoDate') : main === t(lang, 'masalah.badDate') ? t(lang, 'review.fixBadDate') : t(lang, 'review.fixOther');
-  return { status: 'PERLU_PERIKSA', reason: t(lang, 'review.reason', { percent, n: counts.TIDAK_VALID, rows: rowsRead, main: main || '-', most }), fix };
+  const percent = Math.round((100 * leftOut) / rowsRead);
+  const fix =
+    main === t(lang, 'masalah.noDate') ? t(lang, 'review.fixNoDate') : main === t(lang, 'masalah.badDate') ? t(lang, 'review.fixBadDate') : main === t(lang, 'review.duplicates') ? t(lang, 'review.fixDuplicates') : t(lang, 'review.fixOther');
+  return { status: 'PERLU_PERIKSA', reason: t(lang, 'review.reason', { percent, n: leftOut, rows: rowsRead, main: main || '-', most }), fix };
 }

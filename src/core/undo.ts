@@ -173,6 +173,25 @@ export interface RestoreWrite {
   col: number;
   values: Cell[][];
   formats: string[][] | null;
+  /** Per row: what must still hold just before the write (a row may change while undo runs). */
+  guards: RowGuard[];
+}
+
+/** A row's identity and the cells a restore expects to find (what the run wrote there). */
+export interface RowGuard {
+  identity: string;
+  written: number[];
+  expected: Cell[];
+}
+
+/**
+ * Whether a row still is as undo planned it: the same identity (not moved, not replaced by an
+ * inserted row) and the cells about to be restored still holding what the run wrote. Checked
+ * right before each write, so a row staff insert, delete or edit while undo runs is left alone.
+ */
+export function stillAsPlanned(now: readonly Cell[], guard: RowGuard, col: number, identityWidth: number): boolean {
+  if (identityOf(now, new Set(guard.written), identityWidth) !== guard.identity) return false;
+  return guard.expected.every((v, k) => same(now[col + k], v));
 }
 
 function same(a: Cell | undefined, b: Cell | undefined): boolean {
@@ -221,12 +240,14 @@ export function restorePlan(lines: readonly BackupLine[], current: (row: number)
     if (all) {
       cellsRestored += n;
       const o = open as RestoreWrite | null;
+      const guard = { identity: l.identity, written: Array.from(written.get(l.row) ?? []), expected: l.planned.slice() };
       if (o && o.col === l.col && o.values[0]?.length === n && o.row + o.values.length === l.row && !!o.formats === !!l.formats) {
         o.values.push(l.originals.slice());
         if (o.formats && l.formats) o.formats.push(l.formats.slice());
+        o.guards.push(guard);
       } else {
         flush();
-        open = { row: l.row, col: l.col, values: [l.originals.slice()], formats: l.formats ? [l.formats.slice()] : null };
+        open = { row: l.row, col: l.col, values: [l.originals.slice()], formats: l.formats ? [l.formats.slice()] : null, guards: [guard] };
       }
       continue;
     }
@@ -239,7 +260,8 @@ export function restorePlan(lines: readonly BackupLine[], current: (row: number)
       }
       let e = k;
       while (e + 1 < n && restore[e + 1]) e++;
-      writes.push({ row: l.row, col: l.col + k, values: [l.originals.slice(k, e + 1)], formats: l.formats ? [l.formats.slice(k, e + 1)] : null });
+      const guard = { identity: l.identity, written: Array.from(written.get(l.row) ?? []), expected: l.planned.slice(k, e + 1) };
+      writes.push({ row: l.row, col: l.col + k, values: [l.originals.slice(k, e + 1)], formats: l.formats ? [l.formats.slice(k, e + 1)] : null, guards: [guard] });
       cellsRestored += e - k + 1;
       k = e + 1;
     }

@@ -72,6 +72,11 @@ export function mappingOf(state: DocState, sheet: Sheet, grid: Grid): MappingRes
 
 const SAMPLE_ROWS = 25;
 
+/** A personal value as the sidebar may show it: enough to recognise the column, not the person. */
+function maskPersonal(v: string): string {
+  return v.length <= 1 ? v : v.charAt(0) + '\u2022'.repeat(Math.min(6, v.length - 1));
+}
+
 function topRows(sheet: Sheet): Grid {
   const lastRow = sheet.getLastRow();
   const lastCol = sheet.getLastColumn();
@@ -141,7 +146,7 @@ export function mappingView(state: DocState, sheet: Sheet, env: Env): MappingVie
       const samples: string[] = [];
       for (let r = mapping.headerRow + 1; r < top.length && samples.length < 3; r++) {
         const v = top[r][index];
-        if (!isBlank(v)) samples.push(sampleText(v, env.clock));
+        if (!isBlank(v)) samples.push(role === 'personal' ? maskPersonal(sampleText(v, env.clock)) : sampleText(v, env.clock));
       }
       return { index, header: cellText(header[index] ?? ''), role, samples };
     }),

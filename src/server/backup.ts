@@ -8,7 +8,7 @@
 import { Cell } from '../core/cells';
 import { BACKUP_TAB } from '../core/contract';
 import { MAX_ROWS_PER_CALL } from '../core/rectangles';
-import { UndoEntry, UndoIndex, backupLines, backupRows, backupWidth, nextSeq, parseIndex, parseLines, placeBlock, restorePlan, retain, undoTarget } from '../core/undo';
+import { UndoEntry, UndoIndex, backupLines, backupRows, backupWidth, nextSeq, parseIndex, parseLines, placeBlock, restorePlan, retain, stillAsPlanned, undoTarget } from '../core/undo';
 import { Patch, ensureSize, ensureTab, findSheetById, readFormats, writePatch } from './sheets';
 import { toWritable } from '../core/cells';
 import { isExecutionKill } from './errors';
@@ -131,11 +131,35 @@ export function restoreBackup(ss: Spreadsheet, tabs: Record<string, number>, id?
   const height = Math.min(last, target.getMaxRows() - 1) - first + 1;
   const now = lines.length > 0 && height > 0 ? (target.getRange(first + 1, 1, height, Math.min(width, target.getMaxColumns())).getValues() as Cell[][]) : [];
   const plan = restorePlan(lines, (row) => now[row - first] ?? [], identityWidth);
+  let cells = plan.cellsRestored;
+  let rowsSkipped = plan.rowsSkipped;
   for (const w of plan.writes) {
-    const current = w.formats ?? readFormats(target, w.row, w.col, w.values.length, w.values[0].length);
-    writePatch(target, { row: w.row, col: w.col, values: w.values, originals: w.values, formats: w.formats, originalFormats: w.formats, current, group: 0 }, true);
+    // Staff may insert, delete or edit rows while undo runs: each rectangle's rows are read again
+    // just before it is written, and only rows still as planned are restored.
+    const cols = w.values[0]?.length ?? 0;
+    // Formats first (they decide how text is written), then the check, then the write: the
+    // window between what was checked and what is written is as short as Sheets allows.
+    const currentFormats = w.formats ?? readFormats(target, w.row, w.col, w.values.length, cols);
+    const readWidth = Math.min(Math.max(identityWidth, w.col + cols), target.getMaxColumns());
+    const rows = target.getRange(w.row + 1, 1, w.values.length, readWidth).getValues() as Cell[][];
+    const ok = w.guards.map((g, i) => stillAsPlanned(rows[i] ?? [], g, w.col, identityWidth));
+    for (let a = 0; a < ok.length; ) {
+      if (!ok[a]) {
+        rowsSkipped++;
+        cells -= cols;
+        a++;
+        continue;
+      }
+      let b = a;
+      while (b + 1 < ok.length && ok[b + 1]) b++;
+      const values = w.values.slice(a, b + 1);
+      const formats = w.formats ? w.formats.slice(a, b + 1) : null;
+      const current = formats ?? currentFormats.slice(a, b + 1);
+      writePatch(target, { row: w.row + a, col: w.col, values, originals: values, formats, originalFormats: formats, current, group: 0 }, true);
+      a = b + 1;
+    }
   }
   writeIndex(tab, { v: 2, entries: index.entries.filter((e) => e.id !== entry.id) });
   clearBlock(tab, entry);
-  return { entry, cells: plan.cellsRestored, rowsSkipped: plan.rowsSkipped, cellsKept: plan.cellsKept };
+  return { entry, cells, rowsSkipped, cellsKept: plan.cellsKept };
 }

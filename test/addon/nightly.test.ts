@@ -27,7 +27,8 @@ test('the handler opens the file itself when Apps Script gives it no active spre
   expect(s.nightly.lastRun).toMatchObject({ kind: 'nightly', ok: true, error: '' });
   const info = Object.fromEntries(a.table('info_ringkasan').map((r) => [r.kunci, r.nilai]));
   expect(info.run_terakhir_jenis).toBe('nightly');
-  expect(info.run_terakhir_status).toBe('BERHASIL');
+  // The run worked (its messy scenario leaves more than 10 % of rows out, so it asks for a look).
+  expect(info.run_terakhir_status).toBe('PERLU PERIKSA');
   // The new rows were cleaned
   const log = a.values('Log');
   expect(log.slice(1).every((r) => r[6] !== '' && r[10] !== '')).toBe(true);

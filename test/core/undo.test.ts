@@ -16,6 +16,7 @@ import {
   restorePlan,
   rowHash,
   sameRunEntries,
+  stillAsPlanned,
   undoTarget,
 } from '../../src/core/undo';
 
@@ -125,7 +126,11 @@ describe('restorePlan', () => {
   };
   const lines = parseLines(backupLines([patch], read, 2));
   const after = [read[0], ['Ani', 'Pengaduan', 'Layanan: keluhan'], ['Budi', 'Pengaduan', 'Layanan: komplain'], read[3]];
-  const plan = (now: string[][]) => restorePlan(lines, (r) => now[r] ?? [], 2);
+  // The guards (checked again right before each write) are asserted on their own below.
+  const plan = (now: string[][]) => {
+    const p = restorePlan(lines, (r) => now[r] ?? [], 2);
+    return { ...p, writes: p.writes.map(({ guards: _g, ...w }) => w) };
+  };
 
   test('rows still as the run left them get their originals back, in one rectangle', () => {
     const p = plan(after);
@@ -155,6 +160,25 @@ describe('restorePlan', () => {
     const p = plan(half);
     expect(p.writes).toEqual([{ row: 1, col: 2, values: [['']], formats: null }]);
     expect(p.cellsKept).toBe(0);
+  });
+});
+
+describe('stillAsPlanned (the check right before an undo write)', () => {
+  const read = [
+    ['Nama', 'Layanan'],
+    ['Ani', 'keluhan'],
+    ['Budi', 'komplain'],
+  ];
+  const patch: BackedUpPatch = { row: 1, col: 1, originals: [['keluhan'], ['komplain']], originalFormats: null, values: [['Pengaduan'], ['Pengaduan']] };
+  const lines = parseLines(backupLines([patch], read, 2));
+  const after = [read[0], ['Ani', 'Pengaduan'], ['Budi', 'Pengaduan']];
+  const [w] = restorePlan(lines, (r) => after[r] ?? [], 2).writes;
+
+  test('a row still as the run left it passes; an inserted row, a moved row or an edited cell does not', () => {
+    expect(w.guards.map((g, i) => stillAsPlanned(after[1 + i], g, w.col, 2))).toEqual([true, true]);
+    expect(stillAsPlanned(['Cici', 'Pengaduan'], w.guards[0], w.col, 2)).toBe(false);
+    expect(stillAsPlanned(after[2], w.guards[0], w.col, 2)).toBe(false);
+    expect(stillAsPlanned(['Ani', 'pengaduan baru'], w.guards[0], w.col, 2)).toBe(false);
   });
 });
 

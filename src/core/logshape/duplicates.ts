@@ -157,7 +157,8 @@ export function personKey(kpj: Cell, name: Cell, nik: Cell = ''): string {
   if (k.length >= 5) return 'kpj:' + k;
   const n = idDigits(nik);
   if (n.length >= 10) return 'nik:' + n;
-  if (typeof name !== 'string' || name.trim() === '') return '';
+  // A placeholder ('-', '?', '—', 'x') names nobody: no person, not one shared person.
+  if (typeof name !== 'string' || !/[\p{L}\p{N}]{2,}/u.test(name)) return '';
   // Words when they keep the whole name; names in other scripts keep their own letters.
   const w = words(name).join(' ');
   const plain = name.trim().toLowerCase().replace(/\s+/g, ' ');

@@ -128,7 +128,8 @@ export function isTotalRow(row: readonly Cell[]): boolean {
     if (isBlank(v) || typeof v === 'number') continue;
     if (typeof v !== 'string') return false;
     const w = words(v).join(' ');
-    if (TOTAL_WORDS.has(w) || /^(total|jumlah)\b.*\b(kunjungan|pengunjung|peserta|layanan)$/.test(w)) label = true;
+    // "TOTAL", "Jumlah kunjungan", "Total hari ini", "Jumlah: 12", "TOTAL 15 orang", "Subtotal".
+    if (TOTAL_WORDS.has(w) || /^(sub ?total|grand total|total|jumlah)\b/.test(w)) label = true;
     else return false;
   }
   return label;
