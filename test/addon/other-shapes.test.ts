@@ -35,7 +35,8 @@ test('a branch log with title rows and its own vocabulary comes out right', () =
   expect(v.map((r) => [r[5], r[9]])).toEqual(rows.slice(3).map((r) => [r[5], r[9]]));
   a.call('summarise');
   const keluhan = a.table('ds_keluhan_jmo');
-  expect(keluhan).toEqual([{ generasi: 'Gen X', kelompok_usia: '>42', kategori: 'Gagal Biometrik', jumlah: 1, persen: 1 }]);
+  // Contract version 2 appends the sort keys.
+  expect(keluhan).toEqual([{ generasi: 'Gen X', kelompok_usia: '>42', kategori: 'Gagal Biometrik', jumlah: 1, persen: 1, urutan_generasi: 2, urutan_usia: 4 }]);
   // "Informasi JHT" names two known services: it is kept, for staff to settle in kamus.
   expect(a.table('kamus').find((r) => r.nilai_asli === 'Informasi JHT')).toEqual({ kolom: 'layanan', nilai_asli: 'Informasi JHT', nilai_baku: 'Informasi JHT' });
 });
