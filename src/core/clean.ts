@@ -727,7 +727,10 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
       age = null;
       birthYear = null;
     }
-    const changed = rowFragments.length > 0 || filledFrom >= 0;
+    // A filled date is a fix like any other, but one a re-run finds again: once the row says
+    // DIPERBAIKI, a re-run with nothing else to change keeps the note it has (idempotence).
+    const existingStatus = derivedPresent ? row[statusCol] : '';
+    const changed = rowFragments.length > 0 || (filledFrom >= 0 && existingStatus !== 'DIPERBAIKI');
     const fillNote = filledFrom >= 0 ? t(lang, 'catatan.dateFilled', { row: filledFrom + 1 }) : '';
     if (filledFrom >= 0) datesFilled++;
     let monthInfo: { week: number; month: string; year: number } | undefined;
@@ -743,7 +746,6 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     // Status and note.
     let status: CleanStatus;
     let note: string;
-    const existingStatus = derivedPresent ? row[statusCol] : '';
     let earlier = -1;
     if (visit) {
       const hash = h1 * 2097152 + (h2 >>> 11);

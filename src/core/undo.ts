@@ -104,42 +104,71 @@ function identityOf(row: readonly Cell[], written: ReadonlySet<number> | undefin
   return rowHash(kept);
 }
 
-/** Leading cells of a line: sheet row, column, cells n, formats (0/1), row identity. */
-const HEAD = LINE_HEAD;
-
 /**
- * The lines of one entry (see the layout above), all of the same width:
- *   [row, col, n, fmt, identity, planned v1…vn, originals o1…on, (formats f1…fn)]
- * `grid` is the sheet as the run read it; `identityWidth` the columns left of the derived block.
+ * One backup line per sheet row, holding every segment the run writes in that row:
+ *   [row, identity, segments k, then per segment: col, n, formats (0/1), written w1…wn,
+ *    originals o1…on, (formats f1…fn)]
+ * One line per row (not per rectangle) keeps the history about as large as what it keeps: a row
+ * cleaned in five column spans is one line, not five padded to the widest.
  */
-export function backupLines(patches: readonly BackedUpPatch[], grid: readonly (readonly Cell[])[] = [], identityWidth = 0): Cell[][] {
-  const width = backupWidth(patches);
-  const spans = patches.flatMap((p) => p.originals.map((_, i) => ({ row: p.row + i, col: p.col, n: p.originals[0]?.length ?? 0 })));
-  const written = writtenColumns(spans);
-  const lines: Cell[][] = [];
+interface Segment {
+  col: number;
+  planned: readonly Cell[];
+  originals: readonly Cell[];
+  formats: readonly string[] | null;
+}
+
+function segmentsByRow(patches: readonly BackedUpPatch[]): Map<number, Segment[]> {
+  const byRow = new Map<number, Segment[]>();
   for (const p of patches) {
-    const n = p.originals[0]?.length ?? 0;
     p.originals.forEach((orig, i) => {
       const r = p.row + i;
-      const line: Cell[] = [r, p.col, n, p.originalFormats ? 1 : 0, identityOf(grid[r] ?? [], written.get(r), identityWidth)];
-      for (let k = 0; k < n; k++) line.push(p.values[i]?.[k] ?? '');
-      for (const v of orig) line.push(v);
-      if (p.originalFormats) for (const f of p.originalFormats[i] ?? []) line.push(f);
-      while (line.length < width) line.push('');
-      lines.push(line);
+      let list = byRow.get(r);
+      if (!list) byRow.set(r, (list = []));
+      list.push({ col: p.col, planned: p.values[i] ?? [], originals: orig, formats: p.originalFormats ? p.originalFormats[i] ?? [] : null });
     });
+  }
+  return byRow;
+}
+
+const segmentWidth = (s: Segment): number => 3 + s.originals.length * (s.formats ? 3 : 2);
+const ROW_HEAD = 3;
+
+/**
+ * The lines of one entry (see above), all of the same width. `grid` is the sheet as the run read
+ * it; `identityWidth` the columns left of the derived block.
+ */
+export function backupLines(patches: readonly BackedUpPatch[], grid: readonly (readonly Cell[])[] = [], identityWidth = 0): Cell[][] {
+  const byRow = segmentsByRow(patches);
+  const width = backupWidth(patches);
+  const lines: Cell[][] = [];
+  for (const r of Array.from(byRow.keys()).sort((x, y) => x - y)) {
+    const segs = (byRow.get(r) as Segment[]).slice().sort((x, y) => x.col - y.col);
+    const written = new Set<number>();
+    for (const sg of segs) for (let c = sg.col; c < sg.col + sg.originals.length; c++) written.add(c);
+    const line: Cell[] = [r, identityOf(grid[r] ?? [], written, identityWidth), segs.length];
+    for (const sg of segs) {
+      line.push(sg.col, sg.originals.length, sg.formats ? 1 : 0);
+      for (let k = 0; k < sg.originals.length; k++) line.push(sg.planned[k] ?? '');
+      for (const v of sg.originals) line.push(v);
+      if (sg.formats) for (const f of sg.formats) line.push(f);
+    }
+    while (line.length < width) line.push('');
+    lines.push(line);
   }
   return lines;
 }
 
+/** Columns of the widest line (at least the row head). */
 export function backupWidth(patches: readonly BackedUpPatch[]): number {
-  let w = HEAD;
-  for (const p of patches) w = Math.max(w, HEAD + (p.originals[0]?.length ?? 0) * (p.originalFormats ? 3 : 2));
+  let w = LINE_HEAD;
+  for (const segs of segmentsByRow(patches).values()) w = Math.max(w, segs.reduce((n, sg) => n + segmentWidth(sg), ROW_HEAD));
   return w;
 }
 
+/** Lines: one per sheet row the run writes. */
 export function backupRows(patches: readonly BackedUpPatch[]): number {
-  return patches.reduce((h, p) => h + p.originals.length, 0);
+  return segmentsByRow(patches).size;
 }
 
 /** One backed-up row segment, read back. */
@@ -152,19 +181,29 @@ export interface BackupLine {
   identity: string;
 }
 
+/** The segments of the lines, in line order (each row's segments left to right). */
 export function parseLines(block: readonly (readonly Cell[])[]): BackupLine[] {
-  return block.map((line) => {
-    const n = Number(line[2]);
-    const fmt = Number(line[3]) === 1;
-    return {
-      row: Number(line[0]),
-      col: Number(line[1]),
-      planned: line.slice(HEAD, HEAD + n) as Cell[],
-      originals: line.slice(HEAD + n, HEAD + 2 * n) as Cell[],
-      formats: fmt ? line.slice(HEAD + 2 * n, HEAD + 3 * n).map(String) : null,
-      identity: String(line[4]),
-    };
-  });
+  const out: BackupLine[] = [];
+  for (const line of block) {
+    const row = Number(line[0]);
+    const identity = String(line[1]);
+    const k = Number(line[2]);
+    let at = ROW_HEAD;
+    for (let s = 0; s < k; s++) {
+      const col = Number(line[at]);
+      const n = Number(line[at + 1]);
+      const fmt = Number(line[at + 2]) === 1;
+      at += 3;
+      const planned = line.slice(at, at + n) as Cell[];
+      const originals = line.slice(at + n, at + 2 * n) as Cell[];
+      at += 2 * n;
+      const formats = fmt ? line.slice(at, at + n).map(String) : null;
+      if (fmt) at += n;
+      out.push({ row, col, planned, originals, formats, identity });
+    }
+  }
+  // Rectangles are rebuilt column by column: order the segments by column, then row.
+  return out.sort((x, y) => x.col - y.col || x.row - y.row);
 }
 
 /** A rectangle undo writes back: originals (and their formats where the run changed them). */

@@ -41,8 +41,8 @@ export function hasBackupEntry(ss: Spreadsheet, tabs: Record<string, number>, id
 /** Cells the backup tab would grow by to hold an entry for these patches. */
 export function backupGrowth(ss: Spreadsheet, tabs: Record<string, number>, patches: readonly Omit<Patch, 'formats' | 'originalFormats' | 'current'>[]): number {
   const asBacked = patches.map((p) => ({ row: p.row, col: p.col, originals: p.originals, values: p.values, originalFormats: null }));
-  // Formats double the width of a date patch at most: count them as if every patch had them.
-  const width = 1 + backupWidth(asBacked) * 2;
+  // Formats add a third per date cell at most: counted as if every segment had them.
+  const width = 1 + Math.ceil((backupWidth(asBacked) * 3) / 2);
   const rows = 1 + backupRows(asBacked);
   const existing = backupSheet(ss, tabs);
   const maxRows = existing ? existing.getMaxRows() : 1000;

@@ -227,7 +227,7 @@ describe('trust: the adversarial pass', () => {
     for (const row of a.values('Log').slice(1)) expect(['Pengaduan', original[String(row[1])]]).toContain(row[2]);
   });
 
-  test('rows staff insert while an undo runs never receive another row\'s originals, but for the one call between each check and its write', () => {
+  test('rows staff insert while an undo runs never receive another row\'s originals, but for the call or two between each check and its write', () => {
     const broken: number[] = [];
     let writes = 0;
     for (let at = 1; at < 120; at++) {
@@ -260,9 +260,10 @@ describe('trust: the adversarial pass', () => {
       if (!ok) broken.push(at);
     }
     // Apps Script has no compare-and-set: an insert landing between a rectangle's check read and
-    // its write still shifts it. Everywhere else the row is recognised and left alone.
+    // its write (the getRange, and setNumberFormats before a date's values) still shifts it.
+    // Everywhere else the row is recognised and left alone (before the re-check: 27 broken points).
     expect(writes).toBeGreaterThan(0);
-    expect(broken.length).toBeLessThanOrEqual(writes);
+    expect(broken.length).toBeLessThanOrEqual(2 * writes);
   });
 
   test('text staff type right of the log during a run is never overwritten by the derived block', () => {

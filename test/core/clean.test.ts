@@ -222,6 +222,17 @@ describe('properties of the cleaner (fast-check)', () => {
     );
   });
 
+  test('idempotent on a log whose date is written once per day (filled rows keep their note)', () => {
+    const grid: Grid = [['Tanggal', 'Nama', 'Usia', 'Layanan', 'Kanal', 'Topik']];
+    for (let d = 1; d <= 6; d++) {
+      for (let k = 0; k < 5; k++) grid.push([k === 0 ? `${d}/05/2023` : '', `Peserta ${d}-${k}`, k % 2 ? `${30 + k} th` : 30 + k, k % 2 ? ' Klaim JHT.' : 'informasi', 'kantor cabang', 'saldo jht']);
+    }
+    const first = plan(grid);
+    expect(first.datesFilled).toBe(24);
+    const once = apply(grid, first);
+    expect(plan(once).changes).toEqual([]);
+  });
+
   test('formula cells are never in a plan', () => {
     fc.assert(
       fc.property(messyGrid, fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 10 }), (grid, cells) => {

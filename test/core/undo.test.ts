@@ -74,27 +74,37 @@ describe('backup lines', () => {
   };
   const plain: BackedUpPatch = { row: 9, col: 0, originals: [['x']], originalFormats: null, values: [['X']] };
 
-  test('one line per backed-up row: position, width, formats flag, row identity, then what was written, originals and formats', () => {
+  test('one line per sheet row: row, identity, segments, then per segment column, width, formats flag, what was written, originals and formats', () => {
     const grid = Array.from({ length: 10 }, (_, r) => ['n' + r, 'k' + r, 'old', 'old', 'z']);
     const lines = backupLines([withFormats, plain], grid, 4);
     // Identity: the row's first 4 cells that this entry does not write.
-    const id4 = rowHash(['n4', 'k4']);
-    const id9 = rowHash(['k9', 'old', 'old']);
     expect(lines).toEqual([
-      [4, 2, 2, 1, id4, 'A', 1, 'a', 1, '@', '0'],
-      [5, 2, 2, 1, rowHash(['n5', 'k5']), 'B', 2, 'b', 2, '@', '0.00'],
-      [9, 0, 1, 0, id9, 'X', 'x', '', '', '', ''],
+      [4, rowHash(['n4', 'k4']), 1, 2, 2, 1, 'A', 1, 'a', 1, '@', '0'],
+      [5, rowHash(['n5', 'k5']), 1, 2, 2, 1, 'B', 2, 'b', 2, '@', '0.00'],
+      [9, rowHash(['k9', 'old', 'old']), 1, 0, 1, 0, 'X', 'x', '', '', '', ''],
     ]);
-    expect(backupWidth([withFormats, plain])).toBe(11);
+    expect(backupWidth([withFormats, plain])).toBe(12);
     expect(backupRows([withFormats, plain])).toBe(3);
+  });
+
+  test('two spans of one row make one line, read back as two segments', () => {
+    const grid = [['Ani', 'keluhan', 'x', '']];
+    const left: BackedUpPatch = { row: 0, col: 1, originals: [['keluhan']], originalFormats: null, values: [['Pengaduan']] };
+    const right: BackedUpPatch = { row: 0, col: 3, originals: [['']], originalFormats: null, values: [['DIPERBAIKI']] };
+    const lines = backupLines([right, left], grid, 3);
+    expect(lines).toHaveLength(1);
+    expect(parseLines(lines)).toEqual([
+      { row: 0, col: 1, planned: ['Pengaduan'], originals: ['keluhan'], formats: null, identity: rowHash(['Ani', 'x']) },
+      { row: 0, col: 3, planned: ['DIPERBAIKI'], originals: [''], formats: null, identity: rowHash(['Ani', 'x']) },
+    ]);
   });
 
   test('lines read back as the rows, what was written, originals, formats and identities', () => {
     const grid = Array.from({ length: 10 }, (_, r) => ['n' + r, 'k' + r, 'old', 'old', 'z']);
     expect(parseLines(backupLines([withFormats, plain], grid, 4))).toEqual([
+      { row: 9, col: 0, planned: ['X'], originals: ['x'], formats: null, identity: rowHash(['k9', 'old', 'old']) },
       { row: 4, col: 2, planned: ['A', 1], originals: ['a', 1], formats: ['@', '0'], identity: rowHash(['n4', 'k4']) },
       { row: 5, col: 2, planned: ['B', 2], originals: ['b', 2], formats: ['@', '0.00'], identity: rowHash(['n5', 'k5']) },
-      { row: 9, col: 0, planned: ['X'], originals: ['x'], formats: null, identity: rowHash(['k9', 'old', 'old']) },
     ]);
   });
 
