@@ -69,13 +69,14 @@ function yAxis(max: number, format: (n: number) => string): SvgNode[] {
   const y0 = H - PAD.bottom;
   return [
     node('line', { class: 'axis', x1: PAD.left, y1: y0, x2: W - PAD.right, y2: y0, stroke: '#999', 'stroke-width': 0.5 }),
-    node('text', { class: 'y-max', x: PAD.left - 3, y: PAD.top + 4, 'font-size': 8, 'text-anchor': 'end' }, format(max)),
-    node('text', { class: 'y-zero', x: PAD.left - 3, y: y0, 'font-size': 8, 'text-anchor': 'end' }, format(0)),
+    node('text', { class: 'y-max', x: PAD.left - 3, y: PAD.top + 4, 'font-size': 9, 'text-anchor': 'end' }, format(max)),
+    node('text', { class: 'y-zero', x: PAD.left - 3, y: y0, 'font-size': 9, 'text-anchor': 'end' }, format(0)),
   ];
 }
 
-function xLabel(x: number, label: string): SvgNode {
-  return node('text', { class: 'x-label', x, y: H - 5, 'font-size': 8, 'text-anchor': 'middle' }, label);
+/** Edge labels anchor inwards so they are not cut off at the chart's sides. */
+function xLabel(x: number, label: string, anchor: 'start' | 'middle' | 'end' = 'middle'): SvgNode {
+  return node('text', { class: 'x-label', x, y: H - 5, 'font-size': 9, 'text-anchor': anchor }, label);
 }
 
 /** Weekly visits as a solid line, the forecast as a dashed line over its shaded 80 % interval. */
@@ -117,7 +118,10 @@ export function weeklyForecastChart(points: readonly WeeklyPoint[], text: ChartT
   }
   if (actual) body.push(node('path', { class: 'actual', d: actual, fill: 'none', stroke: '#202124', 'stroke-width': 1.5 }, node('title', {}, text.actualLabel ?? '')));
   const ticks = [0, Math.floor((points.length - 1) / 2), points.length - 1].filter((v, i, a) => a.indexOf(v) === i);
-  for (const i of ticks) body.push(xLabel(x(i), points[i].label));
+  for (const i of ticks) {
+    const anchor = points.length > 1 && i === 0 ? 'start' : points.length > 1 && i === points.length - 1 ? 'end' : 'middle';
+    body.push(xLabel(x(i), points[i].label, anchor));
+  }
   return frame(text.title, 'chart-weekly', body);
 }
 

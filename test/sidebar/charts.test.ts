@@ -32,6 +32,8 @@ describe('weeklyForecastChart', () => {
     expect(xLabels).toEqual(['2 Okt', hostile, '30 Okt']);
     // The label is one string child, not split or parsed into elements.
     expect(byClass(tree, 'x-label')[1].children).toEqual([hostile]);
+    // The edge labels anchor inwards, so neither is cut off at the chart's sides.
+    expect(byClass(tree, 'x-label').map((n) => n.attrs['text-anchor'])).toEqual(['start', 'middle', 'end']);
   });
 
   test('draws the actual line, the dashed forecast and a band with one vertex per bound', () => {
