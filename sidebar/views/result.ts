@@ -7,6 +7,10 @@ import type { ChangeGroup } from '../model';
 import { editedDuringRunText, groupChanges } from '../model';
 import { Child, h } from '../dom';
 import { formatMonth, safeUrl } from '../format';
+import { weekOfMonthBars, weekOfMonthChart, weeklyForecastChart } from '../charts';
+import { svgElement } from '../svg';
+import { hasWeeklyChart, topRecommendations, weekOfMonthRows, weeklyPoints } from '../wawasan';
+import type { Finding } from '../wawasan';
 import { STATUSES, statusLabel } from '../i18n';
 import { call } from '../rpc';
 import { app, num, rerender, showError, tr } from '../store';
@@ -114,6 +118,83 @@ function peaksView(summary: SummaryResult): Child {
   );
 }
 
+/** The top recommendations, text only: what the numbers say, then what to do. */
+function recsView(summary: SummaryResult): Child {
+  const top = topRecommendations(summary.findings);
+  if (!top.length) return null;
+  return [
+    h('h3', { id: 'result-recs-title' }, tr('recsTitle')),
+    h(
+      'ol',
+      { id: 'result-recs', class: 'recs', 'aria-labelledby': 'result-recs-title' },
+      top.map((f) => h('li', { class: 'rec', 'data-kode': f.kode }, h('span', { class: 'rec-finding' }, f.temuan), ' ', h('span', { class: 'rec-action' }, f.rekomendasi))),
+    ),
+  ];
+}
+
+function weeklyChartView(summary: SummaryResult): Child {
+  const points = weeklyPoints(summary.weeks, app.lang);
+  if (!hasWeeklyChart(points)) return null;
+  const tree = weeklyForecastChart(points, { title: tr('chartWeeklyTitle'), actualLabel: tr('chartActual'), forecastLabel: tr('chartForecast') }, num);
+  return h(
+    'figure',
+    { id: 'chart-weekly', class: 'chart-figure' },
+    svgElement(tree),
+    h(
+      'figcaption',
+      { class: 'chart-legend small' },
+      h('span', { class: 'key key-actual', 'aria-hidden': 'true' }),
+      tr('chartActual'),
+      ' ',
+      h('span', { class: 'key key-forecast', 'aria-hidden': 'true' }),
+      tr('chartForecast'),
+      ' ',
+      h('span', { class: 'key key-band', 'aria-hidden': 'true' }),
+      tr('chartBand'),
+    ),
+  );
+}
+
+function weekOfMonthChartView(summary: SummaryResult): Child {
+  const bars = weekOfMonthBars(weekOfMonthRows(summary), (n) => tr('weekOfMonthShort', { n }));
+  if (!bars.length) return null;
+  const tree = weekOfMonthChart(bars, { title: tr('chartWomTitle'), peakLabel: tr('chartPeak') }, num);
+  return h(
+    'figure',
+    { id: 'chart-wom', class: 'chart-figure' },
+    svgElement(tree),
+    h('figcaption', { class: 'chart-legend small' }, h('span', { class: 'peak-key', 'aria-hidden': 'true' }, '\u25B2'), ' ', tr('chartPeak')),
+  );
+}
+
+function chartsView(summary: SummaryResult): Child {
+  const charts = [weeklyChartView(summary), weekOfMonthChartView(summary)].filter(Boolean);
+  if (!charts.length) return null;
+  return [h('h3', { id: 'result-charts-title' }, tr('chartsTitle')), h('div', { id: 'result-charts', class: 'charts' }, charts)];
+}
+
+function findingView(f: Finding): Child {
+  return h(
+    'li',
+    { class: 'finding', 'data-kode': f.kode },
+    h('p', { class: 'finding-text' }, f.temuan),
+    f.rekomendasi ? h('p', { class: 'finding-action' }, f.rekomendasi) : null,
+    f.angka ? h('p', { class: 'finding-numbers gray small' }, tr('findingNumbers', { numbers: f.angka })) : null,
+  );
+}
+
+/** Every finding of the wawasan tab with its supporting numbers; says so when there is none. */
+function wawasanView(summary: SummaryResult): Child {
+  return h(
+    'div',
+    { id: 'wawasan', class: 'wawasan', role: 'region', 'aria-labelledby': 'wawasan-title' },
+    h('h3', { id: 'wawasan-title' }, tr('wawasanTitle')),
+    summary.findings.length
+      ? h('ul', { id: 'wawasan-list', class: 'findings' }, summary.findings.map(findingView))
+      : h('p', { id: 'wawasan-empty', class: 'gray small' }, tr('wawasanEmpty')),
+  );
+}
+
 export function resultView(): Child {
   const r = app.result;
   if (!r) return null;
@@ -132,9 +213,12 @@ export function resultView(): Child {
     statusTable(clean),
     // This sheet's rows in masalah_data (the tab itself lists every registered sheet).
     clean.problems > 0 ? h('p', { class: 'gray small', id: 'result-problems' }, tr('problems', { n: num(clean.problems) })) : null,
+    recsView(summary),
+    chartsView(summary),
+    peaksView(summary),
     h('h3', null, tr('topChanges')),
     changesView(clean),
-    peaksView(summary),
+    wawasanView(summary),
     h('h3', null, tr('tabsTitle')),
     h('ul', { id: 'result-tabs', class: 'tabs' }, tabs.map(tabLink)),
     looker

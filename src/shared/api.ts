@@ -152,6 +152,8 @@ export interface SummaryResult {
   findings: { kode: string; temuan: string; rekomendasi: string; angka: string }[];
   /** Weekly visits (Monday 'YYYY-MM-DD'), the backtest and the forecast with its 80 % band. */
   weeks: { monday: string; actual: number | null; forecast: number | null; lo: number | null; hi: number | null }[];
+  /** ds_puncak's rows (week of month 1–5, visits per working day, peak), for the sidebar's bar chart; absent = no chart. */
+  weekOfMonth?: { week: number; perWorkingDay: number; peak: boolean }[];
 }
 
 export interface ReportResult {
