@@ -452,6 +452,7 @@ export function summariseFlow(ctx: RunContext, env: Env, plans: { sheetName: str
     sheetsIncluded: plans.map((p) => p.sheetName),
     findings: summaries.findings,
     weeks: summaries.weeks.map((w) => ({ ...w, monday: isoOfDay(w.monday) })),
+    weekOfMonth: summaries.peaks.map((p) => ({ week: p.week, perWorkingDay: Math.round(p.perWorkingDay * 100) / 100, peak: p.peak })),
   };
 }
 
