@@ -69,6 +69,11 @@ test('npm run analyze -- --strict exits 2 on a log that needs checking, and prin
   expect(strict.stderr).toMatch(/PERLU PERIKSA: .*35%/);
   const report = JSON.parse(fs.readFileSync(path.join(dir, 'out1', 'report.json'), 'utf8'));
   expect(report.status).toBe('PERLU_PERIKSA');
+  expect(typeof report.triggerRuntimeMs).toBe('number');
+  const nightly = cli([path.join(dir, 'out1', 'state.json'), '--out', path.join(dir, 'out-nightly'), '--run', 'nightly', '--budget-ms', '270000']);
+  expect(nightly.status).toBe(0);
+  // What a nightly run costs of the 90-minute daily trigger quota is on record (with Apps Script's latency simulated).
+  expect(JSON.parse(fs.readFileSync(path.join(dir, 'out-nightly', 'report.json'), 'utf8')).triggerRuntimeMs).toBeGreaterThan(0);
   const lenient = cli([bad, '--out', path.join(dir, 'out2')]);
   expect(lenient.status).toBe(0);
   expect(lenient.stderr).toMatch(/PERLU PERIKSA/);

@@ -68,6 +68,8 @@ export interface RunReport {
   lookerStudioUrl: string;
   executions: number;
   lastRun: unknown;
+  /** Trigger runtime this user spent today (ms, virtual clock): what a nightly run costs of the 90-minute daily quota. */
+  triggerRuntimeMs: number;
   /** BERHASIL, PERLU_PERIKSA (the run worked but many rows were left out, or dates were ambiguous), or GAGAL. */
   status: 'BERHASIL' | 'PERLU_PERIKSA' | 'GAGAL';
   /** Why PERLU_PERIKSA or GAGAL, one sentence per sheet with the fix to try ('' when BERHASIL). */
@@ -276,6 +278,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<{ report: RunReport
     lookerStudioUrl: summary?.lookerStudioUrl ?? '',
     executions,
     lastRun,
+    triggerRuntimeMs: emu.triggerRuntimeMs(),
     status: info.run_terakhir_status === 'GAGAL' ? 'GAGAL' : info.status_data === 'PERLU PERIKSA' ? 'PERLU_PERIKSA' : 'BERHASIL',
     statusReason: info.run_terakhir_status === 'GAGAL' ? String(info.run_terakhir_galat ?? '') : info.status_data_alasan ?? '',
     serviceCalls: stats.calls,
