@@ -2,6 +2,7 @@
  * Redaction and the keys that decide whether two values may be merged (issue #10 items 3, 11, 13).
  */
 import { digitsOf, isFormulaError, keyable, redact } from '../../src/core/text';
+import { redactNameRuns } from '../../src/core/text';
 
 describe('redact', () => {
   test.each([
@@ -50,4 +51,16 @@ describe('keyable', () => {
 test('digitsOf reads full-width digits as digits, in order', () => {
   expect(digitsOf('KPJ \uff11\uff12 34')).toBe('1234');
   expect(digitsOf('34 12')).not.toBe(digitsOf('12 34'));
+});
+
+describe('redactNameRuns', () => {
+  const domain = (w: string) => ['kantor', 'cabang', 'klaim', 'saldo', 'lapak', 'asik'].includes(w);
+  test('two or more capitalised non-domain words, or a title before a name, become [nama]; domain phrases stay', () => {
+    expect(redactNameRuns('Walk-in Budi Santoso', domain)).toBe('Walk-in [nama]');
+    expect(redactNameRuns('info pak Budi [nomor]', domain)).toBe('info pak [nama] [nomor]');
+    expect(redactNameRuns('titip Bu Sari Wulandari', domain)).toBe('titip Bu [nama]');
+    expect(redactNameRuns('Kantor Cabang Madiun', domain)).toBe('Kantor Cabang Madiun');
+    expect(redactNameRuns('Lapak Asik', domain)).toBe('Lapak Asik');
+    expect(redactNameRuns('saldo jht belum masuk', domain)).toBe('saldo jht belum masuk');
+  });
 });
