@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../src/shared/api';
 import type { MsgKey } from './i18n';
-import { AGE_BOUND_MAX, AGE_BOUND_MIN } from '../src/core/settings';
+import { AGE_BOUND_MAX, AGE_BOUND_MIN, MAX_AGE_BOUNDS, PEAK_THRESHOLD_MAX, PEAK_THRESHOLD_MIN } from '../src/core/settings';
 
 const MONTHS: Record<Lang, readonly string[]> = {
   id: ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'],
@@ -78,7 +78,8 @@ export const AGE_MAX = AGE_BOUND_MAX;
 export function parseAgeBounds(text: string): Parsed<number[]> {
   const tokens = text.split(/[,;\s]+/).filter((s) => s !== '');
   if (tokens.length === 0) return { ok: false, error: 'errAgeEmpty' };
-  if (tokens.length > 12) return { ok: false, error: 'errAgeTooMany', params: { max: 12 } };
+  // The server's limits (core/settings.ts): what the sidebar accepts, the server accepts.
+  if (tokens.length > MAX_AGE_BOUNDS) return { ok: false, error: 'errAgeTooMany', params: { max: MAX_AGE_BOUNDS } };
   const out: number[] = [];
   for (const tok of tokens) {
     if (!/^\d+$/.test(tok)) return { ok: false, error: 'errAgeNotInt', params: { value: tok } };
@@ -102,8 +103,8 @@ export function parsePeakThreshold(text: string): Parsed<number> {
   const s = text.trim().replace(',', '.');
   if (!/^\d+(\.\d+)?$/.test(s)) return { ok: false, error: 'errPeakNumber' };
   const n = Number(s);
-  if (!Number.isFinite(n) || n < 1) return { ok: false, error: 'errPeakMin' };
-  if (n > 100) return { ok: false, error: 'errPeakMax', params: { max: 100 } };
+  if (!Number.isFinite(n) || n < PEAK_THRESHOLD_MIN) return { ok: false, error: 'errPeakMin' };
+  if (n > PEAK_THRESHOLD_MAX) return { ok: false, error: 'errPeakMax', params: { max: PEAK_THRESHOLD_MAX } };
   return { ok: true, value: n };
 }
 

@@ -100,6 +100,9 @@ export function generationOf(birthYear: number | null): string {
 }
 
 /** Week of month: days 1–7 → 1, 8–14 → 2, 15–21 → 3, 22–28 → 4, 29 and later → 5. */
+/** Weekday names (Sunday first, as Date.getUTCDay counts), as the summary tabs write them. */
+export const WEEKDAY_NAMES = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'] as const;
+
 export function weekOfMonth(dayOfMonth: number): number {
   return Math.min(5, Math.floor((dayOfMonth - 1) / 7) + 1);
 }

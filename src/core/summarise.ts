@@ -11,7 +11,7 @@ import { INSIGHT_REPORT_TABS, SUMMARY_TABS } from './contract';
 import { DEFAULT_INSIGHT_SETTINGS, InsightInput, InsightSettings, PERUBAHAN_DAY_COLUMNS, PRAKIRAAN_DAY_COLUMNS, buildInsights } from './insights/index';
 import type { WeekPoint } from './insights/prakiraan';
 import { Bucket, PeakRow, bucketKey, bucketsBetween, detectPeaks } from './peaks';
-import { GENERATIONS, ageGroupLabels, UNKNOWN_GROUP } from './settings';
+import { GENERATIONS, ageGroupLabels, UNKNOWN_GROUP, WEEKDAY_NAMES, weekOfMonth } from './settings';
 import { JMO_COMPLAINT_CATEGORIES, JmoComplaintCategory, UNKNOWN, VOCABULARY, ValueRole } from './vocabulary';
 import { ZoneClock, dayNumber, isoOfDay, pad2, weekdayOfDay, ymdOfDay } from './zone';
 import { words } from './text';
@@ -60,7 +60,7 @@ export interface Summaries {
   weeks: WeekPoint[];
 }
 
-export const WEEKDAY_NAMES = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
+export { WEEKDAY_NAMES };
 
 const round = (x: number, digits = 6): number => {
   const f = Math.pow(10, digits);
@@ -335,7 +335,7 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
 
   const harian = daily.entries().map(({ parts: [day, s, c], n }) => {
     const ymd = ymdOfDay(day);
-    return [dateOf(day), `${ymd.y}-${pad2(ymd.m)}`, Math.min(5, Math.floor((ymd.d - 1) / 7) + 1), WEEKDAY_NAMES[weekdayOfDay(day)], s, c, n, dateOf(day - ymd.d + 1)] as Cell[];
+    return [dateOf(day), `${ymd.y}-${pad2(ymd.m)}`, weekOfMonth(ymd.d), WEEKDAY_NAMES[weekdayOfDay(day)], s, c, n, dateOf(day - ymd.d + 1)] as Cell[];
   });
   harian.sort((a, b) => (a[0] as Date).getTime() - (b[0] as Date).getTime() || compare(a[4], b[4]) || compare(a[5], b[5]));
   tables.set('ds_harian', harian);

@@ -33,11 +33,6 @@ export function undoHistory(ss: Spreadsheet, tabs: Record<string, number>): Undo
   return readIndex(backupSheet(ss, tabs)).entries;
 }
 
-/** True when the history holds entry `id` for sheet `sheetId` (a continuing run's backup). */
-export function hasBackupEntry(ss: Spreadsheet, tabs: Record<string, number>, id: string, sheetId: number): boolean {
-  return undoHistory(ss, tabs).some((e) => e.id === id && e.sheetId === sheetId);
-}
-
 /** Cells the backup tab would grow by to hold an entry for these patches. */
 export function backupGrowth(ss: Spreadsheet, tabs: Record<string, number>, patches: readonly Omit<Patch, 'formats' | 'originalFormats' | 'current'>[]): number {
   const asBacked = patches.map((p) => ({ row: p.row, col: p.col, originals: p.originals, values: p.values, originalFormats: null }));

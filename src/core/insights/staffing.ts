@@ -3,6 +3,7 @@
  * hour of an average day of that kind in the forecast horizon.
  */
 import { countersNeeded, averageWait, serviceLevel } from './erlang';
+import { WEEKDAY_NAMES } from '../settings';
 import type { FittedModel } from './forecast';
 
 export const STAF_HEADERS = [
@@ -10,7 +11,6 @@ export const STAF_HEADERS = [
   'target_menit', 'penyusutan', 'petugas', 'tingkat_layanan', 'rata_tunggu_menit',
 ] as const;
 
-export const DAY_NAMES_ID = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
 
 export interface StaffingSettings {
   /** Average handling time per service, minutes; `default` for services not listed. */
@@ -82,7 +82,7 @@ export function staffRow(weekday: number, wom: number, service: string, visitsPe
   const counters = countersNeeded(load, aht, s.targetShare, s.targetMinutes);
   const staff = Math.ceil(counters / (1 - s.shrinkage) - 1e-9);
   return [
-    DAY_NAMES_ID[weekday], wom, service, round(visitsPerDay, 2), aht, round(openHours, 2), round(s.targetShare * 100, 2),
+    WEEKDAY_NAMES[weekday], wom, service, round(visitsPerDay, 2), aht, round(openHours, 2), round(s.targetShare * 100, 2),
     s.targetMinutes, s.shrinkage, staff, round(serviceLevel(counters, load, aht, s.targetMinutes), 4), round(averageWait(counters, load, aht), 2),
   ];
 }
