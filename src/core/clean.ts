@@ -16,7 +16,7 @@ import { DERIVED_HEADERS, ColumnMapping, columnOf } from './mapping';
 import { ParsedDate, detectDayOrder, parseDate, DayOrder, DateOrderResult, decideDateOrder } from './dates';
 import { fillDownDates, isTotalRow } from './logshape/filldown';
 import { topicMatchKey } from './logshape/informal';
-import { findDuplicates, isRunningNumberColumn, personColumns, personKey } from './logshape/duplicates';
+import { findDuplicates, isRunningNumberColumn, isRunningNumberHeader, personColumns, personKey } from './logshape/duplicates';
 import { ZoneClock, ymdOfDay, isoOfDay, pad2 } from './zone';
 import { KamusEntry, KOLOM_OF_ROLE, canonicalise, dictionaryFor, safeText } from './canonical';
 import { ValueRole, UNKNOWN, VOCABULARY } from './vocabulary';
@@ -498,6 +498,10 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   const runningNumber = new Uint8Array(width);
   mapping.roles.forEach((role, c) => {
     if (role !== 'ignore' && role !== 'personal') return;
+    // Only a column headed like one, or starting 1, 2, 3…, can be a running number: the others
+    // (a KPJ column of a million rows) are not copied out to be checked.
+    const firstValue = grid[firstDataRow]?.[c];
+    if (!isRunningNumberHeader(header[c] ?? '') && !(typeof firstValue === 'number' && firstValue >= 0 && firstValue <= 10)) return;
     const values: Cell[] = [];
     for (let r = firstDataRow; r < grid.length; r++) values.push(grid[r]?.[c] ?? '');
     if (isRunningNumberColumn(header[c] ?? '', values)) runningNumber[c] = 1;
@@ -879,7 +883,8 @@ function fillDownOf(
     // A pre-numbered template row (only its running number filled) is not a visit.
     for (let c = 0; c < width && !content; c++) if (c !== dateCol && !runningNumber[c] && !isBlank(row[c])) content = true;
     hasContent[i] = content;
-    isTotal[i] = !rowBlank[i] && isTotalRow(row.slice(0, width));
+    // Only a row without a date can be taken for a dated visit by mistake: only those are checked.
+    isTotal[i] = dateBlank[i] && !rowBlank[i] && isTotalRow(row.length > width ? row.slice(0, width) : row);
   }
   const dataMerges = merges.map((m) => ({ start: m.start - firstDataRow, end: m.end - firstDataRow })).filter((m) => m.end > 0 && m.start < n);
   const result = fillDownDates({ days, dateBlank, hasContent, isTotal, merges: dataMerges });

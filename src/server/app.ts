@@ -41,7 +41,7 @@ import {
   writePatch,
   writeTable,
 } from './sheets';
-import { backupGrowth, restoreBackup, saveBackup, undoHistory } from './backup';
+import { backupGrowth, dropBackupEntry, restoreBackup, saveBackup, undoHistory } from './backup';
 import { newestFirst, sameRunEntries } from '../core/undo';
 import { PlainPatch, conflictingRows, patchesFor, withoutRows } from '../core/rectangles';
 import { DERIVED_HEADERS } from '../core/mapping';
@@ -292,10 +292,11 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
     const entry = saveBackup(ss, state.tabs, sheet, patches, kind, grid, Math.min(width, plan.derivedStart), kind + '@' + startedAt);
     const rest = (state.pending?.sheetIds ?? []).filter((id) => id !== sheetId);
     state.pending = { kind, sheetIds: [sheetId, ...rest], backupId: entry.id, startedAt };
-    saveState(ctx);
-    if (kamusChanged) writeKamus(ss, state, plan.kamus);
     const written: Patch[] = [];
     try {
+      // Inside the try: a failure from here on ends the run with its undo entry dropped.
+      saveState(ctx);
+      if (kamusChanged) writeKamus(ss, state, plan.kamus);
       for (let i = 0; i < patches.length; ) {
         let j = i;
         while (j < patches.length && patches[j].group === patches[i].group) j++;
@@ -320,9 +321,15 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
         i = j;
       }
     } catch (e) {
-      // Put back what this run wrote, newest first, so the log is as it was before the run. The
-      // run is over: nothing is pending (a later run plans afresh and backs up afresh).
-      for (let i = written.length - 1; i >= 0; i--) writePatch(sheet, written[i], true);
+      // Put back what this run wrote, newest first, so the log is as it was before the run; a row
+      // staff edited since our write keeps their edit. The run is over: nothing is pending, and
+      // its undo entry goes (it would restore nothing and hide the run before it).
+      for (let i = written.length - 1; i >= 0; i--) {
+        const q = written[i];
+        const edited = new Set(conflictingRows(q.values, readValues(sheet, q.row, q.col, q.values.length, q.values[0].length)).map((k) => q.row + k));
+        for (const r of edited.size ? withoutRows(q, edited, slicePatch) : [q]) writePatch(sheet, r, true);
+      }
+      dropBackupEntry(ss, state.tabs, entry.id);
       state.pending = null;
       if (isProtectionRefusal(e)) throw new UserError('PROTECTED', { sheet: sheet.getName() });
       throw e;

@@ -9,7 +9,7 @@ import { Cell } from '../core/cells';
 import { BACKUP_TAB } from '../core/contract';
 import { MAX_ROWS_PER_CALL } from '../core/rectangles';
 import { UndoEntry, UndoIndex, backupLines, backupRows, backupWidth, nextSeq, parseIndex, parseLines, placeBlock, restorePlan, retain, stillAsPlanned, undoTarget } from '../core/undo';
-import { Patch, ensureSize, ensureTab, findSheetById, readFormats, writePatch } from './sheets';
+import { Patch, ensureSize, ensureTab, findOwnTab, findSheetById, readFormats, readValues, writePatch } from './sheets';
 import { toWritable } from '../core/cells';
 import { isExecutionKill } from './errors';
 
@@ -17,7 +17,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 function backupSheet(ss: Spreadsheet, tabs: Record<string, number>): Sheet | null {
-  return tabs[BACKUP_TAB] !== undefined ? findSheetById(ss, tabs[BACKUP_TAB]) : null;
+  return findOwnTab(ss, tabs, BACKUP_TAB);
 }
 
 function readIndex(sheet: Sheet | null): UndoIndex {
@@ -87,6 +87,16 @@ export function saveBackup(
   return entry;
 }
 
+/** Removes an entry from the history (a run that failed and rolled back has nothing to undo). */
+export function dropBackupEntry(ss: Spreadsheet, tabs: Record<string, number>, id: string): void {
+  const tab = backupSheet(ss, tabs);
+  const index = readIndex(tab);
+  const entry = index.entries.find((e) => e.id === id);
+  if (!tab || !entry) return;
+  writeIndex(tab, { v: 2, entries: index.entries.filter((e) => e.id !== id) });
+  clearBlock(tab, entry);
+}
+
 /** Empties an entry's rows (tidiness: the index no longer names them). */
 function clearBlock(tab: Sheet, e: UndoEntry): void {
   if (e.rows <= 0 || e.width <= 0) return;
@@ -111,7 +121,7 @@ export function restoreBackup(ss: Spreadsheet, tabs: Record<string, number>, id?
   if (!tab || !entry) return null;
   const target = findSheetById(ss, entry.sheetId);
   if (!target) return null;
-  const block = entry.rows > 0 ? (tab.getRange(entry.row, 2, entry.rows, entry.width).getValues() as Cell[][]) : [];
+  const block = entry.rows > 0 ? readValues(tab, entry.row - 1, 1, entry.rows, entry.width) : [];
   const lines = parseLines(block);
   const identityWidth = entry.identityWidth ?? 0;
   // The rows as they are now, read once over the span the entry touches.
@@ -124,7 +134,7 @@ export function restoreBackup(ss: Spreadsheet, tabs: Record<string, number>, id?
     width = Math.max(width, l.col + l.originals.length);
   }
   const height = Math.min(last, target.getMaxRows() - 1) - first + 1;
-  const now = lines.length > 0 && height > 0 ? (target.getRange(first + 1, 1, height, Math.min(width, target.getMaxColumns())).getValues() as Cell[][]) : [];
+  const now = lines.length > 0 && height > 0 ? readValues(target, first, 0, height, Math.min(width, target.getMaxColumns())) : [];
   const plan = restorePlan(lines, (row) => now[row - first] ?? [], identityWidth);
   let cells = plan.cellsRestored;
   let rowsSkipped = plan.rowsSkipped;
@@ -136,7 +146,7 @@ export function restoreBackup(ss: Spreadsheet, tabs: Record<string, number>, id?
     // window between what was checked and what is written is as short as Sheets allows.
     const currentFormats = w.formats ?? readFormats(target, w.row, w.col, w.values.length, cols);
     const readWidth = Math.min(Math.max(identityWidth, w.col + cols), target.getMaxColumns());
-    const rows = target.getRange(w.row + 1, 1, w.values.length, readWidth).getValues() as Cell[][];
+    const rows = readValues(target, w.row, 0, w.values.length, readWidth);
     const ok = w.guards.map((g, i) => stillAsPlanned(rows[i] ?? [], g, w.col, identityWidth));
     for (let a = 0; a < ok.length; ) {
       if (!ok[a]) {

@@ -502,7 +502,9 @@ function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: 
       }
       const { result, plan } = outcome;
       cleaned.push(result);
-      plans.set(id, plan);
+      // Rows staff edited during the write were skipped: that sheet is read again for the
+      // summaries, so they count what the sheet holds, not what the plan expected.
+      if (result.rowsEditedDuringRun === 0) plans.set(id, plan);
       if (!result.complete) {
         const rows = cleaned.reduce((n, c) => n + c.rowsRead, 0);
         ctx.state.lastRun = runRecord(kind, start, true, rows, '', true);

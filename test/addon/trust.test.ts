@@ -294,6 +294,28 @@ describe('trust: the adversarial pass', () => {
     expect(a.values('Log')[2][3]).toBe('komplain soal antrian');
   });
 
+  test('a clean that fails and rolls back leaves no undo entry of its own: undo still reaches the run before it', () => {
+    let failures = 0;
+    for (let k = 1; k < 60; k++) {
+      const a = makeAddon([{ name: 'Log', rows: [HEADER, ...rows(8)] }]);
+      const id = a.sheet('Log').getSheetId();
+      a.call('cleanSheet', id);
+      const first = a.call('getSidebarState').undoHistory.map((e: { id: string }) => e.id);
+      a.sheet('Log').getRange(10, 1, 1, 6).setValues([['29/05/2023', 'Peserta x', '40 th', 'keluhan', 'jmo', 'gagal biometrik']]);
+      a.emu.injectFault({ failWriteAt: k });
+      const r = a.reply('cleanSheet', id);
+      a.emu.clearFaults();
+      if (r.ok) continue;
+      failures++;
+      const history = a.call('getSidebarState').undoHistory.map((e: { id: string }) => e.id);
+      // Rolled back: nothing of the failed run stays, its entry neither. Failed after the log was
+      // written (recording the outcome): the changes stand, and so does their entry.
+      if (a.values('Log')[9][3] === 'keluhan') expect(history).toEqual(first);
+      else expect(history.slice(1)).toEqual(first);
+    }
+    expect(failures).toBeGreaterThan(3);
+  });
+
   test('a visible staff tab called _pola_state is never read, adopted or overwritten', () => {
     const staff: Value[][] = [['catatan'], ['jangan dihapus']];
     const a = makeAddon([
