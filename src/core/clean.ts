@@ -89,6 +89,8 @@ export interface CleanPlan {
   datesFilled: number;
   /** Whether the sheet's outcome needs a person to look (too many rows left out), and why. */
   review: SheetReview;
+  /** The check the result card, info_ringkasan and report.json show (review + date order). */
+  check: SheetCheck;
 }
 
 /** A sheet's outcome as staff should read it: BERHASIL, or PERLU_PERIKSA with the main reason and the fix. */
@@ -835,7 +837,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     .filter((f, i) => f.count > 0 && (f.count >= MIN_ROWS_SHOWN || !textCols.has(fragColumn[i]) || builtIn.has(f.to)))
     .sort((a, b) => b.count - a.count || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0))
     .slice(0, 8);
-  return {
+  const out: Omit<CleanPlan, 'check'> = {
     sheetName: opts.sheetName,
     headerRow,
     firstDataRow,
@@ -853,6 +855,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     datesFilled,
     review: reviewOf(rowsRead, counts, problems, lang),
   };
+  return { ...out, check: sheetCheck(out, lang) };
 }
 
 /**
@@ -892,7 +895,7 @@ function fillDownOf(
 }
 
 /** The sheet's check for the result card, info_ringkasan and report.json. */
-export function sheetCheck(plan: CleanPlan, lang: Lang): SheetCheck {
+export function sheetCheck(plan: Pick<CleanPlan, 'dateOrder' | 'datesFilled' | 'review'>, lang: Lang): SheetCheck {
   const order = plan.dateOrder;
   const ambiguous = order !== null && order.order === 'ambiguous';
   const base = { dateOrder: order ? order.order : '', dateOrderReason: order ? order.reason : '', datesFilled: plan.datesFilled };
@@ -901,6 +904,14 @@ export function sheetCheck(plan: CleanPlan, lang: Lang): SheetCheck {
   }
   if (ambiguous) return { status: 'PERLU_PERIKSA', reason: t(lang, 'review.ambiguousOrder') + '.', fix: t(lang, 'review.fixOrder'), ...base };
   return { status: 'BERHASIL', reason: '', fix: '', ...base };
+}
+
+/** Why a run's outcome needs checking ('' when it does not): the sheets marked PERLU_PERIKSA. */
+export function runReview(plans: readonly { sheetName: string; plan: Pick<CleanPlan, 'check'> }[]): string {
+  return plans
+    .filter(({ plan }) => plan.check.status === 'PERLU_PERIKSA')
+    .map(({ sheetName, plan }) => `${sheetName}: ${plan.check.reason}`)
+    .join(' | ');
 }
 
 /**

@@ -157,3 +157,8 @@ export function redactNameRuns(text: string, isDomainWord: (lowerWord: string) =
     return names.length >= 2 && names.length === parts.length ? '[nama]' : run;
   });
 }
+
+/** A personal value as the sidebar may show it: enough to recognise the column, not the person. */
+export function maskPersonal(v: string): string {
+  return v.length <= 1 ? v : v.charAt(0) + '\u2022'.repeat(Math.min(6, v.length - 1));
+}

@@ -10,6 +10,7 @@
  * so an entry is self-describing and the index stays far below a cell's 50,000 characters.
  */
 import { Cell, isDate } from './cells';
+import { sameCell } from './rectangles';
 import { hashString } from './table';
 
 /** Runs kept per sheet (a run continued over several executions counts once), newest first. */
@@ -233,12 +234,7 @@ export function stillAsPlanned(now: readonly Cell[], guard: RowGuard, col: numbe
   return guard.expected.every((v, k) => same(now[col + k], v));
 }
 
-function same(a: Cell | undefined, b: Cell | undefined): boolean {
-  if (a === b) return true;
-  if (isDate(a) && isDate(b)) return a.getTime() === b.getTime();
-  const blank = (v: Cell | undefined): boolean => v === undefined || v === null || v === '';
-  return blank(a) && blank(b);
-}
+const same = sameCell;
 
 /**
  * What undo writes, cell by cell: a cell still holding what the run wrote gets its original
@@ -372,4 +368,36 @@ export function undoTarget(entries: readonly UndoEntry[], id?: string): UndoEntr
   if (!asked) return null;
   const newestOfSheet = ordered.find((e) => e.sheetId === asked.sheetId);
   return newestOfSheet === asked ? asked : null;
+}
+
+/** An entry as the sidebar lists it (sheet names filled in by the caller). */
+export interface HistoryItem {
+  entry: UndoEntry;
+  /** Sheet rows it restores: the rows of every execution of its run. */
+  rows: number;
+  /** The newest run of its sheet: undo goes newest-first per sheet. */
+  undoable: boolean;
+}
+
+/**
+ * The history as staff see it, newest first: the executions of one continued run are one item
+ * (undo restores them together), and only the newest run of each sheet can be undone.
+ */
+export function historyView(entries: readonly UndoEntry[]): HistoryItem[] {
+  const items: HistoryItem[] = [];
+  const byRun = new Map<string, HistoryItem>();
+  const seenSheet = new Set<number>();
+  for (const e of newestFirst(entries)) {
+    const key = e.runId ? e.sheetId + '|' + e.runId : '';
+    const same = key ? byRun.get(key) : undefined;
+    if (same) {
+      same.rows += e.sheetRows;
+      continue;
+    }
+    const item: HistoryItem = { entry: e, rows: e.sheetRows, undoable: !seenSheet.has(e.sheetId) };
+    seenSheet.add(e.sheetId);
+    if (key) byRun.set(key, item);
+    items.push(item);
+  }
+  return items;
 }

@@ -5,7 +5,7 @@
  */
 import type { CleanResult, Lang, MappingView, ReportResult, Role, RunRecord, Settings, SummaryResult, TabLink, UndoEntryView, UndoResult } from '../shared/api';
 import { Cell, Grid, cellText, isBlank, isDate } from '../core/cells';
-import { CleanPlan, cleanLog, sheetCheck } from '../core/clean';
+import { CleanPlan, cleanLog } from '../core/clean';
 import { ColumnMapping, MappingResolution, SavedMapping, applyOverrides, detectMapping, columnOf, mappingFromHeader, resolveMapping, savedMappingOf } from '../core/mapping';
 import { KamusEntry } from '../core/canonical';
 import { REPORT_TABS, SUMMARY_TABS, tabContract } from '../core/contract';
@@ -21,6 +21,7 @@ import { Deadline, zoneClockOf } from './clock';
 import { UserError, isProtectionRefusal, writingTo } from './errors';
 import { RunContext, saveState } from './lock';
 import { DocState, markLog } from './state';
+import { maskPersonal } from '../core/text';
 import {
   CELL_LIMIT,
   Patch,
@@ -42,7 +43,7 @@ import {
   writeTable,
 } from './sheets';
 import { backupGrowth, dropBackupEntry, restoreBackup, saveBackup, undoHistory } from './backup';
-import { newestFirst, sameRunEntries } from '../core/undo';
+import { historyView, sameRunEntries } from '../core/undo';
 import { PlainPatch, conflictingRows, patchesFor, withoutRows } from '../core/rectangles';
 import { DERIVED_HEADERS } from '../core/mapping';
 
@@ -72,10 +73,6 @@ export function mappingOf(state: DocState, sheet: Sheet, grid: Grid): MappingRes
 
 const SAMPLE_ROWS = 25;
 
-/** A personal value as the sidebar may show it: enough to recognise the column, not the person. */
-function maskPersonal(v: string): string {
-  return v.length <= 1 ? v : v.charAt(0) + '\u2022'.repeat(Math.min(6, v.length - 1));
-}
 
 function topRows(sheet: Sheet): Grid {
   const lastRow = sheet.getLastRow();
@@ -365,7 +362,7 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
       topChanges: plan.topChanges,
       problems: plan.problems.length,
       complete,
-      check: sheetCheck(plan, env.lang),
+      check: plan.check,
     },
   };
 }
@@ -435,7 +432,7 @@ export function writeReportsFlow(ctx: RunContext, plans: { sheetName: string; pl
 
 export function summariseFlow(ctx: RunContext, env: Env, plans: { sheetName: string; plan: CleanPlan }[], lastRun: RunRecord | null): SummaryResult {
   const { ss, state } = ctx;
-  const sheets: SheetRecords[] = plans.map(({ sheetName, plan }) => ({ sheetName, visits: plan.visits, counts: plan.counts, rowsRead: plan.rowsRead, check: sheetCheck(plan, env.lang) }));
+  const sheets: SheetRecords[] = plans.map(({ sheetName, plan }) => ({ sheetName, visits: plan.visits, counts: plan.counts, rowsRead: plan.rowsRead, check: plan.check }));
   const summaries = summarise(sheets, env.settings, env.clock, {
     version: VERSION,
     refreshedAt: Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), "yyyy-MM-dd'T'HH:mm:ssXXX"),
@@ -507,26 +504,10 @@ export function undoFlow(ctx: RunContext, entryId?: string): UndoResult {
 
 /** The history as the sidebar lists it: newest first, each marked undoable when it is the newest of its sheet. */
 export function undoHistoryView(ss: Spreadsheet, state: DocState): UndoEntryView[] {
-  const seen = new Set<number>();
-  const views: UndoEntryView[] = [];
-  const runOf = new Map<string, UndoEntryView>();
-  for (const e of newestFirst(undoHistory(ss, state.tabs))) {
-    // The executions of one continued run are one entry to staff (undo restores them together).
-    const runKey = e.runId ? e.sheetId + '|' + e.runId : '';
-    const same = runKey ? runOf.get(runKey) : undefined;
-    if (same) {
-      same.rows += e.sheetRows;
-      same.at = e.at;
-      continue;
-    }
-    const undoable = !seen.has(e.sheetId);
-    seen.add(e.sheetId);
+  return historyView(undoHistory(ss, state.tabs)).map(({ entry: e, rows, undoable }) => {
     const sheet = findSheetById(ss, e.sheetId);
-    const view: UndoEntryView = { id: e.id, sheetName: sheet ? sheet.getName() : e.sheetName, at: e.at, kind: e.kind, rows: e.sheetRows, undoable: undoable && sheet !== null };
-    if (runKey) runOf.set(runKey, view);
-    views.push(view);
-  }
-  return views;
+    return { id: e.id, sheetName: sheet ? sheet.getName() : e.sheetName, at: e.at, kind: e.kind, rows, undoable: undoable && sheet !== null };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -536,14 +517,6 @@ export function runRecord(kind: RunRecord['kind'], start: Date, ok: boolean, row
   return { kind, start: start.toISOString(), end: new Date().toISOString(), ok, rowsProcessed: rows, error, continued, review };
 }
 
-/** Why a run's outcome needs checking ('' when it does not): the sheets marked PERLU_PERIKSA. */
-export function reviewOfPlans(plans: readonly { sheetName: string; plan: CleanPlan }[], lang: Lang): string {
-  return plans
-    .map(({ sheetName, plan }) => ({ sheetName, check: sheetCheck(plan, lang) }))
-    .filter((x) => x.check.status === 'PERLU_PERIKSA')
-    .map((x) => `${x.sheetName}: ${x.check.reason}`)
-    .join(' | ');
-}
 
 /** Sheets of a workbook that look like service logs (for the runner's "clean every log"). */
 export function logSheets(ss: Spreadsheet, tabs: Record<string, number>): Sheet[] {

@@ -24,7 +24,7 @@ import { ROLES } from '../shared/api';
 import { errorText, langOfLocale, t } from '../core/i18n';
 import { SettingsError, validateSettings } from '../core/settings';
 import { VERSION } from '../core/version';
-import { redact } from '../core/text';
+import { runReview } from '../core/clean';
 import { CleanPlan } from '../core/clean';
 import { UserError } from './errors';
 import { RunContext, markFinished, saveState, withRunLock } from './lock';
@@ -40,7 +40,6 @@ import {
   mappingView,
   planRegistered,
   recordRunInInfo,
-  reviewOfPlans,
   runRecord,
   summariseFlow,
   undoFlow,
@@ -201,8 +200,9 @@ export function saveMapping(input: MappingInput): Reply<MappingView> {
         if (!ROLES.includes(v) || !/^\d+$/.test(k)) throw new UserError('BAD_INPUT', { detail: 'roles' });
         roles[k] = v;
       }
-      // A constant becomes every row's service or channel in the summaries: never personal data.
-      const constants = { service: redact(String(input.constants?.service ?? '').trim()), channel: redact(String(input.constants?.channel ?? '').trim()) };
+      // Saved as typed; wherever a constant leaves the log (every row's service or channel in the
+      // summaries) the core redacts it like any value (clean.ts safeText).
+      const constants = { service: String(input.constants?.service ?? '').trim(), channel: String(input.constants?.channel ?? '').trim() };
       if (constants.service.length > MAX_CONSTANT_LENGTH || constants.channel.length > MAX_CONSTANT_LENGTH) throw new UserError('BAD_INPUT', { detail: 'constants' });
       const confirmed = confirmedMapping(ctx.state, sheet, roles, constants);
       ctx.state.mappings[String(sheet.getSheetId())] = confirmed;
@@ -223,7 +223,7 @@ export function cleanSheet(sheetId: number): Reply<CleanResult> {
       const sheet = sheetOrThrow(ctx.ss, sheetId);
       const start = new Date();
       const { result } = cleanSheetFlow(ctx, env, sheet, deadlineOf(ctx.state));
-      const review = result.check.status === 'PERLU_PERIKSA' ? `${result.sheetName}: ${result.check.reason}` : '';
+      const review = runReview([{ sheetName: result.sheetName, plan: result }]);
       ctx.state.lastRun = runRecord('clean', start, true, result.rowsRead, '', !result.complete, review);
       markFinished(ctx);
       return result;
@@ -244,7 +244,7 @@ export function summarise(): Reply<SummaryResult> {
       const skipped: string[] = [];
       const plans = planRegistered(ctx, env, new Map(), skipped);
       const rows = plans.reduce((n, p) => n + p.plan.rowsRead, 0);
-      const record = runRecord('summarise', start, true, rows, skipped.join('; '), false, reviewOfPlans(plans, env.lang));
+      const record = runRecord('summarise', start, true, rows, skipped.join('; '), false, runReview(plans));
       const result = summariseFlow(ctx, env, plans, record);
       ctx.state.lastRun = record;
       markFinished(ctx);
@@ -526,7 +526,7 @@ function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: 
     const rows = all.reduce((n, p) => n + p.plan.rowsRead, 0);
     const reports = writeReportsFlow(ctx, all);
     const note = skipped.length ? skipped.join('; ') : '';
-    const review = reviewOfPlans(all, env.lang);
+    const review = runReview(all);
     const record = runRecord(kind, start, true, rows, note, false, review);
     const summary = summariseFlow(ctx, env, all, record);
     ctx.state.lastRun = runRecord(kind, start, true, rows, note, false, review);

@@ -327,6 +327,14 @@ describe('trust: the adversarial pass', () => {
     expect(a.call('getSidebarState').stateProblem).toBe('');
   });
 
+  test('a constant typed in the sidebar with personal data reaches no summary tab', () => {
+    const a = makeAddon([{ name: 'Log', rows: [['Tanggal', 'Nama', 'Layanan'], ...Array.from({ length: 6 }, (_, i) => [`${i + 1}/05/2023`, `Peserta ${i}`, 'informasi'])] }]);
+    const id = a.sheet('Log').getSheetId();
+    a.call('saveMapping', { sheetId: id, roles: {}, constants: { service: '', channel: 'WA 0812 3456 7890 Bu Sari' } });
+    a.call('analyzeAll');
+    for (const tab of ['ds_harian', 'ds_mingguan', 'ds_kanal']) for (const row of a.values(tab)) for (const c of row) expect(String(c)).not.toMatch(/0812|3456|Sari/);
+  });
+
   test('saveMapping refuses the add-on\'s own tabs', () => {
     const a = cleaned();
     expect(a.reply('saveMapping', { sheetId: a.sheet('ds_harian').getSheetId(), roles: { '0': 'date' }, constants: { service: '', channel: '' } }).error?.code).toBe('NOT_A_LOG');
