@@ -68,36 +68,38 @@ async function runAll(): Promise<void> {
     steps.membaca = 'done';
 
     start('membersihkan');
-    // A very large sheet is cleaned over several executions (each within Apps Script's time
-    // limit): the server says complete=false and continues where it stopped on the next call.
-    let clean = await call('cleanSheet', sheetId);
-    let written = clean.ok ? clean.data.cellsWritten : 0;
-    let edited = clean.ok ? clean.data.rowsEditedDuringRun : 0;
-    for (let round = 1; clean.ok && !clean.data.complete && round < MAX_CLEAN_ROUNDS; round++) {
+    // One execution cleans the sheet and writes masalah_data and the summaries from the same
+    // plans (each log read once). A very large sheet is cleaned over several executions (each
+    // within Apps Script's time limit): complete=false, and the next call continues.
+    let run = await call('cleanAndSummarise', sheetId);
+    let clean = run.ok ? run.data.clean : null;
+    let written = clean ? clean.cellsWritten : 0;
+    let edited = clean ? clean.rowsEditedDuringRun : 0;
+    for (let round = 1; run.ok && !run.data.complete && round < MAX_CLEAN_ROUNDS; round++) {
       announce(tr('liveContinuing', { n: num(written) }));
-      clean = await call('cleanSheet', sheetId);
-      if (clean.ok) {
-        written += clean.data.cellsWritten;
-        edited += clean.data.rowsEditedDuringRun;
+      run = await call('cleanAndSummarise', sheetId);
+      if (run.ok && run.data.clean) {
+        clean = run.data.clean;
+        written += clean.cellsWritten;
+        edited += clean.rowsEditedDuringRun;
       }
     }
-    if (!clean.ok) return await fail('membersihkan', clean.error);
-    clean.data.cellsWritten = written;
-    clean.data.rowsEditedDuringRun = edited;
+    if (!run.ok) return await fail('membersihkan', run.error);
+    if (!clean || !run.data.complete) return await fail('membersihkan', { code: 'INTERNAL', message: tr('liveFailed', { name: tr(STEP_KEYS.membersihkan) }), hint: '' });
+    clean = { ...clean, cellsWritten: written, rowsEditedDuringRun: edited };
     steps.membersihkan = 'done';
 
+    // The same execution wrote masalah_data, then the summaries: shown as their own steps.
     start('menulis');
-    const report = await call('writeReports');
-    if (!report.ok) return await fail('menulis', report.error);
+    const { report, summary } = run.data;
+    if (!report) return await fail('menulis', { code: 'MAPPING_CHANGED', message: run.data.blocked, hint: '' });
     steps.menulis = 'done';
-
     start('meringkas');
-    const summary = await call('summarise');
-    if (!summary.ok) return await fail('meringkas', summary.error);
+    if (!summary) return await fail('meringkas', { code: 'MAPPING_CHANGED', message: run.data.blocked, hint: '' });
     steps.meringkas = 'done';
 
-    app.result = { clean: clean.data, report: report.data, summary: summary.data };
-    announce(tr('liveDone', { rows: num(clean.data.rowsRead) }));
+    app.result = { clean, report, summary };
+    announce(tr('liveDone', { rows: num(clean.rowsRead) }));
     rerender();
     await refreshState();
   } finally {

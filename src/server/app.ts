@@ -1,27 +1,41 @@
 /**
- * The add-on's flows: read grid → clean → write, rebuild reports, summarise, undo, nightly.
- * Each flow runs under the run lock (lock.ts) and talks to Sheets only through sheets.ts and
- * backup.ts; the decisions are made by the pure core.
+ * The add-on's flows: read → plan → write, for clean, reports, summaries, undo and nightly. Each
+ * flow runs under the run lock (lock.ts) and talks to Sheets only through sheets.ts and
+ * backup.ts. What to write, and whether, is decided by the core's plan (core/plan.ts): this
+ * module reads a log once into a snapshot, hands it to `planLog`, and executes the answer.
  */
 import type { CleanResult, Lang, MappingView, ReportResult, Role, RunRecord, Settings, SummaryResult, TabLink, UndoEntryView, UndoResult } from '../shared/api';
-import { Cell, Grid, cellText, isBlank, isDate } from '../core/cells';
-import { CleanPlan, cleanLog } from '../core/clean';
-import { ColumnMapping, MappingResolution, SavedMapping, applyOverrides, detectMapping, columnOf, mappingFromHeader, resolveMapping, savedMappingOf } from '../core/mapping';
+import { Cell, Grid } from '../core/cells';
+import { CleanPlan } from '../core/clean';
+import { SavedMapping, detectMapping } from '../core/mapping';
 import { KamusEntry } from '../core/canonical';
 import { REPORT_TABS, SUMMARY_TABS, tabContract } from '../core/contract';
-
-/** Cells of a new tab as Sheets creates it (1000 rows × 26 columns). */
-const NEW_TAB_CELLS = 26000;
-import { SheetRecords, runStatusText, summarise } from '../core/summarise';
+import { runStatusText, summarise } from '../core/summarise';
 import { lookerStudioUrl } from '../core/looker';
-import { t } from '../core/i18n';
 import { VERSION } from '../core/version';
+import { errorText } from '../core/i18n';
 import { ZoneClock, isoOfDay } from '../core/zone';
+import {
+  LogPlan,
+  LogSnapshot,
+  PlannedLog,
+  SAMPLE_ROWS,
+  cellGrowth,
+  confirmMapping,
+  kamusOfRows,
+  kamusRows,
+  mappingViewOf,
+  pendingWithout,
+  pendingWriting,
+  planLog,
+  problemRows,
+  runRecordOf,
+  sheetRecordsOf,
+} from '../core/plan';
 import { Deadline, zoneClockOf } from './clock';
 import { UserError, isProtectionRefusal, writingTo } from './errors';
 import { RunContext, saveState } from './lock';
 import { DocState, markLog } from './state';
-import { maskPersonal } from '../core/text';
 import {
   CELL_LIMIT,
   Patch,
@@ -33,7 +47,7 @@ import {
   readFormats,
   readFormulaCells,
   readGrid,
-  readMergedRows,
+  readMerges,
   readTable,
   readValues,
   slicePatch,
@@ -44,8 +58,7 @@ import {
 } from './sheets';
 import { backupGrowth, dropBackupEntry, restoreBackup, saveBackup, undoHistory } from './backup';
 import { historyView, sameRunEntries } from '../core/undo';
-import { PlainPatch, conflictingRows, patchesFor, withoutRows } from '../core/rectangles';
-import { DERIVED_HEADERS } from '../core/mapping';
+import { PlainPatch, conflictingRows, withoutRows } from '../core/rectangles';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -64,15 +77,7 @@ export function envOf(ss: Spreadsheet, state: DocState, lang: Lang, language: Se
 }
 
 // ---------------------------------------------------------------------------------------------
-// Mapping
-
-/** The mapping of a sheet: detected from its header, with the saved roles applied by header identity. */
-export function mappingOf(state: DocState, sheet: Sheet, grid: Grid): MappingResolution {
-  return resolveMapping(grid, sheet.getName(), state.mappings[String(sheet.getSheetId())]);
-}
-
-const SAMPLE_ROWS = 25;
-
+// Mapping (the sidebar reads only the top rows of a sheet)
 
 function topRows(sheet: Sheet): Grid {
   const lastRow = sheet.getLastRow();
@@ -80,127 +85,48 @@ function topRows(sheet: Sheet): Grid {
   return lastRow > 0 && lastCol > 0 ? (sheet.getRange(1, 1, Math.min(lastRow, SAMPLE_ROWS), lastCol).getValues() as Grid) : [];
 }
 
-/**
- * The mapping the user confirms in the sidebar: today's effective mapping (or, when the saved
- * one no longer fits the header, today's detection) with the user's changes on top, saved with
- * the header every column stands under.
- */
-export function confirmedMapping(state: DocState, sheet: Sheet, roles: Record<string, Role>, constants: { service: string; channel: string }): SavedMapping {
-  const top = topRows(sheet);
-  const current = mappingOf(state, sheet, top);
-  const base = current.kind !== 'none' ? current.mapping : top.length > 0 ? mappingFromHeader(top[0], 0, sheet.getName()) : null;
-  if (!base) throw new UserError('NOTHING_TO_CLEAN', { sheet: sheet.getName() });
-  for (const k of Object.keys(roles)) if (Number(k) >= base.width) throw new UserError('BAD_INPUT', { detail: 'roles' });
-  return savedMappingOf(applyOverrides(base, roles, constants), top);
+function savedMapping(state: DocState, sheet: Sheet): SavedMapping | undefined {
+  return state.mappings[String(sheet.getSheetId())];
 }
 
-function sampleText(v: Cell, clock: ZoneClock): string {
-  if (isDate(v)) {
-    const local = clock.toLocal(v);
-    return isoOfDay(local.day);
-  }
-  return cellText(v);
+/** The mapping the user confirms in the sidebar (decided by core/plan.ts confirmMapping). */
+export function confirmedMapping(state: DocState, sheet: Sheet, roles: Record<string, Role>, constants: { service: string; channel: string }): SavedMapping {
+  const confirmed = confirmMapping(topRows(sheet), sheet.getName(), savedMapping(state, sheet), roles, constants);
+  if (!confirmed.ok) throw new UserError(confirmed.code, confirmed.code === 'BAD_INPUT' ? { detail: 'roles' } : { sheet: sheet.getName() });
+  return confirmed.mapping;
 }
 
 /** The sidebar's view of a sheet's mapping; reads only the top rows. */
 export function mappingView(state: DocState, sheet: Sheet, env: Env): MappingView {
-  const lastRow = sheet.getLastRow();
-  const top = topRows(sheet);
-  const resolution = mappingOf(state, sheet, top);
-  const mapping = resolution.kind === 'none' ? null : resolution.mapping;
   const sheetId = sheet.getSheetId();
-  const saved = state.mappings[String(sheetId)] !== undefined;
-  const registered = state.registered.includes(sheetId);
-  if (!mapping) {
-    return {
-      sheetId,
-      sheetName: sheet.getName(),
-      headerRow: 1,
-      dataRows: Math.max(0, lastRow - 1),
-      columns: (top[0] ?? []).map((h, index) => ({
-        index,
-        header: cellText(h),
-        role: 'ignore',
-        samples: top.slice(1).map((r) => r[index]).filter((v) => !isBlank(v)).slice(0, 3).map((v) => sampleText(v, env.clock)),
-      })),
-      constants: { service: '', channel: '' },
-      constantSource: { service: 'none', channel: 'none' },
-      saved,
-      registered,
-      blockers: [top.length === 0 ? t(env.lang, 'note.empty') : t(env.lang, 'error.NO_DATE_COLUMN', { sheet: sheet.getName() })],
-    };
-  }
-  const header = top[mapping.headerRow] ?? [];
-  const blockers: string[] = [];
-  if (resolution.kind === 'uncertain') blockers.push(t(env.lang, 'error.MAPPING_CHANGED', { sheet: sheet.getName(), columns: resolution.missing.join('", "') }));
-  if (columnOf(mapping, 'date') < 0) blockers.push(t(env.lang, 'error.NO_DATE_COLUMN', { sheet: sheet.getName() }));
-  return {
-    sheetId,
-    sheetName: sheet.getName(),
-    headerRow: mapping.headerRow + 1,
-    dataRows: Math.max(0, lastRow - mapping.headerRow - 1),
-    columns: mapping.roles.map((role, index) => {
-      const samples: string[] = [];
-      for (let r = mapping.headerRow + 1; r < top.length && samples.length < 3; r++) {
-        const v = top[r][index];
-        if (!isBlank(v)) samples.push(role === 'personal' ? maskPersonal(sampleText(v, env.clock)) : sampleText(v, env.clock));
-      }
-      return { index, header: cellText(header[index] ?? ''), role, samples };
-    }),
-    constants: { ...mapping.constants },
-    constantSource: { ...mapping.constantSource },
-    saved,
-    registered,
-    blockers,
-  };
+  const facts = { sheetId, sheetName: sheet.getName(), lastRow: sheet.getLastRow(), saved: savedMapping(state, sheet), registered: state.registered.includes(sheetId) };
+  return mappingViewOf(topRows(sheet), facts, env.clock, env.lang);
 }
 
 // ---------------------------------------------------------------------------------------------
-// Planning (shared by clean, reports and summaries)
-
-export interface SheetPlan {
-  sheet: Sheet;
-  grid: Grid;
-  mapping: ColumnMapping;
-  plan: CleanPlan;
-  formulas: Set<number>;
-  /** The saved mapping to store when the confirmed columns moved. */
-  saveAs: SavedMapping | null;
-}
+// Read once, plan
 
 export function readKamus(ss: Spreadsheet, state: DocState): KamusEntry[] {
   const sheet = findOwnTab(ss, state.tabs, 'kamus');
-  if (!sheet) return [];
-  const rows = readTable(sheet);
-  return rows.slice(1).map((r) => ({ kolom: cellText(r[0] ?? ''), asli: cellText(r[1] ?? ''), baku: cellText(r[2] ?? '') }));
+  return sheet ? kamusOfRows(readTable(sheet)) : [];
 }
 
-/** Reads a sheet and plans its clean. Throws NOT_A_LOG / NO_DATE_COLUMN / NOTHING_TO_CLEAN. */
-export function planSheet(state: DocState, env: Env, sheet: Sheet, kamus: KamusEntry[], withFormulas: boolean): SheetPlan {
-  const name = sheet.getName();
-  if (isOwnTab(sheet.getParent(), state.tabs, sheet)) throw new UserError('NOT_A_LOG', { sheet: name });
+/** A log as the core plans it: its used range, formula cells and merged ranges, read once. */
+export function readSnapshot(ss: Spreadsheet, state: DocState, sheet: Sheet): LogSnapshot {
+  const snap: LogSnapshot = { sheetId: sheet.getSheetId(), sheetName: sheet.getName(), ownTab: isOwnTab(ss, state.tabs, sheet), grid: [], formulas: new Set(), merges: [] };
+  if (snap.ownTab) return snap;
   const grid = readGrid(sheet);
-  if (grid.length === 0) throw new UserError('NOTHING_TO_CLEAN', { sheet: name });
-  const resolution = mappingOf(state, sheet, grid);
-  if (resolution.kind === 'uncertain') throw new UserError('MAPPING_CHANGED', { sheet: name, columns: resolution.missing.join('", "') });
-  const mapping = resolution.kind === 'ok' ? resolution.mapping : null;
-  if (!mapping || columnOf(mapping, 'date') < 0) throw new UserError('NO_DATE_COLUMN', { sheet: name });
-  if (grid.length <= mapping.headerRow + 1) throw new UserError('NOTHING_TO_CLEAN', { sheet: name });
+  if (grid.length === 0) return snap;
   const width = grid[0].length;
-  const formulas = withFormulas ? readFormulaCells(sheet, grid.length, width) : new Set<number>();
-  const plan = cleanLog(grid, {
-    sheetName: name,
-    mapping,
-    clock: env.clock,
-    settings: env.settings,
-    kamus,
-    lang: env.lang,
-    isFormula: formulas.size ? (r, c) => c < width && formulas.has(r * width + c) : undefined,
-    locale: env.locale,
-    dateMerges: readMergedRows(sheet, columnOf(mapping, 'date'), grid.length),
-  });
-  if (plan.rowsRead === 0) throw new UserError('NOTHING_TO_CLEAN', { sheet: name });
-  return { sheet, grid, mapping, plan, formulas, saveAs: resolution.kind === 'ok' ? resolution.saveAs : null };
+  return { ...snap, grid, formulas: readFormulaCells(sheet, grid.length, width), merges: readMerges(sheet, grid.length, width) };
+}
+
+/** Reads a sheet and plans its clean. Throws the plan's refusal (NOT_A_LOG, NO_DATE_COLUMN, …). */
+export function planSheet(ss: Spreadsheet, state: DocState, env: Env, sheet: Sheet, kamus: readonly KamusEntry[]): { log: LogPlan; grid: Grid; formulas: Set<number> } {
+  const snap = readSnapshot(ss, state, sheet);
+  const outcome = planLog(snap, { lang: env.lang, settings: env.settings, clock: env.clock, locale: env.locale, kamus, saved: savedMapping(state, sheet) });
+  if (!outcome.ok) throw new UserError(outcome.refusal.code, outcome.refusal.params);
+  return { log: outcome.log, grid: snap.grid, formulas: snap.formulas };
 }
 
 /**
@@ -236,22 +162,17 @@ function editedRows(sheet: Sheet, p: Patch): number[] {
   return conflictingRows(p.originals, now).map((i) => p.row + i);
 }
 
-function kamusRows(entries: KamusEntry[]): Cell[][] {
-  return entries.map((e) => [e.kolom, e.asli, e.baku]);
-}
-
-function sameKamus(a: KamusEntry[], b: KamusEntry[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i].kolom !== b[i].kolom || a[i].asli !== b[i].asli || a[i].baku !== b[i].baku) return false;
-  return true;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Clean
 
 export interface CleanOutcome {
   result: CleanResult;
   plan: CleanPlan;
+}
+
+/** Tabs this run may still create (kamus, masalah_data, summaries): each a new 1000 × 26 grid. */
+function tabsToCreate(state: DocState): number {
+  return [...REPORT_TABS, ...SUMMARY_TABS].filter((tab) => state.tabs[tab.name] === undefined).length;
 }
 
 /**
@@ -261,13 +182,10 @@ export interface CleanOutcome {
  */
 export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline: Deadline): CleanOutcome {
   const { ss, state } = ctx;
-  const kamus = readKamus(ss, state);
-  const sp = planSheet(state, env, sheet, kamus, true);
-  const { plan, grid, formulas } = sp;
+  const { log, grid } = planSheet(ss, state, env, sheet, readKamus(ss, state));
+  const { plan, patches: plain } = log;
   const width = grid[0].length;
-  const plain = patchesFor(plan.changes, grid, formulas, width);
   const sheetId = sheet.getSheetId();
-  const kamusChanged = !sameKamus(kamus, plan.kamus);
 
   let cellsWritten = 0;
   let rowsEditedDuringRun = 0;
@@ -275,10 +193,8 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
   if (plain.length > 0) {
     // Every execution backs up exactly what it is about to write, also when it continues a run
     // cut at its deadline: staff may have typed in between, and undo must give that back too.
-    const neededCols = Math.max(sheet.getMaxColumns(), plan.derivedStart + DERIVED_HEADERS.length);
-    // Tabs this run may still create (kamus, masalah_data, summaries): a new tab is 1000 × 26.
-    const tabsToCreate = [...REPORT_TABS, ...SUMMARY_TABS].filter((t) => state.tabs[t.name] === undefined).length;
-    const growth = (neededCols - sheet.getMaxColumns()) * sheet.getMaxRows() + backupGrowth(ss, state.tabs, plain) + tabsToCreate * NEW_TAB_CELLS;
+    const neededCols = Math.max(sheet.getMaxColumns(), log.neededColumns);
+    const growth = cellGrowth({ maxRows: sheet.getMaxRows(), maxColumns: sheet.getMaxColumns() }, neededCols, backupGrowth(ss, state.tabs, plain), tabsToCreate(state));
     if (spreadsheetCells(ss) + growth > CELL_LIMIT) throw new UserError('TOO_LARGE', { limit: CELL_LIMIT.toLocaleString('id-ID') });
     // The grid is widened first: the derived block may lie past the sheet's last column, and
     // formats can only be read inside the grid.
@@ -287,13 +203,12 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
     const startedAt = state.pending?.startedAt ?? new Date().toISOString();
     const kind = state.pending?.kind ?? 'clean';
     const entry = saveBackup(ss, state.tabs, sheet, patches, kind, grid, Math.min(width, plan.derivedStart), kind + '@' + startedAt);
-    const rest = (state.pending?.sheetIds ?? []).filter((id) => id !== sheetId);
-    state.pending = { kind, sheetIds: [sheetId, ...rest], backupId: entry.id, startedAt };
+    state.pending = pendingWriting(state.pending, sheetId, entry.id, startedAt);
     const written: Patch[] = [];
     try {
       // Inside the try: a failure from here on ends the run with its undo entry dropped.
       saveState(ctx);
-      if (kamusChanged) writeKamus(ss, state, plan.kamus);
+      if (log.kamusChanged) writeKamus(ss, state, plan.kamus);
       for (let i = 0; i < patches.length; ) {
         let j = i;
         while (j < patches.length && patches[j].group === patches[i].group) j++;
@@ -331,24 +246,19 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
       if (isProtectionRefusal(e)) throw new UserError('PROTECTED', { sheet: sheet.getName() });
       throw e;
     }
-  } else if (kamusChanged) {
+  } else if (log.kamusChanged) {
     writeKamus(ss, state, plan.kamus);
   }
 
-  if (complete && state.pending) {
-    state.pending.sheetIds = state.pending.sheetIds.filter((id) => id !== sheetId);
-    if (state.pending.sheetIds.length === 0) state.pending = null;
-  }
+  if (complete) state.pending = pendingWithout(state.pending, sheetId);
   const newlyRegistered = !state.registered.includes(sheetId);
   if (newlyRegistered) state.registered.push(sheetId);
-  // The mapping this clean used is the confirmed one from now on, kept with the header it read
-  // (a v1 mapping without headers is upgraded; one whose columns moved follows them).
+  // The mapping this clean used is the confirmed one from now on (core/plan.ts mappingToSave).
   const key = String(sheetId);
-  const saved = state.mappings[key];
-  if (!saved || !saved.headers || sp.saveAs) {
-    state.mappings[key] = sp.saveAs ?? savedMappingOf(sp.mapping, grid, saved?.roles);
-    markLog(sheet, state.mappings[key]);
-  } else if (newlyRegistered) markLog(sheet, saved);
+  if (log.mappingToSave) {
+    state.mappings[key] = log.mappingToSave;
+    markLog(sheet, log.mappingToSave);
+  } else if (newlyRegistered) markLog(sheet, state.mappings[key]);
   saveState(ctx);
   return {
     plan,
@@ -391,26 +301,32 @@ function tabLink(ss: Spreadsheet, sheet: Sheet, rows: number): TabLink {
 }
 
 /**
- * Plans every registered sheet without writing (the log is already clean, or will be). Formulas
- * are read as the clean reads them, so counts agree with the log's status_bersih. A registered
- * sheet that is no longer a log (emptied, its date header gone) is left out, not fatal: one bad
- * sheet must not stop the summaries of the others.
+ * Plans every registered sheet without writing (the log is already clean, or will be), reusing
+ * the plans this run already made: each log is read once per run. A registered sheet that is no
+ * longer a log (emptied, its date header gone) is left out, not fatal: one bad sheet must not
+ * stop the summaries of the others.
  */
-export function planRegistered(ctx: RunContext, env: Env, given: Map<number, CleanPlan> = new Map(), skipped: string[] = []): { sheetName: string; plan: CleanPlan }[] {
+export function planRegistered(ctx: RunContext, env: Env, given: Map<number, CleanPlan> = new Map(), skipped: string[] = [], blocked?: string[]): PlannedLog[] {
   const { ss, state } = ctx;
-  const kamus = given.size < state.registered.length ? readKamus(ss, state) : [];
-  const out: { sheetName: string; plan: CleanPlan }[] = [];
+  const kamus = state.registered.some((id) => !given.has(id)) ? readKamus(ss, state) : [];
+  const out: PlannedLog[] = [];
   for (const id of state.registered) {
     const sheet = findSheetById(ss, id);
     if (!sheet) continue;
     let plan = given.get(id);
     if (!plan) {
       try {
-        plan = planSheet(state, env, sheet, kamus, true).plan;
+        plan = planSheet(ss, state, env, sheet, kamus).log.plan;
       } catch (e) {
         // A sheet whose confirmed columns moved blocks the summaries: without it they would
         // silently drop its visits. Other unplannable sheets are skipped and named.
-        if (!(e instanceof UserError) || e.code === 'MAPPING_CHANGED') throw e;
+        // (Collected in `blocked` when the caller decides what a blocked run does.)
+        if (!(e instanceof UserError)) throw e;
+        if (e.code === 'MAPPING_CHANGED') {
+          if (!blocked) throw e;
+          blocked.push(`${sheet.getName()}: ${errorText(env.lang, e.code, e.params).message}`);
+          continue;
+        }
         skipped.push(sheet.getName());
         continue;
       }
@@ -420,20 +336,16 @@ export function planRegistered(ctx: RunContext, env: Env, given: Map<number, Cle
   return out;
 }
 
-export function writeReportsFlow(ctx: RunContext, plans: { sheetName: string; plan: CleanPlan }[]): ReportResult {
-  const rows: Cell[][] = [];
-  for (const { sheetName, plan } of plans) {
-    for (const p of plan.problems) rows.push([sheetName, p.row, p.kolom, p.nilaiAsli, p.masalah, p.tindakan]);
-  }
+export function writeReportsFlow(ctx: RunContext, plans: readonly PlannedLog[]): ReportResult {
+  const rows = problemRows(plans);
   const sheet = writeReportTab(ctx.ss, ctx.state, 'masalah_data', rows);
   saveState(ctx);
   return { problems: rows.length, tab: tabLink(ctx.ss, sheet, rows.length) };
 }
 
-export function summariseFlow(ctx: RunContext, env: Env, plans: { sheetName: string; plan: CleanPlan }[], lastRun: RunRecord | null): SummaryResult {
+export function summariseFlow(ctx: RunContext, env: Env, plans: readonly PlannedLog[], lastRun: RunRecord | null): SummaryResult {
   const { ss, state } = ctx;
-  const sheets: SheetRecords[] = plans.map(({ sheetName, plan }) => ({ sheetName, visits: plan.visits, counts: plan.counts, rowsRead: plan.rowsRead, check: plan.check }));
-  const summaries = summarise(sheets, env.settings, env.clock, {
+  const summaries = summarise(sheetRecordsOf(plans), env.settings, env.clock, {
     version: VERSION,
     refreshedAt: Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), "yyyy-MM-dd'T'HH:mm:ssXXX"),
     lastRun,
@@ -514,7 +426,7 @@ export function undoHistoryView(ss: Spreadsheet, state: DocState): UndoEntryView
 // Run records
 
 export function runRecord(kind: RunRecord['kind'], start: Date, ok: boolean, rows: number, error = '', continued = false, review = ''): RunRecord {
-  return { kind, start: start.toISOString(), end: new Date().toISOString(), ok, rowsProcessed: rows, error, continued, review };
+  return runRecordOf(kind, start.toISOString(), new Date().toISOString(), ok, rows, error, continued, review);
 }
 
 

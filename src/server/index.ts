@@ -14,6 +14,7 @@ import type {
   RegisteredSheet,
   Reply,
   ReportResult,
+  RunResult,
   Role,
   Settings,
   SidebarState,
@@ -26,6 +27,7 @@ import { SettingsError, validateSettings } from '../core/settings';
 import { VERSION } from '../core/version';
 import { runReview } from '../core/clean';
 import { CleanPlan } from '../core/clean';
+import { pendingFor, pendingWithout, runVerdict } from '../core/plan';
 import { UserError } from './errors';
 import { RunContext, markFinished, saveState, withRunLock } from './lock';
 import { DocState, markLog, readState, readStateChecked, stateFromMarkers, unmarkLog, writeState } from './state';
@@ -231,6 +233,28 @@ export function cleanSheet(sheetId: number): Reply<CleanResult> {
   );
 }
 
+/**
+ * Bersihkan & Ringkas, in one execution: the sheet is cleaned in place, then masalah_data and
+ * every summary tab are written from the same plans, so each log is read once. The sidebar
+ * shows the steps; call again while `complete` is false (a very large sheet).
+ */
+export function cleanAndSummarise(sheetId: number): Reply<RunResult> {
+  return reply(() =>
+    withEnv((ctx, env) => {
+      const sheet = sheetOrThrow(ctx.ss, sheetId);
+      if (isOwnTab(ctx.ss, ctx.state.tabs, sheet)) throw new UserError('NOT_A_LOG', { sheet: sheet.getName() });
+      const run = runAll(ctx, env, 'clean', [sheetId], sheetId);
+      return {
+        clean: run.cleaned.find((c) => c.sheetId === sheetId) ?? null,
+        report: run.report,
+        summary: run.summary,
+        complete: run.complete,
+        blocked: run.complete && !run.summary ? run.error : '',
+      };
+    }),
+  );
+}
+
 /** Step "menulis": the masalah_data tab. */
 export function writeReports(): Reply<ReportResult> {
   return reply(() => withEnv((ctx, env) => writeReportsFlow(ctx, planRegistered(ctx, env))));
@@ -286,10 +310,7 @@ export function dropSheet(sheetId: number): Reply<RegisteredSheet[]> {
       ctx.state.registered = ctx.state.registered.filter((id) => id !== sheetId);
       const dropped = findSheetById(ctx.ss, sheetId);
       if (dropped) unmarkLog(dropped);
-      if (ctx.state.pending) {
-        ctx.state.pending.sheetIds = ctx.state.pending.sheetIds.filter((id) => id !== sheetId);
-        if (ctx.state.pending.sheetIds.length === 0) ctx.state.pending = null;
-      }
+      ctx.state.pending = pendingWithout(ctx.state.pending, sheetId);
       saveState(ctx);
       const out: RegisteredSheet[] = [];
       for (const id of ctx.state.registered) {
@@ -450,39 +471,44 @@ function runNightlyLocked(doc: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
 interface RunAllResult {
   complete: boolean;
   cleaned: CleanResult[];
+  report: ReportResult | null;
   summary: SummaryResult | null;
   problems: number;
   error: string;
 }
 
 /**
- * Cleans `sheetIds` (or what a previous execution left pending), then writes reports and
- * summaries from the plans already made, so each log is read once. Records the outcome.
+ * Cleans `sheetIds` (or continues what a previous execution left pending), then writes reports
+ * and summaries from the plans already made, so each log is read once. Records the outcome.
+ * `active`: the sheet the user asked for; its refusal is the run's error (the others are
+ * skipped or block the summaries, and the run says which).
  */
-function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: number[]): RunAllResult {
+function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: number[], active?: number): RunAllResult {
   const start = new Date();
   const deadline = deadlineOf(ctx.state);
   const cleaned: CleanResult[] = [];
   const plans = new Map<number, CleanPlan>();
   const skipped: string[] = [];
   const blocked: string[] = [];
+  const stopped = (): RunAllResult => {
+    ctx.state.lastRun = runRecord(kind, start, true, cleaned.reduce((n, c) => n + c.rowsRead, 0), '', true);
+    markFinished(ctx);
+    return { complete: false, cleaned, report: null, summary: null, problems: 0, error: '' };
+  };
   try {
-    if (!ctx.state.pending) {
-      ctx.state.pending = { kind, sheetIds, backupId: '', startedAt: start.toISOString() };
+    if (!ctx.state.pending || active !== undefined) {
+      ctx.state.pending = pendingFor(ctx.state.pending, kind, ctx.state.pending ? [] : sheetIds, start.toISOString());
+      if (active !== undefined) ctx.state.pending = pendingFor(ctx.state.pending, kind, [active], start.toISOString());
       saveState(ctx);
     }
     while (ctx.state.pending && ctx.state.pending.sheetIds.length > 0) {
       // Each execution cleans at least one sheet (or part of one); past the budget the next
       // sheet waits for the follow-up execution.
-      if (cleaned.length > 0 && deadline.passed()) {
-        ctx.state.lastRun = runRecord(kind, start, true, cleaned.reduce((n, c) => n + c.rowsRead, 0), '', true);
-        markFinished(ctx);
-        return { complete: false, cleaned, summary: null, problems: 0, error: '' };
-      }
+      if (cleaned.length > 0 && deadline.passed()) return stopped();
       const id = ctx.state.pending.sheetIds[0];
       const sheet = findSheetById(ctx.ss, id);
       if (!sheet) {
-        ctx.state.pending.sheetIds.shift();
+        ctx.state.pending = pendingWithout(ctx.state.pending, id);
         continue;
       }
       let outcome;
@@ -492,11 +518,11 @@ function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: 
         // A registered sheet that is no longer a log is skipped and named; the others go on.
         // One whose confirmed columns moved, or that is protected, blocks the summaries (they
         // would silently lose its visits): its log is left as it is, the others are cleaned.
-        if (!(e instanceof UserError) || e.code === 'BUSY' || e.code === 'TOO_LARGE') throw e;
+        if (!(e instanceof UserError) || e.code === 'BUSY' || e.code === 'TOO_LARGE' || id === active) throw e;
         const message = `${sheet.getName()}: ${errorText(env.lang, e.code, e.params).message}`;
         if (e.code === 'MAPPING_CHANGED' || e.code === 'PROTECTED') blocked.push(message);
         else skipped.push(message);
-        ctx.state.pending.sheetIds.shift();
+        ctx.state.pending = pendingWithout(ctx.state.pending, id);
         saveState(ctx);
         continue;
       }
@@ -505,33 +531,28 @@ function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: 
       // Rows staff edited during the write were skipped: that sheet is read again for the
       // summaries, so they count what the sheet holds, not what the plan expected.
       if (result.rowsEditedDuringRun === 0) plans.set(id, plan);
-      if (!result.complete) {
-        const rows = cleaned.reduce((n, c) => n + c.rowsRead, 0);
-        ctx.state.lastRun = runRecord(kind, start, true, rows, '', true);
-        markFinished(ctx);
-        return { complete: false, cleaned, summary: null, problems: 0, error: '' };
-      }
+      if (!result.complete) return stopped();
     }
     ctx.state.pending = null;
-    if (blocked.length > 0) {
+    const all = blocked.length ? [] : planRegistered(ctx, env, plans, skipped, blocked);
+    const verdict = runVerdict(blocked, skipped);
+    if (!verdict.summarise) {
       // The summaries keep their last good content; the run says why it did not refresh them.
       const rows = cleaned.reduce((n, c) => n + c.rowsRead, 0);
-      ctx.state.lastRun = runRecord(kind, start, false, rows, blocked.concat(skipped).join('; '));
+      ctx.state.lastRun = runRecord(kind, start, verdict.ok, rows, verdict.note);
       saveState(ctx);
       recordRunInInfo(ctx.ss, ctx.state.tabs, ctx.state.lastRun);
       markFinished(ctx);
-      return { complete: true, cleaned, summary: null, problems: 0, error: ctx.state.lastRun.error };
+      return { complete: true, cleaned, report: null, summary: null, problems: 0, error: ctx.state.lastRun.error };
     }
-    const all = planRegistered(ctx, env, plans, skipped);
     const rows = all.reduce((n, p) => n + p.plan.rowsRead, 0);
-    const reports = writeReportsFlow(ctx, all);
-    const note = skipped.length ? skipped.join('; ') : '';
+    const report = writeReportsFlow(ctx, all);
     const review = runReview(all);
-    const record = runRecord(kind, start, true, rows, note, false, review);
+    const record = runRecord(kind, start, true, rows, verdict.note, false, review);
     const summary = summariseFlow(ctx, env, all, record);
-    ctx.state.lastRun = runRecord(kind, start, true, rows, note, false, review);
+    ctx.state.lastRun = runRecord(kind, start, true, rows, verdict.note, false, review);
     markFinished(ctx);
-    return { complete: true, cleaned, summary, problems: reports.problems, error: '' };
+    return { complete: true, cleaned, report, summary, problems: report.problems, error: '' };
   } catch (err) {
     const message = err instanceof UserError ? errorText(env.lang, err.code, err.params).message : err instanceof Error ? err.message : String(err);
     // A failed run is over; what it wrote to the sheet that failed was rolled back.

@@ -8,6 +8,7 @@
  */
 import { Cell, Grid, toWritable } from '../core/cells';
 import { MAX_ROWS_PER_CALL, PlainPatch } from '../core/rectangles';
+import type { MergedRange } from '../core/plan';
 import { ALL_TABS, ColumnType, FORMAT_OF_TYPE } from '../core/contract';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -29,13 +30,13 @@ export function readGrid(sheet: Sheet): Grid {
   return grid;
 }
 
-/** Merged cells of one column, as 0-based grid row ranges [start, end) (dates written once per day). */
-export function readMergedRows(sheet: Sheet, col: number, rows: number): { start: number; end: number }[] {
-  if (col < 0 || rows === 0) return [];
+/** Merged ranges within the used range, 0-based (dates written once per day are often merged). */
+export function readMerges(sheet: Sheet, rows: number, width: number): MergedRange[] {
+  if (rows === 0 || width === 0) return [];
   return sheet
-    .getRange(1, col + 1, rows, 1)
+    .getRange(1, 1, rows, width)
     .getMergedRanges()
-    .map((m) => ({ start: m.getRow() - 1, end: m.getRow() - 1 + m.getNumRows() }));
+    .map((m) => ({ row: m.getRow() - 1, col: m.getColumn() - 1, rows: m.getNumRows(), cols: m.getNumColumns() }));
 }
 
 /** Positions (row * width + col, 0-based) of formula cells: they are read, never written. */

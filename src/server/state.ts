@@ -9,21 +9,14 @@
 import type { RunRecord, Settings } from '../shared/api';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import type { SavedMapping } from '../core/mapping';
+import type { PendingRun } from '../core/plan';
 import { ensureTab, markedTabs } from './sheets';
 
 export const STATE_TAB = '_pola_state';
 
 export type { SavedMapping };
 
-/** A run that stopped at its time budget and continues in a follow-up execution. */
-export interface PendingRun {
-  kind: 'clean' | 'nightly';
-  /** Sheets still to clean, in order. */
-  sheetIds: number[];
-  /** The backup generation that already covers the pending sheets' changes. */
-  backupId: string;
-  startedAt: string;
-}
+export type { PendingRun };
 
 export interface DocState {
   settings: Omit<Settings, 'language'>;

@@ -156,6 +156,21 @@ export interface SummaryResult {
   weekOfMonth?: { week: number; perWorkingDay: number; peak: boolean }[];
 }
 
+/**
+ * One Clean & Summarize in one execution: the active log and every registered log are read once,
+ * and masalah_data and the summaries are written from the same plans.
+ */
+export interface RunResult {
+  /** The active sheet's clean in this execution (null when this execution only continued others). */
+  clean: CleanResult | null;
+  report: ReportResult | null;
+  summary: SummaryResult | null;
+  /** False: the run stopped at its time budget; call again to continue where it stopped. */
+  complete: boolean;
+  /** Why the summaries were not refreshed (a registered sheet whose columns moved), translated; '' when they were. */
+  blocked: string;
+}
+
 export interface ReportResult {
   /** Rows listed in `masalah_data`. */
   problems: number;
@@ -240,7 +255,12 @@ export interface ServerApi {
   /** Re-detects (or loads the saved) mapping of a sheet; reads the header and a few rows only. */
   inspectSheet(sheetId: number): Reply<MappingView>;
   saveMapping(input: MappingInput): Reply<MappingView>;
-  /** Step "membersihkan": reads, cleans and writes one sheet in place (plus kamus and backup). */
+  /**
+   * Bersihkan & Ringkas in one execution: cleans the sheet in place, then writes masalah_data and
+   * every summary from the same plans (each log read once). Call again while `complete` is false.
+   */
+  cleanAndSummarise(sheetId: number): Reply<RunResult>;
+  /** Cleans one sheet in place only (plus kamus and backup); the summaries are not touched. */
   cleanSheet(sheetId: number): Reply<CleanResult>;
   /** Step "menulis": rebuilds the `masalah_data` tab (every row left out, with its reason) from every registered sheet. */
   writeReports(): Reply<ReportResult>;

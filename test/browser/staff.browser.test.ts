@@ -14,7 +14,7 @@ import * as path from 'path';
 import { chromium, type Browser, type Page, type Route } from 'playwright-core';
 import { startPreview, type Preview } from '../../tools/preview/server';
 import type { EmuSheet } from '../../tools/emulator';
-import type { CleanResult, MappingView, Reply, SidebarState, UndoResult } from '../../src/shared/api';
+import type { CleanResult, MappingView, Reply, RunResult, SidebarState, UndoResult } from '../../src/shared/api';
 import { formatDateTime } from '../../sidebar/format';
 import { isTidyOnly } from '../../sidebar/model';
 import { buildTestWorkbook, LOG_SHEET } from './workbook';
@@ -200,11 +200,11 @@ describe('the sidebar staff use, at 300 × 600 px in Chromium', () => {
     let clean: CleanResult | null = null;
     // The emulator runs a clean in one go, so no staff can type during it: the reply is given
     // the count a real run reports when staff edited 3 rows between its read and its write.
-    const stop = await interceptCall('cleanSheet', (reply) => {
-      const r = reply as Reply<CleanResult>;
-      if (r.ok) {
-        clean = r.data;
-        return { ...r, data: { ...r.data, rowsEditedDuringRun: 3 } };
+    const stop = await interceptCall('cleanAndSummarise', (reply) => {
+      const r = reply as Reply<RunResult>;
+      if (r.ok && r.data.clean) {
+        clean = r.data.clean;
+        return { ...r, data: { ...r.data, clean: { ...r.data.clean, rowsEditedDuringRun: 3 } } };
       }
       return r;
     });

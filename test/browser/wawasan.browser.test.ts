@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, type Browser, type Page, type Route } from 'playwright-core';
 import { startPreview, type Preview } from '../../tools/preview/server';
-import type { Reply, SidebarState, SummaryResult } from '../../src/shared/api';
+import type { Reply, RunResult, SidebarState, SummaryResult } from '../../src/shared/api';
 import { topRecommendations } from '../../sidebar/wawasan';
 import { buildTestWorkbook, XSS_IMG } from './workbook';
 
@@ -53,17 +53,17 @@ async function run(): Promise<void> {
   await page.locator('#result').waitFor({ timeout: STEP_TIMEOUT });
 }
 
-/** Answers the sidebar's `summarise` calls through `edit(data)`; the server still runs them. */
+/** Answers the summary part of the sidebar's `cleanAndSummarise` calls through `edit(data)`; the server still runs them. */
 async function interceptSummary(edit: (data: SummaryResult) => SummaryResult): Promise<{ seen: () => SummaryResult | null; stop: () => Promise<void> }> {
   let seen: SummaryResult | null = null;
   const handler = async (route: Route): Promise<void> => {
     const body = route.request().postDataJSON() as { name?: string } | null;
-    if (body?.name !== 'summarise') return route.fallback();
+    if (body?.name !== 'cleanAndSummarise') return route.fallback();
     const response = await route.fetch();
-    const reply = (await response.json()) as Reply<SummaryResult>;
-    if (!reply.ok) return route.fulfill({ response, json: reply });
-    seen = reply.data;
-    await route.fulfill({ response, json: { ...reply, data: edit(structuredClone(reply.data)) } });
+    const reply = (await response.json()) as Reply<RunResult>;
+    if (!reply.ok || !reply.data.summary) return route.fulfill({ response, json: reply });
+    seen = reply.data.summary;
+    await route.fulfill({ response, json: { ...reply, data: { ...reply.data, summary: edit(structuredClone(reply.data.summary)) } } });
   };
   await page.route('**/api/run', handler);
   return { seen: () => seen, stop: () => page.unroute('**/api/run', handler) };

@@ -1,0 +1,324 @@
+/**
+ * The run plan: everything a Clean & Summarize decides, as pure functions of what the adapter
+ * read. The adapter (src/server) reads a log once into a `LogSnapshot`, asks `planLog` what to
+ * do, and executes the answer: it makes no decision of its own. One plan per log serves the
+ * whole run (clean, masalah_data, summaries), so no log is read twice.
+ *
+ *   getValues ─► LogSnapshot ─► planLog ─► LogPlan { clean plan, patches, mapping to save }
+ *                                             ├─► problemRows      → masalah_data
+ *                                             ├─► sheetRecordsOf   → summarise → ds_ tabs
+ *                                             └─► patches          → the log, column spans
+ */
+import type { Lang, MappingView, Role, RunRecord } from '../shared/api';
+import { Cell, Grid, cellText, isBlank, isDate } from './cells';
+import { CleanPlan, cleanLog } from './clean';
+import { KamusEntry } from './canonical';
+import { ColumnMapping, DERIVED_HEADERS, SavedMapping, applyOverrides, columnOf, mappingFromHeader, resolveMapping, savedMappingOf } from './mapping';
+import { PlainPatch, patchesFor } from './rectangles';
+import type { SheetRecords } from './summarise';
+import type { Settings } from '../shared/api';
+import { ZoneClock, isoOfDay } from './zone';
+import { t } from './i18n';
+import { maskPersonal } from './text';
+
+// ---------------------------------------------------------------------------------------------
+// What the adapter read
+
+/** A merged range of the sheet, 0-based (Range.getMergedRanges). */
+export interface MergedRange {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** One log as the adapter read it: the only input of its plan. */
+export interface LogSnapshot {
+  sheetId: number;
+  sheetName: string;
+  /** True when the tab carries one of the add-on's own markers (a summary, the state…). */
+  ownTab: boolean;
+  /** The used range, as getValues returned it. */
+  grid: Grid;
+  /** Positions (row * width + col) of formula cells; empty when none were looked for. */
+  formulas: Set<number>;
+  /** Merged ranges in the used range (dates written once per day). */
+  merges: readonly MergedRange[];
+}
+
+/** What the run knows besides the log: the document's settings, clock, dictionary, saved mapping. */
+export interface PlanContext {
+  lang: Lang;
+  settings: Settings;
+  clock: ZoneClock;
+  locale: string;
+  kamus: readonly KamusEntry[];
+  saved: SavedMapping | undefined;
+}
+
+/** Why a log cannot be planned: each is one translated line for the user (errors in i18n.ts). */
+export type Refusal =
+  | { code: 'NOT_A_LOG'; params: { sheet: string } }
+  | { code: 'NOTHING_TO_CLEAN'; params: { sheet: string } }
+  | { code: 'NO_DATE_COLUMN'; params: { sheet: string } }
+  | { code: 'MAPPING_CHANGED'; params: { sheet: string; columns: string } };
+
+export interface LogPlan {
+  sheetId: number;
+  sheetName: string;
+  mapping: ColumnMapping;
+  plan: CleanPlan;
+  /** The cells to write, as column spans, each with the originals it was planned from. */
+  patches: PlainPatch[];
+  /** Columns the sheet needs for its derived block. */
+  neededColumns: number;
+  /** The dictionary tab must be rewritten (the clean met spellings it did not hold). */
+  kamusChanged: boolean;
+  /** The confirmed mapping to store after a clean (first clean, columns moved, v1 upgrade); null: keep. */
+  mappingToSave: SavedMapping | null;
+}
+
+export type LogOutcome = { ok: true; log: LogPlan } | { ok: false; refusal: Refusal };
+
+/** Merged ranges of one column, as grid row ranges [start, end). */
+export function mergedRowsOf(merges: readonly MergedRange[], col: number): { start: number; end: number }[] {
+  if (col < 0) return [];
+  return merges.filter((m) => m.col <= col && col < m.col + m.cols).map((m) => ({ start: m.row, end: m.row + m.rows }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planning one log
+
+/** Decides everything about one log: whether it can be cleaned, what to write, what to keep. */
+export function planLog(snap: LogSnapshot, ctx: PlanContext): LogOutcome {
+  const sheet = snap.sheetName;
+  const refuse = (refusal: Refusal): LogOutcome => ({ ok: false, refusal });
+  if (snap.ownTab) return refuse({ code: 'NOT_A_LOG', params: { sheet } });
+  const { grid } = snap;
+  if (grid.length === 0) return refuse({ code: 'NOTHING_TO_CLEAN', params: { sheet } });
+  const resolution = resolveMapping(grid, sheet, ctx.saved);
+  if (resolution.kind === 'uncertain') return refuse({ code: 'MAPPING_CHANGED', params: { sheet, columns: resolution.missing.join('", "') } });
+  const mapping = resolution.kind === 'ok' ? resolution.mapping : null;
+  if (!mapping || columnOf(mapping, 'date') < 0) return refuse({ code: 'NO_DATE_COLUMN', params: { sheet } });
+  if (grid.length <= mapping.headerRow + 1) return refuse({ code: 'NOTHING_TO_CLEAN', params: { sheet } });
+  const width = grid[0]?.length ?? 0;
+  const { formulas } = snap;
+  const plan = cleanLog(grid, {
+    sheetName: sheet,
+    mapping,
+    clock: ctx.clock,
+    settings: ctx.settings,
+    kamus: ctx.kamus,
+    lang: ctx.lang,
+    isFormula: formulas.size ? (r, c) => c < width && formulas.has(r * width + c) : undefined,
+    locale: ctx.locale,
+    dateMerges: mergedRowsOf(snap.merges, columnOf(mapping, 'date')),
+  });
+  if (plan.rowsRead === 0) return refuse({ code: 'NOTHING_TO_CLEAN', params: { sheet } });
+  return {
+    ok: true,
+    log: {
+      sheetId: snap.sheetId,
+      sheetName: sheet,
+      mapping,
+      plan,
+      patches: patchesFor(plan.changes, grid, formulas, width),
+      neededColumns: plan.derivedStart + DERIVED_HEADERS.length,
+      kamusChanged: !sameKamus(ctx.kamus, plan.kamus),
+      mappingToSave: mappingToSave(ctx.saved, resolution.kind === 'ok' ? resolution.saveAs : null, mapping, grid),
+    },
+  };
+}
+
+/**
+ * The mapping a clean confirms: the columns followed after a move, a first clean's detection, or
+ * a v1 mapping (no headers) upgraded with the header it was read under; null keeps the saved one.
+ */
+export function mappingToSave(saved: SavedMapping | undefined, movedTo: SavedMapping | null, mapping: ColumnMapping, grid: Grid): SavedMapping | null {
+  if (movedTo) return movedTo;
+  if (!saved || !saved.headers) return savedMappingOf(mapping, grid, saved?.roles);
+  return null;
+}
+
+export function sameKamus(a: readonly KamusEntry[], b: readonly KamusEntry[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((e, i) => {
+    const o = b[i];
+    return o !== undefined && e.kolom === o.kolom && e.asli === o.asli && e.baku === o.baku;
+  });
+}
+
+export function kamusRows(entries: readonly KamusEntry[]): Cell[][] {
+  return entries.map((e) => [e.kolom, e.asli, e.baku]);
+}
+
+/** The dictionary as the kamus tab holds it (columns kolom, asli, baku under a header row). */
+export function kamusOfRows(rows: readonly (readonly Cell[])[]): KamusEntry[] {
+  return rows.slice(1).map((r) => ({ kolom: cellText(r[0] ?? ''), asli: cellText(r[1] ?? ''), baku: cellText(r[2] ?? '') }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reports and summaries from the plans
+
+export interface PlannedLog {
+  sheetName: string;
+  plan: CleanPlan;
+}
+
+/** masalah_data: every row left out or changed with a reason, in contract column order. */
+export function problemRows(logs: readonly PlannedLog[]): Cell[][] {
+  const rows: Cell[][] = [];
+  for (const { sheetName, plan } of logs) for (const p of plan.problems) rows.push([sheetName, p.row, p.kolom, p.nilaiAsli, p.masalah, p.tindakan]);
+  return rows;
+}
+
+/** What the summaries need of each log's plan. */
+export function sheetRecordsOf(logs: readonly PlannedLog[]): SheetRecords[] {
+  return logs.map(({ sheetName, plan }) => ({ sheetName, visits: plan.visits, counts: plan.counts, rowsRead: plan.rowsRead, check: plan.check }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cell budget
+
+/** Cells of a new tab as Sheets creates it (1000 rows × 26 columns). */
+export const NEW_TAB_CELLS = 26000;
+
+/** Cells the spreadsheet grows by when this log is cleaned: a wider grid, the undo entry, new tabs. */
+export function cellGrowth(sheet: { maxRows: number; maxColumns: number }, neededColumns: number, backupCells: number, tabsToCreate: number): number {
+  const extraColumns = Math.max(0, neededColumns - sheet.maxColumns);
+  return extraColumns * sheet.maxRows + backupCells + tabsToCreate * NEW_TAB_CELLS;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A run continued over several executions
+
+/** A run that stopped at its time budget and continues in a follow-up execution. */
+export interface PendingRun {
+  kind: 'clean' | 'nightly';
+  /** Sheets still to clean, in order. */
+  sheetIds: number[];
+  /** The backup generation that already covers the pending sheets' changes. */
+  backupId: string;
+  startedAt: string;
+}
+
+/** The run to do: the one left pending (with `first` added if missing), or a new one. */
+export function pendingFor(pending: PendingRun | null, kind: PendingRun['kind'], sheetIds: readonly number[], startedAt: string): PendingRun {
+  if (!pending) return { kind, sheetIds: sheetIds.slice(), backupId: '', startedAt };
+  const missing = sheetIds.filter((id) => !pending.sheetIds.includes(id));
+  return { ...pending, sheetIds: pending.sheetIds.concat(missing) };
+}
+
+/** The pending run once `sheetId` is being written under backup `backupId` (it goes first). */
+export function pendingWriting(pending: PendingRun | null, sheetId: number, backupId: string, startedAt: string): PendingRun {
+  const kind = pending?.kind ?? 'clean';
+  const rest = (pending?.sheetIds ?? []).filter((id) => id !== sheetId);
+  return { kind, sheetIds: [sheetId, ...rest], backupId, startedAt: pending?.startedAt ?? startedAt };
+}
+
+/** The pending run once `sheetId` is done (or dropped); null when nothing is left. */
+export function pendingWithout(pending: PendingRun | null, sheetId: number): PendingRun | null {
+  if (!pending) return null;
+  const sheetIds = pending.sheetIds.filter((id) => id !== sheetId);
+  return sheetIds.length ? { ...pending, sheetIds } : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run's outcome
+
+/** How a run that cleaned every log it could ends: blocked sheets keep the old summaries. */
+export function runVerdict(blocked: readonly string[], skipped: readonly string[]): { summarise: boolean; ok: boolean; note: string } {
+  if (blocked.length > 0) return { summarise: false, ok: false, note: blocked.concat(skipped).join('; ') };
+  return { summarise: true, ok: true, note: skipped.join('; ') };
+}
+
+/** A run's record for the state, info_ringkasan and the sidebar. */
+export function runRecordOf(kind: RunRecord['kind'], start: string, end: string, ok: boolean, rows: number, error = '', continued = false, review = ''): RunRecord {
+  return { kind, start, end, ok, rowsProcessed: rows, error, continued, review };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The mapping, as the sidebar shows and confirms it
+
+/** Rows of a sheet the mapping view and confirmation read (header and a few samples). */
+export const SAMPLE_ROWS = 25;
+
+function sampleText(v: Cell, clock: ZoneClock): string {
+  return isDate(v) ? isoOfDay(clock.toLocal(v).day) : cellText(v);
+}
+
+export interface SheetFacts {
+  sheetId: number;
+  sheetName: string;
+  lastRow: number;
+  saved: SavedMapping | undefined;
+  registered: boolean;
+}
+
+/** The sidebar's view of a sheet's mapping, from its top rows: roles, samples (personal ones masked), blockers. */
+export function mappingViewOf(top: Grid, facts: SheetFacts, clock: ZoneClock, lang: Lang): MappingView {
+  const { sheetId, sheetName, lastRow } = facts;
+  const resolution = resolveMapping(top, sheetName, facts.saved);
+  const mapping = resolution.kind === 'none' ? null : resolution.mapping;
+  const common = { sheetId, sheetName, saved: facts.saved !== undefined, registered: facts.registered };
+  if (!mapping) {
+    const header = top[0] ?? [];
+    return {
+      ...common,
+      headerRow: 1,
+      dataRows: Math.max(0, lastRow - 1),
+      columns: header.map((h, index) => ({
+        index,
+        header: cellText(h),
+        role: 'ignore' as Role,
+        samples: top.slice(1).map((r) => r[index]).filter((v): v is Cell => v !== undefined && !isBlank(v)).slice(0, 3).map((v) => sampleText(v, clock)),
+      })),
+      constants: { service: '', channel: '' },
+      constantSource: { service: 'none', channel: 'none' },
+      blockers: [top.length === 0 ? t(lang, 'note.empty') : t(lang, 'error.NO_DATE_COLUMN', { sheet: sheetName })],
+    };
+  }
+  const header = top[mapping.headerRow] ?? [];
+  const blockers: string[] = [];
+  if (resolution.kind === 'uncertain') blockers.push(t(lang, 'error.MAPPING_CHANGED', { sheet: sheetName, columns: resolution.missing.join('", "') }));
+  if (columnOf(mapping, 'date') < 0) blockers.push(t(lang, 'error.NO_DATE_COLUMN', { sheet: sheetName }));
+  return {
+    ...common,
+    headerRow: mapping.headerRow + 1,
+    dataRows: Math.max(0, lastRow - mapping.headerRow - 1),
+    columns: mapping.roles.map((role, index) => {
+      const samples: string[] = [];
+      for (let r = mapping.headerRow + 1; r < top.length && samples.length < 3; r++) {
+        const v = top[r]?.[index];
+        if (v === undefined || isBlank(v)) continue;
+        const text = sampleText(v, clock);
+        samples.push(role === 'personal' ? maskPersonal(text) : text);
+      }
+      return { index, header: cellText(header[index] ?? ''), role, samples };
+    }),
+    constants: { ...mapping.constants },
+    constantSource: { ...mapping.constantSource },
+    blockers,
+  };
+}
+
+/**
+ * The mapping the user confirms: today's effective mapping (or, when the saved one no longer
+ * fits the header, today's detection) with the user's changes on top, saved with the header
+ * every column stands under. Null when the sheet has nothing to map; a role past the last
+ * column is refused.
+ */
+export function confirmMapping(
+  top: Grid,
+  sheetName: string,
+  saved: SavedMapping | undefined,
+  roles: Record<string, Role>,
+  constants: { service: string; channel: string },
+): { ok: true; mapping: SavedMapping } | { ok: false; code: 'NOTHING_TO_CLEAN' | 'BAD_INPUT' } {
+  const current = resolveMapping(top, sheetName, saved);
+  const first = top[0];
+  const base = current.kind !== 'none' ? current.mapping : first ? mappingFromHeader(first, 0, sheetName) : null;
+  if (!base) return { ok: false, code: 'NOTHING_TO_CLEAN' };
+  if (Object.keys(roles).some((k) => Number(k) >= base.width)) return { ok: false, code: 'BAD_INPUT' };
+  return { ok: true, mapping: savedMappingOf(applyOverrides(base, roles, constants), top) };
+}

@@ -1,0 +1,182 @@
+/**
+ * core/plan.ts: the decisions the adapter used to make — whether a log can be cleaned, the
+ * mapping to save, the pending run, the cell budget, masalah_data rows, the sidebar's mapping view.
+ */
+import { intlZoneClock } from '../../tools/emulator';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { savedMappingOf, detectMapping } from '../../src/core/mapping';
+import type { Grid } from '../../src/core/cells';
+import {
+  LogSnapshot,
+  PlanContext,
+  cellGrowth,
+  confirmMapping,
+  kamusOfRows,
+  kamusRows,
+  mappingToSave,
+  mappingViewOf,
+  mergedRowsOf,
+  pendingFor,
+  pendingWithout,
+  pendingWriting,
+  planLog,
+  problemRows,
+  runVerdict,
+  sameKamus,
+  sheetRecordsOf,
+} from '../../src/core/plan';
+
+const clock = intlZoneClock('Asia/Jakarta');
+const HEADER = ['Tanggal', 'Nama Peserta', 'Layanan', 'Kanal', 'Usia', 'Topik'];
+const ROWS: Grid = [
+  HEADER,
+  ['01/05/2023', 'Budi Santoso', 'informasi ', 'Kantor Cabang', 34, 'saldo jht'],
+  ['', 'Sari Dewi', 'Informasi', 'JMO', 'dua puluh', 'Saldo JHT'],
+  ['02/05/2023', 'Andi', 'Pengaduan', 'JMO', 51, 'Lupa password'],
+];
+
+function snapshot(grid: Grid, over: Partial<LogSnapshot> = {}): LogSnapshot {
+  return { sheetId: 7, sheetName: 'Kunjungan', ownTab: false, grid, formulas: new Set(), merges: [], ...over };
+}
+
+function context(over: Partial<PlanContext> = {}): PlanContext {
+  return { lang: 'id', settings: { ...DEFAULT_SETTINGS }, clock, locale: 'id_ID', kamus: [], saved: undefined, ...over };
+}
+
+describe('planLog', () => {
+  test('refuses what is not a cleanable log, each with its one-line code', () => {
+    expect(planLog(snapshot(ROWS, { ownTab: true }), context())).toEqual({ ok: false, refusal: { code: 'NOT_A_LOG', params: { sheet: 'Kunjungan' } } });
+    expect(planLog(snapshot([]), context())).toMatchObject({ ok: false, refusal: { code: 'NOTHING_TO_CLEAN' } });
+    expect(planLog(snapshot([HEADER]), context())).toMatchObject({ ok: false, refusal: { code: 'NOTHING_TO_CLEAN' } });
+    expect(planLog(snapshot([['Nama', 'Catatan'], ['Budi', 'x']]), context())).toMatchObject({ ok: false, refusal: { code: 'NO_DATE_COLUMN' } });
+  });
+
+  test('a confirmed column gone is MAPPING_CHANGED, naming it', () => {
+    const saved = savedMappingOf(detectMapping(ROWS, 'Kunjungan')!, ROWS);
+    const without = ROWS.map((r) => r.filter((_, c) => c !== 2));
+    const out = planLog(snapshot(without), context({ saved }));
+    expect(out).toMatchObject({ ok: false, refusal: { code: 'MAPPING_CHANGED' } });
+    if (!out.ok) expect(out.refusal.params).toMatchObject({ columns: expect.stringContaining('layanan') });
+  });
+
+  test('plans the clean: patches, derived block, kamus change, the mapping to confirm', () => {
+    const out = planLog(snapshot(ROWS), context());
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    const { log } = out;
+    expect(log.plan.rowsRead).toBe(3);
+    expect(log.neededColumns).toBe(HEADER.length + 6);
+    expect(log.patches.length).toBeGreaterThan(0);
+    // Every patch writes inside the grid it was planned from (or the derived block right of it).
+    for (const p of log.patches) expect(p.row + p.values.length).toBeLessThanOrEqual(ROWS.length);
+    expect(log.kamusChanged).toBe(true);
+    expect(log.mappingToSave?.headers).toEqual(HEADER.map((h) => h.toLowerCase()));
+    // Planned again with its own kamus and mapping: nothing new to save.
+    const again = planLog(snapshot(ROWS), context({ kamus: log.plan.kamus, saved: log.mappingToSave! }));
+    expect(again.ok && again.log.kamusChanged).toBe(false);
+    expect(again.ok && again.log.mappingToSave).toBeNull();
+  });
+
+  test('a formula cell is never written, a merged date range fills the rows below it', () => {
+    const width = HEADER.length;
+    const formulas = new Set([1 * width + 2]); // row 1, Layanan: 'informasi ' would be tidied
+    const plain = planLog(snapshot(ROWS), context());
+    const guarded = planLog(snapshot(ROWS, { formulas }), context());
+    const cellsAt = (o: typeof plain, r: number, c: number): number =>
+      o.ok ? o.log.patches.filter((p) => p.row <= r && r < p.row + p.values.length && p.col <= c && c < p.col + (p.values[0]?.length ?? 0)).length : -1;
+    expect(cellsAt(plain, 1, 2)).toBe(1);
+    expect(cellsAt(guarded, 1, 2)).toBe(0);
+    const merged = planLog(snapshot(ROWS, { merges: [{ row: 1, col: 0, rows: 2, cols: 1 }] }), context());
+    expect(merged.ok && merged.log.plan.datesFilled).toBe(1);
+  });
+});
+
+test('mergedRowsOf: only ranges over the column, as [start, end) rows', () => {
+  const merges = [
+    { row: 1, col: 0, rows: 3, cols: 1 },
+    { row: 5, col: 1, rows: 2, cols: 2 },
+  ];
+  expect(mergedRowsOf(merges, 0)).toEqual([{ start: 1, end: 4 }]);
+  expect(mergedRowsOf(merges, 2)).toEqual([{ start: 5, end: 7 }]);
+  expect(mergedRowsOf(merges, 3)).toEqual([]);
+  expect(mergedRowsOf(merges, -1)).toEqual([]);
+});
+
+test('mappingToSave: moved columns win; a first clean or a v1 mapping saves; a current one is kept', () => {
+  const mapping = detectMapping(ROWS, 'Kunjungan')!;
+  const current = savedMappingOf(mapping, ROWS);
+  const moved = { ...current, headerRow: 0 };
+  expect(mappingToSave(current, moved, mapping, ROWS)).toBe(moved);
+  expect(mappingToSave(undefined, null, mapping, ROWS)).toEqual(current);
+  expect(mappingToSave({ roles: current.roles, constants: current.constants }, null, mapping, ROWS)?.headers).toEqual(current.headers);
+  expect(mappingToSave(current, null, mapping, ROWS)).toBeNull();
+});
+
+test('kamus rows round-trip and compare', () => {
+  const entries = [{ kolom: 'layanan', asli: 'informasi ', baku: 'Informasi' }];
+  expect(kamusOfRows([['kolom', 'asli', 'baku'], ...kamusRows(entries)])).toEqual(entries);
+  expect(sameKamus(entries, [{ ...entries[0] }])).toBe(true);
+  expect(sameKamus(entries, [{ ...entries[0], baku: 'INFORMASI' }])).toBe(false);
+  expect(sameKamus(entries, [])).toBe(false);
+});
+
+test('problemRows and sheetRecordsOf carry each log under its own sheet name', () => {
+  const out = planLog(snapshot(ROWS), context());
+  if (!out.ok) throw new Error('not planned');
+  const logs = [{ sheetName: 'Kunjungan', plan: out.log.plan }];
+  const rows = problemRows(logs);
+  expect(rows.length).toBe(out.log.plan.problems.length);
+  for (const r of rows) expect(r[0]).toBe('Kunjungan');
+  expect(sheetRecordsOf(logs)[0]).toMatchObject({ sheetName: 'Kunjungan', rowsRead: 3, counts: out.log.plan.counts });
+});
+
+test('cellGrowth: widening, the undo entry and new tabs', () => {
+  expect(cellGrowth({ maxRows: 1000, maxColumns: 26 }, 12, 500, 0)).toBe(500);
+  expect(cellGrowth({ maxRows: 1000, maxColumns: 6 }, 12, 0, 0)).toBe(6000);
+  expect(cellGrowth({ maxRows: 1000, maxColumns: 26 }, 12, 0, 2)).toBe(52000);
+});
+
+test('pending run: started, the active sheet added once, written first, done', () => {
+  const p = pendingFor(null, 'nightly', [1, 2], 't0');
+  expect(p).toEqual({ kind: 'nightly', sheetIds: [1, 2], backupId: '', startedAt: 't0' });
+  expect(pendingFor(p, 'clean', [2, 3], 't1')).toEqual({ kind: 'nightly', sheetIds: [1, 2, 3], backupId: '', startedAt: 't0' });
+  expect(pendingWriting(p, 2, 'b1', 't1')).toEqual({ kind: 'nightly', sheetIds: [2, 1], backupId: 'b1', startedAt: 't0' });
+  expect(pendingWriting(null, 5, 'b2', 't2')).toEqual({ kind: 'clean', sheetIds: [5], backupId: 'b2', startedAt: 't2' });
+  expect(pendingWithout(p, 1)).toEqual({ ...p, sheetIds: [2] });
+  expect(pendingWithout(pendingWithout(p, 1), 2)).toBeNull();
+  expect(pendingWithout(null, 1)).toBeNull();
+});
+
+test('runVerdict: a blocked sheet keeps the old summaries and names itself first', () => {
+  expect(runVerdict([], [])).toEqual({ summarise: true, ok: true, note: '' });
+  expect(runVerdict([], ['B: kosong'])).toEqual({ summarise: true, ok: true, note: 'B: kosong' });
+  expect(runVerdict(['A: kolom berubah'], ['B: kosong'])).toEqual({ summarise: false, ok: false, note: 'A: kolom berubah; B: kosong' });
+});
+
+describe('the mapping in the sidebar', () => {
+  const facts = { sheetId: 7, sheetName: 'Kunjungan', lastRow: ROWS.length, saved: undefined, registered: false };
+
+  test('mappingViewOf: roles, masked personal samples, no blockers on a log', () => {
+    const view = mappingViewOf(ROWS, facts, clock, 'id');
+    expect(view.blockers).toEqual([]);
+    expect(view.dataRows).toBe(3);
+    const name = view.columns[1];
+    expect(name.role).toBe('personal');
+    for (const s of name.samples) expect(s).not.toMatch(/Budi|Sari|Santoso/);
+    expect(view.columns[2].samples).toEqual(['informasi ', 'Informasi', 'Pengaduan']); // as typed
+  });
+
+  test('mappingViewOf: a sheet without a date column says so', () => {
+    const view = mappingViewOf([['Nama', 'Catatan'], ['Budi', 'x']], { ...facts, lastRow: 2 }, clock, 'en');
+    expect(view.blockers).toHaveLength(1);
+    expect(view.columns.map((c) => c.role)).toEqual(['ignore', 'ignore']);
+  });
+
+  test('confirmMapping: the user\'s roles on today\'s header; a role past the last column is refused', () => {
+    const ok = confirmMapping(ROWS, 'Kunjungan', undefined, { '5': 'ignore' }, { service: '', channel: '' });
+    expect(ok.ok && ok.mapping.roles['5']).toBe('ignore');
+    expect(ok.ok && ok.mapping.headers).toHaveLength(HEADER.length);
+    expect(confirmMapping(ROWS, 'Kunjungan', undefined, { '6': 'topic' }, { service: '', channel: '' })).toEqual({ ok: false, code: 'BAD_INPUT' });
+    expect(confirmMapping([], 'Kunjungan', undefined, {}, { service: '', channel: '' })).toEqual({ ok: false, code: 'NOTHING_TO_CLEAN' });
+  });
+});
