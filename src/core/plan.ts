@@ -178,6 +178,37 @@ export function sheetRecordsOf(logs: readonly PlannedLog[]): SheetRecords[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Patches, as the adapter writes them
+
+/** Columns of a patch (every row of a patch has the same width). */
+export function widthOf(p: Pick<PlainPatch, 'values'>): number {
+  return p.values[0]?.length ?? 0;
+}
+
+export function cellsOf(p: Pick<PlainPatch, 'values'>): number {
+  return p.values.length * widthOf(p);
+}
+
+/**
+ * The patches in write order, grouped into blocks: the pieces of one block (column spans of the
+ * same rows) are written together, and a run cut at its deadline stops only between blocks.
+ */
+export function blocksOf<P extends Pick<PlainPatch, 'group'>>(patches: readonly P[]): P[][] {
+  const blocks: P[][] = [];
+  let current: P[] = [];
+  for (const p of patches) {
+    const last = current[current.length - 1];
+    if (last !== undefined && last.group !== p.group) {
+      blocks.push(current);
+      current = [];
+    }
+    current.push(p);
+  }
+  if (current.length) blocks.push(current);
+  return blocks;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Cell budget
 
 /** Cells of a new tab as Sheets creates it (1000 rows × 26 columns). */

@@ -23,6 +23,8 @@ import {
   cellGrowth,
   confirmMapping,
   kamusOfRows,
+  blocksOf,
+  cellsOf,
   kamusRows,
   mappingViewOf,
   pendingWithout,
@@ -31,6 +33,7 @@ import {
   problemRows,
   runRecordOf,
   sheetRecordsOf,
+  widthOf,
 } from '../core/plan';
 import { Deadline, zoneClockOf } from './clock';
 import { UserError, isProtectionRefusal, writingTo } from './errors';
@@ -116,8 +119,8 @@ export function readSnapshot(ss: Spreadsheet, state: DocState, sheet: Sheet): Lo
   const snap: LogSnapshot = { sheetId: sheet.getSheetId(), sheetName: sheet.getName(), ownTab: isOwnTab(ss, state.tabs, sheet), grid: [], formulas: new Set(), merges: [] };
   if (snap.ownTab) return snap;
   const grid = readGrid(sheet);
-  if (grid.length === 0) return snap;
-  const width = grid[0].length;
+  const width = grid[0]?.length ?? 0;
+  if (width === 0) return snap;
   return { ...snap, grid, formulas: readFormulaCells(sheet, grid.length, width), merges: readMerges(sheet, grid.length, width) };
 }
 
@@ -184,7 +187,7 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
   const { ss, state } = ctx;
   const { log, grid } = planSheet(ss, state, env, sheet, readKamus(ss, state));
   const { plan, patches: plain } = log;
-  const width = grid[0].length;
+  const width = grid[0]?.length ?? 0;
   const sheetId = sheet.getSheetId();
 
   let cellsWritten = 0;
@@ -209,9 +212,7 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
       // Inside the try: a failure from here on ends the run with its undo entry dropped.
       saveState(ctx);
       if (log.kamusChanged) writeKamus(ss, state, plan.kamus);
-      for (let i = 0; i < patches.length; ) {
-        let j = i;
-        while (j < patches.length && patches[j].group === patches[i].group) j++;
+      for (const block of blocksOf(patches)) {
         // At least one block per execution, so a continuation always makes progress; never
         // between the pieces of one block.
         if (written.length > 0 && deadline.passed()) {
@@ -221,24 +222,22 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
         // Each patch is checked right before its own write; a row found edited is left out of
         // the rest of its block too, and counted.
         const edited = new Set<number>();
-        for (const p of patches.slice(i, j)) {
+        for (const p of block) {
           for (const r of editedRows(sheet, p)) edited.add(r);
           for (const q of edited.size ? withoutRows(p, edited, slicePatch) : [p]) {
             writePatch(sheet, q);
             written.push(q);
-            cellsWritten += q.values.length * q.values[0].length;
+            cellsWritten += cellsOf(q);
           }
         }
         rowsEditedDuringRun += edited.size;
-        i = j;
       }
     } catch (e) {
       // Put back what this run wrote, newest first, so the log is as it was before the run; a row
       // staff edited since our write keeps their edit. The run is over: nothing is pending, and
       // its undo entry goes (it would restore nothing and hide the run before it).
-      for (let i = written.length - 1; i >= 0; i--) {
-        const q = written[i];
-        const edited = new Set(conflictingRows(q.values, readValues(sheet, q.row, q.col, q.values.length, q.values[0].length)).map((k) => q.row + k));
+      for (const q of written.slice().reverse()) {
+        const edited = new Set(conflictingRows(q.values, readValues(sheet, q.row, q.col, q.values.length, widthOf(q))).map((k) => q.row + k));
         for (const r of edited.size ? withoutRows(q, edited, slicePatch) : [q]) writePatch(sheet, r, true);
       }
       dropBackupEntry(ss, state.tabs, entry.id);
@@ -359,7 +358,10 @@ export function summariseFlow(ctx: RunContext, env: Env, plans: readonly Planned
   }
   saveState(ctx);
   // Data sources are named by contract name (a renamed tab keeps its id and its data source).
-  const lookerTabs = SUMMARY_TABS.filter((tab) => tab.name.startsWith('ds_')).map((tab) => ({ name: tab.name, sheetId: state.tabs[tab.name] }));
+  const lookerTabs = SUMMARY_TABS.filter((tab) => tab.name.startsWith('ds_')).flatMap((tab) => {
+    const sheetId = state.tabs[tab.name];
+    return sheetId === undefined ? [] : [{ name: tab.name, sheetId }];
+  });
   return {
     tabs: links,
     byStatus: summaries.counts,
@@ -388,7 +390,10 @@ export function recordRunInInfo(ss: Spreadsheet, tabs: Record<string, number>, r
     run_terakhir_baris: String(record.rowsProcessed),
     run_terakhir_galat: record.error,
   };
-  const next = rows.map((r) => [r[0], String(r[0]) in set ? set[String(r[0])] : r[1]]);
+  const next = rows.map((r): Cell[] => {
+    const key = String(r[0] ?? '');
+    return [r[0] ?? '', set[key] ?? r[1] ?? ''];
+  });
   writeTable(sheet, tabContract('info_ringkasan').columns.map((c) => c.header), next, tabContract('info_ringkasan').columns.map((c) => c.type));
 }
 

@@ -390,7 +390,8 @@ function installNightlyTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, whe
   const props = PropertiesService.getUserProperties();
   const kind = triggerKindOf(when);
   const existing = ScriptApp.getUserTriggers(ss).filter((tr) => tr.getHandlerFunction() === NIGHTLY_HANDLER);
-  if (kind !== 'once' && existing.length === 1 && props.getProperty(TRIGGER_KIND_PREFIX + existing[0].getUniqueId()) === kind) return;
+  const only = existing.length === 1 ? existing[0] : undefined;
+  if (kind !== 'once' && only && props.getProperty(TRIGGER_KIND_PREFIX + only.getUniqueId()) === kind) return;
   removeNightlyTriggers(ss);
   const builder = ScriptApp.newTrigger(NIGHTLY_HANDLER).timeBased();
   const trigger = 'hour' in when ? builder.atHour(when.hour).everyDays(1).inTimezone(ss.getSpreadsheetTimeZone()).create() : builder.after(when.afterMs).create();
@@ -505,7 +506,8 @@ function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: 
       // Each execution cleans at least one sheet (or part of one); past the budget the next
       // sheet waits for the follow-up execution.
       if (cleaned.length > 0 && deadline.passed()) return stopped();
-      const id = ctx.state.pending.sheetIds[0];
+      const [id] = ctx.state.pending.sheetIds;
+      if (id === undefined) break;
       const sheet = findSheetById(ctx.ss, id);
       if (!sheet) {
         ctx.state.pending = pendingWithout(ctx.state.pending, id);

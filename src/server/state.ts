@@ -114,7 +114,7 @@ export function stateRows(state: DocState): string[][] {
 export function writeState(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: DocState): void {
   const sheet = stateSheet(ss, true) as GoogleAppsScript.Spreadsheet.Sheet;
   const rows = stateRows(state);
-  const width = Math.max(rows[0].length, sheet.getLastColumn());
+  const width = Math.max(rows[0]?.length ?? 0, sheet.getLastColumn());
   // Cells of a longer earlier value are blanked in the same write.
   const full = rows.map((r) => r.concat(new Array<string>(width - r.length).fill('')));
   if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
@@ -131,9 +131,10 @@ export function markLog(sheet: GoogleAppsScript.Spreadsheet.Sheet, mapping: Save
   const json = mapping ? JSON.stringify(mapping) : '{}';
   const value = json.length <= MAX_MARKED_MAPPING ? json : '{}';
   const found = sheet.createDeveloperMetadataFinder().withKey(LOG_MARKER).find();
-  if (found.length > 0) {
-    if (found[0].getValue() !== value) found[0].setValue(value);
-    for (const extra of found.slice(1)) extra.remove();
+  const [first, ...extra] = found;
+  if (first) {
+    if (first.getValue() !== value) first.setValue(value);
+    for (const more of extra) more.remove();
   } else sheet.addDeveloperMetadata(LOG_MARKER, value, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
 }
 

@@ -9,7 +9,9 @@ import type { Grid } from '../../src/core/cells';
 import {
   LogSnapshot,
   PlanContext,
+  blocksOf,
   cellGrowth,
+  cellsOf,
   confirmMapping,
   kamusOfRows,
   kamusRows,
@@ -24,6 +26,7 @@ import {
   runVerdict,
   sameKamus,
   sheetRecordsOf,
+  widthOf,
 } from '../../src/core/plan';
 
 const clock = intlZoneClock('Asia/Jakarta');
@@ -179,4 +182,13 @@ describe('the mapping in the sidebar', () => {
     expect(confirmMapping(ROWS, 'Kunjungan', undefined, { '6': 'topic' }, { service: '', channel: '' })).toEqual({ ok: false, code: 'BAD_INPUT' });
     expect(confirmMapping([], 'Kunjungan', undefined, {}, { service: '', channel: '' })).toEqual({ ok: false, code: 'NOTHING_TO_CLEAN' });
   });
+});
+
+test('blocksOf: consecutive patches of one group stay together, in order; cellsOf and widthOf', () => {
+  const p = (group: number, rows: number, cols: number) => ({ group, values: Array.from({ length: rows }, () => new Array(cols).fill('x')) });
+  const patches = [p(0, 2, 3), p(0, 2, 1), p(1, 5, 2), p(2, 1, 1), p(2, 1, 4)];
+  expect(blocksOf(patches)).toEqual([[patches[0], patches[1]], [patches[2]], [patches[3], patches[4]]]);
+  expect(blocksOf([])).toEqual([]);
+  expect(patches.map(cellsOf)).toEqual([6, 2, 10, 1, 4]);
+  expect(widthOf({ values: [] })).toBe(0);
 });
