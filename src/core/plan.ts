@@ -10,12 +10,13 @@
  *                                             └─► patches          → the log, column spans
  */
 import type { Lang, MappingView, Role, RunRecord } from '../shared/api';
+import { ROLES } from '../shared/api';
 import { Cell, Grid, cellText, isBlank, isDate } from './cells';
 import { CleanPlan, cleanLog } from './clean';
 import { KamusEntry } from './canonical';
 import { ColumnMapping, DERIVED_HEADERS, SavedMapping, applyOverrides, columnOf, mappingFromHeader, resolveMapping, savedMappingOf } from './mapping';
 import { PlainPatch, patchesFor } from './rectangles';
-import type { SheetRecords } from './summarise';
+import { SheetRecords, runStatusText } from './summarise';
 import type { Settings } from '../shared/api';
 import { ZoneClock, isoOfDay } from './zone';
 import { t } from './i18n';
@@ -261,6 +262,49 @@ export function pendingWithout(pending: PendingRun | null, sheetId: number): Pen
 export function runVerdict(blocked: readonly string[], skipped: readonly string[]): { summarise: boolean; ok: boolean; note: string } {
   if (blocked.length > 0) return { summarise: false, ok: false, note: blocked.concat(skipped).join('; ') };
   return { summarise: true, ok: true, note: skipped.join('; ') };
+}
+
+/**
+ * info_ringkasan's rows (key, value) with a run's outcome in its run_terakhir_* rows only, so a
+ * failed run is visible there while every data tab keeps the last good summaries.
+ */
+export function infoWithRun(rows: readonly (readonly Cell[])[], record: RunRecord): Cell[][] {
+  const set: Record<string, string> = {
+    run_terakhir_jenis: record.kind,
+    run_terakhir_mulai: record.start,
+    run_terakhir_selesai: record.end,
+    run_terakhir_status: runStatusText(record),
+    run_terakhir_baris: String(record.rowsProcessed),
+    run_terakhir_galat: record.error,
+  };
+  return rows.map((r) => {
+    const key = String(r[0] ?? '');
+    return [r[0] ?? '', Object.prototype.hasOwnProperty.call(set, key) ? (set[key] as string) : r[1] ?? ''];
+  });
+}
+
+/** Bounds of what the sidebar may save: a mapping is one row of a sheet, constants are labels. */
+export const MAX_MAPPED_COLUMNS = 1000;
+export const MAX_CONSTANT_LENGTH = 200;
+
+/**
+ * The sidebar's mapping input, checked: roles by column index, constants trimmed and short.
+ * Constants are kept as typed; wherever they leave the log (every row's service or channel in
+ * the summaries) the cleaner redacts them like any value (clean.ts safeText).
+ */
+export function checkMappingInput(input: unknown): { ok: true; roles: Record<string, Role>; constants: { service: string; channel: string } } | { ok: false; detail: 'roles' | 'constants' } {
+  const given = (input ?? {}) as { roles?: unknown; constants?: { service?: unknown; channel?: unknown } };
+  if (given.roles !== undefined && given.roles !== null && typeof given.roles !== 'object') return { ok: false, detail: 'roles' };
+  const entries = given.roles ? Object.entries(given.roles as Record<string, unknown>) : [];
+  if (entries.length > MAX_MAPPED_COLUMNS) return { ok: false, detail: 'roles' };
+  const roles: Record<string, Role> = {};
+  for (const [k, v] of entries) {
+    if (!(ROLES as readonly unknown[]).includes(v) || !/^\d+$/.test(k)) return { ok: false, detail: 'roles' };
+    roles[k] = v as Role;
+  }
+  const constants = { service: String(given.constants?.service ?? '').trim(), channel: String(given.constants?.channel ?? '').trim() };
+  if (constants.service.length > MAX_CONSTANT_LENGTH || constants.channel.length > MAX_CONSTANT_LENGTH) return { ok: false, detail: 'constants' };
+  return { ok: true, roles, constants };
 }
 
 /** A run's record for the state, info_ringkasan and the sidebar. */

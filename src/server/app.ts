@@ -10,7 +10,7 @@ import { CleanPlan } from '../core/clean';
 import { SavedMapping, detectMapping } from '../core/mapping';
 import { KamusEntry } from '../core/canonical';
 import { REPORT_TABS, SUMMARY_TABS, tabContract } from '../core/contract';
-import { runStatusText, summarise } from '../core/summarise';
+import { summarise } from '../core/summarise';
 import { lookerStudioUrl } from '../core/looker';
 import { VERSION } from '../core/version';
 import { errorText } from '../core/i18n';
@@ -25,6 +25,7 @@ import {
   kamusOfRows,
   blocksOf,
   cellsOf,
+  infoWithRun,
   kamusRows,
   mappingViewOf,
   pendingWithout,
@@ -381,20 +382,8 @@ export function summariseFlow(ctx: RunContext, env: Env, plans: readonly Planned
 export function recordRunInInfo(ss: Spreadsheet, tabs: Record<string, number>, record: RunRecord): void {
   const sheet = findOwnTab(ss, tabs, 'info_ringkasan');
   if (!sheet) return;
-  const rows = readTable(sheet).slice(1);
-  const set: Record<string, string> = {
-    run_terakhir_jenis: record.kind,
-    run_terakhir_mulai: record.start,
-    run_terakhir_selesai: record.end,
-    run_terakhir_status: runStatusText(record),
-    run_terakhir_baris: String(record.rowsProcessed),
-    run_terakhir_galat: record.error,
-  };
-  const next = rows.map((r): Cell[] => {
-    const key = String(r[0] ?? '');
-    return [r[0] ?? '', set[key] ?? r[1] ?? ''];
-  });
-  writeTable(sheet, tabContract('info_ringkasan').columns.map((c) => c.header), next, tabContract('info_ringkasan').columns.map((c) => c.type));
+  const columns = tabContract('info_ringkasan').columns;
+  writeTable(sheet, columns.map((c) => c.header), infoWithRun(readTable(sheet).slice(1), record), columns.map((c) => c.type));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,19 +15,17 @@ import type {
   Reply,
   ReportResult,
   RunResult,
-  Role,
   Settings,
   SidebarState,
   SummaryResult,
   UndoResult,
 } from '../shared/api';
-import { ROLES } from '../shared/api';
 import { errorText, langOfLocale, t } from '../core/i18n';
 import { SettingsError, validateSettings } from '../core/settings';
 import { VERSION } from '../core/version';
 import { runReview } from '../core/clean';
 import { CleanPlan } from '../core/clean';
-import { pendingFor, pendingWithout, runVerdict } from '../core/plan';
+import { checkMappingInput, pendingFor, pendingWithout, runVerdict } from '../core/plan';
 import { UserError } from './errors';
 import { RunContext, markFinished, saveState, withRunLock } from './lock';
 import { DocState, markLog, readState, readStateChecked, stateFromMarkers, unmarkLog, writeState } from './state';
@@ -50,9 +48,6 @@ import {
 } from './app';
 
 const NIGHTLY_HANDLER = 'nightlyRefresh';
-/** Bounds of what the sidebar may save: a mapping is one row of a sheet, constants are labels. */
-const MAX_MAPPED_COLUMNS = 1000;
-const MAX_CONSTANT_LENGTH = 200;
 const LANGUAGE_KEY = 'pola.language';
 const TRIGGER_DOC_PREFIX = 'pola.trigger.';
 const TRIGGER_KIND_PREFIX = 'pola.triggerKind.';
@@ -195,17 +190,9 @@ export function saveMapping(input: MappingInput): Reply<MappingView> {
     withEnv((ctx, env) => {
       const sheet = sheetOrThrow(ctx.ss, input && input.sheetId);
       if (isOwnTab(ctx.ss, ctx.state.tabs, sheet)) throw new UserError('NOT_A_LOG', { sheet: sheet.getName() });
-      const roles: Record<string, Role> = {};
-      const entries = Object.entries(input.roles ?? {});
-      if (entries.length > MAX_MAPPED_COLUMNS) throw new UserError('BAD_INPUT', { detail: 'roles' });
-      for (const [k, v] of entries) {
-        if (!ROLES.includes(v) || !/^\d+$/.test(k)) throw new UserError('BAD_INPUT', { detail: 'roles' });
-        roles[k] = v;
-      }
-      // Saved as typed; wherever a constant leaves the log (every row's service or channel in the
-      // summaries) the core redacts it like any value (clean.ts safeText).
-      const constants = { service: String(input.constants?.service ?? '').trim(), channel: String(input.constants?.channel ?? '').trim() };
-      if (constants.service.length > MAX_CONSTANT_LENGTH || constants.channel.length > MAX_CONSTANT_LENGTH) throw new UserError('BAD_INPUT', { detail: 'constants' });
+      const checked = checkMappingInput(input);
+      if (!checked.ok) throw new UserError('BAD_INPUT', { detail: checked.detail });
+      const { roles, constants } = checked;
       const confirmed = confirmedMapping(ctx.state, sheet, roles, constants);
       ctx.state.mappings[String(sheet.getSheetId())] = confirmed;
       if (ctx.state.registered.includes(sheet.getSheetId())) markLog(sheet, confirmed);

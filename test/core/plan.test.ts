@@ -12,6 +12,8 @@ import {
   blocksOf,
   cellGrowth,
   cellsOf,
+  checkMappingInput,
+  infoWithRun,
   confirmMapping,
   kamusOfRows,
   kamusRows,
@@ -191,4 +193,29 @@ test('blocksOf: consecutive patches of one group stay together, in order; cellsO
   expect(blocksOf([])).toEqual([]);
   expect(patches.map(cellsOf)).toEqual([6, 2, 10, 1, 4]);
   expect(widthOf({ values: [] })).toBe(0);
+});
+
+test('infoWithRun: only the run_terakhir_* rows change, every other row as it was', () => {
+  const rows = [
+    ['versi', '1.0'],
+    ['run_terakhir_status', 'BERHASIL'],
+    ['run_terakhir_galat', ''],
+    ['constructor', 'tetap'],
+  ];
+  const record = { kind: 'nightly' as const, start: 's', end: 'e', ok: false, rowsProcessed: 12, error: 'Kolom berubah', continued: false };
+  const out = infoWithRun(rows, record);
+  expect(out[0]).toEqual(['versi', '1.0']);
+  expect(out[1]?.[1]).not.toBe('BERHASIL');
+  expect(out[2]).toEqual(['run_terakhir_galat', 'Kolom berubah']);
+  expect(out[3]).toEqual(['constructor', 'tetap']);
+});
+
+test('checkMappingInput: roles by column index from the known list, short trimmed constants', () => {
+  expect(checkMappingInput({ roles: { '2': 'service' }, constants: { service: ' Informasi ', channel: '' } })).toEqual({ ok: true, roles: { '2': 'service' }, constants: { service: 'Informasi', channel: '' } });
+  expect(checkMappingInput({ roles: { a: 'service' } })).toEqual({ ok: false, detail: 'roles' });
+  expect(checkMappingInput({ roles: { '1': 'boss' } })).toEqual({ ok: false, detail: 'roles' });
+  expect(checkMappingInput({ roles: 'service' })).toEqual({ ok: false, detail: 'roles' });
+  expect(checkMappingInput({ roles: Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [String(i), 'ignore'])) })).toEqual({ ok: false, detail: 'roles' });
+  expect(checkMappingInput({ roles: {}, constants: { service: 'x'.repeat(201), channel: '' } })).toEqual({ ok: false, detail: 'constants' });
+  expect(checkMappingInput(null)).toEqual({ ok: true, roles: {}, constants: { service: '', channel: '' } });
 });
