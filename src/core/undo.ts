@@ -265,7 +265,9 @@ export function restorePlan(lines: readonly BackupLine[], current: (row: number)
     const restore: boolean[] = [];
     for (let k = 0; k < n; k++) {
       const v = now[l.col + k];
-      if (same(v, l.planned[k]) && !same(v, l.originals[k])) restore.push(true);
+      // With formats backed up, a cell whose value the run left as it was may still have had its
+      // format set (a date's, the derived block's): it is restored too.
+      if (same(v, l.planned[k]) && (l.formats !== null || !same(v, l.originals[k]))) restore.push(true);
       else {
         if (!same(v, l.originals[k])) cellsKept++;
         restore.push(false);
