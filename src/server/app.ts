@@ -232,13 +232,15 @@ function withFormats(sheet: Sheet, plan: CleanPlan, patches: PlainPatch[], readW
     ch.rows.forEach((r, i) => (ch.formats as string[])[i] && m.set(r, (ch.formats as string[])[i]));
     formatAt.set(ch.col, m);
   }
-  const ownFormat = (c: number): string | undefined => (c >= readWidth ? DERIVED_FORMATS[c - plan.derivedStart] : undefined);
   return patches.map((p) => {
     const rows = p.values.length;
     const cols = p.values[0].length;
+    // The add-on's new block: its columns holding text that a format would change get theirs.
+    const ownFormat = (c: number): string | undefined => (c >= readWidth && formatSensitive(p.values, c - p.col) ? DERIVED_FORMATS[c - plan.derivedStart] : undefined);
     // Columns [p.col, staffEnd) were inside the grid as read; the rest is the add-on's new block.
     const staffEnd = Math.max(p.col, Math.min(p.col + cols, readWidth));
-    let touches = staffEnd < p.col + cols;
+    let touches = false;
+    for (let c = staffEnd; c < p.col + cols; c++) if (ownFormat(c) !== undefined) touches = true;
     for (let c = p.col; c < staffEnd; c++) if (formatAt.has(c)) touches = true;
     // Formats are read only over the staff columns where they decide something; a patch that
     // sets formats sets them over its whole width, so then all of its staff columns are read.
@@ -254,13 +256,12 @@ function withFormats(sheet: Sheet, plan: CleanPlan, patches: PlainPatch[], readW
     // Without a read, every string here lands the same in any format: '' stands for "not read".
     const current = p.values.map((_, i) => {
       const row: string[] = new Array(cols);
-      for (let k = 0; k < cols; k++) row[k] = ownFormat(p.col + k) ?? read?.[i]?.[p.col + k - first] ?? '';
+      for (let k = 0; k < cols; k++) row[k] = p.col + k >= readWidth ? UNFORMATTED : read?.[i]?.[p.col + k - first] ?? '';
       return row;
     });
     if (!touches) return { ...p, formats: null, originalFormats: null, current };
-    const formats = current.map((row, i) => row.map((f, k) => formatAt.get(p.col + k)?.get(p.row + i) ?? f));
-    const originalFormats = current.map((row) => row.map((f, k) => (ownFormat(p.col + k) !== undefined ? UNFORMATTED : f)));
-    return { ...p, formats, originalFormats, current };
+    const formats = current.map((row, i) => row.map((f, k) => formatAt.get(p.col + k)?.get(p.row + i) ?? ownFormat(p.col + k) ?? f));
+    return { ...p, formats, originalFormats: current, current };
   });
 }
 
