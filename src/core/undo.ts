@@ -4,10 +4,11 @@
  * (server/backup.ts) only reads and writes the cells.
  *
  * Layout of the backup tab: A1 holds the index (JSON, one small record per entry); each entry
- * is a block of rows in columns B… with one line per backed-up row segment:
- *   [sheet row (0-based), column (0-based), cells n, has formats (0/1), row identity,
- *    written w1 … wn, originals o1 … on, (formats f1 … fn)]
- * so an entry is self-describing and the index stays far below a cell's 50,000 characters.
+ * is a block of rows in columns B…, one row per backed-up sheet row. Since layout 3 a row is ONE
+ * cell: the row's line as compact JSON (see encodeLine), continued into the next columns only
+ * when a pathological line outgrows LINE_CHUNK_CHARS, so an entry costs about one cell per row
+ * it restores. Entries written before (layout 2: one cell per value, padded to the widest line)
+ * are still read. The index stays far below a cell's 50,000 characters.
  */
 import { Cell, isDate } from './cells';
 import { sameCell } from './rectangles';
@@ -19,8 +20,13 @@ export const UNDO_ENTRIES_PER_SHEET = 5;
 export const UNDO_CELL_BUDGET = 1000000;
 /** Entries in the index at most (all sheets together): keeps A1 small. */
 export const UNDO_MAX_ENTRIES = 100;
-/** Leading columns of a backup line before the values. */
-const LINE_HEAD = 5;
+/** Layout of the entries this version writes: one compact JSON line per sheet row. */
+export const BACKUP_LAYOUT = 3;
+/**
+ * Characters of a line per backup cell: well under Sheets' 50,000 per cell (the apostrophe that
+ * keeps the text literal takes one more). A longer line continues in the next column.
+ */
+export const LINE_CHUNK_CHARS = 40000;
 
 export interface UndoEntry {
   id: string;
@@ -41,6 +47,8 @@ export interface UndoEntry {
   identityWidth?: number;
   /** Entries of one run continued over several executions share it: undo restores them together. */
   runId?: string;
+  /** BACKUP_LAYOUT for entries written as JSON lines; absent for the layout-2 entries before them. */
+  layout?: number;
 }
 
 /** The entries undo restores together with `first`: the rest of its run on that sheet, newest first. */
@@ -50,7 +58,8 @@ export function sameRunEntries(entries: readonly UndoEntry[], first: UndoEntry):
 }
 
 export interface UndoIndex {
-  v: 2;
+  /** 3 since the JSON lines: an older add-on reading it finds no history rather than misreading one. */
+  v: 3;
   entries: UndoEntry[];
 }
 
@@ -63,16 +72,24 @@ export interface BackedUpPatch {
   values: Cell[][];
 }
 
-/** Reads the index cell; anything else (empty, a v1 single-slot backup, damage) is an empty history. */
+/**
+ * Reads the index cell: a version-3 index, or a version-2 one (its entries are layout 2 and are
+ * still read as such). Anything else (empty, a v1 single-slot backup, damage) is an empty history.
+ */
 export function parseIndex(raw: Cell): UndoIndex {
-  if (typeof raw !== 'string' || raw === '') return { v: 2, entries: [] };
+  if (typeof raw !== 'string' || raw === '') return { v: 3, entries: [] };
   try {
-    const parsed = JSON.parse(raw) as Partial<UndoIndex>;
-    if (parsed && parsed.v === 2 && Array.isArray(parsed.entries)) return { v: 2, entries: parsed.entries };
+    const parsed = JSON.parse(raw) as { v?: unknown; entries?: unknown };
+    if (parsed && Array.isArray(parsed.entries)) {
+      const entries = parsed.entries as UndoEntry[];
+      // A version-2 index holds only layout-2 entries, whatever they claim.
+      if (parsed.v === 2) return { v: 3, entries: entries.map(({ layout: _l, ...e }) => e) };
+      if (parsed.v === 3) return { v: 3, entries };
+    }
   } catch (e) {
     // A damaged index is an empty history: undo is refused rather than guessed.
   }
-  return { v: 2, entries: [] };
+  return { v: 3, entries: [] };
 }
 
 /** A row's content as a short hash (cells in order, values and types). */
@@ -105,13 +122,7 @@ function identityOf(row: readonly Cell[], written: ReadonlySet<number> | undefin
   return rowHash(kept);
 }
 
-/**
- * One backup line per sheet row, holding every segment the run writes in that row:
- *   [row, identity, segments k, then per segment: col, n, formats (0/1), written w1…wn,
- *    originals o1…on, (formats f1…fn)]
- * One line per row (not per rectangle) keeps the history about as large as what it keeps: a row
- * cleaned in five column spans is one line, not five padded to the widest.
- */
+/** One backed-up row span: where it starts, what the run wrote, the originals and their formats. */
 interface Segment {
   col: number;
   planned: readonly Cell[];
@@ -132,42 +143,103 @@ function segmentsByRow(patches: readonly BackedUpPatch[]): Map<number, Segment[]
   return byRow;
 }
 
-const segmentWidth = (s: Segment): number => 3 + s.originals.length * (s.formats ? 3 : 2);
-const ROW_HEAD = 3;
+/** A cell in a JSON line: a Date as {"d": its instant}, everything else as it is. */
+type JsonCell = string | number | boolean | { d: number };
+const encodeCell = (v: Cell): JsonCell => (isDate(v) ? { d: v.getTime() } : (v as string | number | boolean));
+
+function decodeCell(v: unknown): Cell {
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v && typeof v === 'object' && typeof (v as { d?: unknown }).d === 'number') return new Date((v as { d: number }).d);
+  throw new Error('damaged backup cell');
+}
 
 /**
- * The lines of one entry (see above), all of the same width. `grid` is the sheet as the run read
- * it; `identityWidth` the columns left of the derived block.
+ * One row's line (layout 3), as compact JSON:
+ *   [row, identity, [[col, written w1…wn, originals o1…on, formats f1…fn or null], …]]
+ * One line per row (not per rectangle) keeps the history about as large as what it keeps: a
+ * row cleaned in five column spans is one line.
+ */
+function encodeLine(row: number, identity: string, segs: readonly Segment[]): string {
+  return JSON.stringify([row, identity, segs.map((sg) => [sg.col, sg.planned.map(encodeCell), sg.originals.map(encodeCell), sg.formats])]);
+}
+
+/** A row's segments, left to right. */
+function sortedSegments(byRow: Map<number, Segment[]>, r: number): Segment[] {
+  return (byRow.get(r) ?? []).slice().sort((x, y) => x.col - y.col);
+}
+
+/**
+ * A line cut into cells of at most LINE_CHUNK_CHARS characters. A cut never splits a UTF-16
+ * surrogate pair, and avoids whitespace at either side of it (looking back up to a thousand
+ * characters), so each cell holds text Sheets keeps exactly.
+ */
+export function chunkLine(line: string, max = LINE_CHUNK_CHARS): string[] {
+  const out: string[] = [];
+  let start = 0;
+  while (line.length - start > max) {
+    let end = start + max;
+    const floor = Math.max(start + 1, end - 1000);
+    const bad = (at: number): boolean => {
+      const before = line.charCodeAt(at - 1);
+      return (before >= 0xd800 && before <= 0xdbff) || /\s/.test(line.charAt(at - 1)) || /\s/.test(line.charAt(at));
+    };
+    while (end > floor && bad(end)) end--;
+    // A cut inside a surrogate pair is never taken, even past the whitespace look-back.
+    const high = line.charCodeAt(end - 1);
+    if (high >= 0xd800 && high <= 0xdbff) end += end - 1 > start ? -1 : 1;
+    out.push(line.slice(start, end));
+    start = end;
+  }
+  out.push(line.slice(start));
+  return out;
+}
+
+/** Cells a line of this many characters takes. */
+const chunksOf = (chars: number): number => Math.max(1, Math.ceil(chars / (LINE_CHUNK_CHARS - 2)));
+
+/**
+ * The rows of one entry's block (layout 3), all of the same width: one per sheet row the run
+ * writes, its JSON line in the first cell (and the next ones for a line that outgrows a cell).
+ * `grid` is the sheet as the run read it; `identityWidth` the columns left of the derived block.
  */
 export function backupLines(patches: readonly BackedUpPatch[], grid: readonly (readonly Cell[])[] = [], identityWidth = 0): Cell[][] {
   const byRow = segmentsByRow(patches);
-  const width = backupWidth(patches);
-  const lines: Cell[][] = [];
+  const rows: string[][] = [];
+  let width = 1;
   for (const r of Array.from(byRow.keys()).sort((x, y) => x - y)) {
-    const segs = (byRow.get(r) as Segment[]).slice().sort((x, y) => x.col - y.col);
+    const segs = sortedSegments(byRow, r);
     const written = new Set<number>();
     for (const sg of segs) for (let c = sg.col; c < sg.col + sg.originals.length; c++) written.add(c);
-    const line: Cell[] = [r, identityOf(grid[r] ?? [], written, identityWidth), segs.length];
-    for (const sg of segs) {
-      line.push(sg.col, sg.originals.length, sg.formats ? 1 : 0);
-      for (let k = 0; k < sg.originals.length; k++) line.push(sg.planned[k] ?? '');
-      for (const v of sg.originals) line.push(v);
-      if (sg.formats) for (const f of sg.formats) line.push(f);
-    }
-    while (line.length < width) line.push('');
-    lines.push(line);
+    const cells = chunkLine(encodeLine(r, identityOf(grid[r] ?? [], written, identityWidth), segs));
+    width = Math.max(width, cells.length);
+    rows.push(cells);
   }
-  return lines;
+  return rows.map((cells) => {
+    const padded: Cell[] = cells.slice();
+    while (padded.length < width) padded.push('');
+    return padded;
+  });
 }
 
-/** Columns of the widest line (at least the row head). */
-export function backupWidth(patches: readonly BackedUpPatch[]): number {
-  let w = LINE_HEAD;
-  for (const segs of segmentsByRow(patches).values()) w = Math.max(w, segs.reduce((n, sg) => n + segmentWidth(sg), ROW_HEAD));
+/** Identities are short base-36 hashes: this many characters at most. */
+const IDENTITY_CHARS = 8;
+
+/**
+ * Columns of the widest row of the block (at least one). `formatChars` is added per backed-up
+ * cell for formats not known yet (the cell-limit check runs before formats are read).
+ */
+export function backupWidth(patches: readonly BackedUpPatch[], formatChars = 0): number {
+  const byRow = segmentsByRow(patches);
+  let w = 1;
+  for (const r of byRow.keys()) {
+    const segs = sortedSegments(byRow, r);
+    const cells = segs.reduce((n, sg) => n + sg.originals.length, 0);
+    w = Math.max(w, chunksOf(encodeLine(r, '0'.repeat(IDENTITY_CHARS), segs).length + cells * formatChars));
+  }
   return w;
 }
 
-/** Lines: one per sheet row the run writes. */
+/** Rows of the block: one per sheet row the run writes. */
 export function backupRows(patches: readonly BackedUpPatch[]): number {
   return segmentsByRow(patches).size;
 }
@@ -182,8 +254,30 @@ export interface BackupLine {
   identity: string;
 }
 
-/** The segments of the lines, in line order (each row's segments left to right). */
-export function parseLines(block: readonly (readonly Cell[])[]): BackupLine[] {
+/** Thrown for a block that cannot be read back as it was written: undo is refused, never guessed. */
+export class DamagedBackup extends Error {}
+
+function parseJsonLine(cells: readonly Cell[]): BackupLine[] {
+  const text = cells.map((c) => (typeof c === 'string' ? c : '')).join('');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new DamagedBackup('damaged backup line');
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 3 || typeof parsed[0] !== 'number' || typeof parsed[1] !== 'string' || !Array.isArray(parsed[2])) throw new DamagedBackup('damaged backup line');
+  const row = parsed[0];
+  const identity = parsed[1];
+  return (parsed[2] as unknown[]).map((seg) => {
+    if (!Array.isArray(seg) || seg.length !== 4 || typeof seg[0] !== 'number' || !Array.isArray(seg[1]) || !Array.isArray(seg[2]) || seg[1].length !== seg[2].length) throw new DamagedBackup('damaged backup segment');
+    const formats = seg[3] === null ? null : Array.isArray(seg[3]) && seg[3].length === seg[2].length ? (seg[3] as unknown[]).map(String) : undefined;
+    if (formats === undefined) throw new DamagedBackup('damaged backup formats');
+    return { row, col: seg[0] as number, planned: (seg[1] as unknown[]).map(decodeCell), originals: (seg[2] as unknown[]).map(decodeCell), formats, identity };
+  });
+}
+
+/** The segments of a layout-2 block: [row, identity, segments k, then per segment col, n, formats flag, written, originals, (formats)]. */
+function parseLayout2(block: readonly (readonly Cell[])[]): BackupLine[] {
   const out: BackupLine[] = [];
   for (const line of block) {
     const row = Number(line[0]);
@@ -203,7 +297,19 @@ export function parseLines(block: readonly (readonly Cell[])[]): BackupLine[] {
       out.push({ row, col, planned, originals, formats, identity });
     }
   }
-  // Rectangles are rebuilt column by column: order the segments by column, then row.
+  return out;
+}
+const ROW_HEAD = 3;
+
+/**
+ * The segments of an entry's block, ordered by column, then row (rectangles are rebuilt column
+ * by column). `layout` is the entry's: BACKUP_LAYOUT, or null for a layout-2 entry (written
+ * before there was a layout field). Throws DamagedBackup for a row that does not read back, and
+ * for a layout this version does not know (a newer add-on's): refused, never misread.
+ */
+export function parseLines(block: readonly (readonly Cell[])[], layout: number | null = BACKUP_LAYOUT): BackupLine[] {
+  if (layout !== null && layout !== BACKUP_LAYOUT) throw new DamagedBackup('unknown backup layout ' + layout);
+  const out = layout === BACKUP_LAYOUT ? block.flatMap(parseJsonLine) : parseLayout2(block);
   return out.sort((x, y) => x.col - y.col || x.row - y.row);
 }
 
@@ -265,7 +371,9 @@ export function restorePlan(lines: readonly BackupLine[], current: (row: number)
     const restore: boolean[] = [];
     for (let k = 0; k < n; k++) {
       const v = now[l.col + k];
-      if (same(v, l.planned[k]) && !same(v, l.originals[k])) restore.push(true);
+      // With formats backed up, a cell whose value the run left as it was may still have had its
+      // format set (a date's, the derived block's): it is restored too.
+      if (same(v, l.planned[k]) && (l.formats !== null || !same(v, l.originals[k]))) restore.push(true);
       else {
         if (!same(v, l.originals[k])) cellsKept++;
         restore.push(false);

@@ -5,11 +5,11 @@
  * module reads a log once into a snapshot, hands it to `planLog`, and executes the answer.
  */
 import type { CleanResult, Lang, MappingView, ReportResult, Role, RunRecord, Settings, SummaryResult, TabLink, UndoEntryView, UndoResult } from '../shared/api';
-import { Cell, Grid } from '../core/cells';
+import { Cell, Grid, isBlank, literalText } from '../core/cells';
 import { CleanPlan } from '../core/clean';
-import { SavedMapping, detectMapping } from '../core/mapping';
+import { DERIVED_HEADERS, SavedMapping, detectMapping } from '../core/mapping';
 import { KamusEntry } from '../core/canonical';
-import { REPORT_TABS, SUMMARY_TABS, tabContract } from '../core/contract';
+import { FORMAT_OF_TYPE, REPORT_TABS, SUMMARY_TABS, tabContract } from '../core/contract';
 import { summarise } from '../core/summarise';
 import { lookerStudioUrl } from '../core/looker';
 import { VERSION } from '../core/version';
@@ -133,11 +133,28 @@ export function planSheet(ss: Spreadsheet, state: DocState, env: Env, sheet: She
   return { log: outcome.log, grid: snap.grid, formulas: snap.formulas };
 }
 
+/** Formats the add-on gives its derived block (plain text, and a whole number for minggu_ke). */
+const DERIVED_FORMATS: readonly string[] = DERIVED_HEADERS.map((h) => (h === 'minggu_ke' ? FORMAT_OF_TYPE.integer : FORMAT_OF_TYPE.text));
+/** The format of a cell nobody has formatted: what the derived block held before a first run wrote it. */
+const UNFORMATTED = 'General';
+
+/** Whether any string among these cells would be written differently in a plain-text cell than elsewhere. */
+function formatSensitive(rows: readonly (readonly Cell[])[], k: number): boolean {
+  for (const row of rows) {
+    const v = row[k];
+    if (typeof v === 'string' && literalText(v) !== v) return true;
+  }
+  return false;
+}
+
 /**
- * Reads the formats under each patch (how text must be written there), and for patches that
- * write dates adds the new date formats, keeping the originals for the backup.
+ * The formats each patch is written with. In the staff's columns they are read (only under
+ * patches where they matter: a date written, or text that lands differently in a plain-text
+ * cell). The derived block lying beyond the sheet's last column when it was read (a first run)
+ * belongs to the add-on and held nothing: its formats are set, not read, and undo gives back
+ * the unformatted cells it found. Patches that write dates keep the originals for the backup.
  */
-function withFormats(sheet: Sheet, plan: CleanPlan, patches: PlainPatch[]): Patch[] {
+function withFormats(sheet: Sheet, plan: CleanPlan, patches: PlainPatch[], readWidth: number): Patch[] {
   const formatAt = new Map<number, Map<number, string>>();
   for (const ch of plan.changes) {
     if (!ch.formats) continue;
@@ -146,12 +163,34 @@ function withFormats(sheet: Sheet, plan: CleanPlan, patches: PlainPatch[]): Patc
     formatAt.set(ch.col, m);
   }
   return patches.map((p) => {
+    const rows = p.values.length;
     const cols = p.values[0].length;
-    const current = readFormats(sheet, p.row, p.col, p.values.length, cols);
+    // The add-on's new block: its columns holding text that a format would change get theirs.
+    const ownFormat = (c: number): string | undefined => (c >= readWidth && formatSensitive(p.values, c - p.col) ? DERIVED_FORMATS[c - plan.derivedStart] : undefined);
+    // Columns [p.col, staffEnd) were inside the grid as read; the rest is the add-on's new block.
+    const staffEnd = Math.max(p.col, Math.min(p.col + cols, readWidth));
     let touches = false;
-    for (let c = p.col; c < p.col + cols; c++) if (formatAt.has(c)) touches = true;
+    for (let c = staffEnd; c < p.col + cols; c++) if (ownFormat(c) !== undefined) touches = true;
+    for (let c = p.col; c < staffEnd; c++) if (formatAt.has(c)) touches = true;
+    // Formats are read only over the staff columns where they decide something; a patch that
+    // sets formats sets them over its whole width, so then all of its staff columns are read.
+    let first = staffEnd;
+    let last = p.col - 1;
+    for (let c = p.col; c < staffEnd; c++) {
+      if (touches || formatSensitive(p.values, c - p.col) || formatSensitive(p.originals, c - p.col)) {
+        first = Math.min(first, c);
+        last = c;
+      }
+    }
+    const read = last >= first ? readFormats(sheet, p.row, first, rows, last - first + 1) : null;
+    // Without a read, every string here lands the same in any format: '' stands for "not read".
+    const current = p.values.map((_, i) => {
+      const row: string[] = new Array(cols);
+      for (let k = 0; k < cols; k++) row[k] = p.col + k >= readWidth ? UNFORMATTED : read?.[i]?.[p.col + k - first] ?? '';
+      return row;
+    });
     if (!touches) return { ...p, formats: null, originalFormats: null, current };
-    const formats = current.map((row, i) => row.map((f, k) => formatAt.get(p.col + k)?.get(p.row + i) ?? f));
+    const formats = current.map((row, i) => row.map((f, k) => formatAt.get(p.col + k)?.get(p.row + i) ?? ownFormat(p.col + k) ?? f));
     return { ...p, formats, originalFormats: current, current };
   });
 }
@@ -159,11 +198,22 @@ function withFormats(sheet: Sheet, plan: CleanPlan, patches: PlainPatch[]): Patc
 /**
  * Rows of a patch that hold something else now than the plan was made from: staff edited them
  * (or typed into the empty cells the derived block was to take) between the read and the write.
- * Every cell the patch would write is read again just before it is written.
+ * Every cell the patch would write is checked again just before it is written: the columns at
+ * its right that were empty in every row (the derived block on a first run) by one isBlank()
+ * call, the others by a read.
  */
 function editedRows(sheet: Sheet, p: Patch): number[] {
-  const now = readValues(sheet, p.row, p.col, p.values.length, p.values[0].length);
-  return conflictingRows(p.originals, now).map((i) => p.row + i);
+  const rows = p.values.length;
+  const cols = p.values[0].length;
+  let blankFrom = cols;
+  while (blankFrom > 0 && p.originals.every((row) => isBlank(row[blankFrom - 1]))) blankFrom--;
+  if (blankFrom < cols && !sheet.getRange(p.row + 1, p.col + blankFrom + 1, rows, cols - blankFrom).isBlank()) blankFrom = cols;
+  if (blankFrom === 0) return [];
+  const now = readValues(sheet, p.row, p.col, rows, blankFrom);
+  return conflictingRows(
+    p.originals.map((row) => row.slice(0, blankFrom)),
+    now,
+  ).map((i) => p.row + i);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -203,7 +253,7 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
     // The grid is widened first: the derived block may lie past the sheet's last column, and
     // formats can only be read inside the grid.
     writingTo(sheet.getName(), () => ensureSize(sheet, grid.length, neededCols));
-    const patches = withFormats(sheet, plan, plain);
+    const patches = withFormats(sheet, plan, plain, width);
     const startedAt = state.pending?.startedAt ?? new Date().toISOString();
     const kind = state.pending?.kind ?? 'clean';
     const entry = saveBackup(ss, state.tabs, sheet, patches, kind, grid, Math.min(width, plan.derivedStart), kind + '@' + startedAt);

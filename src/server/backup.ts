@@ -8,7 +8,7 @@
 import { Cell } from '../core/cells';
 import { BACKUP_TAB } from '../core/contract';
 import { MAX_ROWS_PER_CALL } from '../core/rectangles';
-import { UndoEntry, UndoIndex, backupLines, backupRows, backupWidth, nextSeq, parseIndex, parseLines, placeBlock, restorePlan, retain, stillAsPlanned, undoTarget } from '../core/undo';
+import { BACKUP_LAYOUT, BackupLine, DamagedBackup, UndoEntry, UndoIndex, backupLines, backupRows, backupWidth, nextSeq, parseIndex, parseLines, placeBlock, restorePlan, retain, stillAsPlanned, undoTarget } from '../core/undo';
 import { Patch, ensureSize, ensureTab, findOwnTab, findSheetById, readFormats, readValues, writePatch } from './sheets';
 import { toWritable } from '../core/cells';
 import { isExecutionKill } from './errors';
@@ -21,7 +21,7 @@ function backupSheet(ss: Spreadsheet, tabs: Record<string, number>): Sheet | nul
 }
 
 function readIndex(sheet: Sheet | null): UndoIndex {
-  return sheet ? parseIndex(sheet.getRange(1, 1).getValue() as Cell) : { v: 2, entries: [] };
+  return sheet ? parseIndex(sheet.getRange(1, 1).getValue() as Cell) : { v: 3, entries: [] };
 }
 
 function writeIndex(sheet: Sheet, index: UndoIndex): void {
@@ -33,11 +33,14 @@ export function undoHistory(ss: Spreadsheet, tabs: Record<string, number>): Undo
   return readIndex(backupSheet(ss, tabs)).entries;
 }
 
+/** Characters a backed-up cell's number format takes in a line, at most (as JSON, with its comma). */
+const FORMAT_CHARS = 40;
+
 /** Cells the backup tab would grow by to hold an entry for these patches. */
 export function backupGrowth(ss: Spreadsheet, tabs: Record<string, number>, patches: readonly Omit<Patch, 'formats' | 'originalFormats' | 'current'>[]): number {
   const asBacked = patches.map((p) => ({ row: p.row, col: p.col, originals: p.originals, values: p.values, originalFormats: null }));
-  // Formats add a third per date cell at most: counted as if every segment had them.
-  const width = 1 + Math.ceil((backupWidth(asBacked) * 3) / 2);
+  // Formats are not read yet: each backed-up cell is counted with room for one.
+  const width = 1 + backupWidth(asBacked, FORMAT_CHARS);
   const rows = 1 + backupRows(asBacked);
   const existing = backupSheet(ss, tabs);
   const maxRows = existing ? existing.getMaxRows() : 1000;
@@ -71,9 +74,10 @@ export function saveBackup(
     row: 0,
     rows: lines.length,
     width,
-    sheetRows: new Set(lines.map((l) => l[0])).size,
+    sheetRows: lines.length,
     identityWidth,
     runId,
+    layout: BACKUP_LAYOUT,
   };
   const { keep, evict } = retain(index.entries, entry);
   entry.row = placeBlock(keep.filter((e) => e !== entry), lines.length);
@@ -82,7 +86,7 @@ export function saveBackup(
     const part = lines.slice(i, i + MAX_ROWS_PER_CALL).map((l) => l.map((v) => toWritable(v)));
     tab.getRange(entry.row + i, 2, part.length, width).setValues(part);
   }
-  writeIndex(tab, { v: 2, entries: keep });
+  writeIndex(tab, { v: 3, entries: keep });
   for (const e of evict) clearBlock(tab, e);
   return entry;
 }
@@ -93,7 +97,7 @@ export function dropBackupEntry(ss: Spreadsheet, tabs: Record<string, number>, i
   const index = readIndex(tab);
   const entry = index.entries.find((e) => e.id === id);
   if (!tab || !entry) return;
-  writeIndex(tab, { v: 2, entries: index.entries.filter((e) => e.id !== id) });
+  writeIndex(tab, { v: 3, entries: index.entries.filter((e) => e.id !== id) });
   clearBlock(tab, entry);
 }
 
@@ -122,7 +126,14 @@ export function restoreBackup(ss: Spreadsheet, tabs: Record<string, number>, id?
   const target = findSheetById(ss, entry.sheetId);
   if (!target) return null;
   const block = entry.rows > 0 ? readValues(tab, entry.row - 1, 1, entry.rows, entry.width) : [];
-  const lines = parseLines(block);
+  let lines: BackupLine[];
+  try {
+    lines = parseLines(block, entry.layout ?? null);
+  } catch (e) {
+    // A block that does not read back (damaged, or a newer add-on's layout) is never guessed at.
+    if (e instanceof DamagedBackup) return null;
+    throw e;
+  }
   const identityWidth = entry.identityWidth ?? 0;
   // The rows as they are now, read once over the span the entry touches.
   let first = Infinity;
@@ -160,11 +171,11 @@ export function restoreBackup(ss: Spreadsheet, tabs: Record<string, number>, id?
       const values = w.values.slice(a, b + 1);
       const formats = w.formats ? w.formats.slice(a, b + 1) : null;
       const current = formats ?? currentFormats.slice(a, b + 1);
-      writePatch(target, { row: w.row + a, col: w.col, values, originals: values, formats, originalFormats: formats, current, group: 0 }, true);
+      writePatch(target, { row: w.row + a, col: w.col, values, originals: values, formats, originalFormats: formats, current, group: 0 }, true, true);
       a = b + 1;
     }
   }
-  writeIndex(tab, { v: 2, entries: index.entries.filter((e) => e.id !== entry.id) });
+  writeIndex(tab, { v: 3, entries: index.entries.filter((e) => e.id !== entry.id) });
   clearBlock(tab, entry);
   return { entry, cells, rowsSkipped, cellsKept: plan.cellsKept };
 }

@@ -87,14 +87,39 @@ export function readFormats(sheet: Sheet, row: number, col: number, rows: number
   return sheet.getRange(row + 1, col + 1, rows, cols).getNumberFormats();
 }
 
-/** Writes a patch (or, for rollback and undo, its originals) with formats first. */
-export function writePatch(sheet: Sheet, p: Patch, useOriginals = false): void {
+/**
+ * Writes a patch (or, for rollback and undo, its originals) with formats first. Formats are set
+ * only over the runs of columns where they change (a date column inside a wider rectangle, the
+ * derived block's text columns), unless `allFormats`: undo does not know what is on the sheet,
+ * so it sets every backed-up format.
+ */
+export function writePatch(sheet: Sheet, p: Patch, useOriginals = false, allFormats = false): void {
   const values = useOriginals ? p.originals : p.values;
   const formats = useOriginals ? p.originalFormats : p.formats;
+  const onSheet = useOriginals ? p.formats ?? p.current : p.current;
   const effective = formats ?? p.current;
-  const range = sheet.getRange(p.row + 1, p.col + 1, values.length, values[0].length);
-  if (formats) range.setNumberFormats(formats);
-  range.setValues(values.map((row, i) => row.map((v, k) => toWritable(v, effective[i][k]))));
+  const rows = values.length;
+  const cols = values[0]?.length ?? 0;
+  if (formats) {
+    for (const [a, b] of allFormats ? [[0, cols - 1] as [number, number]] : changedColumnRuns(formats, onSheet, cols)) {
+      sheet.getRange(p.row + 1, p.col + a + 1, rows, b - a + 1).setNumberFormats(a === 0 && b === cols - 1 ? formats : formats.map((row) => row.slice(a, b + 1)));
+    }
+  }
+  sheet.getRange(p.row + 1, p.col + 1, rows, cols).setValues(values.map((row, i) => row.map((v, k) => toWritable(v, effective[i]?.[k]))));
+}
+
+/** Runs of adjacent columns (patch-relative, [first, last]) where `next` differs from `now` in some row. */
+export function changedColumnRuns(next: readonly (readonly string[])[], now: readonly (readonly string[])[], cols: number): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let k = 0; k < cols; k++) {
+    let changed = false;
+    for (let i = 0; i < next.length && !changed; i++) changed = next[i]?.[k] !== now[i]?.[k];
+    if (!changed) continue;
+    const last = runs[runs.length - 1];
+    if (last && last[1] === k - 1) last[1] = k;
+    else runs.push([k, k]);
+  }
+  return runs;
 }
 
 /** Grows a sheet's grid so that (rows × cols) fits. */

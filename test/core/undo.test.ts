@@ -1,5 +1,9 @@
 import {
+  BACKUP_LAYOUT,
   BackedUpPatch,
+  DamagedBackup,
+  LINE_CHUNK_CHARS,
+  chunkLine,
   UNDO_CELL_BUDGET,
   UNDO_ENTRIES_PER_SHEET,
   UNDO_MAX_ENTRIES,
@@ -42,20 +46,34 @@ describe('rowHash', () => {
 });
 
 describe('parseIndex', () => {
-  test('reads a version-2 index', () => {
-    const index = { v: 2, entries: [entry(1, 10)] };
+  test('reads a version-3 index', () => {
+    const index = { v: 3, entries: [entry(1, 10, { layout: BACKUP_LAYOUT })] };
     expect(parseIndex(JSON.stringify(index))).toEqual(index);
   });
 
-  test.each([['empty', ''], ['a number', 5], ['a v1 backup', JSON.stringify({ v: 1, sheetId: 3 })], ['damaged JSON', '{"v":2,"entries":['], ['entries not a list', '{"v":2,"entries":{}}']])(
-    '%s is an empty history',
-    (_what, raw) => {
-      expect(parseIndex(raw)).toEqual({ v: 2, entries: [] });
-    },
-  );
+  test('a version-2 index is still read: its entries are layout 2, whatever they claim', () => {
+    const raw = JSON.stringify({ v: 2, entries: [entry(1, 10), entry(2, 10, { layout: BACKUP_LAYOUT })] });
+    const parsed = parseIndex(raw);
+    expect(parsed.v).toBe(3);
+    expect(parsed.entries.map((e) => [e.id, e.layout])).toEqual([
+      ['e1', undefined],
+      ['e2', undefined],
+    ]);
+  });
+
+  test.each([
+    ['empty', ''],
+    ['a number', 5],
+    ['a v1 backup', JSON.stringify({ v: 1, sheetId: 3 })],
+    ['a newer index', JSON.stringify({ v: 4, entries: [entry(1, 10)] })],
+    ['damaged JSON', '{"v":3,"entries":['],
+    ['entries not a list', '{"v":3,"entries":{}}'],
+  ])('%s is an empty history', (_what, raw) => {
+    expect(parseIndex(raw)).toEqual({ v: 3, entries: [] });
+  });
 });
 
-describe('backup lines', () => {
+describe('backup lines (layout 3: one JSON cell per sheet row)', () => {
   const withFormats: BackedUpPatch = {
     row: 4,
     col: 2,
@@ -73,43 +91,107 @@ describe('backup lines', () => {
     ],
   };
   const plain: BackedUpPatch = { row: 9, col: 0, originals: [['x']], originalFormats: null, values: [['X']] };
+  const grid = Array.from({ length: 10 }, (_, r) => ['n' + r, 'k' + r, 'old', 'old', 'z']);
 
-  test('one line per sheet row: row, identity, segments, then per segment column, width, formats flag, what was written, originals and formats', () => {
-    const grid = Array.from({ length: 10 }, (_, r) => ['n' + r, 'k' + r, 'old', 'old', 'z']);
+  test('one cell per sheet row: [row, identity, [[col, written, originals, formats]…]] as compact JSON', () => {
     const lines = backupLines([withFormats, plain], grid, 4);
     // Identity: the row's first 4 cells that this entry does not write.
     expect(lines).toEqual([
-      [4, rowHash(['n4', 'k4']), 1, 2, 2, 1, 'A', 1, 'a', 1, '@', '0'],
-      [5, rowHash(['n5', 'k5']), 1, 2, 2, 1, 'B', 2, 'b', 2, '@', '0.00'],
-      [9, rowHash(['k9', 'old', 'old']), 1, 0, 1, 0, 'X', 'x', '', '', '', ''],
+      [JSON.stringify([4, rowHash(['n4', 'k4']), [[2, ['A', 1], ['a', 1], ['@', '0']]]])],
+      [JSON.stringify([5, rowHash(['n5', 'k5']), [[2, ['B', 2], ['b', 2], ['@', '0.00']]]])],
+      [JSON.stringify([9, rowHash(['k9', 'old', 'old']), [[0, ['X'], ['x'], null]]])],
     ]);
-    expect(backupWidth([withFormats, plain])).toBe(12);
+    expect(backupWidth([withFormats, plain])).toBe(1);
     expect(backupRows([withFormats, plain])).toBe(3);
   });
 
   test('two spans of one row make one line, read back as two segments', () => {
-    const grid = [['Ani', 'keluhan', 'x', '']];
+    const row = [['Ani', 'keluhan', 'x', '']];
     const left: BackedUpPatch = { row: 0, col: 1, originals: [['keluhan']], originalFormats: null, values: [['Pengaduan']] };
     const right: BackedUpPatch = { row: 0, col: 3, originals: [['']], originalFormats: null, values: [['DIPERBAIKI']] };
-    const lines = backupLines([right, left], grid, 3);
-    expect(lines).toHaveLength(1);
+    const lines = backupLines([right, left], row, 3);
+    expect(lines).toEqual([[expect.any(String)]]);
     expect(parseLines(lines)).toEqual([
       { row: 0, col: 1, planned: ['Pengaduan'], originals: ['keluhan'], formats: null, identity: rowHash(['Ani', 'x']) },
       { row: 0, col: 3, planned: ['DIPERBAIKI'], originals: [''], formats: null, identity: rowHash(['Ani', 'x']) },
     ]);
   });
 
-  test('lines read back as the rows, what was written, originals, formats and identities', () => {
-    const grid = Array.from({ length: 10 }, (_, r) => ['n' + r, 'k' + r, 'old', 'old', 'z']);
-    expect(parseLines(backupLines([withFormats, plain], grid, 4))).toEqual([
+  test('lines read back as the rows, what was written, originals (types kept, dates by instant), formats and identities', () => {
+    const when = new Date(Date.UTC(2023, 4, 22, 3, 4, 5));
+    const typed: BackedUpPatch = { row: 7, col: 1, originals: [['22/05/2023', true, 0, '']], originalFormats: null, values: [[when, false, -1.5, '=1+1']] };
+    expect(parseLines(backupLines([withFormats, plain, typed], grid, 4))).toEqual([
       { row: 9, col: 0, planned: ['X'], originals: ['x'], formats: null, identity: rowHash(['k9', 'old', 'old']) },
+      { row: 7, col: 1, planned: [when, false, -1.5, '=1+1'], originals: ['22/05/2023', true, 0, ''], formats: null, identity: rowHash(['n7']) },
       { row: 4, col: 2, planned: ['A', 1], originals: ['a', 1], formats: ['@', '0'], identity: rowHash(['n4', 'k4']) },
       { row: 5, col: 2, planned: ['B', 2], originals: ['b', 2], formats: ['@', '0.00'], identity: rowHash(['n5', 'k5']) },
     ]);
+    const back = parseLines(backupLines([typed], grid, 4))[0].planned[0];
+    expect(back).toBeInstanceOf(Date);
+    expect((back as Date).getTime()).toBe(when.getTime());
   });
 
-  test('no patch: an empty block five columns wide', () => {
-    expect([backupLines([]), backupWidth([]), backupRows([])]).toEqual([[], 5, 0]);
+  test('a line longer than a cell holds is split over the next columns, each well under 50,000 characters, and read back whole', () => {
+    const long = 'kata panjang '.repeat(9000) + '\u{1F600}'.repeat(20000);
+    const huge: BackedUpPatch = { row: 1, col: 0, originals: [[long, long]], originalFormats: null, values: [['pendek', long]] };
+    const lines = backupLines([huge, plain], grid, 0);
+    const width = lines[0].length;
+    expect(width).toBeGreaterThan(2);
+    expect(backupWidth([huge, plain])).toBe(width);
+    for (const row of lines) {
+      expect(row).toHaveLength(width);
+      for (const cell of row) expect(String(cell).length).toBeLessThanOrEqual(LINE_CHUNK_CHARS);
+    }
+    // The short line is padded with empty cells to the block's width.
+    expect(lines[1].slice(1)).toEqual(new Array(width - 1).fill(''));
+    expect(parseLines(lines).find((l) => l.row === 1)?.originals).toEqual([long, long]);
+  });
+
+  test('a cut never splits a surrogate pair nor puts whitespace at either side of it', () => {
+    const text = 'ab \u{1F600}\u{1F600} cd' + 'x'.repeat(30);
+    // Good cuts in this text are at most 5 characters apart: every piece can avoid the bad ones.
+    for (let max = 5; max < 14; max++) {
+      const parts = chunkLine(text, max);
+      expect(parts.join('')).toBe(text);
+      for (const part of parts) {
+        expect(part.length).toBeLessThanOrEqual(max);
+        const last = part.charCodeAt(part.length - 1);
+        expect(last >= 0xd800 && last <= 0xdbff).toBe(false);
+      }
+      for (let i = 1; i < parts.length; i++) expect(/\s$/.test(parts[i - 1]) || /^\s/.test(parts[i])).toBe(false);
+    }
+  });
+
+  test('formats not read yet are counted in the width the cell-limit check expects', () => {
+    const wide: BackedUpPatch = { row: 0, col: 0, originals: [new Array(3000).fill('x')], originalFormats: null, values: [new Array(3000).fill('y')] };
+    expect(backupWidth([wide])).toBe(1);
+    expect(backupWidth([wide], 40)).toBe(4);
+  });
+
+  test('no patch: an empty block one column wide', () => {
+    expect([backupLines([]), backupWidth([]), backupRows([])]).toEqual([[], 1, 0]);
+  });
+
+  test('a damaged line, or a layout this version does not know, is refused, never misread', () => {
+    const lines = backupLines([withFormats], grid, 4);
+    const cut = [[String(lines[0][0]).slice(0, -3)]];
+    expect(() => parseLines(cut)).toThrow(DamagedBackup);
+    expect(() => parseLines([['[1,"x",[[0,["a"],[],null]]]']])).toThrow(DamagedBackup);
+    expect(() => parseLines(lines, 4)).toThrow(DamagedBackup);
+  });
+});
+
+describe('backup lines written before (layout 2: one cell per value)', () => {
+  test('are still read as they were written', () => {
+    const block = [
+      [4, 'id4', 1, 2, 2, 1, 'A', 1, 'a', 1, '@', '0'],
+      [9, 'id9', 2, 0, 1, 0, 'X', 'x', 3, 1, 0, 'Y', '', '', ''],
+    ];
+    expect(parseLines(block, null)).toEqual([
+      { row: 9, col: 0, planned: ['X'], originals: ['x'], formats: null, identity: 'id9' },
+      { row: 4, col: 2, planned: ['A', 1], originals: ['a', 1], formats: ['@', '0'], identity: 'id4' },
+      { row: 9, col: 3, planned: ['Y'], originals: [''], formats: null, identity: 'id9' },
+    ]);
   });
 });
 
