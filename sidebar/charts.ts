@@ -119,8 +119,10 @@ export function weeklyForecastChart(points: readonly WeeklyPoint[], text: ChartT
   if (actual) body.push(node('path', { class: 'actual', d: actual, fill: 'none', stroke: '#202124', 'stroke-width': 1.5 }, node('title', {}, text.actualLabel ?? '')));
   const ticks = [0, Math.floor((points.length - 1) / 2), points.length - 1].filter((v, i, a) => a.indexOf(v) === i);
   for (const i of ticks) {
+    const point = points[i];
+    if (point === undefined) continue;
     const anchor = points.length > 1 && i === 0 ? 'start' : points.length > 1 && i === points.length - 1 ? 'end' : 'middle';
-    body.push(xLabel(x(i), points[i].label, anchor));
+    body.push(xLabel(x(i), point.label, anchor));
   }
   return frame(text.title, 'chart-weekly', body);
 }

@@ -20,7 +20,7 @@ export function formatNumber(n: number, lang: Lang): string {
   const abs = Math.abs(n);
   const isInt = Number.isInteger(abs);
   const fixed = isInt ? String(abs) : abs.toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
-  const [intPart, fracPart] = fixed.split('.');
+  const [intPart = '', fracPart] = fixed.split('.');
   const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group);
   return (negative ? '-' : '') + grouped + (fracPart ? decimal + fracPart : '');
 }
@@ -85,7 +85,8 @@ export function parseAgeBounds(text: string): Parsed<number[]> {
     if (!/^\d+$/.test(tok)) return { ok: false, error: 'errAgeNotInt', params: { value: tok } };
     const n = Number(tok);
     if (n < AGE_MIN || n > AGE_MAX) return { ok: false, error: 'errAgeRange', params: { value: tok, min: AGE_MIN, max: AGE_MAX } };
-    if (out.length && n <= out[out.length - 1]) return { ok: false, error: 'errAgeOrder', params: { value: tok } };
+    const previous = out[out.length - 1];
+    if (previous !== undefined && n <= previous) return { ok: false, error: 'errAgeOrder', params: { value: tok } };
     out.push(n);
   }
   return { ok: true, value: out };
@@ -123,8 +124,8 @@ export function isValidIsoDate(s: string): boolean {
 export function parseHolidays(text: string): Parsed<string[]> {
   const lines = text.split(/\r?\n/);
   const set = new Set<string>();
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trim();
     if (line === '') continue;
     if (!isValidIsoDate(line)) return { ok: false, error: 'errHoliday', params: { line: i + 1, value: line } };
     set.add(line);
