@@ -141,8 +141,3 @@ export const FORMAT_OF_TYPE: Record<ColumnType, string> = {
   percent: '0.00%',
   boolean: 'General',
 };
-
-/** Tabs that are never service logs (summary, report, backup). */
-export function isSystemTab(name: string): boolean {
-  return name === BACKUP_TAB || name.startsWith('_pola') || ALL_TABS.some((t) => t.name === name);
-}

@@ -256,5 +256,3 @@ export interface ServerApi {
   /** Rebuilds a missing or damaged state tab from the document's markers; false when it was fine. */
   rebuildState(): Reply<boolean>;
 }
-
-export type ServerFunctionName = keyof ServerApi;
