@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../src/shared/api';
 import type { MsgKey } from './i18n';
-import { AGE_BOUND_MAX, AGE_BOUND_MIN, MAX_AGE_BOUNDS, PEAK_THRESHOLD_MAX, PEAK_THRESHOLD_MIN } from '../src/core/settings';
+import { AGE_BOUND_MAX, AGE_BOUND_MIN, MAX_AGE_BOUNDS, MAX_HOLIDAYS, PEAK_THRESHOLD_MAX, PEAK_THRESHOLD_MIN } from '../src/core/settings';
 
 const MONTHS: Record<Lang, readonly string[]> = {
   id: ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'],
@@ -120,7 +120,7 @@ export function isValidIsoDate(s: string): boolean {
   return d <= days;
 }
 
-/** One 'YYYY-MM-DD' per line; blank lines ignored; result sorted and de-duplicated. */
+/** One 'YYYY-MM-DD' per line; blank lines ignored; result sorted and de-duplicated, at most MAX_HOLIDAYS days. */
 export function parseHolidays(text: string): Parsed<string[]> {
   const lines = text.split(/\r?\n/);
   const set = new Set<string>();
@@ -130,6 +130,8 @@ export function parseHolidays(text: string): Parsed<string[]> {
     if (!isValidIsoDate(line)) return { ok: false, error: 'errHoliday', params: { line: i + 1, value: line } };
     set.add(line);
   }
+  // The server's limit (core/settings.ts): a longer list would come back as BAD_INPUT.
+  if (set.size > MAX_HOLIDAYS) return { ok: false, error: 'errHolidayTooMany', params: { max: MAX_HOLIDAYS } };
   return { ok: true, value: [...set].sort() };
 }
 

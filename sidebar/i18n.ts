@@ -145,6 +145,7 @@ const id = {
   errPeakMin: 'Ambang minimal 1.',
   errPeakMax: 'Ambang paling besar {max}.',
   errHoliday: 'Baris {line}: "{value}" bukan tanggal TTTT-BB-HH.',
+  errHolidayTooMany: 'Paling banyak {max} hari libur.',
 
   roleDate: 'Tanggal kunjungan',
   roleAge: 'Usia',
@@ -307,6 +308,7 @@ const en: Record<MsgKey, string> = {
   errPeakMin: 'The threshold is at least 1.',
   errPeakMax: 'The threshold is at most {max}.',
   errHoliday: 'Line {line}: "{value}" is not a YYYY-MM-DD date.',
+  errHolidayTooMany: 'At most {max} holidays.',
 
   roleDate: 'Visit date',
   roleAge: 'Age',

@@ -1,4 +1,5 @@
 import { ROLES } from '../../src/shared/api';
+import { MAX_HOLIDAYS, SettingsError, validateSettings } from '../../src/core/settings';
 import { buildSidebarHtml, escapeInline } from '../../sidebar/build';
 import {
   ageGroupLabels,
@@ -97,6 +98,15 @@ describe('settings validation', () => {
     expect(parseHolidays('2023-06-29\n\n 2023-06-01 \r\n2023-06-29')).toEqual({ ok: true, value: ['2023-06-01', '2023-06-29'] });
     expect(parseHolidays('2023-06-01\n29/06/2023')).toEqual({ ok: false, error: 'errHoliday', params: { line: 2, value: '29/06/2023' } });
     expect(parseHolidays('2023-02-30')).toMatchObject({ ok: false, error: 'errHoliday' });
+  });
+  it('accepts as many holidays as the server does, and no more', () => {
+    const days = (n: number): string[] => Array.from({ length: n }, (_, i) => new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10));
+    const most = parseHolidays(days(MAX_HOLIDAYS).join('\n'));
+    expect(most.ok && validateSettings({ holidays: most.value }).holidays).toHaveLength(MAX_HOLIDAYS);
+    // Repeats count once, as the server counts them after the sidebar removed them.
+    expect(parseHolidays([...days(MAX_HOLIDAYS), '2020-01-01'].join('\n')).ok).toBe(true);
+    expect(parseHolidays(days(MAX_HOLIDAYS + 1).join('\n'))).toEqual({ ok: false, error: 'errHolidayTooMany', params: { max: MAX_HOLIDAYS } });
+    expect(() => validateSettings({ holidays: days(MAX_HOLIDAYS + 1) })).toThrow(SettingsError);
   });
   it('only lets http(s) URLs through', () => {
     expect(safeUrl('https://lookerstudio.google.com/x')).toBe('https://lookerstudio.google.com/x');
