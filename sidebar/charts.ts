@@ -34,7 +34,7 @@ export interface ChartText {
   peakLabel?: string;
 }
 
-export const CHART_WIDTH = 280;
+const CHART_WIDTH = 280;
 export const CHART_HEIGHT = 120;
 const W = CHART_WIDTH;
 const H = CHART_HEIGHT;
@@ -58,7 +58,7 @@ function frame(title: string, cls: string, body: SvgNode[]): SvgNode {
   );
 }
 
-export function niceMax(v: number): number {
+function niceMax(v: number): number {
   if (!(v > 0)) return 1;
   const mag = Math.pow(10, Math.floor(Math.log10(v)));
   for (const m of [1, 2, 2.5, 5, 10]) if (m * mag >= v) return m * mag;

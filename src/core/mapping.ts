@@ -30,14 +30,14 @@ export function normaliseHeader(h: string): string {
 }
 
 /** A role a header could name: score 3 exact, 2 all variant words present; len of the variant matched. */
-export interface HeaderRole {
+interface HeaderRole {
   role: Role;
   score: number;
   len: number;
 }
 
 /** Every role a header could name, best first. */
-export function rolesOfHeader(header: string): HeaderRole[] {
+function rolesOfHeader(header: string): HeaderRole[] {
   const h = normaliseHeader(header);
   if (h === '') return [];
   const hw = new Set(h.split(' '));

@@ -80,14 +80,14 @@ export function ageGroupOf(age: number | null, bounds: readonly number[], labels
 }
 
 /** Generations by birth year, as the study defines them (inclusive years), oldest last. */
-export const GENERATION_YEARS: readonly { name: string; from: number; to: number }[] = [
+const GENERATION_YEARS: readonly { name: string; from: number; to: number }[] = [
   { name: 'Gen Z', from: 1995, to: 2010 },
   { name: 'Milenial', from: 1980, to: 1994 },
   { name: 'Gen X', from: 1965, to: 1979 },
   { name: 'Baby Boomer', from: 1946, to: 1964 },
 ];
 
-export const OTHER_GENERATION = 'Lainnya';
+const OTHER_GENERATION = 'Lainnya';
 
 /** Every `generasi` value, in the order the summary tabs list them. */
 export const GENERATIONS = ['Gen Z', 'Milenial', 'Gen X', 'Baby Boomer', OTHER_GENERATION, UNKNOWN_GROUP] as const;

@@ -13,7 +13,7 @@ import { DEFAULT_SEED, generateSample, type SampleCell, type SampleOptions, type
 export const DEFAULT_OUT = 'sample/layanan-bpjs-sample.xlsx';
 
 /** Excel serial (days since 1899-12-30, fraction = time of day) of a wall-clock date. */
-export function excelSerial(parts: number[]): number {
+function excelSerial(parts: number[]): number {
   const [y, m, d, hh = 0, mi = 0, ss = 0] = parts;
   return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000 + (hh * 3600 + mi * 60 + ss) / 86400;
 }
