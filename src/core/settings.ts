@@ -2,6 +2,7 @@
  * User settings with their defaults and validation. Stored as JSON in document properties.
  */
 import type { Settings } from '../shared/api';
+import { UNKNOWN } from './vocabulary';
 
 export const DEFAULT_SETTINGS: Settings = {
   ageBounds: [20, 28, 35, 43],
@@ -70,7 +71,8 @@ export function ageGroupLabels(bounds: readonly number[]): string[] {
   return [`<${first}`, ...between, `>${last - 1}`];
 }
 
-export const UNKNOWN_GROUP = 'Tidak diketahui';
+/** The age group and generation of a row without one: the words of any value a row lacks. */
+export const UNKNOWN_GROUP = UNKNOWN;
 
 /** The label of `age`'s group among `labels` (from ageGroupLabels of the same bounds). */
 export function ageGroupOf(age: number | null, bounds: readonly number[], labels: readonly string[]): string {
