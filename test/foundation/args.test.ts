@@ -5,7 +5,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ROOT } from '../../tools/build';
-import { UsageError, parseCli, printedHelp } from '../../tools/runner/args';
+import { UsageError, integerOption, millisecondsOption, parseCli, printedHelp } from '../../tools/runner/args';
+import { parseArgs as previewArgs } from '../../tools/preview/server';
 
 const SPEC = {
   name: 'tool',
@@ -43,6 +44,26 @@ describe('parseCli', () => {
     expect(refusal(['--strict=yes'])).toBe('--strict takes no value');
     expect(refusal(['a.csv', 'b.csv'])).toBe('unexpected argument "b.csv": only 1 input (see --help)');
     expect(refusal(['a.csv'], { ...SPEC, maxPositionals: undefined })).toBe('unexpected argument "a.csv" (see --help)');
+  });
+});
+
+describe('number options', () => {
+  test('integerOption takes digits in range, nothing Number() would stretch into a number', () => {
+    expect([integerOption('port', '0', { min: 0, max: 65535 }), integerOption('port', '65535', { min: 0, max: 65535 }), integerOption('seed', '-7', { min: -10, max: 10 })]).toEqual([0, 65535, -7]);
+    for (const bad of ['', ' ', '1e3', '0x10', '1.5', '65536', '-1', '8080 ']) {
+      expect(() => integerOption('port', bad, { min: 0, max: 65535 })).toThrow(new UsageError(`--port takes a whole number from 0 to 65535, not "${bad}"`));
+    }
+  });
+
+  test('millisecondsOption takes a plain non-negative decimal', () => {
+    expect([millisecondsOption('delay', '0'), millisecondsOption('delay', '250'), millisecondsOption('delay', '1.5')]).toEqual([0, 250, 1.5]);
+    for (const bad of ['', '-1', '1e3', 'Infinity', '.5']) expect(() => millisecondsOption('delay', bad)).toThrow(`--delay takes a number of milliseconds, not "${bad}"`);
+  });
+
+  test('preview reads its port and delay through them', () => {
+    expect(previewArgs(['--port', '0', '--delay=40', 'log.csv'])).toEqual({ port: 0, delayMs: 40, file: 'log.csv' });
+    expect(() => previewArgs(['--port='])).toThrow(UsageError);
+    expect(() => previewArgs(['--delay', '-5'])).toThrow(UsageError);
   });
 });
 

@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as XLSX from 'xlsx';
-import { parseCli, printedHelp, runMain, UsageError } from '../runner/args';
+import { integerOption, parseCli, printedHelp, runMain } from '../runner/args';
 import { DEFAULT_SEED, generateSample, type SampleCell, type SampleOptions, type SampleWorkbook } from './generate';
 
 export const DEFAULT_OUT = 'sample/layanan-bpjs-sample.xlsx';
@@ -75,8 +75,7 @@ const SPEC = { name: 'sample', usage: USAGE, options: { seed: { type: 'string' }
 export function parseArgs(argv: string[]): { seed: number; out: string; help?: true; realWorld: boolean } {
   const parsed = parseCli(SPEC, argv);
   if (parsed.help) return { seed: DEFAULT_SEED, out: DEFAULT_OUT, help: true, realWorld: true };
-  const seed = parsed.values.seed === undefined ? DEFAULT_SEED : Number(parsed.values.seed);
-  if (!Number.isInteger(seed)) throw new UsageError('--seed must be an integer');
+  const seed = parsed.values.seed === undefined ? DEFAULT_SEED : integerOption('seed', parsed.values.seed, { min: -(2 ** 31), max: 2 ** 32 - 1 });
   const out = parsed.values.out ?? DEFAULT_OUT;
   return { seed, out, realWorld: parsed.values.plain !== true };
 }
