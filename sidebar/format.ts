@@ -104,7 +104,7 @@ export function parsePeakThreshold(text: string): Parsed<number> {
   const s = text.trim().replace(',', '.');
   if (!/^\d+(\.\d+)?$/.test(s)) return { ok: false, error: 'errPeakNumber' };
   const n = Number(s);
-  if (!Number.isFinite(n) || n < PEAK_THRESHOLD_MIN) return { ok: false, error: 'errPeakMin' };
+  if (!Number.isFinite(n) || n < PEAK_THRESHOLD_MIN) return { ok: false, error: 'errPeakMin', params: { min: PEAK_THRESHOLD_MIN } };
   if (n > PEAK_THRESHOLD_MAX) return { ok: false, error: 'errPeakMax', params: { max: PEAK_THRESHOLD_MAX } };
   return { ok: true, value: n };
 }

@@ -1,5 +1,5 @@
 import { ROLES } from '../../src/shared/api';
-import { MAX_HOLIDAYS, SettingsError, validateSettings } from '../../src/core/settings';
+import { MAX_HOLIDAYS, PEAK_THRESHOLD_MIN, SettingsError, validateSettings } from '../../src/core/settings';
 import { buildSidebarHtml, escapeInline } from '../../sidebar/build';
 import {
   ageGroupLabels,
@@ -88,7 +88,8 @@ describe('settings validation', () => {
     expect(parsePeakThreshold('1.5')).toEqual({ ok: true, value: 1.5 });
     expect(parsePeakThreshold('1,5')).toEqual({ ok: true, value: 1.5 });
     expect(parsePeakThreshold(' 2 ')).toEqual({ ok: true, value: 2 });
-    expect(parsePeakThreshold('0.9')).toMatchObject({ ok: false, error: 'errPeakMin' });
+    expect(parsePeakThreshold('0.9')).toEqual({ ok: false, error: 'errPeakMin', params: { min: PEAK_THRESHOLD_MIN } });
+    expect(t('id', 'errPeakMin', { min: PEAK_THRESHOLD_MIN })).toBe(`Ambang minimal ${PEAK_THRESHOLD_MIN}.`);
     expect(parsePeakThreshold('abc')).toMatchObject({ ok: false, error: 'errPeakNumber' });
     expect(parsePeakThreshold('')).toMatchObject({ ok: false, error: 'errPeakNumber' });
     expect(parsePeakThreshold('-2')).toMatchObject({ ok: false });
