@@ -111,7 +111,7 @@ const id = {
 
   settingsTitle: 'Pengaturan',
   ageBounds: 'Batas kelompok usia',
-  ageBoundsHelp: 'Angka dipisah koma, naik, 1–120.',
+  ageBoundsHelp: 'Angka dipisah koma, naik, {min}–{max}.',
   ageGroups: 'Kelompok: {groups}',
   peakThreshold: 'Ambang puncak (× rata-rata bulan)',
   holidays: 'Hari libur (satu TTTT-BB-HH per baris)',
@@ -274,7 +274,7 @@ const en: Record<MsgKey, string> = {
 
   settingsTitle: 'Settings',
   ageBounds: 'Age group bounds',
-  ageBoundsHelp: 'Comma-separated, ascending, 1–120.',
+  ageBoundsHelp: 'Comma-separated, ascending, {min}–{max}.',
   ageGroups: 'Groups: {groups}',
   peakThreshold: 'Peak threshold (× month average)',
   holidays: 'Holidays (one YYYY-MM-DD per line)',

@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { ROOT } from '../../tools/build';
 import { ROLES } from '../../src/shared/api';
 import { MAX_HOLIDAYS, PEAK_THRESHOLD_MIN, SettingsError, validateSettings } from '../../src/core/settings';
 import { buildSidebarHtml, escapeInline } from '../../sidebar/build';
@@ -257,4 +260,17 @@ describe('buildSidebarHtml', () => {
     expect(escapeInline('a="</SCRIPT "', 'script')).toBe('a="<\\/SCRIPT "');
     expect(escapeInline('/*</style>*/', 'style')).toBe('/*<\\/style>*/');
   });
+});
+
+test('every message the sidebar shows without parameters has no placeholder to fill', () => {
+  const files = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  const bare = new Set<string>();
+  for (const f of files(path.join(ROOT, 'sidebar'))) {
+    for (const m of fs.readFileSync(f, 'utf8').matchAll(/\btr\('(\w+)'\)|\bt\([\w.]+, '(\w+)'\)/g)) bare.add((m[1] ?? m[2]) as string);
+  }
+  // The scan finds the sidebar's calls (a regex gone stale would find none).
+  expect(bare.size).toBeGreaterThan(50);
+  const withPlaceholder = [...bare].filter((key) => /\{\w+\}/.test(MESSAGES.id[key as MsgKey] ?? ''));
+  expect(withPlaceholder).toEqual([]);
 });
