@@ -86,6 +86,11 @@ test('tabContract finds a tab by name and refuses an unknown one', () => {
   expect(() => tabContract('ds_unknown')).toThrow('Unknown tab ds_unknown');
 });
 
+test('every column of every tab, the unfrozen ones too, has a type with a number format', () => {
+  const untyped = ALL_TABS.flatMap((tab) => tab.columns.filter((c) => !(c.type in FORMAT_OF_TYPE)).map((c) => `${tab.name}.${c.header}`));
+  expect(untyped).toEqual([]);
+});
+
 test('every column type has the number format Sheets spells for it', () => {
   expect(FORMAT_OF_TYPE).toEqual({ date: 'yyyy-mm-dd', text: '@', integer: '0', number: '0.00', percent: '0.00%', boolean: 'General' });
 });
