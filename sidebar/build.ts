@@ -16,7 +16,7 @@ export function escapeInline(code: string, tag: 'script' | 'style'): string {
   return out;
 }
 
-export async function bundleSidebarJs(): Promise<string> {
+async function bundleSidebarJs(): Promise<string> {
   const result = await build({
     entryPoints: [path.join(DIR, 'main.ts')],
     bundle: true,

@@ -34,7 +34,7 @@ export interface ChartText {
   peakLabel?: string;
 }
 
-export const CHART_WIDTH = 280;
+const CHART_WIDTH = 280;
 export const CHART_HEIGHT = 120;
 const W = CHART_WIDTH;
 const H = CHART_HEIGHT;
@@ -58,7 +58,7 @@ function frame(title: string, cls: string, body: SvgNode[]): SvgNode {
   );
 }
 
-export function niceMax(v: number): number {
+function niceMax(v: number): number {
   if (!(v > 0)) return 1;
   const mag = Math.pow(10, Math.floor(Math.log10(v)));
   for (const m of [1, 2, 2.5, 5, 10]) if (m * mag >= v) return m * mag;
@@ -119,8 +119,10 @@ export function weeklyForecastChart(points: readonly WeeklyPoint[], text: ChartT
   if (actual) body.push(node('path', { class: 'actual', d: actual, fill: 'none', stroke: '#202124', 'stroke-width': 1.5 }, node('title', {}, text.actualLabel ?? '')));
   const ticks = [0, Math.floor((points.length - 1) / 2), points.length - 1].filter((v, i, a) => a.indexOf(v) === i);
   for (const i of ticks) {
+    const point = points[i];
+    if (point === undefined) continue;
     const anchor = points.length > 1 && i === 0 ? 'start' : points.length > 1 && i === points.length - 1 ? 'end' : 'middle';
-    body.push(xLabel(x(i), points[i].label, anchor));
+    body.push(xLabel(x(i), point.label, anchor));
   }
   return frame(text.title, 'chart-weekly', body);
 }

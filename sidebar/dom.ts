@@ -53,7 +53,3 @@ function append(parent: Node, children: Child[]): void {
     else parent.appendChild(c);
   }
 }
-
-export function setText(el: Element | null, text: string): void {
-  if (el) el.textContent = text;
-}

@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../src/shared/api';
 import type { MsgKey } from './i18n';
-import { AGE_BOUND_MAX, AGE_BOUND_MIN, MAX_AGE_BOUNDS, PEAK_THRESHOLD_MAX, PEAK_THRESHOLD_MIN } from '../src/core/settings';
+import { AGE_BOUND_MAX, AGE_BOUND_MIN, MAX_AGE_BOUNDS, MAX_HOLIDAYS, PEAK_THRESHOLD_MAX, PEAK_THRESHOLD_MIN } from '../src/core/settings';
 
 const MONTHS: Record<Lang, readonly string[]> = {
   id: ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'],
@@ -20,7 +20,7 @@ export function formatNumber(n: number, lang: Lang): string {
   const abs = Math.abs(n);
   const isInt = Number.isInteger(abs);
   const fixed = isInt ? String(abs) : abs.toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
-  const [intPart, fracPart] = fixed.split('.');
+  const [intPart = '', fracPart] = fixed.split('.');
   const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group);
   return (negative ? '-' : '') + grouped + (fracPart ? decimal + fracPart : '');
 }
@@ -85,7 +85,8 @@ export function parseAgeBounds(text: string): Parsed<number[]> {
     if (!/^\d+$/.test(tok)) return { ok: false, error: 'errAgeNotInt', params: { value: tok } };
     const n = Number(tok);
     if (n < AGE_MIN || n > AGE_MAX) return { ok: false, error: 'errAgeRange', params: { value: tok, min: AGE_MIN, max: AGE_MAX } };
-    if (out.length && n <= out[out.length - 1]) return { ok: false, error: 'errAgeOrder', params: { value: tok } };
+    const previous = out[out.length - 1];
+    if (previous !== undefined && n <= previous) return { ok: false, error: 'errAgeOrder', params: { value: tok } };
     out.push(n);
   }
   return { ok: true, value: out };
@@ -103,7 +104,7 @@ export function parsePeakThreshold(text: string): Parsed<number> {
   const s = text.trim().replace(',', '.');
   if (!/^\d+(\.\d+)?$/.test(s)) return { ok: false, error: 'errPeakNumber' };
   const n = Number(s);
-  if (!Number.isFinite(n) || n < PEAK_THRESHOLD_MIN) return { ok: false, error: 'errPeakMin' };
+  if (!Number.isFinite(n) || n < PEAK_THRESHOLD_MIN) return { ok: false, error: 'errPeakMin', params: { min: PEAK_THRESHOLD_MIN } };
   if (n > PEAK_THRESHOLD_MAX) return { ok: false, error: 'errPeakMax', params: { max: PEAK_THRESHOLD_MAX } };
   return { ok: true, value: n };
 }
@@ -119,16 +120,18 @@ export function isValidIsoDate(s: string): boolean {
   return d <= days;
 }
 
-/** One 'YYYY-MM-DD' per line; blank lines ignored; result sorted and de-duplicated. */
+/** One 'YYYY-MM-DD' per line; blank lines ignored; result sorted and de-duplicated, at most MAX_HOLIDAYS days. */
 export function parseHolidays(text: string): Parsed<string[]> {
   const lines = text.split(/\r?\n/);
   const set = new Set<string>();
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trim();
     if (line === '') continue;
     if (!isValidIsoDate(line)) return { ok: false, error: 'errHoliday', params: { line: i + 1, value: line } };
     set.add(line);
   }
+  // The server's limit (core/settings.ts): a longer list would come back as BAD_INPUT.
+  if (set.size > MAX_HOLIDAYS) return { ok: false, error: 'errHolidayTooMany', params: { max: MAX_HOLIDAYS } };
   return { ok: true, value: [...set].sort() };
 }
 

@@ -111,7 +111,7 @@ const id = {
 
   settingsTitle: 'Pengaturan',
   ageBounds: 'Batas kelompok usia',
-  ageBoundsHelp: 'Angka dipisah koma, naik, 1–120.',
+  ageBoundsHelp: 'Angka dipisah koma, naik, {min}–{max}.',
   ageGroups: 'Kelompok: {groups}',
   peakThreshold: 'Ambang puncak (× rata-rata bulan)',
   holidays: 'Hari libur (satu TTTT-BB-HH per baris)',
@@ -142,9 +142,10 @@ const id = {
   errAgeRange: '"{value}" harus antara {min} dan {max}.',
   errAgeOrder: '"{value}" harus lebih besar dari angka sebelumnya.',
   errPeakNumber: 'Isi sebuah angka, misalnya 1,5.',
-  errPeakMin: 'Ambang minimal 1.',
+  errPeakMin: 'Ambang minimal {min}.',
   errPeakMax: 'Ambang paling besar {max}.',
   errHoliday: 'Baris {line}: "{value}" bukan tanggal TTTT-BB-HH.',
+  errHolidayTooMany: 'Paling banyak {max} hari libur.',
 
   roleDate: 'Tanggal kunjungan',
   roleAge: 'Usia',
@@ -273,7 +274,7 @@ const en: Record<MsgKey, string> = {
 
   settingsTitle: 'Settings',
   ageBounds: 'Age group bounds',
-  ageBoundsHelp: 'Comma-separated, ascending, 1–120.',
+  ageBoundsHelp: 'Comma-separated, ascending, {min}–{max}.',
   ageGroups: 'Groups: {groups}',
   peakThreshold: 'Peak threshold (× month average)',
   holidays: 'Holidays (one YYYY-MM-DD per line)',
@@ -304,9 +305,10 @@ const en: Record<MsgKey, string> = {
   errAgeRange: '"{value}" must be between {min} and {max}.',
   errAgeOrder: '"{value}" must be greater than the number before it.',
   errPeakNumber: 'Enter a number, e.g. 1.5.',
-  errPeakMin: 'The threshold is at least 1.',
+  errPeakMin: 'The threshold is at least {min}.',
   errPeakMax: 'The threshold is at most {max}.',
   errHoliday: 'Line {line}: "{value}" is not a YYYY-MM-DD date.',
+  errHolidayTooMany: 'At most {max} holidays.',
 
   roleDate: 'Visit date',
   roleAge: 'Age',

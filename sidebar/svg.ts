@@ -16,8 +16,8 @@ export function unsafeSvgAttr(name: string): boolean {
 export function svgElement(tree: SvgNode): SVGElement {
   if (!TAGS.has(tree.tag)) throw new Error(`unexpected chart element <${String(tree.tag)}>`);
   const el = document.createElementNS(SVG_NS, tree.tag);
-  for (const name of Object.keys(tree.attrs)) {
-    if (!unsafeSvgAttr(name)) el.setAttribute(name, tree.attrs[name]);
+  for (const [name, value] of Object.entries(tree.attrs)) {
+    if (!unsafeSvgAttr(name)) el.setAttribute(name, value);
   }
   for (const c of tree.children) el.appendChild(typeof c === 'string' ? document.createTextNode(c) : svgElement(c));
   return el;

@@ -1,7 +1,7 @@
 /** Settings (age groups, peak threshold, holidays) and the language switch, validated as the user types. */
 import type { Settings } from '../../src/shared/api';
 import { Child, h } from '../dom';
-import { ageGroupLabels, formatNumber, parseAgeBounds, parseHolidays, parsePeakThreshold, Parsed } from '../format';
+import { AGE_MAX, AGE_MIN, ageGroupLabels, formatNumber, parseAgeBounds, parseHolidays, parsePeakThreshold, Parsed } from '../format';
 import { MsgKey, resolveLang } from '../i18n';
 import { call, setRpcLang } from '../rpc';
 import { action, announce, app, formFrom, rerender, SettingsForm, tr } from '../store';
@@ -129,7 +129,7 @@ export function settingsView(): Child {
       'set-age',
       'ageBounds',
       h('input', { id: 'set-age', type: 'text', inputmode: 'numeric', autocomplete: 'off', value: form.age, disabled, 'aria-invalid': invalid('set-age'), 'aria-describedby': 'set-age-help set-age-msg', oninput: onInput('age') }),
-      tr('ageBoundsHelp'),
+      tr('ageBoundsHelp', { min: AGE_MIN, max: AGE_MAX }),
     ),
     field(
       'set-peak',

@@ -51,3 +51,15 @@ export const MAX_CELL_CHARS = 50000;
 export function capText(s: string, max = MAX_CELL_CHARS): string {
   return s.length > max ? s.slice(0, max - 1) + '\u2026' : s;
 }
+
+/**
+ * The element at an index the caller has proved in range (a loop bound, a length checked just
+ * before). Under noUncheckedIndexedAccess an index reads as `T | undefined`; this names the proof
+ * at the call and throws rather than let an undefined travel on if the proof is ever wrong. Only
+ * for arrays whose elements are never undefined.
+ */
+export function inRange<T>(xs: ArrayLike<T>, i: number): T {
+  const x = xs[i];
+  if (x === undefined) throw new RangeError(`index ${i} outside 0..${xs.length - 1}`);
+  return x;
+}

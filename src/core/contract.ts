@@ -8,6 +8,7 @@ import { PRAKIRAAN_HEADERS } from './insights/prakiraan';
 import { STAF_HEADERS } from './insights/staffing';
 import { PERUBAHAN_HEADERS } from './insights/changepoints';
 import { WAWASAN_HEADERS } from './insights/wawasan';
+import { inRange } from './cells';
 
 export type ColumnType = 'date' | 'text' | 'integer' | 'number' | 'percent' | 'boolean';
 
@@ -99,7 +100,11 @@ for (const tab of SUMMARY_TABS) tab.columns.push(...(VERSION_2_COLUMNS[tab.name]
  * Contract version 2, new tabs: the insight tabs. Their headers are
  * defined beside the code that fills them (src/core/insights), and only appended here.
  */
-const tabOf = (name: string, headers: readonly string[], types: ColumnType[]): TabContract => ({ name, columns: headers.map((header, i) => col(header, types[i] as ColumnType, 2)) });
+/** A version-2 tab from its headers and one type per header (a missing or extra type fails typecheck). */
+const tabOf = <H extends readonly string[]>(name: string, headers: H, types: { readonly [K in keyof H]: ColumnType }): TabContract => ({
+  name,
+  columns: headers.map((header, i) => col(header, inRange<ColumnType>(types, i), 2)),
+});
 
 export const INSIGHT_TABS: TabContract[] = [
   tabOf('ds_prakiraan', PRAKIRAAN_HEADERS, ['date', 'text', 'text', 'integer', 'number', 'integer', 'integer']),
@@ -141,8 +146,3 @@ export const FORMAT_OF_TYPE: Record<ColumnType, string> = {
   percent: '0.00%',
   boolean: 'General',
 };
-
-/** Tabs that are never service logs (summary, report, backup). */
-export function isSystemTab(name: string): boolean {
-  return name === BACKUP_TAB || name.startsWith('_pola') || ALL_TABS.some((t) => t.name === name);
-}

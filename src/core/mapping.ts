@@ -3,7 +3,7 @@
  * English header variants, ignoring case, punctuation, units in brackets and spacing.
  */
 import type { Role } from '../shared/api';
-import { Cell, Grid, isBlank, cellText } from './cells';
+import { Cell, Grid, isBlank, cellText, inRange } from './cells';
 import { CHANNELS, SERVICES, VocabEntry } from './vocabulary';
 import { fingerprint, words } from './text';
 import { proposeTopicColumn } from './logshape/topiccolumn';
@@ -29,12 +29,19 @@ export function normaliseHeader(h: string): string {
   return words(h.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')).join(' ');
 }
 
-/** Every role a header could name, best first: score 3 exact, 2 all variant words present. */
-export function rolesOfHeader(header: string): { role: Role; score: number; len: number }[] {
+/** A role a header could name: score 3 exact, 2 all variant words present; len of the variant matched. */
+interface HeaderRole {
+  role: Role;
+  score: number;
+  len: number;
+}
+
+/** Every role a header could name, best first. */
+function rolesOfHeader(header: string): HeaderRole[] {
   const h = normaliseHeader(header);
   if (h === '') return [];
   const hw = new Set(h.split(' '));
-  const best = new Map<Role, { role: Role; score: number; len: number }>();
+  const best = new Map<Role, HeaderRole>();
   for (const [role, variants] of VARIANTS) {
     for (const v of variants) {
       let score = 0;
@@ -86,7 +93,7 @@ export function detectMapping(grid: Grid, sheetName: string): ColumnMapping | nu
   let bestRow = -1;
   let bestHits = 0;
   for (let r = 0; r < Math.min(SCAN_ROWS, grid.length); r++) {
-    const row = grid[r];
+    const row = inRange(grid, r);
     let hits = 0;
     let hasDate = false;
     for (const cell of row) {
@@ -103,18 +110,18 @@ export function detectMapping(grid: Grid, sheetName: string): ColumnMapping | nu
     }
   }
   if (bestRow < 0) return null;
-  return mappingFromHeader(grid[bestRow], bestRow, sheetName);
+  return mappingFromHeader(inRange(grid, bestRow), bestRow, sheetName);
 }
 
 export function mappingFromHeader(header: Cell[], headerRow: number, sheetName: string): ColumnMapping {
   const derived: Partial<Record<DerivedHeader, number>> = {};
   let width = header.length;
-  for (let c = 0; c < header.length; c++) {
-    if (isDerivedHeader(header[c])) {
-      derived[String(header[c]).trim() as DerivedHeader] = c;
+  header.forEach((h, c) => {
+    if (isDerivedHeader(h)) {
+      derived[String(h).trim() as DerivedHeader] = c;
       width = Math.min(width, c);
     }
-  }
+  });
   while (width > 0 && isBlank(header[width - 1])) width--;
   // Each single-column role goes to its best-scoring header (leftmost on ties); a header that
   // loses its first choice takes its next one ("Media Layanan" loses service, becomes channel).
@@ -122,24 +129,34 @@ export function mappingFromHeader(header: Cell[], headerRow: number, sheetName: 
   const roles: Role[] = candidates.map(() => 'ignore');
   const taken = new Set<Role>();
   const choice = candidates.map(() => 0);
+  /** The role column c bids for now; undefined once it has run out of choices. */
+  const bidOf = (c: number): HeaderRole | undefined => candidates[c]?.[choice[c] ?? 0];
   for (let round = 0; round < 4; round++) {
     for (const role of ['date', 'birthDate', 'age', 'service', 'topic', 'channel', 'personal'] as Role[]) {
       if (taken.has(role)) continue;
       let keep = -1;
+      let best: HeaderRole | undefined;
       for (let c = 0; c < candidates.length; c++) {
-        if (roles[c] !== 'ignore' || candidates[c][choice[c]]?.role !== role) continue;
-        const cand = candidates[c][choice[c]];
-        if (keep < 0 || cand.score > candidates[keep][choice[keep]].score || (cand.score === candidates[keep][choice[keep]].score && cand.len > candidates[keep][choice[keep]].len)) keep = c;
+        const cand = bidOf(c);
+        if (roles[c] !== 'ignore' || cand === undefined || cand.role !== role) continue;
+        if (best === undefined || cand.score > best.score || (cand.score === best.score && cand.len > best.len)) {
+          keep = c;
+          best = cand;
+        }
       }
       if (keep < 0) continue;
       if (role === 'personal') {
-        for (let c = 0; c < candidates.length; c++) if (roles[c] === 'ignore' && candidates[c][choice[c]]?.role === 'personal') roles[c] = 'personal';
+        for (let c = 0; c < candidates.length; c++) if (roles[c] === 'ignore' && bidOf(c)?.role === 'personal') roles[c] = 'personal';
       } else {
         roles[keep] = role;
         taken.add(role);
       }
     }
-    for (let c = 0; c < candidates.length; c++) if (roles[c] === 'ignore' && candidates[c][choice[c]] && taken.has(candidates[c][choice[c]].role)) choice[c]++;
+    // A column whose role another column took bids for its next choice in the next round.
+    choice.forEach((k, c) => {
+      const bid = bidOf(c);
+      if (roles[c] === 'ignore' && bid !== undefined && taken.has(bid.role)) choice[c] = k + 1;
+    });
   }
   const fromName = constantsFromSheetName(sheetName);
   return {
@@ -279,9 +296,10 @@ export function resolveMapping(grid: Grid, sheetName: string, saved: SavedMappin
     const at: number[] = [];
     current.forEach((x, c) => x === h && at.push(c));
     const twiceSaved = saved.headers.filter((x) => x === h).length > 1;
-    if (at.length === 1 && !twiceSaved && h !== '') {
-      moved[String(at[0])] = role;
-      claimed.add(at[0]);
+    const [only] = at;
+    if (at.length === 1 && only !== undefined && !twiceSaved && h !== '') {
+      moved[String(only)] = role;
+      claimed.add(only);
     } else if (role !== 'ignore') missing.push(h === '' ? `#${Number(key) + 1}` : h);
   }
   if (missing.length > 0) return { kind: 'uncertain', mapping: detected, missing };

@@ -3,7 +3,7 @@
  * check that keeps an edit staff made during a run. Pure: it decides how many SpreadsheetApp
  * calls a clean costs and which cells it may touch, so it lives with the other decisions.
  */
-import { Cell, Grid, isDate } from './cells';
+import { Cell, Grid, inRange, isDate } from './cells';
 import type { ColumnChange } from './clean';
 
 /** No single call moves more rows than this (Sheets' practical limit near 10M cells). */
@@ -32,10 +32,16 @@ export interface PlainPatch {
 /** Ascending rows that have any change. */
 function changedRowsOf(changes: readonly ColumnChange[]): Int32Array {
   let maxRow = -1;
-  for (const ch of changes) if (ch.rows.length) maxRow = Math.max(maxRow, ch.rows[ch.rows.length - 1]);
+  for (const ch of changes) if (ch.rows.length) maxRow = Math.max(maxRow, inRange(ch.rows, ch.rows.length - 1));
   const marked = new Uint8Array(maxRow + 1);
   let count = 0;
-  for (const ch of changes) for (let i = 0; i < ch.rows.length; i++) if (!marked[ch.rows[i]]++) count++;
+  for (const ch of changes) {
+    for (const r of ch.rows) {
+      if (marked[r] === 1) continue;
+      marked[r] = 1;
+      count++;
+    }
+  }
   const rows = new Int32Array(count);
   for (let r = 0, k = 0; r <= maxRow; r++) if (marked[r]) rows[k++] = r;
   return rows;
@@ -44,11 +50,12 @@ function changedRowsOf(changes: readonly ColumnChange[]): Int32Array {
 /** Blocks of changed rows [first, last]: split at long gaps and at MAX_ROWS_PER_CALL rows. */
 function rowBlocks(changedRows: Int32Array): [number, number][] {
   const blocks: [number, number][] = [];
+  const row = (i: number): number => inRange(changedRows, i);
   let start = 0;
   while (start < changedRows.length) {
     let end = start;
-    while (end + 1 < changedRows.length && changedRows[end + 1] - changedRows[end] <= SPLIT_GAP && changedRows[end + 1] - changedRows[start] < MAX_ROWS_PER_BLOCK) end++;
-    blocks.push([changedRows[start], changedRows[end]]);
+    while (end + 1 < changedRows.length && row(end + 1) - row(end) <= SPLIT_GAP && row(end + 1) - row(start) < MAX_ROWS_PER_BLOCK) end++;
+    blocks.push([row(start), row(end)]);
     start = end + 1;
   }
   return blocks;
@@ -86,9 +93,9 @@ export function patchesFor(changes: ColumnChange[], grid: Grid, formulas: Set<nu
     const ch = byCol.get(c);
     if (!ch) return old;
     let at = cursor.get(c) ?? 0;
-    while (at < ch.rows.length && ch.rows[at] < r) at++;
+    while (at < ch.rows.length && inRange(ch.rows, at) < r) at++;
     cursor.set(c, at);
-    return at < ch.rows.length && ch.rows[at] === r ? ch.values[at] : old;
+    return at < ch.rows.length && ch.rows[at] === r ? inRange(ch.values, at) : old;
   };
   const isFormula = (r: number, c: number): boolean => formulas.size > 0 && c < formulaWidth && formulas.has(r * formulaWidth + c);
 
@@ -117,8 +124,8 @@ export function patchesFor(changes: ColumnChange[], grid: Grid, formulas: Set<nu
     const cols: number[] = [];
     for (const [c, ch] of byCol) {
       let k = cursor.get(c) ?? 0;
-      while (k < ch.rows.length && ch.rows[k] < r0) k++;
-      if (k < ch.rows.length && ch.rows[k] <= r1) cols.push(c);
+      while (k < ch.rows.length && inRange(ch.rows, k) < r0) k++;
+      if (k < ch.rows.length && inRange(ch.rows, k) <= r1) cols.push(c);
     }
     return cols;
   };
@@ -190,16 +197,10 @@ export function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
  */
 export function conflictingRows(originals: readonly (readonly Cell[])[], current: readonly (readonly Cell[])[]): number[] {
   const out: number[] = [];
-  for (let i = 0; i < originals.length; i++) {
-    const o = originals[i];
+  originals.forEach((o, i) => {
     const n = current[i] ?? [];
-    for (let k = 0; k < o.length; k++) {
-      if (!sameCell(o[k], n[k])) {
-        out.push(i);
-        break;
-      }
-    }
-  }
+    if (o.some((cell, k) => !sameCell(cell, n[k]))) out.push(i);
+  });
   return out;
 }
 

@@ -2,6 +2,7 @@
  * User settings with their defaults and validation. Stored as JSON in document properties.
  */
 import type { Settings } from '../shared/api';
+import { UNKNOWN } from './vocabulary';
 
 export const DEFAULT_SETTINGS: Settings = {
   ageBounds: [20, 28, 35, 43],
@@ -70,7 +71,8 @@ export function ageGroupLabels(bounds: readonly number[]): string[] {
   return [`<${first}`, ...between, `>${last - 1}`];
 }
 
-export const UNKNOWN_GROUP = 'Tidak diketahui';
+/** The age group and generation of a row without one: the words of any value a row lacks. */
+export const UNKNOWN_GROUP = UNKNOWN;
 
 /** The label of `age`'s group among `labels` (from ageGroupLabels of the same bounds). */
 export function ageGroupOf(age: number | null, bounds: readonly number[], labels: readonly string[]): string {
@@ -80,14 +82,14 @@ export function ageGroupOf(age: number | null, bounds: readonly number[], labels
 }
 
 /** Generations by birth year, as the study defines them (inclusive years), oldest last. */
-export const GENERATION_YEARS: readonly { name: string; from: number; to: number }[] = [
+const GENERATION_YEARS: readonly { name: string; from: number; to: number }[] = [
   { name: 'Gen Z', from: 1995, to: 2010 },
   { name: 'Milenial', from: 1980, to: 1994 },
   { name: 'Gen X', from: 1965, to: 1979 },
   { name: 'Baby Boomer', from: 1946, to: 1964 },
 ];
 
-export const OTHER_GENERATION = 'Lainnya';
+const OTHER_GENERATION = 'Lainnya';
 
 /** Every `generasi` value, in the order the summary tabs list them. */
 export const GENERATIONS = ['Gen Z', 'Milenial', 'Gen X', 'Baby Boomer', OTHER_GENERATION, UNKNOWN_GROUP] as const;

@@ -228,19 +228,22 @@ export interface SidebarState {
   version: string;
 }
 
-/** Error codes the sidebar knows how to explain. */
-export type ErrorCode =
-  | 'NO_DATE_COLUMN'
-  | 'BUSY'
-  | 'TOO_LARGE'
-  | 'NOTHING_TO_CLEAN'
-  | 'NOT_A_LOG'
-  | 'NO_UNDO'
-  | 'BAD_INPUT'
-  | 'MAPPING_CHANGED'
-  | 'PROTECTED'
-  | 'STATE_UNREADABLE'
-  | 'INTERNAL';
+/** Error codes the sidebar knows how to explain; each has a message and a next step in core/i18n. */
+export const ERROR_CODES = [
+  'NO_DATE_COLUMN',
+  'BUSY',
+  'TOO_LARGE',
+  'NOTHING_TO_CLEAN',
+  'NOT_A_LOG',
+  'NO_UNDO',
+  'BAD_INPUT',
+  'MAPPING_CHANGED',
+  'PROTECTED',
+  'STATE_UNREADABLE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Server functions answer with this envelope so errors arrive translated, with a next step. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; hint: string } };
@@ -276,5 +279,3 @@ export interface ServerApi {
   /** Rebuilds a missing or damaged state tab from the document's markers; false when it was fine. */
   rebuildState(): Reply<boolean>;
 }
-
-export type ServerFunctionName = keyof ServerApi;

@@ -1,4 +1,4 @@
-import { MAX_CELL_CHARS, PLAIN_TEXT_FORMAT, capText, cellText, isBlank, isDate, literalText, toWritable } from '../../src/core/cells';
+import { MAX_CELL_CHARS, PLAIN_TEXT_FORMAT, capText, cellText, isBlank, isDate, inRange, literalText, toWritable } from '../../src/core/cells';
 import * as vm from 'vm';
 
 describe('isBlank and isDate', () => {
@@ -65,4 +65,12 @@ test('capText keeps text that fits and cuts what does not', () => {
   expect(capText('abcdef', 6)).toBe('abcdef');
   expect(capText('abcdefg', 6)).toBe('abcde\u2026');
   expect(capText('', 0)).toBe('');
+});
+
+test('inRange answers the element at a proven index, falsy ones included, and throws past either end', () => {
+  expect([inRange(['a', '', 'c'], 1), inRange([0, 7], 0), inRange([false], 0)]).toEqual(['', 0, false]);
+  expect(inRange(Int32Array.of(4, 9), 1)).toBe(9);
+  expect(() => inRange(['a'], 1)).toThrow(RangeError);
+  expect(() => inRange(['a'], -1)).toThrow('index -1 outside 0..0');
+  expect(() => inRange(new Uint8Array(0), 0)).toThrow(RangeError);
 });

@@ -51,6 +51,14 @@ describe('patchesFor', () => {
     ]);
   });
 
+  test('a row changed in 256 columns or more is still one row (no 8-bit counter wraps)', () => {
+    const width = 300;
+    const changes = Array.from({ length: width }, (_, c) => change(c, [[3, `new${c}`]]));
+    const patches = patchesFor(changes, gridOf(5, width), new Set(), 0);
+    expect(placesOf(patches)).toEqual([[0, 3, 3, 0, width - 1]]);
+    expect(patches[0]?.values[0]?.[width - 1]).toBe(`new${width - 1}`);
+  });
+
   test('changes that write what is already there make no patch', () => {
     expect(patchesFor([change(0, [[1, 'r1c0']])], gridOf(3, 2), new Set(), 0)).toEqual([]);
     expect(patchesFor([], gridOf(3, 2), new Set(), 0)).toEqual([]);

@@ -4,6 +4,10 @@ import {
   DEFAULT_SETTINGS,
   GENERATIONS,
   MAX_AGE_BOUNDS,
+  MAX_HOLIDAYS,
+  PEAK_THRESHOLD_MAX,
+  PEAK_THRESHOLD_MIN,
+  WEEKDAY_NAMES,
   SettingsError,
   UNKNOWN_GROUP,
   ageGroupLabels,
@@ -15,6 +19,7 @@ import {
 import * as sidebarFormat from '../../sidebar/format';
 import * as sample from '../../tools/sample/generate';
 import type { Settings } from '../../src/shared/api';
+import { dayNumber, weekdayOfDay } from '../../src/core/zone';
 
 /** The field validateSettings names when it refuses `input`, or null when it accepts it. */
 function refusedField(input: Partial<Settings>): keyof Settings | null {
@@ -58,8 +63,14 @@ describe('validateSettings', () => {
   });
 
   test('accepts the edges of every range', () => {
-    expect(refusedField({ ageBounds: [AGE_BOUND_MIN, AGE_BOUND_MAX], peakThreshold: 1 })).toBeNull();
-    expect(refusedField({ ageBounds: Array.from({ length: MAX_AGE_BOUNDS }, (_, i) => 10 + i), peakThreshold: 10 })).toBeNull();
+    expect(refusedField({ ageBounds: [AGE_BOUND_MIN, AGE_BOUND_MAX], peakThreshold: PEAK_THRESHOLD_MIN })).toBeNull();
+    expect(refusedField({ ageBounds: Array.from({ length: MAX_AGE_BOUNDS }, (_, i) => 10 + i), peakThreshold: PEAK_THRESHOLD_MAX })).toBeNull();
+  });
+
+  test('holidays: MAX_HOLIDAYS distinct days, counted before repeats are dropped', () => {
+    const days = (n: number): string[] => Array.from({ length: n }, (_, i) => new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10));
+    expect(refusedField({ holidays: days(MAX_HOLIDAYS) })).toBeNull();
+    expect(refusedField({ holidays: days(MAX_HOLIDAYS + 1) })).toBe('holidays');
   });
 });
 
@@ -111,6 +122,12 @@ describe('generations', () => {
   test('agrees with the sample generator for every birth year 1900–2030', () => {
     for (let y = 1900; y <= 2030; y++) expect([y, generationOf(y)]).toEqual([y, sample.generationOf(y)]);
   });
+});
+
+test('WEEKDAY_NAMES is indexed like weekdayOfDay: 0 Minggu (Sunday) … 6 Sabtu', () => {
+  // 2024-06-02 was a Sunday, 2024-06-07 a Friday.
+  expect(WEEKDAY_NAMES[weekdayOfDay(dayNumber(2024, 6, 2))]).toBe('Minggu');
+  expect(WEEKDAY_NAMES[weekdayOfDay(dayNumber(2024, 6, 7))]).toBe('Jumat');
 });
 
 describe('weekOfMonth', () => {

@@ -11,6 +11,7 @@ import {
   backupLines,
   backupRows,
   backupWidth,
+  historyView,
   newestFirst,
   nextSeq,
   parseIndex,
@@ -343,5 +344,41 @@ describe('order and undo target', () => {
     expect(undoTarget(entries, 'e3')).toBeNull();
     expect(undoTarget(entries, 'e5')?.id).toBe('e5');
     expect(undoTarget(entries, 'missing')).toBeNull();
+  });
+});
+
+describe('historyView', () => {
+  const view = (entries: readonly UndoEntry[]) => historyView(entries).map((i) => [i.entry.id, i.rows, i.undoable]);
+
+  test('newest first; only the newest run of each sheet is undoable', () => {
+    const entries = [entry(1, 10, { sheetRows: 4 }), entry(2, 20, { sheetRows: 7 }), entry(3, 10, { sheetRows: 2 })];
+    expect(view(entries)).toEqual([
+      ['e3', 2, true],
+      ['e2', 7, true],
+      ['e1', 4, false],
+    ]);
+  });
+
+  test('the executions of one continued run are one item, listed at its newest, with the rows of all', () => {
+    const entries = [
+      entry(1, 10, { runId: 'r1', sheetRows: 100 }),
+      entry(2, 10, { runId: 'r1', sheetRows: 50 }),
+      entry(3, 20, { runId: 'r1', sheetRows: 9 }),
+      entry(4, 10, { runId: 'r2', sheetRows: 5 }),
+    ];
+    // r1 on sheet 20 is another run than r1 on sheet 10: a run id is the sheet's.
+    expect(view(entries)).toEqual([
+      ['e4', 5, true],
+      ['e3', 9, true],
+      ['e2', 150, false],
+    ]);
+  });
+
+  test('entries without a run id are never merged, and an empty history has no item', () => {
+    expect(view([entry(1, 10, { sheetRows: 3 }), entry(2, 10, { sheetRows: 3 })])).toEqual([
+      ['e2', 3, true],
+      ['e1', 3, false],
+    ]);
+    expect(historyView([])).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ const MONTHS_FULL = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Ju
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export const dateCell = (tz = TZ): fc.Arbitrary<Cell> =>
+const dateCell = (tz = TZ): fc.Arbitrary<Cell> =>
   fc
     .record({ y: fc.integer({ min: 2022, max: 2024 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }), style: fc.integer({ min: 0, max: 9 }) })
     .map(({ y, m, d, style }): Cell => {
@@ -57,8 +57,8 @@ export const ageCell: fc.Arbitrary<Cell> = fc.oneof(
 const variants = (xs: string[]): fc.Arbitrary<Cell> =>
   fc.tuple(fc.constantFrom(...xs), fc.integer({ min: 0, max: 4 })).map(([v, k]) => [v, v.toLowerCase(), v.toUpperCase(), ` ${v}  `, v.replace(' ', '  ')][k]);
 
-export const serviceCell = fc.oneof(variants(['Informasi', 'Pengaduan', 'Keluhan', 'Komplain', 'Update Data', 'Klaim JHT', 'Infromasi']), fc.constant<Cell>(''));
-export const channelCell = fc.oneof(variants(['Kantor Cabang', 'Lapak Asik', 'JMO', 'LapakAsik']), fc.constant<Cell>(''));
+const serviceCell = fc.oneof(variants(['Informasi', 'Pengaduan', 'Keluhan', 'Komplain', 'Update Data', 'Klaim JHT', 'Infromasi']), fc.constant<Cell>(''));
+const channelCell = fc.oneof(variants(['Kantor Cabang', 'Lapak Asik', 'JMO', 'LapakAsik']), fc.constant<Cell>(''));
 export const topicCell = fc.oneof(
   variants(['KPJ Lama', 'Lama KPJ', 'Prosedur Klaim JHT', 'Gagal Biometrik JMO', 'Gagal Biometirk JMO', 'Lupa Akun JMO', 'Saldo JHT', 'Saldo Jht', 'Cetak Kartu']),
   fc.constant<Cell>(''),

@@ -23,7 +23,10 @@ describe('tools/sample/cli.ts', () => {
     expect(parseArgs([])).toEqual({ seed: 20240403, out: 'sample/layanan-bpjs-sample.xlsx', realWorld: true });
     expect(parseArgs(['--seed', '7', '--out', 'x.xlsx'])).toEqual({ seed: 7, out: 'x.xlsx', realWorld: true });
     expect(parseArgs(['--seed=8'])).toEqual({ seed: 8, out: 'sample/layanan-bpjs-sample.xlsx', realWorld: true });
-    expect(() => parseArgs(['--seed', 'abc'])).toThrow();
+    expect(() => parseArgs(['--seed', 'abc'])).toThrow('--seed takes a whole number from -2147483648 to 4294967295, not "abc"');
+    // Number() would read these as 0 and 1000: a seed is written as digits.
+    expect(() => parseArgs(['--seed='])).toThrow('not ""');
+    expect(() => parseArgs(['--seed', '1e3'])).toThrow('not "1e3"');
     expect(() => parseArgs(['--bogus'])).toThrow();
     expect(parseArgs(['--plain', '--seed', '9'])).toEqual({ seed: 9, out: 'sample/layanan-bpjs-sample.xlsx', realWorld: false });
   });

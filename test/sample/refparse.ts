@@ -77,7 +77,7 @@ export const norm = (s: unknown): string =>
   String(s ?? '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** Optimal-string-alignment distance (Levenshtein + adjacent transposition). */
-export function osa(a: string, b: string): number {
+function osa(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {

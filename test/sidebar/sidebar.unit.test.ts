@@ -1,4 +1,8 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { ROOT } from '../../tools/build';
 import { ROLES } from '../../src/shared/api';
+import { MAX_HOLIDAYS, PEAK_THRESHOLD_MIN, SettingsError, validateSettings } from '../../src/core/settings';
 import { buildSidebarHtml, escapeInline } from '../../sidebar/build';
 import {
   ageGroupLabels,
@@ -87,7 +91,8 @@ describe('settings validation', () => {
     expect(parsePeakThreshold('1.5')).toEqual({ ok: true, value: 1.5 });
     expect(parsePeakThreshold('1,5')).toEqual({ ok: true, value: 1.5 });
     expect(parsePeakThreshold(' 2 ')).toEqual({ ok: true, value: 2 });
-    expect(parsePeakThreshold('0.9')).toMatchObject({ ok: false, error: 'errPeakMin' });
+    expect(parsePeakThreshold('0.9')).toEqual({ ok: false, error: 'errPeakMin', params: { min: PEAK_THRESHOLD_MIN } });
+    expect(t('id', 'errPeakMin', { min: PEAK_THRESHOLD_MIN })).toBe(`Ambang minimal ${PEAK_THRESHOLD_MIN}.`);
     expect(parsePeakThreshold('abc')).toMatchObject({ ok: false, error: 'errPeakNumber' });
     expect(parsePeakThreshold('')).toMatchObject({ ok: false, error: 'errPeakNumber' });
     expect(parsePeakThreshold('-2')).toMatchObject({ ok: false });
@@ -97,6 +102,15 @@ describe('settings validation', () => {
     expect(parseHolidays('2023-06-29\n\n 2023-06-01 \r\n2023-06-29')).toEqual({ ok: true, value: ['2023-06-01', '2023-06-29'] });
     expect(parseHolidays('2023-06-01\n29/06/2023')).toEqual({ ok: false, error: 'errHoliday', params: { line: 2, value: '29/06/2023' } });
     expect(parseHolidays('2023-02-30')).toMatchObject({ ok: false, error: 'errHoliday' });
+  });
+  it('accepts as many holidays as the server does, and no more', () => {
+    const days = (n: number): string[] => Array.from({ length: n }, (_, i) => new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10));
+    const most = parseHolidays(days(MAX_HOLIDAYS).join('\n'));
+    expect(most.ok && validateSettings({ holidays: most.value }).holidays).toHaveLength(MAX_HOLIDAYS);
+    // Repeats count once, as the server counts them after the sidebar removed them.
+    expect(parseHolidays([...days(MAX_HOLIDAYS), '2020-01-01'].join('\n')).ok).toBe(true);
+    expect(parseHolidays(days(MAX_HOLIDAYS + 1).join('\n'))).toEqual({ ok: false, error: 'errHolidayTooMany', params: { max: MAX_HOLIDAYS } });
+    expect(() => validateSettings({ holidays: days(MAX_HOLIDAYS + 1) })).toThrow(SettingsError);
   });
   it('only lets http(s) URLs through', () => {
     expect(safeUrl('https://lookerstudio.google.com/x')).toBe('https://lookerstudio.google.com/x');
@@ -246,4 +260,17 @@ describe('buildSidebarHtml', () => {
     expect(escapeInline('a="</SCRIPT "', 'script')).toBe('a="<\\/SCRIPT "');
     expect(escapeInline('/*</style>*/', 'style')).toBe('/*<\\/style>*/');
   });
+});
+
+test('every message the sidebar shows without parameters has no placeholder to fill', () => {
+  const files = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  const bare = new Set<string>();
+  for (const f of files(path.join(ROOT, 'sidebar'))) {
+    for (const m of fs.readFileSync(f, 'utf8').matchAll(/\btr\('(\w+)'\)|\bt\([\w.]+, '(\w+)'\)/g)) bare.add((m[1] ?? m[2]) as string);
+  }
+  // The scan finds the sidebar's calls (a regex gone stale would find none).
+  expect(bare.size).toBeGreaterThan(50);
+  const withPlaceholder = [...bare].filter((key) => /\{\w+\}/.test(MESSAGES.id[key as MsgKey] ?? ''));
+  expect(withPlaceholder).toEqual([]);
 });

@@ -22,7 +22,7 @@ import { loadInput } from '../runner/io';
 import { loadBundle } from '../runner/run';
 import { DEFAULT_OUT, writeSample } from '../sample/cli';
 import { DEFAULT_SEED } from '../sample/generate';
-import { parseCli, printedHelp, UsageError } from '../runner/args';
+import { integerOption, millisecondsOption, parseCli, printedHelp } from '../runner/args';
 import { injectShim, previewPage, scriptShim } from './client';
 import { activateSheet, workbookView } from './workbook';
 
@@ -229,16 +229,8 @@ export function parseArgs(argv: string[]): PreviewOptions | null {
   const parsed = parseCli(SPEC, argv);
   if (printedHelp(parsed, SPEC)) return null;
   const opts: PreviewOptions = {};
-  if (parsed.values.port !== undefined) {
-    const port = Number(parsed.values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be an integer 0–65535');
-    opts.port = port;
-  }
-  if (parsed.values.delay !== undefined) {
-    const ms = Number(parsed.values.delay);
-    if (!Number.isFinite(ms) || ms < 0) throw new UsageError('--delay must be a number of milliseconds');
-    opts.delayMs = ms;
-  }
+  if (parsed.values.port !== undefined) opts.port = integerOption('port', parsed.values.port, { min: 0, max: 65535 });
+  if (parsed.values.delay !== undefined) opts.delayMs = millisecondsOption('delay', parsed.values.delay);
   if (parsed.positionals[0] !== undefined) opts.file = parsed.positionals[0];
   return opts;
 }

@@ -53,6 +53,23 @@ export function parseCli<O extends OptionSpec>(spec: CliSpec<O>, argv: string[])
   return { help: false, values: values as Values<O>, positionals: parsed.positionals };
 }
 
+/**
+ * An integer option's value, written as digits (an optional minus first): '' or '1e3' or '0x10'
+ * are refused rather than read as 0, 1000 or 16 the way Number() would.
+ */
+export function integerOption(flag: string, text: string, range: { min: number; max: number }): number {
+  const n = /^-?\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n) || n < range.min || n > range.max) throw new UsageError(`--${flag} takes a whole number from ${range.min} to ${range.max}, not "${text}"`);
+  return n;
+}
+
+/** A number of milliseconds: a plain decimal number, at least 0. */
+export function millisecondsOption(flag: string, text: string): number {
+  const n = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  if (!Number.isFinite(n)) throw new UsageError(`--${flag} takes a number of milliseconds, not "${text}"`);
+  return n;
+}
+
 /** node:util's messages are long and mention its own syntax; one short line instead. */
 function parseErrorLine(e: Error & { code?: string }): string {
   const option = /'(-[^' ]+)/.exec(e.message)?.[1];

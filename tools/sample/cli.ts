@@ -7,13 +7,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as XLSX from 'xlsx';
-import { parseCli, printedHelp, runMain, UsageError } from '../runner/args';
+import { integerOption, parseCli, printedHelp, runMain } from '../runner/args';
 import { DEFAULT_SEED, generateSample, type SampleCell, type SampleOptions, type SampleWorkbook } from './generate';
 
 export const DEFAULT_OUT = 'sample/layanan-bpjs-sample.xlsx';
 
 /** Excel serial (days since 1899-12-30, fraction = time of day) of a wall-clock date. */
-export function excelSerial(parts: number[]): number {
+function excelSerial(parts: number[]): number {
   const [y, m, d, hh = 0, mi = 0, ss = 0] = parts;
   return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000 + (hh * 3600 + mi * 60 + ss) / 86400;
 }
@@ -75,8 +75,7 @@ const SPEC = { name: 'sample', usage: USAGE, options: { seed: { type: 'string' }
 export function parseArgs(argv: string[]): { seed: number; out: string; help?: true; realWorld: boolean } {
   const parsed = parseCli(SPEC, argv);
   if (parsed.help) return { seed: DEFAULT_SEED, out: DEFAULT_OUT, help: true, realWorld: true };
-  const seed = parsed.values.seed === undefined ? DEFAULT_SEED : Number(parsed.values.seed);
-  if (!Number.isInteger(seed)) throw new UsageError('--seed must be an integer');
+  const seed = parsed.values.seed === undefined ? DEFAULT_SEED : integerOption('seed', parsed.values.seed, { min: -(2 ** 31), max: 2 ** 32 - 1 });
   const out = parsed.values.out ?? DEFAULT_OUT;
   return { seed, out, realWorld: parsed.values.plain !== true };
 }

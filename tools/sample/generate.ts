@@ -109,13 +109,13 @@ export const SHEET = {
   jmo: 'JMO',
 } as const;
 
-export const CLEAN_TOTALS = { cs: 2090, onsite: 3107, lapak: 7439, jmo: 4296 } as const;
-export const CS_LAYANAN: Record<Layanan, number> = { Informasi: 1245, Pengaduan: 754, 'Permintaan Update Data': 91 };
-export const CS_AGE: Record<'Informasi' | 'Pengaduan', Record<string, number>> = {
+const CLEAN_TOTALS = { cs: 2090, onsite: 3107, lapak: 7439, jmo: 4296 } as const;
+const CS_LAYANAN: Record<Layanan, number> = { Informasi: 1245, Pengaduan: 754, 'Permintaan Update Data': 91 };
+const CS_AGE: Record<'Informasi' | 'Pengaduan', Record<string, number>> = {
   Informasi: { '>42': 374, '28-34': 344, '20-27': 272, '35-42': 255 },
   Pengaduan: { '20-27': 270, '28-34': 225, '35-42': 170, '>42': 89 },
 };
-export const INFO_OVER42_TOPICS: Record<string, number> = {
+const INFO_OVER42_TOPICS: Record<string, number> = {
   'KPJ Lama': 86,
   'Prosedur Klaim JHT': 70,
   'Saldo JHT': 60,
@@ -124,14 +124,14 @@ export const INFO_OVER42_TOPICS: Record<string, number> = {
   Iuran: 33,
   'Cek Kepesertaan': 20,
 };
-export const JMO_GENERATIONS: Record<Generation, number> = {
+const JMO_GENERATIONS: Record<Generation, number> = {
   'Gen Z': 1575,
   Milenial: 1261,
   'Gen X': 1340,
   'Baby Boomer': 120,
   Lainnya: 0,
 };
-export const JMO_COMPLAINTS = ['Gagal Biometrik JMO', 'Gagal Klaim JMO', 'Error Akun JMO', 'Lupa Akun JMO'] as const;
+const JMO_COMPLAINTS = ['Gagal Biometrik JMO', 'Gagal Klaim JMO', 'Error Akun JMO', 'Lupa Akun JMO'] as const;
 const JMO_COMPLAINT_SHARE = [0.27, 0.2, 0.14, 0.08];
 const OTHER_COMPLAINTS = ['Saldo Tidak Sesuai', 'Antrian Lama', 'Data Tidak Sinkron', 'Pelayanan Lambat'];
 const INFO_TOPICS_WEIGHTS: [string, number][] = [
@@ -146,22 +146,22 @@ const INFO_TOPICS_WEIGHTS: [string, number][] = [
 ];
 const UPDATE_TOPICS = ['Perubahan Nama', 'Perubahan NIK', 'Update No HP', 'Perubahan Tanggal Lahir', 'Update Email'];
 /** Deliberately formula-like / markup topic values (Keterangan of counted Update Data rows). */
-export const INJECTED_TOPICS = [
+const INJECTED_TOPICS = [
   '=HYPERLINK("http://x","klik")',
   '+62 812 3456 7890',
   '@admin mohon cek',
   '<b>Saldo</b> <script>alert(1)</script>',
 ];
-export const INVALID_DATE_VALUES: SampleCell[] = ['??', '-', 'belum diisi', null, '31/02/2023'];
+const INVALID_DATE_VALUES: SampleCell[] = ['??', '-', 'belum diisi', null, '31/02/2023'];
 
-export const FIRST_DAY: [number, number, number] = [2023, 5, 22];
-export const LAST_DAY: [number, number, number] = [2024, 4, 3];
+const FIRST_DAY: [number, number, number] = [2023, 5, 22];
+const LAST_DAY: [number, number, number] = [2024, 4, 3];
 
 // ---------------------------------------------------------------- PRNG
 
 export type Rng = () => number;
 /** mulberry32: small, fast, deterministic 32-bit PRNG returning [0, 1). */
-export function mulberry32(seed: number): Rng {
+function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -211,14 +211,14 @@ export function apportion(total: number, weights: number[]): number[] {
 
 const DAY_MS = 86400000;
 /** days since 1970-01-01 (UTC) */
-export const dayNum = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / DAY_MS;
-export function ymdOf(dn: number): [number, number, number] {
+const dayNum = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / DAY_MS;
+function ymdOf(dn: number): [number, number, number] {
   const t = new Date(dn * DAY_MS);
   return [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
 }
-export const dowOf = (dn: number): number => new Date(dn * DAY_MS).getUTCDay(); // 0 = Sunday
+const dowOf = (dn: number): number => new Date(dn * DAY_MS).getUTCDay(); // 0 = Sunday
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-export const isoOf = (dn: number): string => {
+const isoOf = (dn: number): string => {
   const [y, m, d] = ymdOf(dn);
   return `${y}-${pad(m)}-${pad(d)}`;
 };
@@ -227,7 +227,7 @@ export const mondayOf = (dn: number): number => dn - ((dowOf(dn) + 6) % 7);
 export const weekOfMonth = (d: number): number => (d <= 7 ? 1 : d <= 14 ? 2 : d <= 21 ? 3 : d <= 28 ? 4 : 5);
 const SERIAL_EPOCH = dayNum(1899, 12, 30);
 
-export function workdays(): number[] {
+function workdays(): number[] {
   const out: number[] = [];
   for (let dn = dayNum(...FIRST_DAY); dn <= dayNum(...LAST_DAY); dn++) {
     const w = dowOf(dn);
@@ -463,7 +463,7 @@ const ABBREVIATED: Record<string, string[]> = {
   'Update No HP': ['Update no. HP', 'update No. hp'],
 };
 const ABBREVIATED_SHARE = 0.3;
-export const OUTSIDE_VOCABULARY_TOPICS = ['Tanya lowongan kerja', 'Minta brosur BPU', 'Titip berkas klaim', 'Konsultasi PHK'];
+const OUTSIDE_VOCABULARY_TOPICS = ['Tanya lowongan kerja', 'Minta brosur BPU', 'Titip berkas klaim', 'Konsultasi PHK'];
 const OUTSIDE_VOCABULARY_ROWS = 12;
 
 interface TopicMess {
