@@ -42,6 +42,7 @@ import {
   writePatch,
   writeTable,
 } from './sheets';
+import { dashboardPlan, writeDashboard } from './dasbor';
 import { backupGrowth, dropBackupEntry, restoreBackup, saveBackup, undoHistory } from './backup';
 import { historyView, sameRunEntries } from '../core/undo';
 import { PlainPatch, conflictingRows, patchesFor, withoutRows } from '../core/rectangles';
@@ -445,6 +446,7 @@ export function summariseFlow(ctx: RunContext, env: Env, plans: { sheetName: str
     const sheet = writeReportTab(ss, state, table.name, table.rows);
     links.push(tabLink(ss, sheet, table.rows.length));
   }
+  writeDashboard(ss, state.tabs, dashboardPlan(summaries, env.clock, env.lang));
   saveState(ctx);
   // Data sources are named by contract name (a renamed tab keeps its id and its data source).
   const lookerTabs = SUMMARY_TABS.filter((tab) => tab.name.startsWith('ds_')).map((tab) => ({ name: tab.name, sheetId: state.tabs[tab.name] }));
