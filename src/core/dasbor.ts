@@ -24,6 +24,9 @@ export const MAX_SERIES = SLOT_WIDTH - 2;
 
 export type ChartKind = 'LINE' | 'COLUMN';
 
+/** An option value as setOption takes it: plain JSON (Google Charts options, e.g. series.1.lineDashStyle). */
+export type ChartOption = string | number | boolean | string[] | { [series: string]: { [option: string]: string | number | number[] } };
+
 /** A rectangle on the dasbor tab, 1-based. */
 export interface ChartRange {
   row: number;
@@ -42,7 +45,7 @@ export interface ChartSpec {
   anchorRow: number;
   anchorCol: number;
   /** Chart options as Sheets takes them (setOption), besides the title. */
-  options: Record<string, string | number | boolean>;
+  options: Record<string, ChartOption>;
 }
 
 export interface DashboardPlan {
@@ -116,8 +119,8 @@ type Texts = (typeof TEXT)['id'] | (typeof TEXT)['en'];
 export function planDashboard(input: DashboardInput, lang: Lang): DashboardPlan {
   const tx: Texts = TEXT[lang] ?? TEXT.id;
   const built: { id: ChartSpec['id']; kind: ChartKind; title: string; cells: Cell[][]; options: ChartSpec['options'] }[] = [
-    { id: 'tren_mingguan', kind: 'LINE', title: tx.trend, cells: weeklyTrend(input, tx), options: { 'series.2.lineDashStyle': 'dashed', legend: 'bottom' } },
-    { id: 'minggu_bulan', kind: 'COLUMN', title: tx.wom, cells: weekOfMonth(input, tx), options: { isStacked: true, legend: 'bottom', colors: '#4285f4,#db4437' } },
+    { id: 'tren_mingguan', kind: 'LINE', title: tx.trend, cells: weeklyTrend(input, tx), options: { legend: 'bottom', series: { 1: { lineDashStyle: [6, 4] }, 2: { lineWidth: 1 }, 3: { lineWidth: 1 } }, colors: ['#4285f4', '#db4437', '#9aa0a6', '#9aa0a6'] } },
+    { id: 'minggu_bulan', kind: 'COLUMN', title: tx.wom, cells: weekOfMonth(input, tx), options: { isStacked: true, legend: 'bottom', colors: ['#4285f4', '#db4437'] } },
     { id: 'usia_layanan', kind: 'COLUMN', title: tx.age, cells: pivot(tableOf(input, 'ds_usia'), 'kelompok_usia', 'layanan', 'jumlah', tx.ageGroup), options: { legend: 'bottom' } },
     { id: 'keluhan_jmo', kind: 'COLUMN', title: tx.jmo, cells: pivot(tableOf(input, 'ds_keluhan_jmo'), 'generasi', 'kategori', 'jumlah', tx.generation), options: { isStacked: true, legend: 'bottom' } },
   ];

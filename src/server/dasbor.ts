@@ -53,7 +53,7 @@ export function writeDashboard(ss: Spreadsheet, tabs: Record<string, number>, pl
 function configure(b: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder, sheet: Sheet, spec: ChartSpec, place: boolean): EmbeddedChart {
   const r = spec.range;
   b.setChartType(Charts.ChartType[spec.kind]).addRange(sheet.getRange(r.row, r.col, r.numRows, r.numCols)).setNumHeaders(1).setOption('title', spec.title);
-  for (const [k, v] of Object.entries(spec.options)) b.setOption(k, k === 'colors' ? String(v).split(',') : v);
+  for (const [k, v] of Object.entries(spec.options)) b.setOption(k, v);
   // A chart staff moved keeps its place: the position is set only when the chart is new.
   if (place) b.setPosition(spec.anchorRow, spec.anchorCol, 0, 0);
   return b.build();

@@ -88,6 +88,12 @@ test('age groups per service and JMO complaints per generation are pivoted from 
   ]);
 });
 
+test('the forecast is dashed and the band thin; peak weeks have their own colour', () => {
+  const plan = planDashboard(input(), 'id');
+  expect(plan.charts[0]!.options.series).toEqual({ 1: { lineDashStyle: [6, 4] }, 2: { lineWidth: 1 }, 3: { lineWidth: 1 } });
+  expect(plan.charts[1]!.options).toMatchObject({ isStacked: true, colors: ['#4285f4', '#db4437'] });
+});
+
 test('titles follow the sheet language', () => {
   expect(planDashboard(input(), 'id').charts.map((c) => c.title)).toContain('Keluhan JMO per generasi');
   expect(planDashboard(input(), 'en').charts.map((c) => c.title)).toContain('JMO complaints per generation');

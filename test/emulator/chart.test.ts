@@ -56,9 +56,13 @@ test('modify + updateChart change the chart in place: same id, new range and tit
 test('a built chart is a copy: changing the builder or the passed array afterwards changes nothing stored', () => {
   const { sheet, Charts } = setup();
   const colors = ['#111'];
-  const b = sheet.newChart().setChartType(Charts.ChartType.COLUMN).addRange(sheet.getRange('A1:B3')).setOption('colors', colors);
+  const series: Record<string, { lineWidth: number }> = { 1: { lineWidth: 1 } };
+  const b = sheet.newChart().setChartType(Charts.ChartType.COLUMN).addRange(sheet.getRange('A1:B3')).setOption('colors', colors).setOption('series', series);
   sheet.insertChart(b.build());
   colors.push('#222');
+  series[1]!.lineWidth = 9;
+  (sheet.getCharts()[0]!.getOptions().get('series') as typeof series)[1]!.lineWidth = 7;
+  expect(sheet.getCharts()[0]!.getOptions().get('series')).toEqual({ 1: { lineWidth: 1 } });
   b.setOption('title', 'later');
   const [c] = sheet.getCharts();
   expect(c!.getOptions().get('colors')).toEqual(['#111']);

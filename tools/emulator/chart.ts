@@ -64,7 +64,9 @@ export class ChartOptions {
   ) {}
   /** The option's value, null when it was not set. */
   get(option: string): unknown {
-    return Object.prototype.hasOwnProperty.call(this.options, option) ? this.options[option] : null;
+    // A copy: what a script changes in the answer is not the chart's option.
+    const v = Object.prototype.hasOwnProperty.call(this.options, option) ? this.options[option] : null;
+    return v !== null && typeof v === 'object' ? JSON.parse(JSON.stringify(v)) : v;
   }
   getOrDefault(option: string): unknown {
     return this.get(option);
@@ -93,7 +95,7 @@ export class EmbeddedChart {
     return out;
   }
   getOptions(): ChartOptions {
-    return new ChartOptions(this.rt, { ...this._spec.options });
+    return new ChartOptions(this.rt, this._spec.options);
   }
   getNumHeaders(): number {
     return this._spec.numHeaders;
@@ -157,8 +159,8 @@ export class EmbeddedChartBuilder {
     return this;
   }
   setOption(option: string, value: unknown): EmbeddedChartBuilder {
-    // Sheets keeps a copy: later changes to a passed array do not reach the chart.
-    this.spec.options[String(option)] = Array.isArray(value) ? [...(value as unknown[])] : value;
+    // Sheets keeps a copy: later changes to a passed array or object do not reach the chart.
+    this.spec.options[String(option)] = value !== null && typeof value === 'object' ? JSON.parse(JSON.stringify(value)) : value;
     return this;
   }
   setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): EmbeddedChartBuilder {
@@ -186,7 +188,7 @@ function rangeRecord(sheet: EmuSheet, range: EmuRange): ChartRecord['ranges'][nu
 }
 
 function cloneSpec<T extends Omit<ChartRecord, 'chartId'>>(spec: T): T {
-  return { ...spec, ranges: spec.ranges.map((r) => ({ ...r })), options: { ...spec.options } };
+  return { ...spec, ranges: spec.ranges.map((r) => ({ ...r })), options: JSON.parse(JSON.stringify(spec.options)) as Record<string, unknown> };
 }
 
 /** The sheet side: Sheet.newChart/insertChart/getCharts/updateChart/removeChart delegate here. */
