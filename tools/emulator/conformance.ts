@@ -10,6 +10,7 @@
  *
  * This file holds no runtime code.
  */
+import type { ChartOptions, ContainerInfo, EmbeddedChart, EmbeddedChartBuilder } from './chart';
 import type { DeveloperMetadata, DeveloperMetadataFinder, DeveloperMetadataLocation } from './metadata';
 import type { Lock, LockServiceImpl } from './lock';
 import type { Properties, PropertiesServiceImpl } from './properties';
@@ -112,11 +113,16 @@ export type Conformance = [
   Conforms<Mismatches<User, GoogleAppsScript.Base.User>>,
   Conforms<Mismatches<LoggerService, GoogleAppsScript.Base.Logger>>,
   Conforms<Mismatches<UtilitiesService, GoogleAppsScript.Utilities.Utilities>>,
+  Conforms<Mismatches<EmbeddedChartBuilder, GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder>>,
+  Conforms<Mismatches<EmbeddedChart, GoogleAppsScript.Spreadsheet.EmbeddedChart>>,
+  Conforms<Mismatches<ContainerInfo, GoogleAppsScript.Spreadsheet.ContainerInfo>>,
+  Conforms<Mismatches<ChartOptions, GoogleAppsScript.Charts.ChartOptions>>,
 ];
 
 /** Each entry must be `true`; a mismatch turns it into `{ mismatched: 'methodName' }` and fails here. */
 export const conformance: Conformance = [
   true, true, true, true, true, true, true, true, true, true, true, true, true,
   true, true, true, true, true, true, true, true, true, true, true, true,
+  true, true, true, true,
 ];
 

@@ -1,6 +1,7 @@
 /** The Emulator: owns all state and hands out the Apps Script globals. */
 import { createHash } from 'crypto';
 import { LockServiceImpl } from './lock';
+import { ChartsService } from './chart';
 import { PropertiesServiceImpl, PropertyData } from './properties';
 import { AuthModeName, ExecutionKind, Faults, Runtime, Stats, VirtualClock } from './runtime';
 import {
@@ -106,6 +107,7 @@ export class Emulator {
         HtmlService: new HtmlServiceImpl(this.rt, this.options.htmlFiles),
         Session: new SessionService(this.rt, this.options),
         Utilities: new UtilitiesService(this.rt),
+        Charts: new ChartsService(this.rt),
         Logger: new LoggerService(this.rt, this.logs),
         console: makeConsole(this.logs),
       };

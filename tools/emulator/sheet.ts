@@ -1,5 +1,6 @@
 /** Sheet: grid dimensions, structure edits and the cell layers. */
 import { parseA1 } from './a1';
+import { EmbeddedChart, EmbeddedChartBuilder, SheetCharts } from './chart';
 import { Grid } from './grid';
 import { DeveloperMetadata, DeveloperMetadataFinder, metadataArgs, metadataAt } from './metadata';
 import { clearScope, EmuRange } from './range';
@@ -29,6 +30,8 @@ export class EmuSheet {
   _frozenColumns = 0;
   /** Merged areas, 0-based; each covers at least two cells. */
   _merges: Rect[] = [];
+  /** Embedded charts (chart.ts). */
+  readonly _charts: SheetCharts = new SheetCharts(this);
 
   constructor(
     readonly _parent: EmuSpreadsheet,
@@ -38,6 +41,24 @@ export class EmuSheet {
     public _maxColumns = DEFAULT_COLUMNS,
   ) {
     this.rt = _parent.rt;
+  }
+
+  // ---- embedded charts (chart.ts) -------------------------------------------
+
+  newChart(): EmbeddedChartBuilder {
+    return this._charts.newChart();
+  }
+  insertChart(chart: EmbeddedChart): void {
+    this._charts.insert(chart);
+  }
+  getCharts(): EmbeddedChart[] {
+    return this._charts.all();
+  }
+  updateChart(chart: EmbeddedChart): void {
+    this._charts.update(chart);
+  }
+  removeChart(chart: EmbeddedChart): void {
+    this._charts.remove(chart);
   }
 
   // ---- identity -----------------------------------------------------------
@@ -470,5 +491,6 @@ instrument(
     'deleteColumns', 'deleteColumn',
     'setFrozenRows', 'setFrozenColumns', 'setColumnWidth', 'setColumnWidths', 'autoResizeColumns',
     'clear', 'clearContents', 'clearFormats', 'addDeveloperMetadata',
+    'insertChart', 'updateChart', 'removeChart',
   ],
 );

@@ -103,7 +103,9 @@ body{display:flex;font:13px/1.4 Roboto,Arial,sans-serif;color:#202124;background
 #wb-header{display:flex;align-items:baseline;gap:12px;padding:8px 12px;border-bottom:1px solid #dadce0;background:#f8f9fa}
 #wb-header h1{font-size:18px;font-weight:400;margin:0}
 #wb-meta{color:#5f6368;font-size:12px}
-#grid-wrap{flex:1;overflow:auto}
+#grid-wrap{flex:1;overflow:auto;position:relative}
+#grid.with-charts td{min-width:100px;max-width:100px}
+.chart{position:absolute;z-index:2;box-shadow:0 1px 3px rgba(60,64,67,.3)}
 #grid{border-collapse:collapse;font-size:12px}
 #grid th,#grid td{border:1px solid #e2e3e3;padding:2px 6px;white-space:nowrap;max-width:240px;overflow:hidden;text-overflow:ellipsis;height:21px}
 #grid thead th,#grid tbody th{background:#f8f9fa;color:#5f6368;font-weight:400;text-align:center;position:sticky}
@@ -153,6 +155,8 @@ const PAGE_JS = `(function () {
     if (!sheet) return;
     table.setAttribute('data-sheet-id', String(sheet.sheetId));
     table.setAttribute('data-sheet-name', sheet.name);
+    // A tab with charts gets Sheets' default column width, so charts cover the cells they cover there.
+    table.className = sheet.charts && sheet.charts.length ? 'with-charts' : '';
     var width = sheet.rows.reduce(function (w, r) { return Math.max(w, r.length); }, 0);
     var thead = el('thead'); var hr = el('tr'); hr.appendChild(el('th', null, ''));
     for (var c = 0; c < width; c++) hr.appendChild(el('th', { scope: 'col' }, colName(c)));
@@ -169,8 +173,26 @@ const PAGE_JS = `(function () {
       tbody.appendChild(tr);
     });
     table.appendChild(tbody);
+    drawCharts(sheet, tbody);
     document.getElementById('grid-note').textContent = sheet.name + ': ' + sheet.totalRows + ' baris × ' + sheet.totalColumns + ' kolom' +
       (sheet.totalRows > sheet.rows.length ? ' (menampilkan ' + sheet.rows.length + ' baris pertama)' : '');
+  }
+  // Charts float over the grid at their anchor cell plus offset, as in Sheets. The SVG comes
+  // from the preview server (tools/preview/charts.ts), which escapes every label.
+  function drawCharts(sheet, tbody) {
+    var wrap = document.getElementById('grid-wrap');
+    Array.prototype.slice.call(wrap.querySelectorAll('.chart')).forEach(function (n) { n.remove(); });
+    (sheet.charts || []).forEach(function (c) {
+      var tr = tbody.rows[c.anchorRow - 1];
+      var cell = tr && tr.cells[c.anchorColumn];
+      var div = el('div', { class: 'chart', 'data-chart-id': String(c.chartId) });
+      div.style.left = ((cell ? cell.offsetLeft : 40 + (c.anchorColumn - 1) * 100) + c.offsetX) + 'px';
+      div.style.top = ((cell ? cell.offsetTop : 22 + (c.anchorRow - 1) * 22) + c.offsetY) + 'px';
+      div.style.width = c.width + 'px';
+      div.style.height = c.height + 'px';
+      div.innerHTML = c.svg;
+      wrap.appendChild(div);
+    });
   }
   function refresh(force) {
     return fetch('/api/workbook?v=' + (force ? -1 : version)).then(function (r) { return r.json(); }).then(function (data) {

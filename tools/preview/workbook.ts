@@ -8,6 +8,7 @@
 import type { EmuSheet, EmuSpreadsheet } from '../emulator';
 import { csvText } from '../runner/io';
 import { intlZoneClock } from '../emulator/dates';
+import { ChartView, chartViews } from './charts';
 
 /** Rows and columns of each tab sent to the page; enough to see a cleaned log and every summary. */
 export const VIEW_ROWS = 200;
@@ -22,6 +23,8 @@ export interface SheetView {
   rows: string[][];
   totalRows: number;
   totalColumns: number;
+  /** Embedded charts drawn as SVG (charts.ts), placed over the grid at their anchor cell. */
+  charts: ChartView[];
 }
 
 export interface WorkbookView {
@@ -59,7 +62,7 @@ export function workbookView(ss: EmuSpreadsheet, version: number): WorkbookView 
       for (let c = 0; c < width; c++) row.push(csvText(sheet._values.get(r, c), clock));
       rows.push(row);
     }
-    return { name: sheet._name, sheetId: sheet._sheetId, hidden: sheet._hidden, active: sheet === active, rows, totalRows, totalColumns };
+    return { name: sheet._name, sheetId: sheet._sheetId, hidden: sheet._hidden, active: sheet === active, rows, totalRows, totalColumns, charts: chartViews(ss, sheet) };
   });
   return { version, spreadsheetName: ss._name, timeZone: ss._timeZone, activeSheetId: active._sheetId, sheets };
 }

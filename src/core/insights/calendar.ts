@@ -19,7 +19,7 @@ export function womOfDay(day: number): number {
 }
 
 export function isOpen(cal: OpenCalendar, day: number): boolean {
-  return cal.openWeekdays[weekdayOfDay(day)] && !cal.closed.has(isoOfDay(day));
+  return cal.openWeekdays[weekdayOfDay(day)] === true && !cal.closed.has(isoOfDay(day));
 }
 
 /** Monday on or before a day. */
@@ -42,9 +42,10 @@ export function learnCalendar(firstDay: number, totals: ArrayLike<number>, holid
     if (holidays.has(isoOfDay(day))) continue;
     const wd = weekdayOfDay(day);
     seen[wd]++;
-    if (totals[i] > 0) {
+    const total = totals[i] ?? 0;
+    if (total > 0) {
       busy[wd]++;
-      openTotals.push(totals[i]);
+      openTotals.push(total);
     }
   }
   const openWeekdays = seen.map((n, wd) => n > 0 && busy[wd] * 2 >= n);
@@ -55,7 +56,7 @@ export function learnCalendar(firstDay: number, totals: ArrayLike<number>, holid
     const day = firstDay + i;
     if (!holidays.has(isoOfDay(day)) || !openWeekdays[weekdayOfDay(day)]) continue;
     listed++;
-    if (totals[i] >= 0.3 * median) worked++;
+    if ((totals[i] ?? 0) >= 0.3 * median) worked++;
   }
   const closesOnHolidays = listed === 0 || worked * 2 <= listed;
   return { openWeekdays, closed: closesOnHolidays ? holidays : new Set(), closesOnHolidays };
@@ -75,5 +76,5 @@ export function medianOf(xs: readonly number[]): number {
   if (xs.length === 0) return 0;
   const s = xs.slice().sort((a, b) => a - b);
   const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }

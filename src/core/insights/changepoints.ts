@@ -27,11 +27,16 @@ export interface Segment {
   mean: number;
 }
 
+/** Element i of an array whose bounds the caller's loop guarantees (noUncheckedIndexedAccess). */
+function at<T>(xs: readonly T[], i: number): T {
+  return xs[i] as T;
+}
+
 /** Noise SD of a series: MAD of first differences / (0.6745·√2). */
 export function noiseSd(x: readonly number[]): number {
   if (x.length < 3) return 0;
   const d = [];
-  for (let i = 1; i < x.length; i++) d.push(Math.abs(x[i] - x[i - 1]));
+  for (let i = 1; i < x.length; i++) d.push(Math.abs(at(x, i) - at(x, i - 1)));
   return medianOf(d) / (0.6745 * Math.SQRT2);
 }
 
@@ -42,26 +47,26 @@ export function optimalPartition(x: readonly number[], penalty: number, minSize:
   const s1 = [0];
   const s2 = [0];
   for (const v of x) {
-    s1.push(s1[s1.length - 1] + v);
-    s2.push(s2[s2.length - 1] + v * v);
+    s1.push(at(s1, s1.length - 1) + v);
+    s2.push(at(s2, s2.length - 1) + v * v);
   }
-  const cost = (a: number, b: number) => s2[b] - s2[a] - (s1[b] - s1[a]) ** 2 / (b - a);
-  const best = new Array(n + 1).fill(Infinity);
-  const prev = new Array(n + 1).fill(-1);
+  const cost = (a: number, b: number) => at(s2, b) - at(s2, a) - (at(s1, b) - at(s1, a)) ** 2 / (b - a);
+  const best: number[] = new Array(n + 1).fill(Infinity);
+  const prev: number[] = new Array(n + 1).fill(-1);
   best[0] = -penalty;
   for (let t = minSize; t <= n; t++) {
     for (let s = 0; s <= t - minSize; s++) {
       if (s !== 0 && s < minSize) continue;
-      if (best[s] === Infinity) continue;
-      const v = best[s] + cost(s, t) + penalty;
-      if (v < best[t]) {
+      if (at(best, s) === Infinity) continue;
+      const v = at(best, s) + cost(s, t) + penalty;
+      if (v < at(best, t)) {
         best[t] = v;
         prev[t] = s;
       }
     }
   }
   const cps: number[] = [];
-  for (let t = n; t > 0; t = prev[t]) if (prev[t] > 0) cps.push(prev[t]);
+  for (let t = n; t > 0; t = at(prev, t)) if (at(prev, t) > 0) cps.push(at(prev, t));
   return cps.reverse();
 }
 
@@ -75,10 +80,10 @@ export function segmentWeekly(weekly: readonly number[], penaltyFactor = PENALTY
   const bounds = [0, ...cps, n];
   const out: Segment[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
-    const from = bounds[i];
-    const to = bounds[i + 1] - 1;
+    const from = at(bounds, i);
+    const to = at(bounds, i + 1) - 1;
     let sum = 0;
-    for (let k = from; k <= to; k++) sum += weekly[k];
+    for (let k = from; k <= to; k++) sum += at(weekly, k);
     out.push({ from, to, mean: sum / (to - from + 1) });
   }
   return out;
@@ -101,19 +106,19 @@ export interface Surge {
 export function surgesOf(segments: readonly Segment[], ratio: number, weekly?: readonly number[]): Surge[] {
   const out: Surge[] = [];
   for (let i = 1; i < segments.length; i++) {
-    const base = segments[i - 1].mean;
+    const base = at(segments, i - 1).mean;
     const high = ratio * Math.max(base, 1e-9);
-    if (!(segments[i].mean >= high)) continue;
+    if (!(at(segments, i).mean >= high)) continue;
     let j = i;
-    while (j + 1 < segments.length && segments[j + 1].mean >= high) j++;
-    let from = segments[i].from;
-    let to = segments[j].to;
+    while (j + 1 < segments.length && at(segments, j + 1).mean >= high) j++;
+    let from = at(segments, i).from;
+    let to = at(segments, j).to;
     if (weekly) {
-      while (from > segments[i - 1].from && weekly[from - 1] >= high) from--;
-      while (to + 1 < weekly.length && weekly[to + 1] >= high) to++;
+      while (from > at(segments, i - 1).from && at(weekly, from - 1) >= high) from--;
+      while (to + 1 < weekly.length && at(weekly, to + 1) >= high) to++;
     }
     let sum = 0;
-    for (let k = from; k <= to; k++) sum += weekly ? weekly[k] : segmentAt(segments, k).mean;
+    for (let k = from; k <= to; k++) sum += weekly ? at(weekly, k) : segmentAt(segments, k).mean;
     const during = sum / (to - from + 1);
     out.push({ from, to, before: base, during, ratio: base > 0 ? during / base : Infinity });
     i = j;
@@ -133,9 +138,9 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
 export function perubahanRows(service: string, topic: string, segments: readonly Segment[], mondays: readonly number[]): PerubahanRow[] {
   const rows: PerubahanRow[] = [];
   for (let i = 1; i < segments.length; i++) {
-    const s = segments[i];
-    const before = segments[i - 1].mean;
-    rows.push([service, topic, mondays[s.from], mondays[s.to] + 6, r2(before), r2(s.mean), before > 0 ? r2(s.mean / before) : '']);
+    const s = at(segments, i);
+    const before = at(segments, i - 1).mean;
+    rows.push([service, topic, at(mondays, s.from), at(mondays, s.to) + 6, r2(before), r2(s.mean), before > 0 ? r2(s.mean / before) : '']);
   }
   return rows;
 }

@@ -100,32 +100,34 @@ export function fitPoisson(
     const A = zeros(p);
     const b = new Array(p).fill(0);
     for (let i = 0; i < X.length; i++) {
-      const eta = dot(X[i], beta);
-      const mu = Math.exp(eta + offset[i]);
-      const w = weight[i] * mu;
-      const z = eta + (y[i] - mu) / mu;
-      const xi = X[i];
+      const xi = row(X, i);
+      const eta = dot(xi, beta);
+      const mu = Math.exp(eta + at(offset, i));
+      const w = at(weight, i) * mu;
+      const z = eta + (at(y, i) - mu) / mu;
       for (let r = 0; r < p; r++) {
-        if (xi[r] === 0) continue;
-        b[r] += w * xi[r] * z;
-        for (let c = 0; c < p; c++) A[r][c] += w * xi[r] * xi[c];
+        const xr = at(xi, r);
+        if (xr === 0) continue;
+        b[r] += w * xr * z;
+        const Ar = row(A, r);
+        for (let c = 0; c < p; c++) Ar[c] = at(Ar, c) + w * xr * at(xi, c);
       }
     }
-    for (let r = 0; r < p; r++) A[r][r] += penalised[r] ? ridge : 1e-6;
+    for (let r = 0; r < p; r++) row(A, r)[r] = at(row(A, r), r) + (penalised[r] ? ridge : 1e-6);
     const next = solve(A, b);
     if (!next) break;
     info = A;
     let change = 0;
     for (let i = 0; i < p; i++) {
-      change = Math.max(change, Math.abs(next[i] - beta[i]));
-      beta[i] = next[i];
+      change = Math.max(change, Math.abs(at(next, i) - at(beta, i)));
+      beta[i] = at(next, i);
     }
     if (change < 1e-8) break;
   }
   let chi2 = 0;
   for (let i = 0; i < X.length; i++) {
-    const mu = Math.exp(dot(X[i], beta) + offset[i]);
-    chi2 += (weight[i] * (y[i] - mu) ** 2) / mu;
+    const mu = Math.exp(dot(row(X, i), beta) + at(offset, i));
+    chi2 += (at(weight, i) * (at(y, i) - mu) ** 2) / mu;
   }
   // Dispersion may fall below 1: logs that staff apportion by hand are smoother than Poisson.
   const dispersion = wsum > p + 2 ? Math.max(MIN_DISPERSION, chi2 / (wsum - p)) : 1;
@@ -156,7 +158,7 @@ export function fitForecast(days: readonly number[], y: readonly number[], cal: 
   const q = seasonalFeatures(dayShape(trainEnd, cal, trainEnd), openWeekdays).length;
   const X1 = seasonalX.map((sx, i) => {
     const m = new Array(nM).fill(0);
-    m[monthOf[i]] = 1;
+    m[at(monthOf, i)] = 1;
     return [...m, ...sx];
   });
   const penal1 = [...new Array(nM).fill(false), ...new Array(q).fill(true)];
@@ -165,7 +167,7 @@ export function fitForecast(days: readonly number[], y: readonly number[], cal: 
   const monthSum = new Array(nM).fill(0);
   const monthDays = new Array(nM).fill(0);
   monthOf.forEach((m, i) => {
-    monthSum[m] += y[i];
+    monthSum[m] += at(y, i);
     monthDays[m]++;
   });
   const start1 = [...monthSum.map((t, m) => Math.log(Math.max(0.05, t / Math.max(1, monthDays[m])))), ...new Array(q).fill(0)];
@@ -176,8 +178,8 @@ export function fitForecast(days: readonly number[], y: readonly number[], cal: 
   const X2 = shapes.map((s) => [1, trendTerm(s.weeksAhead, cfg.trendDamping)]);
   const decay = days.map((d) => Math.pow(0.5, (trainEnd - d) / 7 / cfg.halfLifeWeeks));
   const offsets = shapes.map(shapeOffset);
-  const recentY = y.reduce((a, v, i) => a + v * decay[i], 0);
-  const recentMu = offsets.reduce((a, o, i) => a + Math.exp(o) * decay[i], 0);
+  const recentY = y.reduce((a, v, i) => a + v * at(decay, i), 0);
+  const recentMu = offsets.reduce((a, o, i) => a + Math.exp(o) * at(decay, i), 0);
   const start2 = [Math.log(Math.max(0.05, recentY) / Math.max(1e-9, recentMu)), 0];
   const stage2 = days.length > 0 ? fitPoisson(X2, y, decay, offsets, [false, true], cfg.ridge, start2) : { beta: [Math.log(0.05), 0], cov: zeros(2), dispersion: 1 };
   const dispersion = stage1.dispersion;
@@ -205,8 +207,8 @@ export function monthWander(levels: readonly number[], cov: number[][], dispersi
   let sq = 0;
   let err = 0;
   for (let m = 1; m + 1 < levels.length; m++) {
-    sq += (levels[m] - (levels[m - 1] + levels[m + 1]) / 2) ** 2;
-    err += dispersion * (cov[m][m] + (cov[m - 1][m - 1] + cov[m + 1][m + 1]) / 4);
+    sq += (at(levels, m) - (at(levels, m - 1) + at(levels, m + 1)) / 2) ** 2;
+    err += dispersion * (diag(cov, m) + (diag(cov, m - 1) + diag(cov, m + 1)) / 4);
   }
   const n = levels.length - 2;
   return Math.max(0, (sq - err) / n / 1.5);
@@ -266,55 +268,72 @@ function normalCdf(x: number): number {
 
 // ---- small dense linear algebra (p ≤ a dozen)
 
+/** Element i of a vector whose bounds the caller's loop guarantees (noUncheckedIndexedAccess). */
+function at(v: ArrayLike<number>, i: number): number {
+  return v[i] as number;
+}
+
+function row(m: readonly number[][], r: number): number[] {
+  return m[r] as number[];
+}
+
+function diag(m: readonly number[][], i: number): number {
+  return at(row(m, i), i);
+}
+
 function dot(a: readonly number[], b: readonly number[]): number {
   let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  for (let i = 0; i < a.length; i++) s += at(a, i) * at(b, i);
   return s;
 }
 
 function zeros(p: number): number[][] {
-  return Array.from({ length: p }, () => new Array(p).fill(0));
+  return Array.from({ length: p }, () => new Array<number>(p).fill(0));
 }
 
 function identity(p: number): number[][] {
   const m = zeros(p);
-  for (let i = 0; i < p; i++) m[i][i] = 1;
+  for (let i = 0; i < p; i++) row(m, i)[i] = 1;
   return m;
 }
 
 function quadForm(m: number[][], x: number[]): number {
   let s = 0;
-  for (let r = 0; r < x.length; r++) for (let c = 0; c < x.length; c++) s += x[r] * m[r][c] * x[c];
+  for (let r = 0; r < x.length; r++) for (let c = 0; c < x.length; c++) s += at(x, r) * at(row(m, r), c) * at(x, c);
   return Math.max(0, s);
 }
 
 /** Gauss–Jordan with partial pivoting; null when singular. */
 function solve(A: number[][], b: number[]): number[] | null {
   const p = b.length;
-  const m = A.map((row, i) => [...row, b[i]]);
+  const m = A.map((r, i) => [...r, at(b, i)]);
   if (!eliminate(m, p)) return null;
-  return m.map((row) => row[p]);
+  return m.map((r) => at(r, p));
 }
 
 function invert(A: number[][]): number[][] | null {
   const p = A.length;
-  const m = A.map((row, i) => [...row, ...identity(p)[i]]);
+  const id = identity(p);
+  const m = A.map((r, i) => [...r, ...row(id, i)]);
   if (!eliminate(m, p)) return null;
-  return m.map((row) => row.slice(p));
+  return m.map((r) => r.slice(p));
 }
 
 function eliminate(m: number[][], p: number): boolean {
   for (let c = 0; c < p; c++) {
     let piv = c;
-    for (let r = c + 1; r < p; r++) if (Math.abs(m[r][c]) > Math.abs(m[piv][c])) piv = r;
-    if (Math.abs(m[piv][c]) < 1e-12) return false;
-    [m[c], m[piv]] = [m[piv], m[c]];
-    const f = m[c][c];
-    for (let k = c; k < m[c].length; k++) m[c][k] /= f;
+    for (let r = c + 1; r < p; r++) if (Math.abs(at(row(m, r), c)) > Math.abs(at(row(m, piv), c))) piv = r;
+    if (Math.abs(at(row(m, piv), c)) < 1e-12) return false;
+    const pivot = row(m, piv);
+    m[piv] = row(m, c);
+    m[c] = pivot;
+    const f = at(pivot, c);
+    for (let k = c; k < pivot.length; k++) pivot[k] = at(pivot, k) / f;
     for (let r = 0; r < p; r++) {
-      if (r === c || m[r][c] === 0) continue;
-      const g = m[r][c];
-      for (let k = c; k < m[r].length; k++) m[r][k] -= g * m[c][k];
+      const mr = row(m, r);
+      if (r === c || at(mr, c) === 0) continue;
+      const g = at(mr, c);
+      for (let k = c; k < mr.length; k++) mr[k] = at(mr, k) - g * at(pivot, k);
     }
   }
   return true;

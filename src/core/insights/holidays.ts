@@ -39,9 +39,9 @@ const LIST: Record<number, string> = {
 };
 
 export const INDONESIAN_HOLIDAYS: readonly HolidayEntry[] = Object.keys(LIST).flatMap((year) =>
-  LIST[Number(year)].split(' ').map((item) => ({
+  (LIST[Number(year)] ?? '').split(' ').map((item) => ({
     date: `${year}-${item.slice(0, 2)}-${item.slice(2, 4)}`,
-    name: NAMES[item.slice(4).toUpperCase()],
+    name: NAMES[item.slice(4).toUpperCase()] ?? item.slice(4),
     kind: item.slice(4) === item.slice(4).toUpperCase() ? ('libur' as const) : ('cuti' as const),
     provisional: Number(year) >= PROVISIONAL_FROM,
   })),

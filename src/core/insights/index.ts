@@ -93,7 +93,7 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
   let first = Infinity;
   let last = -Infinity;
   for (let i = 0; i < n; i++) {
-    const d = input.day[i];
+    const d = input.day[i] as number;
     if (d < first) first = d;
     if (d > last) last = d;
   }
@@ -109,11 +109,12 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
   const totals = new Float64Array(span);
   const series = new Map<string, DailyCounts>();
   for (let i = 0; i < n; i++) {
-    const s = input.service[i];
+    const s = input.service[i] as string;
     let c = series.get(s);
     if (!c) series.set(s, (c = { firstDay: first, counts: new Float64Array(span) }));
-    (c.counts as Float64Array)[input.day[i] - first]++;
-    totals[input.day[i] - first]++;
+    const at = (input.day[i] as number) - first;
+    (c.counts as Float64Array)[at] = ((c.counts as Float64Array)[at] ?? 0) + 1;
+    totals[at] = (totals[at] ?? 0) + 1;
   }
   const cal = learnCalendar(first, totals, closedDates(settings.holidays, settings.holidaysRemoved));
 
@@ -135,7 +136,7 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
   const bump = (key: string, w: number) => {
     let arr = weeklyBy.get(key);
     if (!arr) weeklyBy.set(key, (arr = new Array(mondays.length).fill(0)));
-    arr[w]++;
+    arr[w] = (arr[w] ?? 0) + 1;
   };
   const jmoWeekly = new Array(mondays.length).fill(0);
   const infoByAge = new Map<string, { count: number; topics: Map<string, number> }>();
@@ -143,30 +144,36 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
   // The category depends on service, channel and topic only: classify each combination once.
   const categoryOf = new Map<string, string | null>();
   for (let i = 0; i < n; i++) {
-    const d = input.day[i];
+    // Columns are the same length (InsightInput): row i exists in each.
+    const d = input.day[i] as number;
+    const service = input.service[i] as string;
+    const topic = input.topic[i] as string;
+    const channel = input.channel[i] as string;
+    const ageGroup = input.ageGroup[i] as string;
+    const generation = input.generation[i] as string;
     const w = weekOf(d);
     const inWeeks = w < mondays.length;
     if (inWeeks) {
-      bump(input.service[i] + '\u241f' + ALL_TOPICS, w);
-      if (input.topic[i] && input.topic[i] !== UNKNOWN_GROUP) bump(input.service[i] + '\u241f' + input.topic[i], w);
+      bump(service + '\u241f' + ALL_TOPICS, w);
+      if (topic && topic !== UNKNOWN_GROUP) bump(service + '\u241f' + topic, w);
     }
-    if (input.service[i] === settings.infoService && input.ageGroup[i] !== UNKNOWN_GROUP) {
-      let g = infoByAge.get(input.ageGroup[i]);
-      if (!g) infoByAge.set(input.ageGroup[i], (g = { count: 0, topics: new Map() }));
+    if (service === settings.infoService && ageGroup !== UNKNOWN_GROUP) {
+      let g = infoByAge.get(ageGroup);
+      if (!g) infoByAge.set(ageGroup, (g = { count: 0, topics: new Map() }));
       g.count++;
-      if (input.topic[i] && input.topic[i] !== UNKNOWN_GROUP) g.topics.set(input.topic[i], (g.topics.get(input.topic[i]) ?? 0) + 1);
+      if (topic && topic !== UNKNOWN_GROUP) g.topics.set(topic, (g.topics.get(topic) ?? 0) + 1);
     }
-    const catKey = input.service[i] + '\u241f' + input.channel[i] + '\u241f' + input.topic[i];
+    const catKey = service + '\u241f' + channel + '\u241f' + topic;
     let cat = categoryOf.get(catKey);
     if (cat === undefined) {
-      cat = jmoComplaintCategory({ day: d, service: input.service[i], channel: input.channel[i], topic: input.topic[i], ageGroup: '', generation: '' });
+      cat = jmoComplaintCategory({ day: d, service, channel, topic, ageGroup: '', generation: '' });
       categoryOf.set(catKey, cat);
     }
     if (cat) {
       if (inWeeks) jmoWeekly[w]++;
-      if (input.generation[i] !== UNKNOWN_GROUP) {
-        let m = jmoByGeneration.get(input.generation[i]);
-        if (!m) jmoByGeneration.set(input.generation[i], (m = new Map()));
+      if (generation !== UNKNOWN_GROUP) {
+        let m = jmoByGeneration.get(generation);
+        if (!m) jmoByGeneration.set(generation, (m = new Map()));
         m.set(cat, (m.get(cat) ?? 0) + 1);
       }
     }
@@ -178,11 +185,11 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
   for (const service of services) {
     const whole = weeklyBy.get(service + '\u241f' + ALL_TOPICS);
     if (!whole) continue;
-    const scaled = whole.map((v, w) => v * scale[w]);
+    const scaled = whole.map((v, w) => v * (scale[w] ?? 0));
     const segs = segmentWeekly(scaled);
     perubahan.push(...perubahanRows(service, ALL_TOPICS, segs, mondays));
     for (const s of surgesOf(segs, settings.surgeRatio, scaled)) {
-      surges.push({ service, start: mondays[s.from], end: mondays[s.to] + 6, before: s.before, during: s.during, ratio: s.ratio });
+      surges.push({ service, start: mondays[s.from] as number, end: (mondays[s.to] as number) + 6, before: s.before, during: s.during, ratio: s.ratio });
     }
     const topics = Array.from(weeklyBy)
       .filter(([k]) => k.startsWith(service + '\u241f') && !k.endsWith('\u241f' + ALL_TOPICS))
@@ -190,7 +197,7 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
       .filter(([, , total]) => total >= MIN_TOPIC_PER_WEEK * mondays.length)
       .sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1))
       .slice(0, MAX_TOPICS);
-    for (const [topic, arr] of topics) perubahan.push(...perubahanRows(service, topic, segmentWeekly(arr.map((v, w) => v * scale[w])), mondays));
+    for (const [topic, arr] of topics) perubahan.push(...perubahanRows(service, topic, segmentWeekly(arr.map((v, w) => v * (scale[w] ?? 0))), mondays));
   }
   tables.push({ name: 'ds_perubahan', headers: [...PERUBAHAN_HEADERS], rows: perubahan });
 
@@ -199,7 +206,7 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
     ...surgeRule(surges, lang),
     ...infoAgeRule(infoByAge, lang),
     ...jmoGenerationRule(jmoByGeneration, lang),
-    ...(mondays.length ? jmoMonitorRule(jmoWeekly, mondays[mondays.length - 1], lang) : []),
+    ...(mondays.length ? jmoMonitorRule(jmoWeekly, mondays[mondays.length - 1] as number, lang) : []),
   ];
   tables.push({ name: 'wawasan', headers: [...WAWASAN_HEADERS], rows: wawasan });
 
@@ -229,16 +236,18 @@ function counterModels(input: InsightInput, services: readonly { service: string
   const times = new Map<string, number[]>();
   const allTimes: number[] = [];
   for (let i = 0; i < input.day.length; i++) {
-    const s = input.service[i];
-    const atCounter = !self.has(input.channel[i]);
-    if (input.day[i] > recent && input.day[i] <= end) {
+    const s = input.service[i] as string;
+    const day = input.day[i] as number;
+    const minute = input.minuteOfDay ? (input.minuteOfDay[i] ?? -1) : -1;
+    const atCounter = !self.has(input.channel[i] as string);
+    if (day > recent && day <= end) {
       all.set(s, (all.get(s) ?? 0) + 1);
       if (atCounter) counter.set(s, (counter.get(s) ?? 0) + 1);
     }
-    if (atCounter && input.minuteOfDay && input.minuteOfDay[i] >= 0) {
+    if (atCounter && minute >= 0) {
       if (!times.has(s)) times.set(s, []);
-      (times.get(s) as number[]).push(input.minuteOfDay[i]);
-      allTimes.push(input.minuteOfDay[i]);
+      (times.get(s) as number[]).push(minute);
+      allTimes.push(minute);
     }
   }
   const overall = peakHourShare(allTimes);

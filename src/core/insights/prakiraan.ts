@@ -87,7 +87,7 @@ export function forecastServices(
   };
   if (!(first <= last)) return { rows, weeks: [], services, trainEnd: last, mase: null, mapeWeekly: null, coverage: null, backtestStart: null };
   const end = lastCompleteDay(last, today);
-  const countOn = (s: DailyCounts, day: number) => (day >= s.firstDay && day < s.firstDay + s.counts.length ? s.counts[day - s.firstDay] : 0);
+  const countOn = (s: DailyCounts, day: number): number => (day >= s.firstDay && day < s.firstDay + s.counts.length ? (s.counts[day - s.firstDay] ?? 0) : 0);
   const openDays = (from: number, to: number): number[] => {
     const out: number[] = [];
     for (let d = from; d <= to; d++) if (isOpen(cal, d)) out.push(d);

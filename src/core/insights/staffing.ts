@@ -52,7 +52,7 @@ export function peakHourShare(minutes: ArrayLike<number>, minTimed = 50): PeakHo
   const perHour = new Array(24).fill(0);
   let timed = 0;
   for (let i = 0; i < minutes.length; i++) {
-    const m = minutes[i];
+    const m = minutes[i] ?? -1;
     if (m < 0 || m >= 1440) continue;
     perHour[Math.floor(m / 60)]++;
     timed++;
@@ -82,7 +82,7 @@ export function staffRow(weekday: number, wom: number, service: string, visitsPe
   const counters = countersNeeded(load, aht, s.targetShare, s.targetMinutes);
   const staff = Math.ceil(counters / (1 - s.shrinkage) - 1e-9);
   return [
-    WEEKDAY_NAMES[weekday], wom, service, round(visitsPerDay, 2), aht, round(openHours, 2), round(s.targetShare * 100, 2),
+    WEEKDAY_NAMES[weekday] ?? String(weekday), wom, service, round(visitsPerDay, 2), aht, round(openHours, 2), round(s.targetShare * 100, 2),
     s.targetMinutes, s.shrinkage, staff, round(serviceLevel(counters, load, aht, s.targetMinutes), 4), round(averageWait(counters, load, aht), 2),
   ];
 }

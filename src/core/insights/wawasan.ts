@@ -38,7 +38,7 @@ const TEXT: Record<Lang, Record<string, string>> = {
 
 /** Fills a template; Indonesian text writes decimals with a comma (2,04×), English with a point. */
 function say(lang: Lang, key: string, vars: Record<string, string | number>): string {
-  return TEXT[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => {
+  return (TEXT[lang][key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = String(vars[k] ?? '');
     return lang === 'id' && /^\d+\.\d+%?$/.test(v) ? v.replace('.', ',') : v;
   });
@@ -81,7 +81,7 @@ export function earlyMonthRule(staf: readonly StafRow[], peakThreshold: number, 
   const others = meanVisits([2, 3, 4]);
   if (others <= 0) return [];
   const ratio = meanVisits([1]) / others;
-  let bestDay = days[0];
+  let bestDay = days[0] ?? '';
   let extra = -Infinity;
   let w1 = 0;
   let other = 0;
@@ -179,7 +179,7 @@ export function jmoGenerationRule(byGeneration: ReadonlyMap<string, Map<string, 
  */
 export function jmoMonitorRule(weekly: readonly number[], lastMonday: number, lang: Lang): WawasanRow[] {
   if (weekly.length < 5) return [];
-  const count = weekly[weekly.length - 1];
+  const count = weekly[weekly.length - 1] ?? 0;
   const baseline = medianOfList(weekly.slice(Math.max(0, weekly.length - 9), weekly.length - 1));
   const limit = baseline + 2 * Math.sqrt(Math.max(baseline, 1));
   if (count <= limit) return [];
@@ -200,5 +200,5 @@ function topEntries(m: Map<string, number>, k: number): [string, number][] {
 function medianOfList(xs: number[]): number {
   const s = xs.slice().sort((a, b) => a - b);
   const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
