@@ -135,6 +135,12 @@ export function planDashboard(input: DashboardInput, lang: Lang): DashboardPlan 
   return { title: tx.title, tables, charts, width: slotColumn(built.length) - 1 };
 }
 
+/**
+ * The dasbor tab grows past a new tab's 26 columns to hold its four chart tables: counted, for the
+ * cell limit, as this many new tabs more (1000 rows × 26 columns each).
+ */
+export const DASHBOARD_EXTRA_TABS = Math.ceil((slotColumn(4) - 1 - 26) / 26);
+
 /** First column of chart k's table: the chart's marker on the tab. */
 export function slotColumn(k: number): number {
   return DATA_COLUMN + k * SLOT_WIDTH;

@@ -61,6 +61,7 @@ import {
   writeTable,
 } from './sheets';
 import { dashboardPlan, writeDashboard } from './dasbor';
+import { DASHBOARD_EXTRA_TABS, DASHBOARD_TAB } from '../core/dasbor';
 import { backupGrowth, dropBackupEntry, restoreBackup, saveBackup, undoHistory } from './backup';
 import { historyView, sameRunEntries } from '../core/undo';
 import { PlainPatch, conflictingRows, withoutRows } from '../core/rectangles';
@@ -225,9 +226,9 @@ export interface CleanOutcome {
   plan: CleanPlan;
 }
 
-/** Tabs this run may still create (kamus, masalah_data, summaries): each a new 1000 × 26 grid. */
+/** Tabs this run may still create (kamus, masalah_data, summaries, dasbor): each a new 1000 × 26 grid. */
 function tabsToCreate(state: DocState): number {
-  return [...REPORT_TABS, ...SUMMARY_TABS].filter((tab) => state.tabs[tab.name] === undefined).length;
+  return [...REPORT_TABS, ...SUMMARY_TABS, { name: DASHBOARD_TAB }].filter((tab) => state.tabs[tab.name] === undefined).length + (state.tabs[DASHBOARD_TAB] === undefined ? DASHBOARD_EXTRA_TABS : 0);
 }
 
 /**
