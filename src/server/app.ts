@@ -5,7 +5,7 @@
  * module reads a log once into a snapshot, hands it to `planLog`, and executes the answer.
  */
 import type { CleanResult, Lang, MappingView, ReportResult, Role, RunRecord, Settings, SummaryResult, TabLink, UndoEntryView, UndoResult } from '../shared/api';
-import { Cell, Grid, isBlank, literalText } from '../core/cells';
+import { Cell, Grid, isBlank } from '../core/cells';
 import { CleanPlan } from '../core/clean';
 import { DERIVED_HEADERS, SavedMapping, detectMapping } from '../core/mapping';
 import { KamusEntry } from '../core/canonical';
@@ -42,8 +42,10 @@ import { RunContext, saveState } from './lock';
 import { DocState, markLog } from './state';
 import {
   CELL_LIMIT,
+  FORMAT_NOT_READ,
   Patch,
   ensureSize,
+  formatSensitive,
   ensureTab,
   findOwnTab,
   findSheetById,
@@ -140,13 +142,9 @@ const DERIVED_FORMATS: readonly string[] = DERIVED_HEADERS.map((h) => (h === 'mi
 /** The format of a cell nobody has formatted: what the derived block held before a first run wrote it. */
 const UNFORMATTED = 'General';
 
-/** Whether any string among these cells would be written differently in a plain-text cell than elsewhere. */
-function formatSensitive(rows: readonly (readonly Cell[])[], k: number): boolean {
-  for (const row of rows) {
-    const v = row[k];
-    if (typeof v === 'string' && literalText(v) !== v) return true;
-  }
-  return false;
+/** Whether a string in column k of these rows would be written differently in a plain-text cell than elsewhere. */
+function columnFormatSensitive(rows: readonly (readonly Cell[])[], k: number): boolean {
+  return rows.some((row) => formatSensitive(row[k]));
 }
 
 /**
@@ -168,27 +166,27 @@ function withFormats(sheet: Sheet, plan: CleanPlan, patches: PlainPatch[], readW
     const rows = p.values.length;
     const cols = p.values[0].length;
     // The add-on's new block: its columns holding text that a format would change get theirs.
-    const ownFormat = (c: number): string | undefined => (c >= readWidth && formatSensitive(p.values, c - p.col) ? DERIVED_FORMATS[c - plan.derivedStart] : undefined);
+    const ownFormat = (c: number): string | undefined => (c >= readWidth && columnFormatSensitive(p.values, c - p.col) ? DERIVED_FORMATS[c - plan.derivedStart] : undefined);
     // Columns [p.col, staffEnd) were inside the grid as read; the rest is the add-on's new block.
     const staffEnd = Math.max(p.col, Math.min(p.col + cols, readWidth));
     let touches = false;
     for (let c = staffEnd; c < p.col + cols; c++) if (ownFormat(c) !== undefined) touches = true;
     for (let c = p.col; c < staffEnd; c++) if (formatAt.has(c)) touches = true;
-    // Formats are read only over the staff columns where they decide something; a patch that
-    // sets formats sets them over its whole width, so then all of its staff columns are read.
+    // Formats are read only over the staff columns where they decide something: a date written
+    // (its original format goes to the backup) or text that a plain-text cell would keep otherwise.
     let first = staffEnd;
     let last = p.col - 1;
     for (let c = p.col; c < staffEnd; c++) {
-      if (touches || formatSensitive(p.values, c - p.col) || formatSensitive(p.originals, c - p.col)) {
+      if (formatAt.has(c) || columnFormatSensitive(p.values, c - p.col)) {
         first = Math.min(first, c);
         last = c;
       }
     }
     const read = last >= first ? readFormats(sheet, p.row, first, rows, last - first + 1) : null;
-    // Without a read, every string here lands the same in any format: '' stands for "not read".
+    // Without a read, every string written here lands the same in any format.
     const current = p.values.map((_, i) => {
       const row: string[] = new Array(cols);
-      for (let k = 0; k < cols; k++) row[k] = p.col + k >= readWidth ? UNFORMATTED : read?.[i]?.[p.col + k - first] ?? '';
+      for (let k = 0; k < cols; k++) row[k] = p.col + k >= readWidth ? UNFORMATTED : read?.[i]?.[p.col + k - first] ?? FORMAT_NOT_READ;
       return row;
     });
     if (!touches) return { ...p, formats: null, originalFormats: null, current };

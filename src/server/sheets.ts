@@ -6,7 +6,7 @@
  * changed columns. Text is written as literal text (see cells.literalText), and formula cells are
  * never written.
  */
-import { Cell, Grid, toWritable } from '../core/cells';
+import { Cell, Grid, literalText, toWritable } from '../core/cells';
 import { MAX_ROWS_PER_CALL, PlainPatch } from '../core/rectangles';
 import type { MergedRange } from '../core/plan';
 import { ALL_TABS, ColumnType, FORMAT_OF_TYPE } from '../core/contract';
@@ -39,18 +39,30 @@ export function readMerges(sheet: Sheet, rows: number, width: number): MergedRan
     .map((m) => ({ row: m.getRow() - 1, col: m.getColumn() - 1, rows: m.getNumRows(), cols: m.getNumColumns() }));
 }
 
-/** Positions (row * width + col, 0-based) of formula cells: they are read, never written. */
+/**
+ * Positions (row * width + col, 0-based) of formula cells: they are read, never written. One
+ * TextFinder search returns just them: with matchFormulaText a formula cell is searched in its
+ * formula text, which always starts with "=". A text cell whose shown value starts with "=" is
+ * found too and is then left alone like a formula (safe: it is never written); no formula cell
+ * is missed. Only the matches are read, not the whole grid again.
+ */
 export function readFormulaCells(sheet: Sheet, rows: number, width: number): Set<number> {
   const found = new Set<number>();
-  for (let r = 1; r <= rows; r += MAX_ROWS_PER_CALL) {
-    const n = Math.min(MAX_ROWS_PER_CALL, rows - r + 1);
-    const part = sheet.getRange(r, 1, n, width).getFormulas();
-    for (let i = 0; i < part.length; i++) {
-      const row = part[i];
-      for (let c = 0; c < row.length; c++) if (row[c] !== '') found.add((r - 1 + i) * width + c);
-    }
-  }
+  if (rows === 0 || width === 0) return found;
+  const hits = sheet.getRange(1, 1, rows, width).createTextFinder('^=').useRegularExpression(true).matchFormulaText(true).findAll();
+  for (const cell of hits) found.add((cell.getRow() - 1) * width + cell.getColumn() - 1);
   return found;
+}
+
+/**
+ * Stands in `Patch.current` for a format not read: the strings written there land the same in
+ * any format. writePatch reads the formats itself before writing a string that would not.
+ */
+export const FORMAT_NOT_READ = '\u0000';
+
+/** Whether a string would be written differently in a plain-text cell than elsewhere. */
+export function formatSensitive(v: Cell | undefined): boolean {
+  return typeof v === 'string' && literalText(v) !== v;
 }
 
 /** A rectangle to write, with what the adapter adds to the core's plan: formats. */
@@ -91,30 +103,46 @@ export function readFormats(sheet: Sheet, row: number, col: number, rows: number
  * Writes a patch (or, for rollback and undo, its originals) with formats first. Formats are set
  * only over the runs of columns where they change (a date column inside a wider rectangle, the
  * derived block's text columns), unless `allFormats`: undo does not know what is on the sheet,
- * so it sets every backed-up format.
+ * so it sets every backed-up format. A format that was never read is never set.
  */
 export function writePatch(sheet: Sheet, p: Patch, useOriginals = false, allFormats = false): void {
   const values = useOriginals ? p.originals : p.values;
   const formats = useOriginals ? p.originalFormats : p.formats;
-  const onSheet = useOriginals ? p.formats ?? p.current : p.current;
-  const effective = formats ?? p.current;
   const rows = values.length;
   const cols = values[0]?.length ?? 0;
+  const planned = formats ?? p.current;
+  // Formats not read before (only text that lands the same anywhere was to be written there) are
+  // read now if this write needs them: a rollback writing back originals such as "35 th".
+  const late = values.some((row, i) => row.some((v, k) => planned[i]?.[k] === FORMAT_NOT_READ && formatSensitive(v))) ? readFormats(sheet, p.row, p.col, rows, cols) : null;
+  const effective = (i: number, k: number): string | undefined => {
+    const f = planned[i]?.[k];
+    return f === FORMAT_NOT_READ ? late?.[i]?.[k] ?? f : f;
+  };
   if (formats) {
-    for (const [a, b] of allFormats ? [[0, cols - 1] as [number, number]] : changedColumnRuns(formats, onSheet, cols)) {
+    const onSheet = useOriginals ? p.formats ?? p.current : p.current;
+    for (const [a, b] of changedColumnRuns(formats, allFormats ? null : onSheet, cols)) {
       sheet.getRange(p.row + 1, p.col + a + 1, rows, b - a + 1).setNumberFormats(a === 0 && b === cols - 1 ? formats : formats.map((row) => row.slice(a, b + 1)));
     }
   }
-  sheet.getRange(p.row + 1, p.col + 1, rows, cols).setValues(values.map((row, i) => row.map((v, k) => toWritable(v, effective[i]?.[k]))));
+  sheet.getRange(p.row + 1, p.col + 1, rows, cols).setValues(values.map((row, i) => row.map((v, k) => toWritable(v, effective(i, k)))));
 }
 
-/** Runs of adjacent columns (patch-relative, [first, last]) where `next` differs from `now` in some row. */
-export function changedColumnRuns(next: readonly (readonly string[])[], now: readonly (readonly string[])[], cols: number): [number, number][] {
+/**
+ * Runs of adjacent columns (patch-relative, [first, last]) whose formats are to be set: where
+ * `next` differs from `now` in some row (every column when `now` is null), leaving out columns
+ * with a format that was never read.
+ */
+export function changedColumnRuns(next: readonly (readonly string[])[], now: readonly (readonly string[])[] | null, cols: number): [number, number][] {
   const runs: [number, number][] = [];
   for (let k = 0; k < cols; k++) {
-    let changed = false;
-    for (let i = 0; i < next.length && !changed; i++) changed = next[i]?.[k] !== now[i]?.[k];
-    if (!changed) continue;
+    let changed = now === null;
+    let unread = false;
+    for (let i = 0; i < next.length && !unread; i++) {
+      const f = next[i]?.[k];
+      unread = f === FORMAT_NOT_READ;
+      if (!changed && f !== now?.[i]?.[k]) changed = true;
+    }
+    if (!changed || unread) continue;
     const last = runs[runs.length - 1];
     if (last && last[1] === k - 1) last[1] = k;
     else runs.push([k, k]);

@@ -18,6 +18,7 @@ import type { Protection } from './protection';
 import type { EmuRange } from './range';
 import type { ClockTriggerBuilder, ScriptAppService, SpreadsheetTriggerBuilder, Trigger, TriggerBuilder } from './script';
 import type { EmuSheet } from './sheet';
+import type { TextFinder } from './textfinder';
 import type { EmuSpreadsheet, SpreadsheetAppService } from './spreadsheet';
 import type { HtmlOutput, HtmlServiceImpl, Menu, UiService } from './ui';
 import type { User } from './user';
@@ -95,6 +96,7 @@ export type Conformance = [
   Conforms<Mismatches<DeveloperMetadata<EmuSheet, EmuSpreadsheet>, GoogleAppsScript.Spreadsheet.DeveloperMetadata>>,
   Conforms<Mismatches<DeveloperMetadataFinder<EmuSheet, EmuSpreadsheet>, GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder>>,
   Conforms<Mismatches<DeveloperMetadataLocation<EmuSheet, EmuSpreadsheet>, GoogleAppsScript.Spreadsheet.DeveloperMetadataLocation>>,
+  Conforms<Mismatches<TextFinder, GoogleAppsScript.Spreadsheet.TextFinder>>,
   Conforms<Mismatches<LockServiceImpl, GoogleAppsScript.Lock.LockService>>,
   Conforms<Mismatches<Lock, GoogleAppsScript.Lock.Lock>>,
   Conforms<Mismatches<PropertiesServiceImpl, GoogleAppsScript.Properties.PropertiesService>>,
@@ -123,6 +125,6 @@ export type Conformance = [
 export const conformance: Conformance = [
   true, true, true, true, true, true, true, true, true, true, true, true, true,
   true, true, true, true, true, true, true, true, true, true, true, true,
-  true, true, true, true,
+  true, true, true, true, true,
 ];
 

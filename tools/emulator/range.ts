@@ -8,6 +8,7 @@ import { Protection } from './protection';
 import { contains, intersects, Rect } from './rects';
 import { instrument, isDate, Runtime } from './runtime';
 import type { EmuSheet } from './sheet';
+import { TextFinder } from './textfinder';
 import { CellValue, coerceInput, displayValue, GENERAL, PLAIN_TEXT } from './values';
 
 /** Characters one cell may hold in Google Sheets. */
@@ -133,6 +134,12 @@ export class EmuRange {
       }
     }
     return true;
+  }
+
+  /** A search over this range's cells (see textfinder.ts). */
+  createTextFinder(findText: string): TextFinder {
+    const area = this._rect();
+    return new TextFinder(this.sheet, () => area, findText);
   }
 
   // ---- formulas -----------------------------------------------------------

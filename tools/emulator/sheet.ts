@@ -9,6 +9,7 @@ import { afterDelete, afterInsert, Axis, containsCell, insertionSplits, overlaps
 import { instrument, isDate, Runtime } from './runtime';
 import type { EmuSpreadsheet } from './spreadsheet';
 import { CellValue } from './values';
+import { TextFinder } from './textfinder';
 
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;
@@ -227,6 +228,11 @@ export class EmuSheet {
   getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): EmuRange {
     if (typeof rowOrA1 === 'string') return this._rangeA1(rowOrA1);
     return this._range(rowOrA1, column ?? NaN, numRows ?? 1, numColumns ?? 1);
+  }
+
+  /** A search over the sheet's cells, up to its last row and column with content (see textfinder.ts). */
+  createTextFinder(findText: string): TextFinder {
+    return new TextFinder(this, () => ({ row: 0, col: 0, numRows: this.getLastRow(), numCols: this.getLastColumn() }), findText);
   }
 
   /** From A1 to the last row/column with content (at least A1). */
