@@ -16,7 +16,7 @@ import { DERIVED_HEADERS, ColumnMapping, columnOf } from './mapping';
 import { ParsedDate, detectDayOrder, parseDate, DayOrder, DateOrderResult, decideDateOrder } from './dates';
 import { fillDownDates, isTotalRow } from './logshape/filldown';
 import { topicMatchKey } from './logshape/informal';
-import { findDuplicates, isRunningNumberColumn, isRunningNumberHeader, personColumns, personKey } from './logshape/duplicates';
+import { PersonCoder, findDuplicates, isRunningNumberColumn, isRunningNumberHeader, personColumns } from './logshape/duplicates';
 import { ZoneClock, ymdOfDay, isoOfDay, pad2 } from './zone';
 import { KamusEntry, KOLOM_OF_ROLE, canonicalise, dictionaryFor, safeText } from './canonical';
 import { ValueRole, UNKNOWN, VOCABULARY } from './vocabulary';
@@ -24,7 +24,9 @@ import { digitsOf, isFormulaError, keyable, tidy } from './text';
 import { MAX_PLAUSIBLE_AGE, MIN_PLAUSIBLE_AGE, UNKNOWN_GROUP, ageGroupLabels, ageGroupOf, generationOf, weekOfMonth } from './settings';
 import { t } from './i18n';
 import { MIN_ROWS_SHOWN } from './summarise';
-import { IntColumn, RowHashIndex, VisitTable, hashString } from './table';
+import { RowHashIndex, VisitTable, hashString } from './table';
+import { NoteInterner } from './clean/notes';
+import { ChangeSet, ColumnChange } from './clean/changes';
 
 export interface CleanOptions {
   sheetName: string;
@@ -41,13 +43,7 @@ export interface CleanOptions {
   dateMerges?: readonly { start: number; end: number }[];
 }
 
-/** Changed cells of one column: grid row indices (ascending), their new values and, for dates, formats. */
-export interface ColumnChange {
-  col: number;
-  rows: number[] | Int32Array;
-  values: Cell[];
-  formats: string[] | null;
-}
+export type { ColumnChange };
 
 /** One counted visit, as the summaries see it: no personal data. */
 export interface VisitRecord {
@@ -111,34 +107,6 @@ const MIN_VISIT_YEAR = 1990;
 const MAX_VISIT_YEAR = 2100;
 const MIN_BIRTH_YEAR = 1900;
 const SHOWN_VALUE_LENGTH = 60;
-
-/** Sparse per-column change lists, appended in row order. */
-class ChangeSet {
-  /** Indexed by column: a Map lookup per changed cell was a measurable cost at a million rows. */
-  private readonly byCol: ({ rows: IntColumn; values: Cell[]; formats: string[] | null } | undefined)[] = [];
-
-  constructor(private readonly capacity: number) {}
-
-  set(col: number, row: number, value: Cell, format: string | null = null): void {
-    let ch = this.byCol[col];
-    if (!ch) {
-      ch = { rows: new IntColumn(Math.min(this.capacity, 65536)), values: [], formats: null };
-      this.byCol[col] = ch;
-    }
-    ch.rows.push(row);
-    ch.values.push(value);
-    if (format !== null || ch.formats) {
-      if (!ch.formats) ch.formats = new Array<string>(ch.values.length - 1).fill('');
-      ch.formats.push(format ?? '');
-    }
-  }
-
-  list(): ColumnChange[] {
-    const out: ColumnChange[] = [];
-    this.byCol.forEach((ch, col) => ch && out.push({ col, rows: ch.rows.data.subarray(0, ch.rows.length), values: ch.values, formats: ch.formats }));
-    return out;
-  }
-}
 
 function shown(v: Cell): string {
   const s = isDate(v) ? v.toISOString() : String(v);
@@ -371,7 +339,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   const statusCol = derivedStart + DERIVED_HEADERS.indexOf('status_bersih');
   const noteCol = derivedStart + DERIVED_HEADERS.indexOf('catatan_bersih');
 
-  const changes = new ChangeSet(Math.max(16, grid.length - firstDataRow));
+  const changes = new ChangeSet(grid.length);
   const ageLabels = ageGroupLabels(settings.ageBounds);
   const scan = scanColumns(grid, firstDataRow, cols, dateCol, birthCol);
   const { maps, entries } = buildCanonicalMaps(scan, opts.kamus);
@@ -524,7 +492,8 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     return o.canonical || (role === 'service' ? mapping.constants.service : role === 'channel' ? mapping.constants.channel : '');
   };
   const keyDay: (number | null)[] = new Array(dataRows);
-  const keyPerson: string[] = new Array(dataRows);
+  const keyPerson = new Int32Array(dataRows);
+  const persons = new PersonCoder();
   const keyService: string[] = new Array(dataRows);
   const keyTopic: string[] = new Array(dataRows);
   const keySeconds: (number | null)[] = new Array(dataRows);
@@ -535,14 +504,14 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     const d = rowBlank[i] ? null : dayOfRow(i);
     keyDay[i] = d ? d.day : null;
     keySeconds[i] = d ? d.seconds : null;
-    keyPerson[i] = hasPeople ? personKey(people.kpj >= 0 ? row[people.kpj] ?? '' : '', people.name >= 0 ? row[people.name] ?? '' : '', people.nik >= 0 ? row[people.nik] ?? '' : '') : '';
+    if (hasPeople) keyPerson[i] = persons.code(people.kpj >= 0 ? row[people.kpj] ?? '' : '', people.name >= 0 ? row[people.name] ?? '' : '', people.nik >= 0 ? row[people.nik] ?? '' : '');
     keyService[i] = d ? canonicalOf('service', r) : '';
     keyTopic[i] = d ? canonicalOf('topic', r) : '';
   }
   // A topic whose matching key stands for less than the whole value (non-Latin script, emoji,
   // dashes) is only ever the same topic as itself.
   const topicKey = (text: string): string => (keyable(text) ? topicMatchKey(text) : '\u0000' + text);
-  const sameVisit = findDuplicates({ day: keyDay, person: keyPerson, service: keyService, topic: keyTopic, seconds: keySeconds }, { topicKey });
+  const sameVisit = findDuplicates({ day: keyDay, personCodes: keyPerson, service: keyService, topic: keyTopic, seconds: keySeconds }, { topicKey });
 
   /** The exact duplicate key of a row (slow path: only to confirm a hash hit). */
   const rowKey = (r: number): string => {
@@ -614,27 +583,9 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
 
   const rowFragments: number[] = [];
   const derived: Cell[] = new Array<Cell>(DERIVED_HEADERS.length);
-  /** Notes are interned by (prefix, fragments, extra): rows with the same fixes share one string. */
-  const noteBuckets = new Map<number, { prefix: string; frags: number[]; extra: string; text: string }[]>();
-  const internNote = (prefix: string, extra: string): string => {
-    let h = hashString(extra, hashString(prefix));
-    for (const f of rowFragments) h = Math.imul(h ^ (f + 1), 0x01000193) >>> 0;
-    let bucket = noteBuckets.get(h);
-    if (bucket) {
-      for (const e of bucket) {
-        if (e.prefix !== prefix || e.extra !== extra || e.frags.length !== rowFragments.length) continue;
-        let same = true;
-        for (let i = 0; i < rowFragments.length && same; i++) same = e.frags[i] === rowFragments[i];
-        if (same) return e.text;
-      }
-    } else noteBuckets.set(h, (bucket = []));
-    const parts: string[] = prefix ? [prefix] : [];
-    for (const f of rowFragments) parts.push(fragText[f]);
-    if (extra) parts.push(extra);
-    const text = parts.join('; ');
-    bucket.push({ prefix, frags: rowFragments.slice(), extra, text });
-    return text;
-  };
+  /** Rows with the same fixes share one note string. */
+  const notes = new NoteInterner(fragText);
+  const internNote = (prefix: string, extra: string): string => notes.note(rowFragments, prefix, extra);
 
   for (let r = firstDataRow; r < grid.length; r++) {
     const row = grid[r];
