@@ -7,6 +7,7 @@ import type { Lang, Settings, SheetCheck, StatusCounts } from '../shared/api';
 import { Cell } from './cells';
 import type { VisitRecord } from './clean';
 import { VisitTable } from './table';
+import { KeyCounter } from './summarise/counter';
 import { INSIGHT_REPORT_TABS, SUMMARY_TABS } from './contract';
 import { DEFAULT_INSIGHT_SETTINGS, InsightInput, InsightSettings, PERUBAHAN_DAY_COLUMNS, PRAKIRAAN_DAY_COLUMNS, buildInsights } from './insights/index';
 import type { WeekPoint } from './insights/prakiraan';
@@ -248,41 +249,56 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
     const A = dense(v.fields.ageGroup.data.subarray(0, n));
     const G = dense(v.fields.generation.data.subarray(0, n));
     const T = dense(v.fields.topic.data.subarray(0, n));
+    const valueOf = (field: { values: number[] }, code: number | undefined): string => dict[field.values[code ?? -1] ?? -1] ?? '';
     const nS = Math.max(1, S.values.length);
     const nC = Math.max(1, C.values.length);
     const nA = Math.max(1, A.values.length);
     const nG = Math.max(1, G.values.length);
     const nT = Math.max(1, T.values.length);
-    const dayService = new Map<number, number>();
-    const serviceAge = new Map<number, number>();
-    const serviceAgeTopic = new Map<number, number>();
-    const channelMix = new Map<number, number>();
-    const complaintMix = new Map<number, number>();
-    const bump = (m: Map<number, number>, k: number) => m.set(k, (m.get(k) ?? 0) + 1);
+    let minDay = Infinity;
+    let maxDay = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const d = day[i] as number;
+      if (d < minDay) minDay = d;
+      if (d > maxDay) maxDay = d;
+    }
+    if (minDay < firstDay) firstDay = minDay;
+    if (maxDay > lastDay) lastDay = maxDay;
+    const days = n > 0 ? maxDay - minDay + 1 : 1;
+    const cats = JMO_COMPLAINT_CATEGORIES.length;
+    // Day keys are offset from the sheet's first day, so a day-by-service-by-channel space stays small.
+    const dayService = new KeyCounter(days * nS * nC);
+    const serviceAge = new KeyCounter(nS * nA);
+    const serviceAgeTopic = new KeyCounter(nS * nA * nT);
+    const channelMix = new KeyCounter(nS * nC * nA * nG);
+    const complaintMix = new KeyCounter((cats + 1) * nG * nA);
     const s_ = S.codes;
     const c_ = C.codes;
     const a_ = A.codes;
     const g_ = G.codes;
     const t_ = T.codes;
     for (let i = 0; i < n; i++) {
-      const d = day[i];
-      if (d < firstDay) firstDay = d;
-      if (d > lastDay) lastDay = d;
-      bump(dayService, (d * nS + s_[i]) * nC + c_[i]);
-      bump(serviceAge, s_[i] * nA + a_[i]);
-      bump(serviceAgeTopic, (s_[i] * nA + a_[i]) * nT + t_[i]);
-      bump(channelMix, ((s_[i] * nC + c_[i]) * nA + a_[i]) * nG + g_[i]);
+      const s = s_[i] as number;
+      const c = c_[i] as number;
+      const a = a_[i] as number;
+      dayService.add((((day[i] as number) - minDay) * nS + s) * nC + c);
+      serviceAge.add(s * nA + a);
+      serviceAgeTopic.add((s * nA + a) * nT + (t_[i] as number));
+      channelMix.add(((s * nC + c) * nA + a) * nG + (g_[i] as number));
     }
-    const cats = JMO_COMPLAINT_CATEGORIES.length;
-    const complaintOf = new Map<number, ReturnType<typeof jmoComplaintCategory>>();
+    // Only complaints can be JMO complaints: the category is worked out per distinct
+    // (service, channel, topic) of the complaint rows alone.
+    const complaintService = S.values.map((code) => dict[code] === 'Pengaduan');
+    const complaintOf = new Map<number, number>();
     for (let i = 0; i < n; i++) {
-      const key = (s_[i] * nC + c_[i]) * nT + t_[i];
+      if (!complaintService[s_[i] as number]) continue;
+      const key = ((s_[i] as number) * nC + (c_[i] as number)) * nT + (t_[i] as number);
       let cat = complaintOf.get(key);
       if (cat === undefined) {
-        cat = jmoComplaintCategory({ day: 0, service: dict[S.values[s_[i]]], channel: dict[C.values[c_[i]]], topic: dict[T.values[t_[i]]], ageGroup: '', generation: '' });
-        complaintOf.set(key, cat);
+        const found = jmoComplaintCategory({ day: 0, service: valueOf(S, s_[i]), channel: valueOf(C, c_[i]), topic: valueOf(T, t_[i]), ageGroup: '', generation: '' });
+        complaintOf.set(key, (cat = found ? JMO_COMPLAINT_CATEGORIES.indexOf(found) : -1));
       }
-      if (cat) bump(complaintMix, (JMO_COMPLAINT_CATEGORIES.indexOf(cat) * nG + g_[i]) * nA + a_[i]);
+      if (cat >= 0) complaintMix.add((cat * nG + (g_[i] as number)) * nA + (a_[i] as number));
     }
     /** Decodes a mixed-radix key (radixes of the parts after the first); the first part may be large. */
     const split = (k: number, radixes: number[]): number[] => {
@@ -301,8 +317,9 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
     const chs = shownAs(C.values, 'channel');
     const tps = shownAs(T.values, 'topic');
     const sv = (code: number) => svs[code];
-    for (const [k, c] of dayService) {
-      const [d, s, chn] = split(k, [nS, nC]);
+    dayService.forEach((k, c) => {
+      const [dd, s, chn] = split(k, [nS, nC]);
+      const d = dd + minDay;
       const service = sv(s);
       const channel = chs[chn];
       services.add(service);
@@ -312,23 +329,24 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
       perBucket.add([bk, service], c);
       bucketTotal.set(bk, (bucketTotal.get(bk) ?? 0) + c);
       distribution.add([service, sheet.sheetName], c);
-    }
-    for (const [k, c] of serviceAge) {
+    });
+    serviceAge.forEach((k, c) => {
       const [s, a] = split(k, [nA]);
-      byAge.add([sv(s), dict[A.values[a]]], c);
-    }
-    for (const [k, c] of serviceAgeTopic) {
+      byAge.add([sv(s), valueOf(A, a)], c);
+    });
+    serviceAgeTopic.forEach((k, c) => {
       const [s, a, tpc] = split(k, [nA, nT]);
-      byTopic.add([sv(s), dict[A.values[a]], tps[tpc]], c);
-    }
-    for (const [k, c] of channelMix) {
+      byTopic.add([sv(s), valueOf(A, a), tps[tpc] ?? ''], c);
+    });
+    channelMix.forEach((k, c) => {
       const [s, chn, a, g] = split(k, [nC, nA, nG]);
-      byChannel.add([sv(s), chs[chn], dict[A.values[a]], dict[G.values[g]]], c);
-    }
-    for (const [k, c] of complaintMix) {
+      byChannel.add([sv(s), chs[chn] ?? '', valueOf(A, a), valueOf(G, g)], c);
+    });
+    complaintMix.forEach((k, c) => {
       const [cat, g, a] = split(k, [nG, nA]);
-      if (cat < cats) complaints.add([dict[G.values[g]], dict[A.values[a]], JMO_COMPLAINT_CATEGORIES[cat]], c);
-    }
+      const category = JMO_COMPLAINT_CATEGORIES[cat];
+      if (category) complaints.add([valueOf(G, g), valueOf(A, a), category], c);
+    });
   }
 
   const tables = new Map<string, Cell[][]>();
@@ -461,28 +479,30 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
 /** Columns of the insight tabs that hold day numbers (written as dates). */
 const INSIGHT_DAY_HEADERS: Record<string, readonly string[]> = { ds_prakiraan: PRAKIRAAN_DAY_COLUMNS, ds_perubahan: PERUBAHAN_DAY_COLUMNS };
 
-/** The valid visits of every sheet as the insights read them, with rare free text as OTHER. */
+/**
+ * The valid visits of every sheet as the insights read them, with rare free text as OTHER: each
+ * field's text is looked up per distinct code, then copied into arrays of the final size.
+ */
 function insightInputOf(sheets: readonly SheetRecords[], hidden: Record<SuppressedField, Set<string>>, today: number): InsightInput {
-  const day: number[] = [];
-  const service: string[] = [];
-  const topic: string[] = [];
-  const channel: string[] = [];
-  const ageGroup: string[] = [];
-  const generation: string[] = [];
+  const total = sheets.reduce((sum, s) => sum + s.visits.size, 0);
+  const day = new Float64Array(total);
+  const fields = { service: new Array<string>(total), channel: new Array<string>(total), topic: new Array<string>(total), ageGroup: new Array<string>(total), generation: new Array<string>(total) };
+  let at = 0;
   for (const sheet of sheets) {
     const v = sheet.visits;
     const dict = v.dict.values;
-    const shown = (field: SuppressedField, code: number): string => (hidden[field].has(dict[code] ?? '') ? OTHER : dict[code] ?? '');
-    for (let i = 0; i < v.size; i++) {
-      day.push(v.day.get(i));
-      service.push(shown('service', v.fields.service.get(i)));
-      channel.push(shown('channel', v.fields.channel.get(i)));
-      topic.push(shown('topic', v.fields.topic.get(i)));
-      ageGroup.push(dict[v.fields.ageGroup.get(i)] ?? '');
-      generation.push(dict[v.fields.generation.get(i)] ?? '');
+    const n = v.size;
+    day.set(v.day.data.subarray(0, n), at);
+    for (const f of ['service', 'channel', 'topic', 'ageGroup', 'generation'] as const) {
+      const suppressed = f === 'ageGroup' || f === 'generation' ? null : hidden[f];
+      const textOf = dict.map((value) => (suppressed && suppressed.has(value) ? OTHER : value));
+      const codes = v.fields[f].data;
+      const out = fields[f];
+      for (let i = 0; i < n; i++) out[at + i] = textOf[codes[i] as number] ?? '';
     }
+    at += n;
   }
-  return { day, service, topic, channel, ageGroup, generation, today };
+  return { day, ...fields, today };
 }
 
 function insightSettingsOf(settings: Settings): InsightSettings {
