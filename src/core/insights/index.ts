@@ -142,13 +142,15 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
   const jmoByGeneration = new Map<string, Map<string, number>>();
   // The category depends on service, channel and topic only: classify each combination once.
   const categoryOf = new Map<string, string | null>();
+  // Composite keys are built once per distinct pair, not once per row (a million rows).
+  const pairKey = pairKeys();
   for (let i = 0; i < n; i++) {
     const d = input.day[i];
     const w = weekOf(d);
     const inWeeks = w < mondays.length;
     if (inWeeks) {
-      bump(input.service[i] + '\u241f' + ALL_TOPICS, w);
-      if (input.topic[i] && input.topic[i] !== UNKNOWN_GROUP) bump(input.service[i] + '\u241f' + input.topic[i], w);
+      bump(pairKey(input.service[i], ALL_TOPICS), w);
+      if (input.topic[i] && input.topic[i] !== UNKNOWN_GROUP) bump(pairKey(input.service[i], input.topic[i]), w);
     }
     if (input.service[i] === settings.infoService && input.ageGroup[i] !== UNKNOWN_GROUP) {
       let g = infoByAge.get(input.ageGroup[i]);
@@ -156,7 +158,7 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
       g.count++;
       if (input.topic[i] && input.topic[i] !== UNKNOWN_GROUP) g.topics.set(input.topic[i], (g.topics.get(input.topic[i]) ?? 0) + 1);
     }
-    const catKey = input.service[i] + '\u241f' + input.channel[i] + '\u241f' + input.topic[i];
+    const catKey = pairKey(pairKey(input.service[i], input.channel[i]), input.topic[i]);
     let cat = categoryOf.get(catKey);
     if (cat === undefined) {
       cat = jmoComplaintCategory({ day: d, service: input.service[i], channel: input.channel[i], topic: input.topic[i], ageGroup: '', generation: '' });
@@ -215,6 +217,18 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
     ['staf_profil_jam', models.some((m) => m.peakShare !== null) ? 'jam_kunjungan' : 'rata_jam_buka'],
   ];
   return { tables, info, weeks: fc.weeks };
+}
+
+/** `a + '\u241f' + b`, memoised per pair: rows repeat a few thousand pairs a million times. */
+function pairKeys(): (a: string, b: string) => string {
+  const byFirst = new Map<string, Map<string, string>>();
+  return (a, b) => {
+    let bySecond = byFirst.get(a);
+    if (!bySecond) byFirst.set(a, (bySecond = new Map()));
+    let key = bySecond.get(b);
+    if (key === undefined) bySecond.set(b, (key = a + '\u241f' + b));
+    return key;
+  };
 }
 
 /**
