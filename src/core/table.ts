@@ -158,3 +158,14 @@ export function hashString(s: string, seed = 0x811c9dc5): number {
   }
   return h;
 }
+
+/**
+ * `xs[i]` where the caller knows `i` is in range (a loop bound, an index found in the same
+ * array): the compiler cannot see that, so this checks it and fails loudly instead of letting an
+ * `undefined` through.
+ */
+export function at<T>(xs: ArrayLike<T>, i: number): T {
+  const v = xs[i];
+  if (v === undefined) throw new RangeError(`index ${i} is outside 0..${xs.length - 1}`);
+  return v;
+}

@@ -74,3 +74,13 @@ describe('hashString (FNV-1a, 32 bits)', () => {
     expect(hashString('ab')).not.toBe(hashString('ba'));
   });
 });
+
+describe('at: an index the caller knows is in range', () => {
+  test('returns the element, and throws on an index outside the array instead of yielding undefined', () => {
+    const { at } = jest.requireActual('../../src/core/table') as typeof import('../../src/core/table');
+    expect(at(['a', 'b'], 1)).toBe('b');
+    expect(at(Int32Array.from([7, 0]), 1)).toBe(0);
+    expect(() => at(['a'], 1)).toThrow(RangeError);
+    expect(() => at(new Int32Array(2), -1)).toThrow(RangeError);
+  });
+});

@@ -8,7 +8,7 @@ import type { Role } from '../../shared/api';
 import { Cell, isBlank } from '../cells';
 import { words } from '../text';
 import { mayMergeTopics, topicMatchKey } from './informal';
-import { RowHashIndex } from '../table';
+import { RowHashIndex, at } from '../table';
 
 /** The canonical values of the data rows, one array per column, in sheet order. */
 export interface VisitKeys {
@@ -117,12 +117,15 @@ export function findDuplicates(keys: VisitKeys, opts: DuplicateOptions = {}): In
     const day = keys.day[r];
     if (day === null || day === undefined) continue;
     let first = -1;
-    const dayKey = person[r] === 0 ? -1 : person[r] * days + (day - minDay);
+    const who = at(person, r);
+    const what = at(service, r);
+    const about = at(topic, r);
+    const dayKey = who === 0 ? -1 : who * days + (day - minDay);
     const bucket = dayKey < 0 ? undefined : sameDay.get(dayKey);
     if (bucket !== undefined) {
       for (const e of typeof bucket === 'number' ? [bucket] : bucket) {
-        if (service[e] !== service[r]) continue;
-        if (topic[e] === topic[r] || sameTopic(keys.topic[e] ?? '', keys.topic[r] ?? '')) {
+        if (service[e] !== what) continue;
+        if (topic[e] === about || sameTopic(keys.topic[e] ?? '', keys.topic[r] ?? '')) {
           first = e;
           break;
         }
@@ -131,16 +134,16 @@ export function findDuplicates(keys: VisitKeys, opts: DuplicateOptions = {}): In
 
     const sec = keys.seconds ? keys.seconds[r] : null;
     if (sec !== null && sec !== undefined) {
-      const at = day * 86400 + sec;
-      const limit = person[r] === 0 ? Math.min(window, ANONYMOUS_WINDOW_SECONDS) : window;
-      const formKey = formKeysFit ? (person[r] * S + service[r]) * T + topic[r] : `${person[r]}:${service[r]}:${topic[r]}`;
+      const instant = day * 86400 + sec;
+      const limit = who === 0 ? Math.min(window, ANONYMOUS_WINDOW_SECONDS) : window;
+      const formKey = formKeysFit ? (who * S + what) * T + about : `${who}:${what}:${about}`;
       const had = submissions.get(formKey);
       const list = typeof had === 'number' ? [had] : had;
       if (first < 0 && list) {
         for (let i = list.length - 1; i >= Math.max(0, list.length - LOOKBACK); i--) {
-          const e = list[i];
-          const other = (keys.day[e] as number) * 86400 + ((keys.seconds as readonly (number | null)[])[e] ?? 0);
-          if (Math.abs(at - other) <= limit) {
+          const e = at(list, i);
+          const other = (keys.day[e] ?? 0) * 86400 + (keys.seconds?.[e] ?? 0);
+          if (Math.abs(instant - other) <= limit) {
             first = e;
             break;
           }
