@@ -3,16 +3,12 @@
  *
  * A note is an optional prefix, the texts of the row's change fragments in order, and an optional
  * extra, joined by '; '. The fragment list is turned into a small integer (a trie over fragment
- * indices kept in one Map of numbers), so a row costs a few integer Map lookups, never a string
- * built to be thrown away.
+ * indices), so a row costs a few small-integer Map lookups, never a string built to be thrown away.
  */
 
-/** Fragment indices stay below this (the trie key is set * FRAGMENT_RADIX + fragment). */
-const FRAGMENT_RADIX = 2 ** 21;
-
 export class NoteInterner {
-  /** (set code, fragment) -> the set code of the list extended by that fragment; 0 is the empty list. */
-  private readonly sets = new Map<number, number>();
+  /** Per set code, fragment -> the set code of the list extended by it; 0 is the empty list. */
+  private readonly edges: (Map<number, number> | undefined)[] = [];
   private nextSet = 1;
   /** Notes with neither prefix nor extra, by set code. */
   private readonly plain: (string | undefined)[] = [];
@@ -40,10 +36,10 @@ export class NoteInterner {
   private setOf(fragments: readonly number[]): number {
     let set = 0;
     for (const f of fragments) {
-      if (f < 0 || f >= FRAGMENT_RADIX) throw new RangeError(`fragment index ${f} out of range`);
-      const key = set * FRAGMENT_RADIX + f;
-      let next = this.sets.get(key);
-      if (next === undefined) this.sets.set(key, (next = this.nextSet++));
+      let edges = this.edges[set];
+      if (!edges) this.edges[set] = edges = new Map();
+      let next = edges.get(f);
+      if (next === undefined) edges.set(f, (next = this.nextSet++));
       set = next;
     }
     return set;
