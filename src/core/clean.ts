@@ -135,7 +135,7 @@ function encodeColumn<T extends Outcome>(grid: Grid, from: number, col: number):
 
 /** The outcome of data row i in a cleaned column (null when the column is not mapped). */
 function outcomeOf<T extends Outcome>(column: EncodedColumn<T> | null, i: number): T | null {
-  return column ? column.table.of(at(column.codes, i)) : null;
+  return column ? column.table.outcomeAt(column.codes, i) : null;
 }
 
 export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
@@ -244,7 +244,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     for (let c = 0; c < width; c++) {
       const column = cleaned[c];
       const raw = row[c] ?? '';
-      if (column && !(isFormula && isFormula(r, c))) parts.push(column.table.of(at(column.codes, r - firstDataRow)).key);
+      if (column && !(isFormula && isFormula(r, c))) parts.push(column.table.outcomeAt(column.codes, r - firstDataRow).key);
       else parts.push(runningNumber[c] ? '' : keyOf(raw));
     }
     return parts.join('\u241f');
@@ -307,8 +307,10 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
 
   const rowFragments: number[] = [];
   const derivedCells: Cell[] = new Array<Cell>(DERIVED_HEADERS.length);
-  /** Rows with the same fixes share one note string. */
-  const notes = new NoteInterner(fragText);
+  /** Rows with the same fixes share one note string, cut once to what a cell holds. */
+  // A note can outgrow a cell (a long value quoted in it); the apostrophe that keeps it text takes one more.
+  const cellNote = (s: string): string => capText(s, MAX_CELL_CHARS - 1);
+  const notes = new NoteInterner(fragText, cellNote);
   const internNote = (prefix: string, extra: string): string => notes.note(rowFragments, prefix, extra);
 
   for (let r = firstDataRow; r < grid.length; r++) {
@@ -332,7 +334,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
       const column = cleaned[c];
       let part: number;
       if (column) {
-        const o = column.table.of(at(column.codes, i));
+        const o = column.table.outcomeAt(column.codes, i);
         const formula = isFormula !== undefined && isFormula(r, c);
         part = formula ? hashString(keyOf(raw)) : o.hash;
         if (o.next !== undefined && !formula && c !== birthCol) {
@@ -411,6 +413,8 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     // Status and note.
     let status: CleanStatus;
     let note: string;
+    /** Whether `note` came from the interner (already cut to a cell). */
+    let interned = false;
     let earlier = -1;
     if (visit) {
       const hash = h1 * 2097152 + (h2 >>> 11);
@@ -423,7 +427,8 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     if (!visit) {
       status = 'TIDAK_VALID';
       // Like DIPERBAIKI below: a re-run that changes nothing keeps the note of the run that did.
-      note = !changed && existingStatus === 'TIDAK_VALID' ? String(row[noteCol] ?? '') : internNote(dateO?.invalid || t(lang, 'catatan.noDate'), ageProblem ? ageProblem.note : '');
+      interned = changed || existingStatus !== 'TIDAK_VALID';
+      note = interned ? internNote(dateO?.invalid || t(lang, 'catatan.noDate'), ageProblem ? ageProblem.note : '') : String(row[noteCol] ?? '');
       const rawDate = dateCol >= 0 ? row[dateCol] ?? '' : '';
       problems.push({
         row: r + 1,
@@ -440,6 +445,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
       if (changed) {
         status = 'DIPERBAIKI';
         note = internNote(fillNote, ageProblem ? ageProblem.note : '');
+        interned = true;
       } else if (existingStatus === 'DIPERBAIKI') {
         // A row fixed by an earlier run keeps its status and note: cleaning clean data changes nothing.
         status = 'DIPERBAIKI';
@@ -463,8 +469,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     derivedCells[2] = monthInfo ? monthInfo.week : '';
     derivedCells[3] = monthInfo ? monthInfo.month : '';
     derivedCells[4] = status;
-    // A note can outgrow a cell (a long value quoted in it); the apostrophe that keeps it text takes one more.
-    derivedCells[5] = capText(note, MAX_CELL_CHARS - 1);
+    derivedCells[5] = interned ? note : cellNote(note);
     for (let k = 0; k < DERIVED_HEADERS.length; k++) {
       const c = derivedStart + k;
       const next = at(derivedCells, k);

@@ -53,7 +53,14 @@ export class ValueCodes<T> {
     return o;
   }
 
-  /** The outcome of a raw value. */
+  /** The outcome of data row i, given the codes encode() made. */
+  outcomeAt(codes: Int32Array, i: number): T {
+    const code = codes[i];
+    if (code === undefined) throw new RangeError(`no row ${i} among ${codes.length}`);
+    return this.of(code);
+  }
+
+  /** The outcome of a raw value.
   get(v: Cell | undefined): T {
     return this.of(this.code(v));
   }

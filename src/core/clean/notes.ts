@@ -15,8 +15,14 @@ export class NoteInterner {
   /** Other notes, by set code, then by prefix and extra. */
   private readonly decorated = new Map<number, Map<string, string>>();
 
-  /** @param fragmentText the text of each fragment index (read when a note is first composed). */
-  constructor(private readonly fragmentText: readonly string[]) {}
+  /**
+   * @param fragmentText the text of each fragment index (read when a note is first composed).
+   * @param finish applied once to each composed note (cutting it to what a cell holds, say).
+   */
+  constructor(
+    private readonly fragmentText: readonly string[],
+    private readonly finish: (note: string) => string = (note) => note,
+  ) {}
 
   note(fragments: readonly number[], prefix = '', extra = ''): string {
     const set = this.setOf(fragments);
@@ -49,6 +55,6 @@ export class NoteInterner {
     const parts: string[] = prefix ? [prefix] : [];
     for (const f of fragments) parts.push(this.fragmentText[f] ?? '');
     if (extra) parts.push(extra);
-    return parts.join('; ');
+    return this.finish(parts.join('; '));
   }
 }

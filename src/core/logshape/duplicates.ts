@@ -103,8 +103,13 @@ export function findDuplicates(keys: VisitKeys, opts: DuplicateOptions = {}): In
   const T = topics.size + 1;
   const formKeysFit = personCount * S * T < Number.MAX_SAFE_INTEGER;
 
-  /** First rows of each (person, day); the service is compared in the bucket. A lone row is kept as its index, not an array. */
-  const sameDay = new Map<number, number | number[]>();
+  /**
+   * First rows of each (person, day), the service compared in the bucket: the bucket's first row
+   * in a typed hash index, the others chained in row order (a Map of a million keys was a
+   * measurable cost).
+   */
+  const bucketHead = new RowHashIndex(Math.max(16, n));
+  const nextInBucket = new Int32Array(n).fill(-1);
   /** Form rows (first rows only) of each (person, service, topic key), in row order; a lone row as its index. */
   const submissions = new Map<number | string, number | number[]>();
   const add = <K>(m: Map<K, number | number[]>, k: K, r: number, had: number | number[] | undefined): void => {
@@ -121,9 +126,9 @@ export function findDuplicates(keys: VisitKeys, opts: DuplicateOptions = {}): In
     const what = at(service, r);
     const about = at(topic, r);
     const dayKey = who === 0 ? -1 : who * days + (day - minDay);
-    const bucket = dayKey < 0 ? undefined : sameDay.get(dayKey);
-    if (bucket !== undefined) {
-      for (const e of typeof bucket === 'number' ? [bucket] : bucket) {
+    const head = dayKey < 0 ? -1 : bucketHead.get(dayKey);
+    if (head >= 0) {
+      for (let e = head; e >= 0; e = at(nextInBucket, e)) {
         if (service[e] !== what) continue;
         if (topic[e] === about || sameTopic(keys.topic[e] ?? '', keys.topic[r] ?? '')) {
           first = e;
@@ -152,7 +157,14 @@ export function findDuplicates(keys: VisitKeys, opts: DuplicateOptions = {}): In
       if (first < 0) add(submissions, formKey, r, had);
     }
     // Only first rows of visits are kept to compare with: a duplicate never becomes an original.
-    if (first < 0 && dayKey >= 0) add(sameDay, dayKey, r, bucket);
+    if (first < 0 && dayKey >= 0) {
+      if (head < 0) bucketHead.set(dayKey, r);
+      else {
+        let last = head;
+        while (at(nextInBucket, last) >= 0) last = at(nextInBucket, last);
+        nextInBucket[last] = r;
+      }
+    }
     dup[r] = first;
   }
   return dup;

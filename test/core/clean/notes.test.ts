@@ -34,3 +34,15 @@ describe('NoteInterner: one note string per distinct set of fixes', () => {
     expect(notes.note([0, 1])).toBe('first; second');
   });
 });
+
+test('NoteInterner: finish is applied once to each composed note', () => {
+  let calls = 0;
+  const notes = new NoteInterner(['abcdef', 'gh'], (s) => {
+    calls++;
+    return s.slice(0, 4);
+  });
+  expect(notes.note([0])).toBe('abcd');
+  expect(notes.note([0])).toBe('abcd');
+  expect(notes.note([1])).toBe('gh');
+  expect(calls).toBe(2);
+});
