@@ -60,7 +60,7 @@ export class ValueCodes<T> {
     return this.of(code);
   }
 
-  /** The outcome of a raw value.
+  /** The outcome of a raw value. */
   get(v: Cell | undefined): T {
     return this.of(this.code(v));
   }
