@@ -68,7 +68,13 @@ export class ValueCodes<T> {
   /** Codes of column `col` for grid rows from..grid.length-1. */
   encode(grid: Grid, from: number, col: number): Int32Array {
     const codes = new Int32Array(Math.max(0, grid.length - from));
-    for (let r = from; r < grid.length; r++) codes[r - from] = this.code(grid[r]?.[col]);
+    const byText = this.byText;
+    for (let r = from; r < grid.length; r++) {
+      const v = grid[r]?.[col];
+      // Most cells are text seen before: one Map lookup, no dispatch.
+      const known = typeof v === 'string' ? byText.get(v) : undefined;
+      codes[r - from] = known ?? this.code(v);
+    }
     return codes;
   }
 

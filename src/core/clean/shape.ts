@@ -48,7 +48,7 @@ export function runningNumberColumns(grid: Grid, from: number, header: readonly 
 
 /**
  * Which blank dates take the date above (see logshape/filldown): per data row, the filled day and
- * the data row it came from, or null.
+ * the data row it came from, or null; null for the whole log when no row takes one.
  */
 export function fillDown(
   grid: Grid,
@@ -59,7 +59,7 @@ export function fillDown(
   visitOf: (i: number) => ParsedDate | null,
   merges: readonly { start: number; end: number }[],
   runningNumber: Uint8Array,
-): (Fill | null)[] {
+): (Fill | null)[] | null {
   const n = rowBlank.length;
   const days: (number | null)[] = new Array(n);
   const dateBlank: boolean[] = new Array(n);
@@ -80,6 +80,7 @@ export function fillDown(
   }
   const dataMerges = merges.map((m) => ({ start: m.start - from, end: m.end - from })).filter((m) => m.end > 0 && m.start < n);
   const result = fillDownDates({ days, dateBlank, hasContent, isTotal, merges: dataMerges });
+  if (!result.fills.some((f) => f !== null)) return null;
   return result.fills.map((f) => (f ? { day: f.day, from: f.from } : null));
 }
 

@@ -18,7 +18,7 @@ describe('the shape of a log over its data rows', () => {
     days.forEach((d, i) => grid.push([i + 1, d === null ? '' : `day${d}`, `P${i}`, '', 'Informasi', 'Saldo']));
     const rowBlank = blankRows(grid, 1, header.length);
     const fills = fillDown(grid, 1, 1, header.length, rowBlank, (i) => (days[i] === null || days[i] === undefined ? null : { day: days[i] as number, seconds: null }), [], new Uint8Array(header.length));
-    expect(fills.map((f) => (f ? `${f.day}@${f.from}` : '-'))).toEqual(['-', '100@0', '100@0', '-', '101@3', '101@3', '-', '102@6', '102@6', '-']);
+    expect((fills ?? []).map((f) => (f ? `${f.day}@${f.from}` : '-'))).toEqual(['-', '100@0', '100@0', '-', '101@3', '101@3', '-', '102@6', '102@6', '-']);
   });
 
   test('the same person, day, service and topic is one visit; a blank row or another person is not', () => {
@@ -36,4 +36,9 @@ describe('the shape of a log over its data rows', () => {
     });
     expect(Array.from(dup)).toEqual([-1, 0, -1, -1, -1]);
   });
+});
+
+test('fillDown: a log that writes every date fills nothing (null, not a column of nulls)', () => {
+  const grid: Grid = [['No', 'Tanggal', 'Nama'], [1, 'd', 'A'], [2, 'd', 'B']];
+  expect(fillDown(grid, 1, 1, 3, blankRows(grid, 1, 3), () => ({ day: 5, seconds: null }), [], new Uint8Array(3))).toBeNull();
 });
