@@ -8,10 +8,10 @@
 
 export class NoteInterner {
   /** Per set code, fragment -> the set code of the list extended by it; 0 is the empty list. */
-  private readonly edges: (Map<number, number> | undefined)[] = [];
+  private readonly edges: (Map<number, number> | undefined)[] = [undefined];
   private nextSet = 1;
   /** Notes with neither prefix nor extra, by set code. */
-  private readonly plain: (string | undefined)[] = [];
+  private readonly plain: (string | undefined)[] = [undefined];
   /** Other notes, by set code, then by prefix and extra. */
   private readonly decorated = new Map<number, Map<string, string>>();
 
@@ -45,7 +45,12 @@ export class NoteInterner {
       let edges = this.edges[set];
       if (!edges) this.edges[set] = edges = new Map();
       let next = edges.get(f);
-      if (next === undefined) edges.set(f, (next = this.nextSet++));
+      if (next === undefined) {
+        edges.set(f, (next = this.nextSet++));
+        // Kept dense (one slot per set code), so lookups stay array lookups.
+        this.edges.push(undefined);
+        this.plain.push(undefined);
+      }
       set = next;
     }
     return set;
