@@ -86,8 +86,13 @@ function main(): void {
     }).trim();
     const result = JSON.parse(line) as Record<string, unknown>;
     if (python && file.toLowerCase().endsWith('.csv')) {
-      result.pandas_ms = pandasMs(python, file);
-      result.speedup = Math.round(((result.pandas_ms as number) / (result.pipeline_ms as number)) * 10) / 10;
+      try {
+        result.pandas_ms = pandasMs(python, file);
+        result.speedup = Math.round(((result.pandas_ms as number) / (result.pipeline_ms as number)) * 10) / 10;
+      } catch (e) {
+        // The reference is optional: a file it cannot read leaves the columns out, and says why.
+        result.pandas_note = `the pandas reference failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+      }
     } else if (python) result.pandas_note = 'the pandas reference reads CSV only';
     process.stdout.write(JSON.stringify(result) + '\n');
     results.push(result);

@@ -90,13 +90,16 @@ def main():
     topic_col = column(df, 'keterangan', 'topik', 'topic')
     kpj_col = column(df, 'kpj')
 
-    df['tanggal'] = parse_dates(df[date_col])
-    age = pd.to_numeric(df[age_col].str.extract(r'^\s*(\d{1,3})', expand=False), errors='coerce')
+    # A log without one of the columns gets it empty, as the add-on reads it.
+    empty = pd.Series('', index=df.index)
+    text = lambda col: df[col] if col else empty
+    df['tanggal'] = parse_dates(text(date_col))
+    age = pd.to_numeric(text(age_col).str.extract(r'^\s*(\d{1,3})', expand=False), errors='coerce')
     df['usia'] = age.where((age >= 10) & (age <= 100))
-    df['layanan'] = canonical(df[service_col], SERVICES).replace('', 'Tidak diketahui')
-    df['kanal'] = canonical(df[channel_col], CHANNELS).replace('', 'Tidak diketahui')
-    df['topik'] = canonical(df[topic_col], {})
-    df['kpj'] = df[kpj_col].str.replace(r'\D', '', regex=True).str.lstrip('0') if kpj_col else ''
+    df['layanan'] = canonical(text(service_col), SERVICES).replace('', 'Tidak diketahui')
+    df['kanal'] = canonical(text(channel_col), CHANNELS).replace('', 'Tidak diketahui')
+    df['topik'] = canonical(text(topic_col), {})
+    df['kpj'] = text(kpj_col).str.replace(r'\D', '', regex=True).str.lstrip('0')
     valid = df['tanggal'].notna()
     dup = valid & df.duplicated(subset=['tanggal', 'kpj', 'layanan', 'topik']) & (df['kpj'] != '')
     df['status_bersih'] = 'OK'
