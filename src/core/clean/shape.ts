@@ -107,7 +107,7 @@ export function duplicateVisits(v: VisitColumns): Int32Array {
   const n = v.rowBlank.length;
   const people = personColumns(v.header, v.roles);
   const hasPeople = people.kpj >= 0 || people.nik >= 0 || people.name >= 0;
-  const persons = new PersonCoder();
+  const persons = new PersonCoder(n);
   const day: (number | null)[] = new Array(n);
   const seconds: (number | null)[] = new Array(n);
   const personCodes = new Int32Array(n);

@@ -199,16 +199,20 @@ const MAX_NUMERIC_ID = 10 ** MAX_NUMERIC_ID_DIGITS - 1;
  * hash of its value: no key string per row, no Map of a million strings.
  */
 export class PersonCoder {
-  private readonly kpj = new RowHashIndex(1024);
-  private readonly nik = new RowHashIndex(1024);
+  /** Made on first use, sized for the rows (growing a million-key table step by step costs twice). */
+  private kpj: RowHashIndex | null = null;
+  private nik: RowHashIndex | null = null;
   private readonly byKey = new Map<string, number>([['', 0]]);
   private readonly byName = new Map<string, number>();
   private next = 1;
 
+  /** @param capacity how many people (rows) to expect. */
+  constructor(private readonly capacity = 1024) {}
+
   code(kpj: Cell, name: Cell, nik: Cell = ''): number {
-    const k = this.idCode(kpj, 5, this.kpj, 'kpj:');
+    const k = this.idCode(kpj, 5, () => (this.kpj ??= new RowHashIndex(this.capacity)), 'kpj:');
     if (k >= 0) return k;
-    const n = this.idCode(nik, 10, this.nik, 'nik:');
+    const n = this.idCode(nik, 10, () => (this.nik ??= new RowHashIndex(this.capacity)), 'nik:');
     if (n >= 0) return n;
     if (typeof name !== 'string') return 0;
     let c = this.byName.get(name);
@@ -217,15 +221,15 @@ export class PersonCoder {
   }
 
   /** The code of an id of at least `minDigits` digits, or -1 when the cell holds none. */
-  private idCode(v: Cell, minDigits: number, numbers: RowHashIndex, prefix: string): number {
+  private idCode(v: Cell, minDigits: number, numbers: () => RowHashIndex, prefix: string): number {
     if (typeof v === 'number' && isFinite(v)) {
       const x = Math.abs(Math.round(v));
-      if (x <= MAX_NUMERIC_ID) return x < 10 ** (minDigits - 1) ? -1 : this.numbered(numbers, x);
+      if (x <= MAX_NUMERIC_ID) return x < 10 ** (minDigits - 1) ? -1 : this.numbered(numbers(), x);
     }
     if (v === '') return -1;
     const d = idDigits(v);
     if (d.length < minDigits) return -1;
-    return d.length <= MAX_NUMERIC_ID_DIGITS ? this.numbered(numbers, Number(d)) : this.keyed(prefix + d);
+    return d.length <= MAX_NUMERIC_ID_DIGITS ? this.numbered(numbers(), Number(d)) : this.keyed(prefix + d);
   }
 
   private numbered(numbers: RowHashIndex, x: number): number {
