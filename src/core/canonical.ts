@@ -7,6 +7,7 @@
 import { VOCABULARY, ValueRole } from './vocabulary';
 import { informalWords, mayMergeTopics } from './logshape/informal';
 import { closeFingerprints, digitsOf, fingerprint, keyable, redact, redactNameRuns, squashKey, tidy, words } from './text';
+import { at } from './table';
 
 /** A dictionary entry as kept in the `kamus` tab. `kolom` is the role's Indonesian name. */
 export interface KamusEntry {
@@ -113,7 +114,7 @@ export function canonicalise(role: ValueRole, counts: Map<string, number>, dict:
   // Topics also join across a one-letter typo in a short word ("eror"/"error"), never across a
   // number or a product code (logshape/informal.ts mayMergeTopics).
   for (const cluster of clusters(leftovers, counts, fingerprintFor(role), role === 'topic' ? mayMergeTopics : undefined)) {
-    let winner = cluster[0];
+    let winner = at(cluster, 0);
     for (const v of cluster) if ((counts.get(v) ?? 0) > (counts.get(winner) ?? 0)) winner = v;
     for (const v of cluster) result.set(v, winner);
   }
@@ -172,9 +173,9 @@ function clusters(values: string[], counts: Map<string, number>, fingerprint: (v
   const digits: string[] = [];
   const hasName: boolean[] = [];
   const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
+    while (at(parent, i) !== i) {
+      parent[i] = at(parent, at(parent, i));
+      i = at(parent, i);
     }
     return i;
   };
@@ -184,7 +185,7 @@ function clusters(values: string[], counts: Map<string, number>, fingerprint: (v
     if (ra === rb || digits[ra] !== digits[rb] || (hasName[ra] && hasName[rb])) return;
     const root = Math.min(ra, rb);
     parent[Math.max(ra, rb)] = root;
-    hasName[root] = hasName[ra] || hasName[rb];
+    hasName[root] = at(hasName, ra) || at(hasName, rb);
   };
   values.forEach((v, i) => {
     parent.push(i);
@@ -202,8 +203,9 @@ function clusters(values: string[], counts: Map<string, number>, fingerprint: (v
   });
   const blocks = new Map<string, number[]>();
   values.forEach((_, i) => {
-    if (fps[i] === '') return;
-    const block = values.length <= ALL_PAIRS_LIMIT ? '' : fps[i].split(' ').length + fps[i].charAt(0);
+    const fp = at(fps, i);
+    if (fp === '') return;
+    const block = values.length <= ALL_PAIRS_LIMIT ? '' : fp.split(' ').length + fp.charAt(0);
     const list = blocks.get(block);
     if (list) list.push(i);
     else blocks.set(block, [i]);
@@ -212,17 +214,17 @@ function clusters(values: string[], counts: Map<string, number>, fingerprint: (v
     if (values.length <= ALL_PAIRS_LIMIT) {
       for (let a = 0; a < members.length; a++) {
         for (let b = a + 1; b < members.length; b++) {
-          const i = members[a];
-          const j = members[b];
-          if (find(i) !== find(j) && (closeFingerprints(fps[i], fps[j]) || alsoSame(values[i], values[j]))) union(i, j);
+          const i = at(members, a);
+          const j = at(members, b);
+          if (find(i) !== find(j) && (closeFingerprints(at(fps, i), at(fps, j)) || alsoSame(at(values, i), at(values, j)))) union(i, j);
         }
       }
       continue;
     }
-    const anchors = members.slice().sort((x, y) => (counts.get(values[y]) ?? 0) - (counts.get(values[x]) ?? 0)).slice(0, ANCHORS);
+    const anchors = members.slice().sort((x, y) => (counts.get(at(values, y)) ?? 0) - (counts.get(at(values, x)) ?? 0)).slice(0, ANCHORS);
     for (const i of members) {
       for (const j of anchors) {
-        if (i !== j && find(i) !== find(j) && (closeFingerprints(fps[i], fps[j]) || alsoSame(values[i], values[j]))) union(i, j);
+        if (i !== j && find(i) !== find(j) && (closeFingerprints(at(fps, i), at(fps, j)) || alsoSame(at(values, i), at(values, j)))) union(i, j);
       }
     }
   }

@@ -5,26 +5,39 @@
  * It never touches the spreadsheet. It is idempotent: cleaning its own output plans no change,
  * which is what lets a nightly run write nothing on an unchanged log.
  *
- * Built for a million rows: every cell's outcome (its new value, its note, its part of the
- * duplicate key) is worked out once per distinct raw value per column and memoised; duplicate
- * rows are found through 53-bit row hashes (confirmed exactly on a hit) rather than a string key
- * per row; notes are interned; and the visits go into a columnar table.
+ * Small verbs over columns (clean/): each cleaned column is dictionary-encoded once (memo.ts: a
+ * code per row, a table of distinct values), canonicalised per distinct spelling
+ * (canonicalise.ts), parsed per distinct value (outcomes.ts); the log's shape — blank rows,
+ * running numbers, dates written once per day, the same visit entered twice — is read over those
+ * columns (shape.ts); then one pass per row decides its status, note and derived cells from array
+ * lookups, and the sheet's review follows (review.ts). Exact duplicate rows are found through
+ * 53-bit row hashes confirmed on a hit (keys.ts), notes are interned (notes.ts), changes are
+ * collected per column (changes.ts), and the visits go into a columnar table.
  */
 import type { ChangeSummary, CleanStatus, Lang, Settings, SheetCheck, StatusCounts } from '../shared/api';
-import { Cell, Grid, MAX_CELL_CHARS, capText, cellText, isBlank, isDate } from './cells';
+import { Cell, Grid, MAX_CELL_CHARS, capText, cellText, isBlank } from './cells';
 import { DERIVED_HEADERS, ColumnMapping, columnOf } from './mapping';
-import { ParsedDate, detectDayOrder, parseDate, DayOrder, DateOrderResult, decideDateOrder } from './dates';
-import { fillDownDates, isTotalRow } from './logshape/filldown';
-import { topicMatchKey } from './logshape/informal';
-import { findDuplicates, isRunningNumberColumn, isRunningNumberHeader, personColumns, personKey } from './logshape/duplicates';
-import { ZoneClock, ymdOfDay, isoOfDay, pad2 } from './zone';
-import { KamusEntry, KOLOM_OF_ROLE, canonicalise, dictionaryFor, safeText } from './canonical';
+import { ParsedDate, detectDayOrder, DayOrder, DateOrderResult, decideDateOrder } from './dates';
+import { ZoneClock, ymdOfDay, pad2 } from './zone';
+import { KamusEntry, dictionaryFor, safeText } from './canonical';
 import { ValueRole, UNKNOWN, VOCABULARY } from './vocabulary';
-import { digitsOf, isFormulaError, keyable, tidy } from './text';
+import { digitsOf, tidy } from './text';
 import { MAX_PLAUSIBLE_AGE, MIN_PLAUSIBLE_AGE, UNKNOWN_GROUP, ageGroupLabels, ageGroupOf, generationOf, weekOfMonth } from './settings';
 import { t } from './i18n';
 import { MIN_ROWS_SHOWN } from './summarise';
-import { IntColumn, RowHashIndex, VisitTable, hashString } from './table';
+import { RowHashIndex, VisitTable, at, hashString } from './table';
+import { NoteInterner } from './clean/notes';
+import { ChangeSet, ColumnChange } from './clean/changes';
+import { ValueCodes } from './clean/memo';
+import { hashKey, keyOf } from './clean/keys';
+import { buildCanonicalMaps } from './clean/canonicalise';
+import { AgeOutcome, BirthOutcome, DateOutcome, Outcome, OutcomeContext, SafeText, TextOutcome, ageOutcome, birthOutcome, dateOutcome, hasTrigram, shown, textOutcome } from './clean/outcomes';
+import { Fill, blankRows, duplicateVisits, fillDown, runningNumberColumns } from './clean/shape';
+import { Problem, SheetReview, reviewOf, sheetCheck } from './clean/review';
+
+export type { ColumnChange, Problem, SheetReview };
+export { parseAge } from './clean/outcomes';
+export { REVIEW_INVALID_SHARE, reviewOf, runReview, sheetCheck } from './clean/review';
 
 export interface CleanOptions {
   sheetName: string;
@@ -41,14 +54,6 @@ export interface CleanOptions {
   dateMerges?: readonly { start: number; end: number }[];
 }
 
-/** Changed cells of one column: grid row indices (ascending), their new values and, for dates, formats. */
-export interface ColumnChange {
-  col: number;
-  rows: number[] | Int32Array;
-  values: Cell[];
-  formats: string[] | null;
-}
-
 /** One counted visit, as the summaries see it: no personal data. */
 export interface VisitRecord {
   day: number;
@@ -57,15 +62,6 @@ export interface VisitRecord {
   ageGroup: string;
   generation: string;
   topic: string;
-}
-
-/** A row listed in `masalah_data`. `row` is the 1-based sheet row. */
-export interface Problem {
-  row: number;
-  kolom: string;
-  nilaiAsli: string;
-  masalah: string;
-  tindakan: string;
 }
 
 export interface CleanPlan {
@@ -93,72 +89,6 @@ export interface CleanPlan {
   check: SheetCheck;
 }
 
-/** A sheet's outcome as staff should read it: BERHASIL, or PERLU_PERIKSA with the main reason and the fix. */
-export interface SheetReview {
-  status: 'BERHASIL' | 'PERLU_PERIKSA';
-  /** Translated one-sentence reason ('' when BERHASIL). */
-  reason: string;
-  /** Translated next step ('' when BERHASIL). */
-  fix: string;
-}
-
-/** More invalid rows than this share of a sheet makes its outcome PERLU_PERIKSA. */
-export const REVIEW_INVALID_SHARE = 0.1;
-
-const DATE_FORMAT = 'yyyy-mm-dd';
-const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
-const MIN_VISIT_YEAR = 1990;
-const MAX_VISIT_YEAR = 2100;
-const MIN_BIRTH_YEAR = 1900;
-const SHOWN_VALUE_LENGTH = 60;
-
-/** Sparse per-column change lists, appended in row order. */
-class ChangeSet {
-  /** Indexed by column: a Map lookup per changed cell was a measurable cost at a million rows. */
-  private readonly byCol: ({ rows: IntColumn; values: Cell[]; formats: string[] | null } | undefined)[] = [];
-
-  constructor(private readonly capacity: number) {}
-
-  set(col: number, row: number, value: Cell, format: string | null = null): void {
-    let ch = this.byCol[col];
-    if (!ch) {
-      ch = { rows: new IntColumn(Math.min(this.capacity, 65536)), values: [], formats: null };
-      this.byCol[col] = ch;
-    }
-    ch.rows.push(row);
-    ch.values.push(value);
-    if (format !== null || ch.formats) {
-      if (!ch.formats) ch.formats = new Array<string>(ch.values.length - 1).fill('');
-      ch.formats.push(format ?? '');
-    }
-  }
-
-  list(): ColumnChange[] {
-    const out: ColumnChange[] = [];
-    this.byCol.forEach((ch, col) => ch && out.push({ col, rows: ch.rows.data.subarray(0, ch.rows.length), values: ch.values, formats: ch.formats }));
-    return out;
-  }
-}
-
-function shown(v: Cell): string {
-  const s = isDate(v) ? v.toISOString() : String(v);
-  return s.length > SHOWN_VALUE_LENGTH ? s.slice(0, SHOWN_VALUE_LENGTH - 1) + '\u2026' : s;
-}
-
-function showParsed(p: ParsedDate): string {
-  if (p.seconds === null) return isoOfDay(p.day);
-  const s = p.seconds;
-  return `${isoOfDay(p.day)} ${pad2(Math.floor(s / 3600))}:${pad2(Math.floor((s % 3600) / 60))}:${pad2(s % 60)}`;
-}
-
-/** Whole years from a text or number age: "35 th", "35 tahun", " 35 ", 35, "35 thn 6 bln". */
-export function parseAge(v: Cell): number | null {
-  if (typeof v === 'number') return isFinite(v) && v >= 0 ? Math.floor(v) : null;
-  if (typeof v !== 'string') return null;
-  const m = /^\s*(\d{1,3})(?:[.,]\d+)?\s*(?:(?:th|thn|tahun|tahunan|thnan|yr|yrs|year|years|y\.?o\.?)\.?(?:\s+\d{1,2}\s*(?:bln|bulan|bl|months?)\.?)?)?\s*$/i.exec(v);
-  return m ? Number(m[1]) : null;
-}
-
 /** Completed years between a birth day and a visit day. */
 function completedYears(birthDay: number, visitDay: number): number {
   const b = ymdOfDay(birthDay);
@@ -168,176 +98,44 @@ function completedYears(birthDay: number, visitDay: number): number {
   return years;
 }
 
-/** A typed key part, so the text "1" and the number 1 stay different. */
-function keyOf(v: Cell): string {
-  if (isDate(v)) return 't' + v.getTime();
-  switch (typeof v) {
-    case 'number':
-      return 'n' + v;
-    case 'boolean':
-      return 'b' + v;
-    case 'string':
-      return 's' + v;
-    default:
-      return '';
-  }
-}
-
-/** Hash of keyOf(v) without building the string for the common text case. */
-function hashKey(v: Cell): number {
-  if (typeof v === 'string') return hashString(v, 0x2b1c9dc5);
-  if (typeof v === 'number') return hashNumber(v);
-  return hashString(keyOf(v));
-}
-
-function lastFilled(row: Cell[]): number {
+function lastFilled(row: readonly Cell[]): number {
   for (let c = row.length - 1; c >= 0; c--) if (!isBlank(row[c])) return c;
   return -1;
 }
 
-/** Distinct text values (with row counts) of the columns the cleaner keys by value. */
-interface ColumnScan {
-  text: Record<ValueRole, Map<string, { n: number }>>;
-  dates: Set<string>;
-  births: Set<string>;
-}
-
-/** One pass over the rows collects what every pre-step needs (cache-friendlier than five). */
-function scanColumns(grid: Grid, from: number, cols: Record<ValueRole, number>, dateCol: number, birthCol: number): ColumnScan {
-  const scan: ColumnScan = { text: { service: new Map(), channel: new Map(), topic: new Map() }, dates: new Set(), births: new Set() };
-  const roles = (['service', 'channel', 'topic'] as ValueRole[]).filter((r) => cols[r] >= 0);
-  for (let r = from; r < grid.length; r++) {
-    const row = grid[r];
-    for (const role of roles) {
-      const v = row[cols[role]];
-      if (typeof v !== 'string') continue;
-      const m = scan.text[role];
-      const hit = m.get(v);
-      if (hit) hit.n++;
-      else m.set(v, { n: 1 });
-    }
-    if (dateCol >= 0) {
-      const v = row[dateCol];
-      if (typeof v === 'string') scan.dates.add(v);
-    }
-    if (birthCol >= 0) {
-      const v = row[birthCol];
-      if (typeof v === 'string') scan.births.add(v);
-    }
+/**
+ * Where the six derived columns go. The block is used where it is only when all six headers stand
+ * together, in order. Otherwise (staff inserted or deleted a column inside it) a fresh block goes
+ * after the last used column: writing into a column whose header is not ours would overwrite staff data.
+ */
+function derivedLayout(grid: Grid, mapping: ColumnMapping): { present: boolean; start: number } {
+  const first = mapping.derived.kelompok_usia;
+  const present = first !== undefined && DERIVED_HEADERS.every((h, k) => mapping.derived[h] === first + k);
+  if (present) return { present, start: first };
+  let usedWidth = lastFilled(grid[mapping.headerRow] ?? []) + 1;
+  for (let r = mapping.headerRow; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    if (row.length > usedWidth) usedWidth = Math.max(usedWidth, lastFilled(row) + 1);
   }
-  return scan;
+  return { present, start: Math.max(mapping.width, usedWidth) };
 }
 
-/** Builds each categorical column's canonical mapping from its distinct spellings. */
-function buildCanonicalMaps(scan: ColumnScan, kamus: readonly KamusEntry[]): { maps: Record<ValueRole, Map<string, string>>; entries: KamusEntry[] } {
-  const maps = {} as Record<ValueRole, Map<string, string>>;
-  const entries: KamusEntry[] = [];
-  for (const role of ['service', 'channel', 'topic'] as ValueRole[]) {
-    const counts = new Map<string, number>();
-    for (const [v, { n }] of scan.text[role]) {
-      const s = tidy(v);
-      if (s !== '' && !isFormulaError(s)) counts.set(s, (counts.get(s) ?? 0) + n);
-    }
-    const dict = dictionaryFor(role, kamus);
-    const map = canonicalise(role, counts, dict);
-    maps[role] = map;
-    const kolom = KOLOM_OF_ROLE[role];
-    const seen = new Map<string, string>(dict);
-    for (const [asli, baku] of map) seen.set(asli, baku);
-    for (const baku of Array.from(seen.values())) if (!seen.has(baku)) seen.set(baku, baku);
-    for (const [asli, baku] of seen) {
-      // Text with numbers, e-mail addresses or the like stays in the log: kamus is read by
-      // everyone with access to the spreadsheet.
-      if (safeText(asli) !== asli || safeText(baku) !== baku) continue;
-      entries.push({ kolom, asli, baku });
-    }
-  }
-  for (const e of kamus) {
-    const kolom = e.kolom.trim().toLowerCase();
-    if (!Object.values(KOLOM_OF_ROLE).includes(kolom)) entries.push(e);
-  }
-  entries.sort((a, b) => (a.kolom === b.kolom ? (a.asli < b.asli ? -1 : a.asli > b.asli ? 1 : 0) : a.kolom < b.kolom ? -1 : 1));
-  return { maps, entries };
+/** A cleaned column: its value codes per data row and the table of their outcomes. */
+interface EncodedColumn<T extends Outcome = Outcome> {
+  col: number;
+  codes: Int32Array;
+  table: ValueCodes<T>;
 }
 
-/** What one distinct raw value of a column becomes: worked out once, used by every row holding it. */
-interface Outcome {
-  /** The value to write, when it differs from the raw value. */
-  next: Cell | undefined;
-  format: string | null;
-  /** Index of the change note fragment, or -1. */
-  fragment: number;
-  /** Duplicate-key part of the cleaned value, and its hash. */
-  key: string;
-  hash: number;
+function encodeColumn<T extends Outcome>(grid: Grid, from: number, col: number): EncodedColumn<T> | null {
+  if (col < 0) return null;
+  const table = new ValueCodes<T>();
+  return { col, codes: table.encode(grid, from, col), table };
 }
 
-interface DateOutcome extends Outcome {
-  visit: ParsedDate | null;
-  /** For rows without a usable date: the note and the problem. */
-  invalid: string;
-  masalah: string;
-}
-
-interface AgeOutcome extends Outcome {
-  age: number | null;
-  problem: { note: string; masalah: string } | null;
-}
-
-interface BirthOutcome extends Outcome {
-  birthDay: number | null;
-  problem: { note: string; masalah: string } | null;
-}
-
-interface TextOutcome extends Outcome {
-  canonical: string;
-  /** The canonical value's code in this sheet's visit dictionary (-1 until first used). */
-  code: number;
-  /** Its redacted form, once a counted row used it. */
-  safe?: SafeText;
-}
-
-/** A value as it may leave the log: redacted, with its code in the visit dictionary. */
-interface SafeText {
-  text: string;
-  lower: string;
-  code: number;
-  builtIn: boolean;
-}
-
-/** Memoises per raw value; Date cells are keyed by their instant. */
-class Memo<T> {
-  private readonly byText = new Map<string, T>();
-  private readonly byNumber = new Map<number, T>();
-  private readonly byInstant = new Map<number, T>();
-  private readonly byBoolean = new Map<boolean, T>();
-  constructor(private readonly compute: (v: Cell) => T) {}
-  get(v: Cell): T {
-    let o: T | undefined;
-    if (typeof v === 'string') {
-      o = this.byText.get(v);
-      if (o === undefined) this.byText.set(v, (o = this.compute(v)));
-    } else if (typeof v === 'number') {
-      o = this.byNumber.get(v);
-      if (o === undefined) this.byNumber.set(v, (o = this.compute(v)));
-    } else if (typeof v === 'boolean') {
-      o = this.byBoolean.get(v);
-      if (o === undefined) this.byBoolean.set(v, (o = this.compute(v)));
-    } else {
-      const k = (v as Date).getTime();
-      o = this.byInstant.get(k);
-      if (o === undefined) this.byInstant.set(k, (o = this.compute(v)));
-    }
-    return o;
-  }
-}
-
-/** A 32-bit hash of a whole number without building its text. */
-function hashNumber(v: number): number {
-  if (!Number.isInteger(v)) return hashString(keyOf(v));
-  let h = Math.imul((v | 0) ^ 0x27d4eb2d, 0x165667b1);
-  h = Math.imul(h ^ ((v / 4294967296) | 0), 0x85ebca6b);
-  return (h ^ (h >>> 15)) >>> 0;
+/** The outcome of data row i in a cleaned column (null when the column is not mapped). */
+function outcomeOf<T extends Outcome>(column: EncodedColumn<T> | null, i: number): T | null {
+  return column ? column.table.outcomeAt(column.codes, i) : null;
 }
 
 export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
@@ -360,21 +158,13 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   const personalCols: number[] = [];
   mapping.roles.forEach((r, c) => r === 'personal' && personalCols.push(c));
 
-  // The derived block is used where it is only when all six headers stand together, in order.
-  // Otherwise (staff inserted or deleted a column inside it) a fresh block goes after the last
-  // used column: writing into a column whose header is not ours would overwrite staff data.
-  const first = mapping.derived.kelompok_usia;
-  const derivedPresent = first !== undefined && DERIVED_HEADERS.every((h, k) => mapping.derived[h] === first + k);
-  let usedWidth = lastFilled(header) + 1;
-  for (let r = headerRow; r < grid.length; r++) if (grid[r].length > usedWidth && lastFilled(grid[r]) + 1 > usedWidth) usedWidth = lastFilled(grid[r]) + 1;
-  const derivedStart = derivedPresent ? (first as number) : Math.max(width, usedWidth);
+  const derived = derivedLayout(grid, mapping);
+  const derivedPresent = derived.present;
+  const derivedStart = derived.start;
   const statusCol = derivedStart + DERIVED_HEADERS.indexOf('status_bersih');
   const noteCol = derivedStart + DERIVED_HEADERS.indexOf('catatan_bersih');
-
-  const changes = new ChangeSet(Math.max(16, grid.length - firstDataRow));
+  const changes = new ChangeSet(grid.length);
   const ageLabels = ageGroupLabels(settings.ageBounds);
-  const scan = scanColumns(grid, firstDataRow, cols, dateCol, birthCol);
-  const { maps, entries } = buildCanonicalMaps(scan, opts.kamus);
 
   // Note fragments: one per distinct change, counted for the result card.
   const fragText: string[] = [];
@@ -383,178 +173,79 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   /** Values of these columns leave the log (sidebar, masalah_data) only redacted. */
   const textCols = new Set([cols.service, cols.channel, cols.topic].filter((c) => c >= 0));
   const outside = (c: number, v: string): string => (textCols.has(c) ? safeText(v) : v);
-  const fragment = (c: number, from: string, to: string): number => {
-    fragText.push(t(lang, 'catatan.changed', { kolom: headerName(c), from, to }));
-    fragInfo.push({ column: headerName(c), from: outside(c, from), to: outside(c, to), count: 0 });
-    fragColumn.push(c);
-    return fragText.length - 1;
+  const ctx: OutcomeContext = {
+    clock,
+    lang,
+    fragment: (c, from, to) => {
+      fragText.push(t(lang, 'catatan.changed', { kolom: headerName(c), from, to }));
+      fragInfo.push({ column: headerName(c), from: outside(c, from), to: outside(c, to), count: 0 });
+      fragColumn.push(c);
+      return fragText.length - 1;
+    },
   };
-  const plain = (key: string): Pick<Outcome, 'key' | 'hash'> => ({ key, hash: hashString(key) });
 
-  // --- per-column outcomes, memoised by raw value -------------------------------------------
+  // --- encode: every cleaned column as value codes, its distinct values parsed once ----------
+  const dates = encodeColumn<DateOutcome>(grid, firstDataRow, dateCol);
+  const ages = encodeColumn<AgeOutcome>(grid, firstDataRow, ageCol);
+  const births = encodeColumn<BirthOutcome>(grid, firstDataRow, birthCol);
+  const texts: Record<ValueRole, EncodedColumn<TextOutcome> | null> = {
+    service: encodeColumn<TextOutcome>(grid, firstDataRow, cols.service),
+    channel: encodeColumn<TextOutcome>(grid, firstDataRow, cols.channel),
+    topic: encodeColumn<TextOutcome>(grid, firstDataRow, cols.topic),
+  };
+  // Canonical spellings from each column's distinct values and their row counts.
+  const textCounts: Partial<Record<ValueRole, Map<string, number>>> = {};
+  for (const role of ['service', 'channel', 'topic'] as ValueRole[]) {
+    const column = texts[role];
+    if (column) textCounts[role] = column.table.textCounts(column.codes);
+  }
+  const { maps, entries } = buildCanonicalMaps(textCounts, opts.kamus);
+  for (const role of ['service', 'channel', 'topic'] as ValueRole[]) texts[role]?.table.define(textOutcome(ctx, cols[role], maps[role]));
   // Text dates like 6/1/2023 are read in the order the whole column, its header and the
   // spreadsheet's locale give evidence for; when nothing decides, the sheet is flagged.
-  const dateTexts: string[] = [];
-  for (const v of scan.dates) if (typeof v === 'string') dateTexts.push(v);
-  const dateOrder = dateCol >= 0 && dateTexts.length > 0 ? decideDateOrder(dateTexts, { header: headerName(dateCol), locale: opts.locale ?? '' }) : null;
-  const visitOrder: DayOrder = dateOrder ? (dateOrder.order === 'MDY' ? 'mdy' : dateOrder.order === 'DMY' ? 'dmy' : detectDayOrder(scan.dates)) : 'dmy';
-  const birthOrder: DayOrder = detectDayOrder(scan.births);
-
-  const dateOutcome = new Memo<DateOutcome>((raw) => {
-    let visit = parseDate(raw, clock, visitOrder);
-    if (visit) {
-      const y = ymdOfDay(visit.day).y;
-      if (y < MIN_VISIT_YEAR || y > MAX_VISIT_YEAR) visit = null;
-    }
-    if (!visit) {
-      const blank = isBlank(raw);
-      return {
-        visit: null,
-        next: undefined,
-        format: null,
-        fragment: -1,
-        ...plain(keyOf(raw)),
-        invalid: blank ? t(lang, 'catatan.noDate') : t(lang, 'catatan.badDate', { value: shown(raw) }),
-        masalah: blank ? t(lang, 'masalah.noDate') : t(lang, 'masalah.badDate'),
-      };
-    }
-    const instant = clock.fromLocal(visit.day, visit.seconds ?? 0);
-    const same = isDate(raw) && raw.getTime() === instant.getTime();
-    return {
-      visit,
-      next: same ? undefined : instant,
-      format: same ? null : visit.seconds === null ? DATE_FORMAT : DATETIME_FORMAT,
-      fragment: same ? -1 : fragment(dateCol, shown(raw), showParsed(visit)),
-      ...plain('d' + visit.day + ':' + (visit.seconds ?? 0)),
-      invalid: '',
-      masalah: '',
-    };
-  });
-
-  const ageOutcome = new Memo<AgeOutcome>((raw) => {
-    const none = { next: undefined, format: null, fragment: -1, ...plain(keyOf(raw)) };
-    if (isBlank(raw)) return { ...none, age: null, problem: null };
-    const parsed = parseAge(raw);
-    if (parsed === null) return { ...none, age: null, problem: { note: t(lang, 'catatan.unreadableAge', { value: shown(raw) }), masalah: t(lang, 'masalah.unreadableAge') } };
-    if (parsed < MIN_PLAUSIBLE_AGE || parsed > MAX_PLAUSIBLE_AGE) {
-      return { ...none, age: null, problem: { note: t(lang, 'catatan.badAge', { value: shown(raw) }), masalah: t(lang, 'masalah.badAge', { min: MIN_PLAUSIBLE_AGE, max: MAX_PLAUSIBLE_AGE }) } };
-    }
-    const same = raw === parsed;
-    return { next: same ? undefined : parsed, format: null, fragment: same ? -1 : fragment(ageCol, shown(raw), String(parsed)), ...plain('n' + parsed), age: parsed, problem: null };
-  });
-
-  const birthOutcome = new Memo<BirthOutcome>((raw) => {
-    const none = { next: undefined, format: null, fragment: -1, ...plain(keyOf(raw)) };
-    if (isBlank(raw)) return { ...none, birthDay: null, problem: null };
-    const birth = parseDate(raw, clock, birthOrder, 'past');
-    if (!birth || ymdOfDay(birth.day).y < MIN_BIRTH_YEAR) {
-      return { ...none, birthDay: null, problem: { note: t(lang, 'catatan.badBirth', { value: shown(raw) }), masalah: t(lang, 'masalah.badBirth') } };
-    }
-    const instant = clock.fromLocal(birth.day, 0);
-    const same = isDate(raw) && raw.getTime() === instant.getTime();
-    return {
-      next: same ? undefined : instant,
-      format: same ? null : DATE_FORMAT,
-      fragment: same ? -1 : fragment(birthCol, shown(raw), isoOfDay(birth.day)),
-      ...plain('d' + birth.day),
-      birthDay: birth.day,
-      problem: null,
-    };
-  });
-
-  const textOutcomes = {} as Record<ValueRole, Memo<TextOutcome>>;
-  for (const role of ['service', 'channel', 'topic'] as ValueRole[]) {
-    const c = cols[role];
-    textOutcomes[role] = new Memo<TextOutcome>((raw) => {
-      if (typeof raw !== 'string') {
-        return { canonical: isBlank(raw) ? '' : cellText(raw), code: -1, next: undefined, format: null, fragment: -1, ...plain(keyOf(raw)) };
-      }
-      const tidied = tidy(raw);
-      // A failed formula (#N/A…) names nothing: unknown, like an empty cell.
-      if (tidied === '' || isFormulaError(tidied)) return { canonical: '', code: -1, next: undefined, format: null, fragment: -1, ...plain(keyOf(raw)) };
-      const value = maps[role].get(tidied) ?? tidied;
-      const same = raw === value;
-      return { canonical: value, code: -1, next: same ? undefined : value, format: null, fragment: same ? -1 : fragment(c, shown(raw), value), ...plain('s' + value) };
-    });
-  }
-
-  // Columns in key order, with the memo that cleans each (null: taken as it is).
-  type Cleaner = Memo<Outcome> | null;
-  const cleaners: Cleaner[] = [];
+  const dateTexts = dates ? (dates.table.values.filter((v) => typeof v === 'string') as string[]) : [];
+  const dateOrder = dates && dateTexts.length > 0 ? decideDateOrder(dateTexts, { header: headerName(dateCol), locale: opts.locale ?? '' }) : null;
+  const visitOrder: DayOrder = dateOrder ? (dateOrder.order === 'MDY' ? 'mdy' : dateOrder.order === 'DMY' ? 'dmy' : detectDayOrder(dateTexts)) : 'dmy';
+  dates?.table.define(dateOutcome(ctx, dateCol, visitOrder));
+  ages?.table.define(ageOutcome(ctx, ageCol));
+  births?.table.define(birthOutcome(ctx, birthCol, detectDayOrder(births.table.values.filter((v) => typeof v === 'string'))));
+  // Columns in key order, each with its codes (null: taken as it is).
+  const cleaned: (EncodedColumn | null)[] = [];
   for (let c = 0; c < width; c++) {
-    cleaners.push(
-      c === dateCol ? dateOutcome : c === ageCol ? ageOutcome : c === birthCol ? birthOutcome : c === cols.service ? textOutcomes.service : c === cols.channel ? textOutcomes.channel : c === cols.topic ? textOutcomes.topic : null,
-    );
+    cleaned.push([dates, ages, births, texts.service, texts.channel, texts.topic].find((e) => e !== null && e.col === c) ?? null);
   }
 
   // --- the shape of the log: dates written once per day, and visits entered twice ----------
-  const dataRows = Math.max(0, grid.length - firstDataRow);
-  const rowBlank = new Uint8Array(dataRows);
-  for (let i = 0; i < dataRows; i++) {
-    const row = grid[firstDataRow + i] ?? [];
-    let blank = true;
-    for (let c = 0; c < width && blank; c++) if (!isBlank(row[c])) blank = false;
-    rowBlank[i] = blank ? 1 : 0;
-  }
-  // Running numbers never tell two visits apart: those columns stay out of the row key.
-  const runningNumber = new Uint8Array(width);
-  mapping.roles.forEach((role, c) => {
-    if (role !== 'ignore' && role !== 'personal') return;
-    // Only a column headed like one, or starting 1, 2, 3…, can be a running number: the others
-    // (a KPJ column of a million rows) are not copied out to be checked.
-    const firstValue = grid[firstDataRow]?.[c];
-    if (!isRunningNumberHeader(header[c] ?? '') && !(typeof firstValue === 'number' && firstValue >= 0 && firstValue <= 10)) return;
-    const values: Cell[] = [];
-    for (let r = firstDataRow; r < grid.length; r++) values.push(grid[r]?.[c] ?? '');
-    if (isRunningNumberColumn(header[c] ?? '', values)) runningNumber[c] = 1;
+  const rowBlank = blankRows(grid, firstDataRow, width);
+  const runningNumber = runningNumberColumns(grid, firstDataRow, header, mapping.roles, width);
+  const ownVisit = (i: number): ParsedDate | null => outcomeOf(dates, i)?.visit ?? null;
+  const fill: (Fill | null)[] | null = dates ? fillDown(grid, firstDataRow, dateCol, width, rowBlank, ownVisit, opts.dateMerges ?? [], runningNumber) : null;
+  const filledOf = (i: number): Fill | null => (fill ? fill[i] ?? null : null);
+  const constantOf = (role: ValueRole): string => (role === 'service' ? mapping.constants.service : role === 'channel' ? mapping.constants.channel : '');
+  const canonicalOf = (role: ValueRole, i: number): string => outcomeOf(texts[role], i)?.canonical || constantOf(role);
+  const sameVisit = duplicateVisits({
+    grid,
+    from: firstDataRow,
+    header,
+    roles: mapping.roles,
+    rowBlank,
+    visitOf: (i) => {
+      const filled = filledOf(i);
+      return ownVisit(i) ?? (filled ? { day: filled.day, seconds: null } : null);
+    },
+    serviceOf: (i) => canonicalOf('service', i),
+    topicOf: (i) => canonicalOf('topic', i),
   });
-  const visitDayOf = (r: number): ParsedDate | null => (dateCol >= 0 ? dateOutcome.get(grid[r]?.[dateCol] ?? '').visit : null);
-  const fill = dateCol >= 0 ? fillDownOf(grid, firstDataRow, dateCol, width, rowBlank, visitDayOf, opts.dateMerges ?? [], runningNumber) : null;
-  let datesFilled = 0;
-  const dayOfRow = (i: number): ParsedDate | null => visitDayOf(firstDataRow + i) ?? (fill && fill[i] ? { day: (fill[i] as { day: number }).day, seconds: null } : null);
-
-  // The same visit entered twice: same day, person, service and topic (a form sent twice within
-  // minutes is one visit), whatever a running number says. Rows that are otherwise identical
-  // count too (a log that names nobody).
-  const people = personColumns(header, mapping.roles);
-  const canonicalOf = (role: ValueRole, r: number): string => {
-    const c = cols[role];
-    if (c < 0) return role === 'service' ? mapping.constants.service : role === 'channel' ? mapping.constants.channel : '';
-    const o = textOutcomes[role].get(grid[r]?.[c] ?? '');
-    return o.canonical || (role === 'service' ? mapping.constants.service : role === 'channel' ? mapping.constants.channel : '');
-  };
-  const keyDay: (number | null)[] = new Array(dataRows);
-  const keyPerson: string[] = new Array(dataRows);
-  const keyService: string[] = new Array(dataRows);
-  const keyTopic: string[] = new Array(dataRows);
-  const keySeconds: (number | null)[] = new Array(dataRows);
-  const hasPeople = people.kpj >= 0 || people.nik >= 0 || people.name >= 0;
-  for (let i = 0; i < dataRows; i++) {
-    const r = firstDataRow + i;
-    const row = grid[r] ?? [];
-    const d = rowBlank[i] ? null : dayOfRow(i);
-    keyDay[i] = d ? d.day : null;
-    keySeconds[i] = d ? d.seconds : null;
-    keyPerson[i] = hasPeople ? personKey(people.kpj >= 0 ? row[people.kpj] ?? '' : '', people.name >= 0 ? row[people.name] ?? '' : '', people.nik >= 0 ? row[people.nik] ?? '' : '') : '';
-    keyService[i] = d ? canonicalOf('service', r) : '';
-    keyTopic[i] = d ? canonicalOf('topic', r) : '';
-  }
-  // A topic whose matching key stands for less than the whole value (non-Latin script, emoji,
-  // dashes) is only ever the same topic as itself.
-  const topicKey = (text: string): string => (keyable(text) ? topicMatchKey(text) : '\u0000' + text);
-  const sameVisit = findDuplicates({ day: keyDay, person: keyPerson, service: keyService, topic: keyTopic, seconds: keySeconds }, { topicKey });
 
   /** The exact duplicate key of a row (slow path: only to confirm a hash hit). */
   const rowKey = (r: number): string => {
-    const row = grid[r];
+    const row = grid[r] ?? [];
     const parts: string[] = [];
     for (let c = 0; c < width; c++) {
-      const cl = cleaners[c];
-      const raw = row[c];
-      if (cl && !(isFormula && isFormula(r, c))) {
-        const o = cl.get(raw) as Outcome & { visit?: ParsedDate | null };
-        parts.push(o.key);
-      } else parts.push(runningNumber[c] ? '' : keyOf(raw));
+      const column = cleaned[c];
+      const raw = row[c] ?? '';
+      if (column && !(isFormula && isFormula(r, c))) parts.push(column.table.outcomeAt(column.codes, r - firstDataRow).key);
+      else parts.push(runningNumber[c] ? '' : keyOf(raw));
     }
     return parts.join('\u241f');
   };
@@ -562,7 +253,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   // Derived headers, when any is missing or out of place.
   for (let k = 0; k < DERIVED_HEADERS.length; k++) {
     const c = derivedStart + k;
-    if (header[c] !== DERIVED_HEADERS[k]) changes.set(c, headerRow, DERIVED_HEADERS[k]);
+    if (header[c] !== DERIVED_HEADERS[k]) changes.set(c, headerRow, at(DERIVED_HEADERS, k));
   }
 
   const counts: StatusCounts = { OK: 0, DIPERBAIKI: 0, DUPLIKAT: 0, TIDAK_VALID: 0 };
@@ -574,17 +265,17 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   const unknownCode = codeOf(UNKNOWN_GROUP);
   const serviceDefault = codeOf(safeText(mapping.constants.service || UNKNOWN));
   const channelDefault = codeOf(safeText(mapping.constants.channel || UNKNOWN));
-  for (const role of ['service', 'channel'] as ValueRole[]) {
+  for (const role of ['service', 'channel'] as const) {
     // Values staff vouched for: kamus targets and the sheet's constants are shown however rare.
     for (const [asli, baku] of dictionaryFor(role, opts.kamus)) if (asli !== baku) visits.vetted.add(safeText(baku));
-    if (mapping.constants[role as 'service' | 'channel']) visits.vetted.add(safeText(mapping.constants[role as 'service' | 'channel']));
+    if (mapping.constants[role]) visits.vetted.add(safeText(mapping.constants[role]));
   }
   // Every service, channel and topic leaves the log redacted, worked out once per value.
-  const builtIn = new Set<string>(Object.values(VOCABULARY).flatMap((entries) => entries.map((e) => e.canonical)));
+  const builtIn = new Set<string>(Object.values(VOCABULARY).flatMap((list) => list.map((e) => e.canonical)));
   const redacted = new Map<string, SafeText>();
   /** Values that held their row's own name: kept out of kamus and of the vetted values. */
   const named = new Set<string>();
-  const safeCode = (o: TextOutcome, row: Cell[]): number => {
+  const safeCode = (o: TextOutcome, row: readonly Cell[]): number => {
     const value = o.canonical;
     let safe = o.safe ?? redacted.get(value);
     if (!safe) {
@@ -598,7 +289,8 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     for (const pc of personalCols) {
       const pv = row[pc];
       if (typeof pv !== 'string' || pv.length < 3 || pv.length > safe.lower.length + 4) continue;
-      if (!safe.lower.includes(pv.trim().slice(0, 3).toLowerCase())) continue;
+      const quick = hasTrigram(safe, pv);
+      if (quick === false || (quick === null && !safe.lower.includes(pv.trim().slice(0, 3).toLowerCase()))) continue;
       const name = tidy(pv);
       if (name.length >= 3 && !/^\d+$/.test(name) && safe.lower.includes(name.toLowerCase())) text = safeText(text, [name]);
     }
@@ -607,45 +299,24 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     return codeOf(text);
   };
   /** The code of a service/channel outcome, or the sheet's constant when the cell is empty. */
-  const textCode = (o: TextOutcome | null, fallback: number, row: Cell[]): number => (!o || o.canonical === '' ? fallback : safeCode(o, row));
+  const textCode = (o: TextOutcome | null, fallback: number, row: readonly Cell[]): number => (!o || o.canonical === '' ? fallback : safeCode(o, row));
   const ageCodes = ageLabels.map(codeOf);
   const generationCodes = new Map<string, number>();
   let rowsRead = 0;
+  let datesFilled = 0;
 
   const rowFragments: number[] = [];
-  const derived: Cell[] = new Array<Cell>(DERIVED_HEADERS.length);
-  /** Notes are interned by (prefix, fragments, extra): rows with the same fixes share one string. */
-  const noteBuckets = new Map<number, { prefix: string; frags: number[]; extra: string; text: string }[]>();
-  const internNote = (prefix: string, extra: string): string => {
-    let h = hashString(extra, hashString(prefix));
-    for (const f of rowFragments) h = Math.imul(h ^ (f + 1), 0x01000193) >>> 0;
-    let bucket = noteBuckets.get(h);
-    if (bucket) {
-      for (const e of bucket) {
-        if (e.prefix !== prefix || e.extra !== extra || e.frags.length !== rowFragments.length) continue;
-        let same = true;
-        for (let i = 0; i < rowFragments.length && same; i++) same = e.frags[i] === rowFragments[i];
-        if (same) return e.text;
-      }
-    } else noteBuckets.set(h, (bucket = []));
-    const parts: string[] = prefix ? [prefix] : [];
-    for (const f of rowFragments) parts.push(fragText[f]);
-    if (extra) parts.push(extra);
-    const text = parts.join('; ');
-    bucket.push({ prefix, frags: rowFragments.slice(), extra, text });
-    return text;
-  };
+  const derivedCells: Cell[] = new Array<Cell>(DERIVED_HEADERS.length);
+  /** Rows with the same fixes share one note string, cut once to what a cell holds. */
+  // A note can outgrow a cell (a long value quoted in it); the apostrophe that keeps it text takes one more.
+  const cellNote = (s: string): string => capText(s, MAX_CELL_CHARS - 1);
+  const notes = new NoteInterner(fragText, cellNote);
+  const internNote = (prefix: string, extra: string): string => notes.note(rowFragments, prefix, extra);
 
   for (let r = firstDataRow; r < grid.length; r++) {
-    const row = grid[r];
-    let blank = true;
-    for (let c = 0; c < width; c++) {
-      if (!isBlank(row[c])) {
-        blank = false;
-        break;
-      }
-    }
-    if (blank) {
+    const i = r - firstDataRow;
+    const row = grid[r] ?? [];
+    if (rowBlank[i]) {
       for (let k = 0; k < DERIVED_HEADERS.length; k++) {
         const c = derivedStart + k;
         if (!isBlank(row[c]) && !(isFormula && isFormula(r, c))) changes.set(c, r, '');
@@ -658,41 +329,31 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     // Every cleaned column: record its change, and mix its key part into the row hash.
     let h1 = 0x811c9dc5;
     let h2 = 0x9e3779b9;
-    let visit: ParsedDate | null = null;
-    let dateO: DateOutcome | null = null;
-    let ageO: AgeOutcome | null = null;
-    let birthO: BirthOutcome | null = null;
-    let serviceO: TextOutcome | null = null;
-    let channelO: TextOutcome | null = null;
-    let topicO: TextOutcome | null = null;
     for (let c = 0; c < width; c++) {
-      const raw = row[c];
-      const cl = cleaners[c];
+      const raw = row[c] ?? '';
+      const column = cleaned[c];
       let part: number;
-      if (cl) {
-        const o = cl.get(raw);
+      if (column) {
+        const o = column.table.outcomeAt(column.codes, i);
         const formula = isFormula !== undefined && isFormula(r, c);
         part = formula ? hashString(keyOf(raw)) : o.hash;
         if (o.next !== undefined && !formula && c !== birthCol) {
           changes.set(c, r, o.next, o.format);
           rowFragments.push(o.fragment);
         }
-        if (c === dateCol) dateO = o as DateOutcome;
-        else if (c === ageCol) ageO = o as AgeOutcome;
-        else if (c === birthCol) birthO = o as BirthOutcome;
-        else if (c === cols.service) serviceO = o as TextOutcome;
-        else if (c === cols.channel) channelO = o as TextOutcome;
-        else if (c === cols.topic) topicO = o as TextOutcome;
       } else {
         part = runningNumber[c] ? 0 : hashKey(raw);
       }
       h1 = Math.imul(h1 ^ part, 0x01000193) >>> 0;
       h2 = Math.imul((h2 ^ part) + c, 0x5bd1e995) >>> 0;
     }
-    if (dateO) visit = dateO.visit;
+    const dateO = outcomeOf(dates, i);
+    const ageO = outcomeOf(ages, i);
+    const birthO = outcomeOf(births, i);
+    let visit: ParsedDate | null = dateO ? dateO.visit : null;
     // A blank date below a date written once for the day (or merged over the block) takes it.
     let filledFrom = -1;
-    const filled = fill ? fill[r - firstDataRow] : null;
+    const filled = filledOf(i);
     if (!visit && filled) {
       visit = { day: filled.day, seconds: null };
       filledFrom = filled.from + firstDataRow;
@@ -711,16 +372,16 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
           changes.set(birthCol, r, birthO.next, birthO.format);
           rowFragments.push(birthO.fragment);
           // Notes list changes in column order, the birth date in its place too.
-          rowFragments.sort((x, y) => fragColumn[x] - fragColumn[y]);
+          rowFragments.sort((x, y) => at(fragColumn, x) - at(fragColumn, y));
         }
       } else if (birthO.problem || birthO.birthDay !== null) {
-        const p = birthO.problem ?? { note: t(lang, 'catatan.badBirth', { value: shown(row[birthCol]) }), masalah: t(lang, 'masalah.badBirth') };
-        ageProblem = { ...p, col: birthCol, value: row[birthCol] };
+        const p = birthO.problem ?? { note: t(lang, 'catatan.badBirth', { value: shown(row[birthCol] ?? '') }), masalah: t(lang, 'masalah.badBirth') };
+        ageProblem = { ...p, col: birthCol, value: row[birthCol] ?? '' };
       }
     }
     if (ageO) {
       if (ageO.problem) {
-        if (age === null) ageProblem = { ...ageO.problem, col: ageCol, value: row[ageCol] };
+        if (age === null) ageProblem = { ...ageO.problem, col: ageCol, value: row[ageCol] ?? '' };
       } else if (age === null && ageO.age !== null) age = ageO.age;
     }
     if (age !== null && (age < MIN_PLAUSIBLE_AGE || age > MAX_PLAUSIBLE_AGE)) {
@@ -728,7 +389,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
         note: t(lang, 'catatan.badAge', { value: String(age) }),
         masalah: t(lang, 'masalah.badAge', { min: MIN_PLAUSIBLE_AGE, max: MAX_PLAUSIBLE_AGE }),
         col: birthCol >= 0 ? birthCol : ageCol,
-        value: birthCol >= 0 ? row[birthCol] : row[ageCol],
+        value: (birthCol >= 0 ? row[birthCol] : row[ageCol]) ?? '',
       };
       age = null;
       birthYear = null;
@@ -752,25 +413,28 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     // Status and note.
     let status: CleanStatus;
     let note: string;
+    /** Whether `note` came from the interner (already cut to a cell). */
+    let interned = false;
     let earlier = -1;
     if (visit) {
       const hash = h1 * 2097152 + (h2 >>> 11);
       earlier = seen.get(hash);
       if (earlier < 0) seen.set(hash, r);
       else if (rowKey(earlier) !== rowKey(r)) earlier = -1; // a hash collision, not a duplicate
-      const first = sameVisit[r - firstDataRow];
+      const first = at(sameVisit, i);
       if (first >= 0 && (earlier < 0 || first + firstDataRow < earlier)) earlier = first + firstDataRow;
     }
     if (!visit) {
       status = 'TIDAK_VALID';
       // Like DIPERBAIKI below: a re-run that changes nothing keeps the note of the run that did.
-      note = !changed && existingStatus === 'TIDAK_VALID' ? String(row[noteCol] ?? '') : internNote((dateO as DateOutcome | null)?.invalid || t(lang, 'catatan.noDate'), ageProblem ? ageProblem.note : '');
-      const rawDate = dateCol >= 0 ? row[dateCol] : '';
+      interned = changed || existingStatus !== 'TIDAK_VALID';
+      note = interned ? internNote(dateO?.invalid || t(lang, 'catatan.noDate'), ageProblem ? ageProblem.note : '') : String(row[noteCol] ?? '');
+      const rawDate = dateCol >= 0 ? row[dateCol] ?? '' : '';
       problems.push({
         row: r + 1,
         kolom: dateCol >= 0 ? headerName(dateCol) : '',
         nilaiAsli: shown(rawDate),
-        masalah: (dateO as DateOutcome | null)?.masalah || t(lang, 'masalah.noDate'),
+        masalah: dateO?.masalah || t(lang, 'masalah.noDate'),
         tindakan: t(lang, 'tindakan.excluded'),
       });
     } else if (earlier >= 0) {
@@ -781,6 +445,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
       if (changed) {
         status = 'DIPERBAIKI';
         note = internNote(fillNote, ageProblem ? ageProblem.note : '');
+        interned = true;
       } else if (existingStatus === 'DIPERBAIKI') {
         // A row fixed by an earlier run keeps its status and note: cleaning clean data changes nothing.
         status = 'DIPERBAIKI';
@@ -794,35 +459,34 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
       }
     }
     counts[status]++;
-    for (const f of rowFragments) fragInfo[f].count++;
+    for (const f of rowFragments) at(fragInfo, f).count++;
 
     // Derived columns.
     const ageGroup = ageGroupOf(age, settings.ageBounds, ageLabels);
     const generation = generationOf(birthYear);
-    derived[0] = ageGroup;
-    derived[1] = generation;
-    derived[2] = monthInfo ? monthInfo.week : '';
-    derived[3] = monthInfo ? monthInfo.month : '';
-    derived[4] = status;
-    // A note can outgrow a cell (a long value quoted in it); the apostrophe that keeps it text takes one more.
-    derived[5] = capText(note, MAX_CELL_CHARS - 1);
+    derivedCells[0] = ageGroup;
+    derivedCells[1] = generation;
+    derivedCells[2] = monthInfo ? monthInfo.week : '';
+    derivedCells[3] = monthInfo ? monthInfo.month : '';
+    derivedCells[4] = status;
+    derivedCells[5] = interned ? note : cellNote(note);
     for (let k = 0; k < DERIVED_HEADERS.length; k++) {
       const c = derivedStart + k;
-      const next = derived[k];
+      const next = at(derivedCells, k);
       const cur = row[c] === undefined ? '' : row[c];
       if (cur !== next && !(isFormula && isFormula(r, c))) changes.set(c, r, next);
     }
 
     if (status === 'OK' || status === 'DIPERBAIKI') {
-      const topicCode = textCode(topicO, unknownCode, row);
+      const topicCode = textCode(outcomeOf(texts.topic, i), unknownCode, row);
       let generationCode = generationCodes.get(generation);
       if (generationCode === undefined) generationCodes.set(generation, (generationCode = codeOf(generation)));
       const ageIndex = ageLabels.indexOf(ageGroup);
       visits.addCodes(
         (visit as ParsedDate).day,
-        textCode(serviceO, serviceDefault, row),
-        textCode(channelO, channelDefault, row),
-        ageIndex >= 0 ? ageCodes[ageIndex] : unknownCode,
+        textCode(outcomeOf(texts.service, i), serviceDefault, row),
+        textCode(outcomeOf(texts.channel, i), channelDefault, row),
+        ageIndex >= 0 ? at(ageCodes, ageIndex) : unknownCode,
         generationCode,
         topicCode,
       );
@@ -834,7 +498,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   const textHeaders = new Set(Array.from(textCols, headerName));
   // Like the summaries, the sidebar names a free-text value only when at least MIN_ROWS_SHOWN rows hold it.
   const topChanges = fragInfo
-    .filter((f, i) => f.count > 0 && (f.count >= MIN_ROWS_SHOWN || !textCols.has(fragColumn[i]) || builtIn.has(f.to)))
+    .filter((f, i) => f.count > 0 && (f.count >= MIN_ROWS_SHOWN || !textCols.has(at(fragColumn, i)) || builtIn.has(f.to)))
     .sort((a, b) => b.count - a.count || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0))
     .slice(0, 8);
   const out: Omit<CleanPlan, 'check'> = {
@@ -856,79 +520,4 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     review: reviewOf(rowsRead, counts, problems, lang),
   };
   return { ...out, check: sheetCheck(out, lang) };
-}
-
-/**
- * Which blank dates take the date above (see logshape/filldown): per data row, the filled day and
- * the data row it came from, or null.
- */
-function fillDownOf(
-  grid: Grid,
-  firstDataRow: number,
-  dateCol: number,
-  width: number,
-  rowBlank: Uint8Array,
-  visitDayOf: (r: number) => ParsedDate | null,
-  merges: readonly { start: number; end: number }[],
-  runningNumber: Uint8Array,
-): ({ day: number; from: number } | null)[] {
-  const n = rowBlank.length;
-  const days: (number | null)[] = new Array(n);
-  const dateBlank: boolean[] = new Array(n);
-  const hasContent: boolean[] = new Array(n);
-  const isTotal: boolean[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const row = grid[firstDataRow + i] ?? [];
-    const v = visitDayOf(firstDataRow + i);
-    days[i] = v ? v.day : null;
-    dateBlank[i] = isBlank(row[dateCol]);
-    let content = false;
-    // A pre-numbered template row (only its running number filled) is not a visit.
-    for (let c = 0; c < width && !content; c++) if (c !== dateCol && !runningNumber[c] && !isBlank(row[c])) content = true;
-    hasContent[i] = content;
-    // Only a row without a date can be taken for a dated visit by mistake: only those are checked.
-    isTotal[i] = dateBlank[i] && !rowBlank[i] && isTotalRow(row.length > width ? row.slice(0, width) : row);
-  }
-  const dataMerges = merges.map((m) => ({ start: m.start - firstDataRow, end: m.end - firstDataRow })).filter((m) => m.end > 0 && m.start < n);
-  const result = fillDownDates({ days, dateBlank, hasContent, isTotal, merges: dataMerges });
-  return result.fills.map((f) => (f ? { day: f.day, from: f.from } : null));
-}
-
-/** The sheet's check for the result card, info_ringkasan and report.json. */
-export function sheetCheck(plan: Pick<CleanPlan, 'dateOrder' | 'datesFilled' | 'review'>, lang: Lang): SheetCheck {
-  const order = plan.dateOrder;
-  const ambiguous = order !== null && order.order === 'ambiguous';
-  const base = { dateOrder: order ? order.order : '', dateOrderReason: order ? order.reason : '', datesFilled: plan.datesFilled };
-  if (plan.review.status === 'PERLU_PERIKSA') {
-    return { status: 'PERLU_PERIKSA', reason: plan.review.reason + (ambiguous ? ' ' + t(lang, 'review.ambiguousOrder') + '.' : ''), fix: plan.review.fix, ...base };
-  }
-  if (ambiguous) return { status: 'PERLU_PERIKSA', reason: t(lang, 'review.ambiguousOrder') + '.', fix: t(lang, 'review.fixOrder'), ...base };
-  return { status: 'BERHASIL', reason: '', fix: '', ...base };
-}
-
-/** Why a run's outcome needs checking ('' when it does not): the sheets marked PERLU_PERIKSA. */
-export function runReview(plans: readonly { sheetName: string; plan: Pick<CleanPlan, 'check'> }[]): string {
-  return plans
-    .filter(({ plan }) => plan.check.status === 'PERLU_PERIKSA')
-    .map(({ sheetName, plan }) => `${sheetName}: ${plan.check.reason}`)
-    .join(' | ');
-}
-
-/**
- * BERHASIL, or PERLU_PERIKSA when more than REVIEW_INVALID_SHARE of the rows were left out: the
- * reason that accounts for most of them, and what to try. A run that drops many rows says so.
- */
-export function reviewOf(rowsRead: number, counts: StatusCounts, problems: readonly Problem[], lang: Lang): SheetReview {
-  const leftOut = counts.TIDAK_VALID + counts.DUPLIKAT;
-  if (rowsRead === 0 || leftOut / rowsRead <= REVIEW_INVALID_SHARE) return { status: 'BERHASIL', reason: '', fix: '' };
-  const byReason = new Map<string, number>();
-  for (const p of problems) if (p.tindakan === t(lang, 'tindakan.excluded')) byReason.set(p.masalah, (byReason.get(p.masalah) ?? 0) + 1);
-  if (counts.DUPLIKAT > 0) byReason.set(t(lang, 'review.duplicates'), counts.DUPLIKAT);
-  let main = '';
-  let most = 0;
-  for (const [reason, n] of byReason) if (n > most) [main, most] = [reason, n];
-  const percent = Math.round((100 * leftOut) / rowsRead);
-  const fix =
-    main === t(lang, 'masalah.noDate') ? t(lang, 'review.fixNoDate') : main === t(lang, 'masalah.badDate') ? t(lang, 'review.fixBadDate') : main === t(lang, 'review.duplicates') ? t(lang, 'review.fixDuplicates') : t(lang, 'review.fixOther');
-  return { status: 'PERLU_PERIKSA', reason: t(lang, 'review.reason', { percent, n: leftOut, rows: rowsRead, main: main || '-', most }), fix };
 }

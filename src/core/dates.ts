@@ -8,6 +8,7 @@
  */
 import { Cell, isDate } from './cells';
 import { ZoneClock, dayNumber, daysInMonth } from './zone';
+import { at } from './table';
 
 export interface ParsedDate {
   day: number;
@@ -120,15 +121,18 @@ export function parseDateText(text: string, clock: ZoneClock | null, order: DayO
   if (m) {
     const a = Number(m[1]);
     const b = Number(m[2]);
-    const y = fullYear(Number(m[3]), m[3].length, century);
+    const yearText = at(m, 3);
+    const y = fullYear(Number(yearText), yearText.length, century);
     const dmy = build(y, b, a, m[4], m[5], m[6]);
     const mdy = build(y, a, b, m[4], m[5], m[6]);
     return order === 'dmy' ? dmy || mdy : mdy || dmy;
   }
   m = RE_NAMED_DMY.exec(s);
-  if (m && MONTHS[m[2]]) return build(fullYear(Number(m[3]), m[3].length, century), MONTHS[m[2]], Number(m[1]), m[4], m[5], m[6]);
+  let month = m ? MONTHS[at(m, 2)] : undefined;
+  if (m && month) return build(fullYear(Number(m[3]), at(m, 3).length, century), month, Number(m[1]), m[4], m[5], m[6]);
   m = RE_NAMED_MDY.exec(s);
-  if (m && MONTHS[m[1]]) return build(Number(m[3]), MONTHS[m[1]], Number(m[2]), m[4], m[5], m[6]);
+  month = m ? MONTHS[at(m, 1)] : undefined;
+  if (m && month) return build(Number(m[3]), month, Number(m[2]), m[4], m[5], m[6]);
   return null;
 }
 

@@ -94,8 +94,9 @@ export class VisitTable {
 }
 
 /**
- * A set of 53-bit row hashes (open addressing over typed arrays) mapping each to the first row
- * that had it. Far leaner than a Map of a million string keys.
+ * A map from 53-bit keys (whole numbers 0..2^53-1: row hashes, id numbers) to row numbers, by open
+ * addressing over typed arrays. Far leaner than a Map of a million keys. Keys are stored plus one,
+ * so a zeroed slot is empty and a new table needs no filling.
  */
 export class RowHashIndex {
   private keys: Float64Array;
@@ -105,32 +106,36 @@ export class RowHashIndex {
   constructor(capacity = 1024) {
     let size = 16;
     while (size < capacity * 2) size *= 2;
-    this.keys = new Float64Array(size).fill(-1);
+    this.keys = new Float64Array(size);
     this.rows = new Int32Array(size);
   }
 
-  /** The first row stored under `hash`, or -1. */
-  get(hash: number): number {
-    const mask = this.keys.length - 1;
-    for (let i = hash & mask; ; i = (i + 1) & mask) {
-      const k = this.keys[i];
-      if (k === -1) return -1;
-      if (k === hash) return this.rows[i] ?? -1;
+  /** The row stored under `key`, or -1. */
+  get(key: number): number {
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    const stored = key + 1;
+    for (let i = key & mask; ; i = (i + 1) & mask) {
+      const k = keys[i];
+      if (k === 0 || k === undefined) return -1;
+      if (k === stored) return this.rows[i] ?? -1;
     }
   }
 
-  set(hash: number, row: number): void {
+  set(key: number, row: number): void {
     if ((this.used + 1) * 2 > this.keys.length) this.grow();
-    const mask = this.keys.length - 1;
-    for (let i = hash & mask; ; i = (i + 1) & mask) {
-      const k = this.keys[i];
-      if (k === -1) {
-        this.keys[i] = hash;
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    const stored = key + 1;
+    for (let i = key & mask; ; i = (i + 1) & mask) {
+      const k = keys[i];
+      if (k === 0 || k === undefined) {
+        keys[i] = stored;
         this.rows[i] = row;
         this.used++;
         return;
       }
-      if (k === hash) {
+      if (k === stored) {
         this.rows[i] = row;
         return;
       }
@@ -140,11 +145,11 @@ export class RowHashIndex {
   private grow(): void {
     const keys = this.keys;
     const rows = this.rows;
-    this.keys = new Float64Array(keys.length * 2).fill(-1);
+    this.keys = new Float64Array(keys.length * 2);
     this.rows = new Int32Array(keys.length * 2);
     this.used = 0;
     keys.forEach((k, i) => {
-      if (k !== -1) this.set(k, rows[i] ?? -1);
+      if (k !== 0) this.set(k - 1, rows[i] ?? -1);
     });
   }
 }
@@ -157,4 +162,15 @@ export function hashString(s: string, seed = 0x811c9dc5): number {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h;
+}
+
+/**
+ * `xs[i]` where the caller knows `i` is in range (a loop bound, an index found in the same
+ * array): the compiler cannot see that, so this checks it and fails loudly instead of letting an
+ * `undefined` through.
+ */
+export function at<T>(xs: ArrayLike<T>, i: number): T {
+  const v = xs[i];
+  if (v === undefined) throw new RangeError(`index ${i} is outside 0..${xs.length - 1}`);
+  return v;
 }

@@ -2,6 +2,7 @@
  * Text keys for matching messy categorical values (OpenRefine's fingerprint keyer) and a small
  * edit distance for typos.
  */
+import { at } from './table';
 
 /** Trims and collapses inner whitespace: the spelling we show and store. */
 export function tidy(s: string): string {
@@ -41,17 +42,17 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = new Array<number>(n + 1);
-  let cur = new Array<number>(n + 1);
+  let prev2 = new Int32Array(n + 1);
+  let prev = new Int32Array(n + 1);
+  let cur = new Int32Array(n + 1);
   for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = i;
     for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      let v = Math.min(at(prev, j) + 1, at(cur, j - 1) + 1, at(prev, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, at(prev2, j - 2) + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -61,7 +62,7 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     prev = cur;
     cur = t;
   }
-  return prev[n];
+  return at(prev, n);
 }
 
 /** How many typos a word of this length may carry and still be the same word. */
@@ -85,8 +86,10 @@ export function closeFingerprints(a: string, b: string): boolean {
   if (wa.length !== wb.length) return false;
   let total = 0;
   for (let i = 0; i < wa.length; i++) {
-    const allow = Math.min(typoAllowance(wa[i]), typoAllowance(wb[i]));
-    const d = editDistance(wa[i], wb[i], allow);
+    const x = at(wa, i);
+    const y = at(wb, i);
+    const allow = Math.min(typoAllowance(x), typoAllowance(y));
+    const d = editDistance(x, y, allow);
     if (d > allow) return false;
     total += d;
   }

@@ -1,4 +1,4 @@
-import { Dictionary, IntColumn, RowHashIndex, VISIT_FIELDS, VisitTable, hashString } from '../../src/core/table';
+import { Dictionary, IntColumn, RowHashIndex, VISIT_FIELDS, VisitTable, at, hashString } from '../../src/core/table';
 
 test('Dictionary gives each distinct string the next code and the same code again', () => {
   const dict = new Dictionary();
@@ -72,5 +72,14 @@ describe('hashString (FNV-1a, 32 bits)', () => {
   test('chains: hashing b seeded with the hash of a is the hash of ab', () => {
     expect(hashString('Informasi', hashString('Klaim '))).toBe(hashString('Klaim Informasi'));
     expect(hashString('ab')).not.toBe(hashString('ba'));
+  });
+});
+
+describe('at: an index the caller knows is in range', () => {
+  test('returns the element, and throws on an index outside the array instead of yielding undefined', () => {
+    expect(at(['a', 'b'], 1)).toBe('b');
+    expect(at(Int32Array.from([7, 0]), 1)).toBe(0);
+    expect(() => at(['a'], 1)).toThrow(RangeError);
+    expect(() => at(new Int32Array(2), -1)).toThrow(RangeError);
   });
 });

@@ -16,6 +16,10 @@ import { parseCli, printedHelp, runMain } from '../runner/args';
 
 export const USAGE = `Usage: npm run bench [-- FILE.csv|FILE.xlsx ...]
 
+Each CSV scenario is also run through the pandas reference (tools/bench/pandas_workflow.py) when a
+python3 on this machine imports pandas (Debian: apt-get install python3-pandas): its time is
+pandas_ms and speedup is pandas_ms / pipeline_ms. Without pandas both are left out, and said so.
+
 Without files: the sample workbook and 100,000 and 1,000,000 synthesised rows, each in its own
 Node process; one JSON line each, all written to bench/results.json (the README's table).
 With files: those files only, written to bench/results-<file name>.json.
@@ -48,19 +52,50 @@ export function resultsFile(given: string[]): string {
   return path.join(ROOT, 'bench', `results-${name}.json`);
 }
 
+/** A python3 that imports pandas (the PATH's, then Debian's), or null. */
+export function pandasPython(): string | null {
+  for (const python of ['python3', '/usr/bin/python3']) {
+    try {
+      execFileSync(python, ['-c', 'import pandas'], { stdio: 'ignore' });
+      return python;
+    } catch {
+      // not this one
+    }
+  }
+  return null;
+}
+
+/** The pandas reference's read+clean+summarise time on a CSV, in ms. */
+function pandasMs(python: string, file: string): number {
+  const line = execFileSync(python, [path.join(__dirname, 'pandas_workflow.py'), file], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+  return (JSON.parse(line) as { total_ms: number }).total_ms;
+}
+
 function main(): void {
   const parsed = parseCli(SPEC, process.argv.slice(2));
   if (printedHelp(parsed, SPEC)) return;
   for (const f of parsed.positionals) if (!fs.existsSync(f)) throw new Error(`"${f}" does not exist`);
   const results: Record<string, unknown>[] = [];
+  const python = pandasPython();
+  if (!python) console.error('pandas not found (apt-get install python3-pandas): pandas_ms and speedup left out');
   for (const [name, file] of scenarioFiles(parsed.positionals)) {
     const line = execFileSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', path.join(__dirname, 'scenario.ts'), name, file], {
       cwd: ROOT,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     }).trim();
-    process.stdout.write(line + '\n');
-    results.push(JSON.parse(line));
+    const result = JSON.parse(line) as Record<string, unknown>;
+    if (python && file.toLowerCase().endsWith('.csv')) {
+      try {
+        result.pandas_ms = pandasMs(python, file);
+        result.speedup = Math.round(((result.pandas_ms as number) / (result.pipeline_ms as number)) * 10) / 10;
+      } catch (e) {
+        // The reference is optional: a file it cannot read leaves the columns out, and says why.
+        result.pandas_note = `the pandas reference failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+      }
+    } else if (python) result.pandas_note = 'the pandas reference reads CSV only';
+    process.stdout.write(JSON.stringify(result) + '\n');
+    results.push(result);
   }
   const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memory_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` };
   const codeKb = Math.round(fs.statSync(path.join(ROOT, 'dist', 'Code.js')).size / 102.4) / 10;

@@ -143,6 +143,8 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
   const jmoByGeneration = new Map<string, Map<string, number>>();
   // The category depends on service, channel and topic only: classify each combination once.
   const categoryOf = new Map<string, string | null>();
+  // Composite keys are built once per distinct pair, not once per row (a million rows).
+  const pairKey = pairKeys();
   for (let i = 0; i < n; i++) {
     // Columns are the same length (InsightInput): row i exists in each.
     const d = input.day[i] as number;
@@ -154,8 +156,8 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
     const w = weekOf(d);
     const inWeeks = w < mondays.length;
     if (inWeeks) {
-      bump(service + '\u241f' + ALL_TOPICS, w);
-      if (topic && topic !== UNKNOWN_GROUP) bump(service + '\u241f' + topic, w);
+      bump(pairKey(service, ALL_TOPICS), w);
+      if (topic && topic !== UNKNOWN_GROUP) bump(pairKey(service, topic), w);
     }
     if (service === settings.infoService && ageGroup !== UNKNOWN_GROUP) {
       let g = infoByAge.get(ageGroup);
@@ -163,7 +165,7 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
       g.count++;
       if (topic && topic !== UNKNOWN_GROUP) g.topics.set(topic, (g.topics.get(topic) ?? 0) + 1);
     }
-    const catKey = service + '\u241f' + channel + '\u241f' + topic;
+    const catKey = pairKey(pairKey(service, channel), topic);
     let cat = categoryOf.get(catKey);
     if (cat === undefined) {
       cat = jmoComplaintCategory({ day: d, service, channel, topic, ageGroup: '', generation: '' });
@@ -222,6 +224,18 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
     ['staf_profil_jam', models.some((m) => m.peakShare !== null) ? 'jam_kunjungan' : 'rata_jam_buka'],
   ];
   return { tables, info, weeks: fc.weeks };
+}
+
+/** `a + '\u241f' + b`, memoised per pair: rows repeat a few thousand pairs a million times. */
+function pairKeys(): (a: string, b: string) => string {
+  const byFirst = new Map<string, Map<string, string>>();
+  return (a, b) => {
+    let bySecond = byFirst.get(a);
+    if (!bySecond) byFirst.set(a, (bySecond = new Map()));
+    let key = bySecond.get(b);
+    if (key === undefined) bySecond.set(b, (key = a + '\u241f' + b));
+    return key;
+  };
 }
 
 /**

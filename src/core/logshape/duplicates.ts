@@ -8,13 +8,19 @@ import type { Role } from '../../shared/api';
 import { Cell, isBlank } from '../cells';
 import { words } from '../text';
 import { mayMergeTopics, topicMatchKey } from './informal';
+import { RowHashIndex, at } from '../table';
 
 /** The canonical values of the data rows, one array per column, in sheet order. */
 export interface VisitKeys {
   /** Visit day per row; null = not a visit (invalid or blank), never a duplicate nor an original. */
   day: readonly (number | null)[];
   /** Who came: personKey() of the row, '' when the log does not say. */
-  person: readonly string[];
+  person?: readonly string[];
+  /**
+   * Who came, as PersonCoder codes (0 = nobody): used instead of `person` when given, so a
+   * million rows need no key string each.
+   */
+  personCodes?: Int32Array;
   /** Canonical service ('' when unknown). */
   service: readonly string[];
   /** Canonical topic text ('' when none). */
@@ -67,6 +73,7 @@ export function findDuplicates(keys: VisitKeys, opts: DuplicateOptions = {}): In
   const service = new Int32Array(n);
   const topic = new Int32Array(n);
   const persons = new Map<string, number>([['', 0]]);
+  let personCount = 1;
   const services = new Map<string, number>();
   const topics = new Map<string, number>();
   const topicKeyOfText = new Map<string, number>();
@@ -82,7 +89,9 @@ export function findDuplicates(keys: VisitKeys, opts: DuplicateOptions = {}): In
     if (day === null || day === undefined) continue;
     if (day < minDay) minDay = day;
     if (day > maxDay) maxDay = day;
-    person[r] = code(persons, keys.person[r] ?? '');
+    const p = keys.personCodes ? keys.personCodes[r] ?? 0 : code(persons, keys.person?.[r] ?? '');
+    person[r] = p;
+    if (p >= personCount) personCount = p + 1;
     service[r] = code(services, keys.service[r] ?? '');
     const text = keys.topic[r] ?? '';
     let tk = topicKeyOfText.get(text);
@@ -92,10 +101,15 @@ export function findDuplicates(keys: VisitKeys, opts: DuplicateOptions = {}): In
   const days = maxDay - minDay + 1;
   const S = services.size + 1;
   const T = topics.size + 1;
-  const formKeysFit = persons.size * S * T < Number.MAX_SAFE_INTEGER;
+  const formKeysFit = personCount * S * T < Number.MAX_SAFE_INTEGER;
 
-  /** First rows of each (person, day); the service is compared in the bucket. A lone row is kept as its index, not an array. */
-  const sameDay = new Map<number, number | number[]>();
+  /**
+   * First rows of each (person, day), the service compared in the bucket: the bucket's first row
+   * in a typed hash index, the others chained in row order (a Map of a million keys was a
+   * measurable cost).
+   */
+  const bucketHead = new RowHashIndex(Math.max(16, n));
+  const nextInBucket = new Int32Array(n).fill(-1);
   /** Form rows (first rows only) of each (person, service, topic key), in row order; a lone row as its index. */
   const submissions = new Map<number | string, number | number[]>();
   const add = <K>(m: Map<K, number | number[]>, k: K, r: number, had: number | number[] | undefined): void => {
@@ -108,12 +122,15 @@ export function findDuplicates(keys: VisitKeys, opts: DuplicateOptions = {}): In
     const day = keys.day[r];
     if (day === null || day === undefined) continue;
     let first = -1;
-    const dayKey = person[r] === 0 ? -1 : person[r] * days + (day - minDay);
-    const bucket = dayKey < 0 ? undefined : sameDay.get(dayKey);
-    if (bucket !== undefined) {
-      for (const e of typeof bucket === 'number' ? [bucket] : bucket) {
-        if (service[e] !== service[r]) continue;
-        if (topic[e] === topic[r] || sameTopic(keys.topic[e] ?? '', keys.topic[r] ?? '')) {
+    const who = at(person, r);
+    const what = at(service, r);
+    const about = at(topic, r);
+    const dayKey = who === 0 ? -1 : who * days + (day - minDay);
+    const head = dayKey < 0 ? -1 : bucketHead.get(dayKey);
+    if (head >= 0) {
+      for (let e = head; e >= 0; e = at(nextInBucket, e)) {
+        if (service[e] !== what) continue;
+        if (topic[e] === about || sameTopic(keys.topic[e] ?? '', keys.topic[r] ?? '')) {
           first = e;
           break;
         }
@@ -122,16 +139,16 @@ export function findDuplicates(keys: VisitKeys, opts: DuplicateOptions = {}): In
 
     const sec = keys.seconds ? keys.seconds[r] : null;
     if (sec !== null && sec !== undefined) {
-      const at = day * 86400 + sec;
-      const limit = person[r] === 0 ? Math.min(window, ANONYMOUS_WINDOW_SECONDS) : window;
-      const formKey = formKeysFit ? (person[r] * S + service[r]) * T + topic[r] : `${person[r]}:${service[r]}:${topic[r]}`;
+      const instant = day * 86400 + sec;
+      const limit = who === 0 ? Math.min(window, ANONYMOUS_WINDOW_SECONDS) : window;
+      const formKey = formKeysFit ? (who * S + what) * T + about : `${who}:${what}:${about}`;
       const had = submissions.get(formKey);
       const list = typeof had === 'number' ? [had] : had;
       if (first < 0 && list) {
         for (let i = list.length - 1; i >= Math.max(0, list.length - LOOKBACK); i--) {
-          const e = list[i];
-          const other = (keys.day[e] as number) * 86400 + ((keys.seconds as readonly (number | null)[])[e] ?? 0);
-          if (Math.abs(at - other) <= limit) {
+          const e = at(list, i);
+          const other = (keys.day[e] ?? 0) * 86400 + (keys.seconds?.[e] ?? 0);
+          if (Math.abs(instant - other) <= limit) {
             first = e;
             break;
           }
@@ -140,7 +157,14 @@ export function findDuplicates(keys: VisitKeys, opts: DuplicateOptions = {}): In
       if (first < 0) add(submissions, formKey, r, had);
     }
     // Only first rows of visits are kept to compare with: a duplicate never becomes an original.
-    if (first < 0 && dayKey >= 0) add(sameDay, dayKey, r, bucket);
+    if (first < 0 && dayKey >= 0) {
+      if (head < 0) bucketHead.set(dayKey, r);
+      else {
+        let last = head;
+        while (at(nextInBucket, last) >= 0) last = at(nextInBucket, last);
+        nextInBucket[last] = r;
+      }
+    }
     dup[r] = first;
   }
   return dup;
@@ -163,6 +187,62 @@ export function personKey(kpj: Cell, name: Cell, nik: Cell = ''): string {
   const w = words(name).join(' ');
   const plain = name.trim().toLowerCase().replace(/\s+/g, ' ');
   return 'nama:' + (w.replace(/ /g, '').length >= plain.replace(/[\s.,'-]/g, '').length ? w : plain);
+}
+
+/** The longest digit string read as a number exactly (below 2^53): such ids are keyed by number. */
+const MAX_NUMERIC_ID_DIGITS = 15;
+const MAX_NUMERIC_ID = 10 ** MAX_NUMERIC_ID_DIGITS - 1;
+
+/**
+ * Dense person codes (0 = nobody), equal for two rows exactly when their personKey() is equal.
+ * A KPJ or NIK that is a number (as Sheets keeps an 11-digit KPJ) is coded through a typed-array
+ * hash of its value: no key string per row, no Map of a million strings.
+ */
+export class PersonCoder {
+  /** Made on first use, sized for the rows (growing a million-key table step by step costs twice). */
+  private kpj: RowHashIndex | null = null;
+  private nik: RowHashIndex | null = null;
+  private readonly byKey = new Map<string, number>([['', 0]]);
+  private readonly byName = new Map<string, number>();
+  private next = 1;
+
+  /** @param capacity how many people (rows) to expect. */
+  constructor(private readonly capacity = 1024) {}
+
+  code(kpj: Cell, name: Cell, nik: Cell = ''): number {
+    const k = this.idCode(kpj, 5, () => (this.kpj ??= new RowHashIndex(this.capacity)), 'kpj:');
+    if (k >= 0) return k;
+    const n = this.idCode(nik, 10, () => (this.nik ??= new RowHashIndex(this.capacity)), 'nik:');
+    if (n >= 0) return n;
+    if (typeof name !== 'string') return 0;
+    let c = this.byName.get(name);
+    if (c === undefined) this.byName.set(name, (c = this.keyed(personKey('', name, ''))));
+    return c;
+  }
+
+  /** The code of an id of at least `minDigits` digits, or -1 when the cell holds none. */
+  private idCode(v: Cell, minDigits: number, numbers: () => RowHashIndex, prefix: string): number {
+    if (typeof v === 'number' && isFinite(v)) {
+      const x = Math.abs(Math.round(v));
+      if (x <= MAX_NUMERIC_ID) return x < 10 ** (minDigits - 1) ? -1 : this.numbered(numbers(), x);
+    }
+    if (v === '') return -1;
+    const d = idDigits(v);
+    if (d.length < minDigits) return -1;
+    return d.length <= MAX_NUMERIC_ID_DIGITS ? this.numbered(numbers(), Number(d)) : this.keyed(prefix + d);
+  }
+
+  private numbered(numbers: RowHashIndex, x: number): number {
+    let c = numbers.get(x);
+    if (c < 0) numbers.set(x, (c = this.next++));
+    return c;
+  }
+
+  private keyed(key: string): number {
+    let c = this.byKey.get(key);
+    if (c === undefined) this.byKey.set(key, (c = this.next++));
+    return c;
+  }
 }
 
 function idDigits(v: Cell): string {

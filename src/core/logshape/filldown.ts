@@ -66,7 +66,7 @@ export const MIN_BLANK_SHARE = 0.2;
 export function fillDownDates(col: DateColumnRows): FillDownResult {
   const n = col.days.length;
   const fills: (FilledDate | null)[] = new Array<FilledDate | null>(n).fill(null);
-  const isVisitRow = (r: number) => col.hasContent[r] && !(col.isTotal && col.isTotal[r]);
+  const isVisitRow = (r: number): boolean => col.hasContent[r] === true && !(col.isTotal && col.isTotal[r]);
 
   for (const m of col.merges ?? []) {
     const top = Math.max(0, m.start);
@@ -105,7 +105,7 @@ function blankPattern(col: DateColumnRows, isVisitRow: (r: number) => boolean): 
     if (!isVisitRow(r)) continue;
     visits++;
     const day = col.days[r];
-    if (day !== null) {
+    if (day !== null && day !== undefined) {
       if (day < last) sorted = false;
       last = day;
     } else if (col.dateBlank[r]) blanks++;

@@ -40,7 +40,8 @@ export function informalWords(text: string): string[] {
   // "no." is the one abbreviation known by its dot: "no" alone is also the English word.
   const ws = words(text.replace(/\bno\.(?=\s|\d|$)/gi, 'nomor '));
   return ws.map((w, i) => {
-    if (w === 'no' && i + 1 < ws.length && (NUMBERED_THINGS.has(ws[i + 1]) || /^\d/.test(ws[i + 1]))) return 'nomor';
+    const next = ws[i + 1];
+    if (w === 'no' && next !== undefined && (NUMBERED_THINGS.has(next) || /^\d/.test(next))) return 'nomor';
     return INFORMAL_WORDS[w] ?? w;
   });
 }
@@ -78,7 +79,8 @@ export function mayMergeTopics(a: string, b: string): boolean {
   const onlyA = wa.filter((w) => !wb.includes(w));
   const onlyB = wb.filter((w) => !wa.includes(w));
   if (onlyA.length === 0 && onlyB.length === 0) return true;
-  if (onlyA.length !== 1 || onlyB.length !== 1) return false;
-  const allow = allowance(onlyA[0], onlyB[0]);
-  return allow > 0 && editDistance(onlyA[0], onlyB[0], allow) <= allow;
+  const [a1, b1] = [onlyA[0], onlyB[0]];
+  if (onlyA.length !== 1 || onlyB.length !== 1 || a1 === undefined || b1 === undefined) return false;
+  const allow = allowance(a1, b1);
+  return allow > 0 && editDistance(a1, b1, allow) <= allow;
 }

@@ -1,0 +1,101 @@
+/**
+ * Dictionary encoding of one column: each distinct raw value gets a small integer code the first
+ * time it is seen; its outcome (parsed, canonicalised, its change and note) is worked out the
+ * first time it is asked for, once. A column of a million cells becomes an Int32Array of codes
+ * plus a table of a few hundred distinct values and outcomes, so every pass over the rows after
+ * the first is an array lookup.
+ */
+import type { Cell, Grid } from '../cells';
+
+export class ValueCodes<T> {
+  /** The raw value of each code, in first-seen order. */
+  readonly values: Cell[] = [];
+  private readonly outcomes: (T | undefined)[] = [];
+  private readonly byText = new Map<string, number>();
+  private readonly byNumber = new Map<number, number>();
+  /** Date cells are keyed by their instant. */
+  private readonly byInstant = new Map<number, number>();
+  private readonly byBoolean = new Map<boolean, number>();
+
+  private compute: ((v: Cell) => T) | null;
+
+  /**
+   * @param compute the outcome of a raw value, called at most once per distinct value; it may be
+   * given later (define), when what it needs is learnt from the codes themselves.
+   */
+  constructor(compute?: (v: Cell) => T) {
+    this.compute = compute ?? null;
+  }
+
+  /** Sets how outcomes are worked out (before the first is asked for). */
+  define(compute: (v: Cell) => T): this {
+    this.compute = compute;
+    return this;
+  }
+
+  /** The code of a raw value (a missing cell reads as ''). */
+  code(v: Cell | undefined): number {
+    if (v === undefined) v = '';
+    if (typeof v === 'string') return this.codeIn(this.byText, v, v);
+    if (typeof v === 'number') return this.codeIn(this.byNumber, v, v);
+    if (typeof v === 'boolean') return this.codeIn(this.byBoolean, v, v);
+    return this.codeIn(this.byInstant, v.getTime(), v);
+  }
+
+  /** The outcome of a code this table gave out, worked out on first use. */
+  of(code: number): T {
+    let o = this.outcomes[code];
+    if (o === undefined) {
+      if (code < 0 || code >= this.values.length) throw new RangeError(`no value has code ${code}`);
+      if (!this.compute) throw new Error('outcomes asked for before they were defined');
+      o = this.outcomes[code] = this.compute(this.values[code] as Cell);
+    }
+    return o;
+  }
+
+  /** The outcome of data row i, given the codes encode() made. */
+  outcomeAt(codes: Int32Array, i: number): T {
+    const code = codes[i];
+    if (code === undefined) throw new RangeError(`no row ${i} among ${codes.length}`);
+    return this.of(code);
+  }
+
+  /** The outcome of a raw value. */
+  get(v: Cell | undefined): T {
+    return this.of(this.code(v));
+  }
+
+  /** Codes of column `col` for grid rows from..grid.length-1. */
+  encode(grid: Grid, from: number, col: number): Int32Array {
+    const codes = new Int32Array(Math.max(0, grid.length - from));
+    const byText = this.byText;
+    for (let r = from; r < grid.length; r++) {
+      const v = grid[r]?.[col];
+      // Most cells are text seen before: one Map lookup, no dispatch.
+      const known = typeof v === 'string' ? byText.get(v) : undefined;
+      codes[r - from] = known ?? this.code(v);
+    }
+    return codes;
+  }
+
+  /** The distinct text values among `codes`, with how many rows hold each, in first-seen order. */
+  textCounts(codes: Int32Array): Map<string, number> {
+    const perCode = new Int32Array(this.values.length);
+    for (const c of codes) perCode[c] = (perCode[c] ?? 0) + 1;
+    const out = new Map<string, number>();
+    this.values.forEach((v, c) => {
+      if (typeof v === 'string' && (perCode[c] ?? 0) > 0) out.set(v, perCode[c] ?? 0);
+    });
+    return out;
+  }
+
+  private codeIn<K>(map: Map<K, number>, key: K, v: Cell): number {
+    let c = map.get(key);
+    if (c === undefined) {
+      c = this.values.length;
+      this.values.push(v);
+      map.set(key, c);
+    }
+    return c;
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The shape of a log, as columns over its data rows (index i = grid row from + i): blank rows,
+ * running-number columns, dates written once per day (filled down), and the same visit entered
+ * twice. See logshape/ for the rules; this module only feeds them the cleaned columns.
+ */
+import type { Role } from '../../shared/api';
+import { Cell, Grid, isBlank } from '../cells';
+import type { ParsedDate } from '../dates';
+import { PersonCoder, findDuplicates, isRunningNumberColumn, isRunningNumberHeader, personColumns } from '../logshape/duplicates';
+import { fillDownDates, isTotalRow } from '../logshape/filldown';
+import { topicMatchKey } from '../logshape/informal';
+import { keyable } from '../text';
+
+/** A filled date: the day, and the data row it was taken from. */
+export interface Fill {
+  day: number;
+  from: number;
+}
+
+/** 1 for each data row whose first `width` cells are all blank. */
+export function blankRows(grid: Grid, from: number, width: number): Uint8Array {
+  const n = Math.max(0, grid.length - from);
+  const blank = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = grid[from + i] ?? [];
+    let empty = true;
+    for (let c = 0; c < width && empty; c++) if (!isBlank(row[c])) empty = false;
+    blank[i] = empty ? 1 : 0;
+  }
+  return blank;
+}
+
+/** 1 for each column that holds running numbers: they never tell two visits apart. */
+export function runningNumberColumns(grid: Grid, from: number, header: readonly Cell[], roles: readonly Role[], width: number): Uint8Array {
+  const running = new Uint8Array(width);
+  roles.forEach((role, c) => {
+    if (role !== 'ignore' && role !== 'personal') return;
+    // Only a column headed like one, or starting 1, 2, 3…, can be a running number: the others
+    // (a KPJ column of a million rows) are not copied out to be checked.
+    const firstValue = grid[from]?.[c];
+    if (!isRunningNumberHeader(header[c] ?? '') && !(typeof firstValue === 'number' && firstValue >= 0 && firstValue <= 10)) return;
+    const values: Cell[] = [];
+    for (let r = from; r < grid.length; r++) values.push(grid[r]?.[c] ?? '');
+    if (isRunningNumberColumn(header[c] ?? '', values)) running[c] = 1;
+  });
+  return running;
+}
+
+/**
+ * Which blank dates take the date above (see logshape/filldown): per data row, the filled day and
+ * the data row it came from, or null; null for the whole log when no row takes one.
+ */
+export function fillDown(
+  grid: Grid,
+  from: number,
+  dateCol: number,
+  width: number,
+  rowBlank: Uint8Array,
+  visitOf: (i: number) => ParsedDate | null,
+  merges: readonly { start: number; end: number }[],
+  runningNumber: Uint8Array,
+): (Fill | null)[] | null {
+  const n = rowBlank.length;
+  const days: (number | null)[] = new Array(n);
+  const dateBlank: boolean[] = new Array(n);
+  const hasContent: boolean[] = new Array(n);
+  const isTotal: boolean[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = grid[from + i] ?? [];
+    const v = visitOf(i);
+    days[i] = v ? v.day : null;
+    const noDate = isBlank(row[dateCol]);
+    dateBlank[i] = noDate;
+    let content = false;
+    // A pre-numbered template row (only its running number filled) is not a visit.
+    for (let c = 0; c < width && !content; c++) if (c !== dateCol && !runningNumber[c] && !isBlank(row[c])) content = true;
+    hasContent[i] = content;
+    // Only a row without a date can be taken for a dated visit by mistake: only those are checked.
+    isTotal[i] = noDate && !rowBlank[i] && isTotalRow(row.length > width ? row.slice(0, width) : row);
+  }
+  const dataMerges = merges.map((m) => ({ start: m.start - from, end: m.end - from })).filter((m) => m.end > 0 && m.start < n);
+  const result = fillDownDates({ days, dateBlank, hasContent, isTotal, merges: dataMerges });
+  if (!result.fills.some((f) => f !== null)) return null;
+  return result.fills.map((f) => (f ? { day: f.day, from: f.from } : null));
+}
+
+/** What duplicateVisits reads of each data row. */
+export interface VisitColumns {
+  grid: Grid;
+  from: number;
+  header: readonly Cell[];
+  roles: readonly Role[];
+  rowBlank: Uint8Array;
+  /** The row's visit (its own date or the one filled down), null when none. */
+  visitOf: (i: number) => ParsedDate | null;
+  /** The row's canonical service and topic ('' when none). */
+  serviceOf: (i: number) => string;
+  topicOf: (i: number) => string;
+}
+
+/**
+ * The same visit entered twice: same day, person, service and topic (a form sent twice within
+ * minutes is one visit), whatever a running number says. Per data row, the data row it repeats,
+ * or -1.
+ */
+export function duplicateVisits(v: VisitColumns): Int32Array {
+  const n = v.rowBlank.length;
+  const people = personColumns(v.header, v.roles);
+  const hasPeople = people.kpj >= 0 || people.nik >= 0 || people.name >= 0;
+  const persons = new PersonCoder(n);
+  const day: (number | null)[] = new Array(n);
+  const seconds: (number | null)[] = new Array(n);
+  const personCodes = new Int32Array(n);
+  const service: string[] = new Array(n);
+  const topic: string[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = v.grid[v.from + i] ?? [];
+    const d = v.rowBlank[i] ? null : v.visitOf(i);
+    day[i] = d ? d.day : null;
+    seconds[i] = d ? d.seconds : null;
+    if (hasPeople) personCodes[i] = persons.code(people.kpj >= 0 ? row[people.kpj] ?? '' : '', people.name >= 0 ? row[people.name] ?? '' : '', people.nik >= 0 ? row[people.nik] ?? '' : '');
+    service[i] = d ? v.serviceOf(i) : '';
+    topic[i] = d ? v.topicOf(i) : '';
+  }
+  // A topic whose matching key stands for less than the whole value (non-Latin script, emoji,
+  // dashes) is only ever the same topic as itself.
+  const topicKey = (text: string): string => (keyable(text) ? topicMatchKey(text) : '\u0000' + text);
+  return findDuplicates({ day, personCodes, service, topic, seconds }, { topicKey });
+}

@@ -1,0 +1,44 @@
+import { blankRows, duplicateVisits, fillDown, runningNumberColumns } from '../../../src/core/clean/shape';
+import type { Grid } from '../../../src/core/cells';
+import type { Role } from '../../../src/shared/api';
+
+const header = ['No', 'Tanggal', 'Nama', 'No KPJ', 'Layanan', 'Topik'];
+const roles: Role[] = ['ignore', 'date', 'personal', 'personal', 'service', 'topic'];
+
+describe('the shape of a log over its data rows', () => {
+  test('blank rows and running-number columns', () => {
+    const grid: Grid = [header, [1, 'd1', 'Budi', 123456, 'Informasi', 'Saldo'], ['', '', ' ', '', '', ''], [3, '', 'Sari', '', 'Pengaduan', 'Iuran'], [4, 'd2', 'Ani', '', 'Informasi', 'JMO'], [5, 'd2', 'Eko', '', 'Informasi', 'JMO'], [6, 'd3', 'Joko', '', 'Informasi', 'JMO']];
+    expect(Array.from(blankRows(grid, 1, header.length))).toEqual([0, 1, 0, 0, 0, 0]);
+    expect(Array.from(runningNumberColumns(grid, 1, header, roles, header.length))).toEqual([1, 0, 0, 0, 0, 0]);
+  });
+
+  test('a date written once per day is filled down to the rows below it, from the row it came from', () => {
+    const grid: Grid = [header];
+    const days = [100, null, null, 101, null, null, 102, null, null, 103];
+    days.forEach((d, i) => grid.push([i + 1, d === null ? '' : `day${d}`, `P${i}`, '', 'Informasi', 'Saldo']));
+    const rowBlank = blankRows(grid, 1, header.length);
+    const fills = fillDown(grid, 1, 1, header.length, rowBlank, (i) => (days[i] === null || days[i] === undefined ? null : { day: days[i] as number, seconds: null }), [], new Uint8Array(header.length));
+    expect((fills ?? []).map((f) => (f ? `${f.day}@${f.from}` : '-'))).toEqual(['-', '100@0', '100@0', '-', '101@3', '101@3', '-', '102@6', '102@6', '-']);
+  });
+
+  test('the same person, day, service and topic is one visit; a blank row or another person is not', () => {
+    const grid: Grid = [header, [1, 'd', 'Budi', 12345678901, 'Informasi', 'Saldo'], [2, 'd', 'Budi S', '012345678901', 'Informasi', 'Saldo'], [3, 'd', 'Sari', 99999999999, 'Informasi', 'Saldo'], ['', '', '', '', '', ''], [5, 'd', 'Budi', 12345678901, 'Pengaduan', 'Saldo']];
+    const rowBlank = blankRows(grid, 1, header.length);
+    const dup = duplicateVisits({
+      grid,
+      from: 1,
+      header,
+      roles,
+      rowBlank,
+      visitOf: () => ({ day: 200, seconds: null }),
+      serviceOf: (i) => String(grid[i + 1]?.[4] ?? ''),
+      topicOf: (i) => String(grid[i + 1]?.[5] ?? ''),
+    });
+    expect(Array.from(dup)).toEqual([-1, 0, -1, -1, -1]);
+  });
+});
+
+test('fillDown: a log that writes every date fills nothing (null, not a column of nulls)', () => {
+  const grid: Grid = [['No', 'Tanggal', 'Nama'], [1, 'd', 'A'], [2, 'd', 'B']];
+  expect(fillDown(grid, 1, 1, 3, blankRows(grid, 1, 3), () => ({ day: 5, seconds: null }), [], new Uint8Array(3))).toBeNull();
+});
