@@ -274,11 +274,8 @@ export function countQuantile(mean: number, variance: number, q: number): number
   const dist = countDistribution(mean, variance);
   if (dist.kind === 'zero') return 0;
   if (dist.kind === 'roundedNormal') {
-    // The closed form, then nudged where the cdf's own rounding disagrees with it at a tie.
-    let n = Math.max(0, Math.round(dist.mean + normalQuantile(q) * dist.sd));
-    while (n > 0 && roundedNormalCdf(dist.mean, dist.sd, n - 1) >= q) n--;
-    for (let step = 0; step < 4 && roundedNormalCdf(dist.mean, dist.sd, n) < q; step++) n++;
-    return n;
+    // round(x) ≤ n ⇔ x < n + 0.5: the closed form of the smallest n with roundedNormalCdf ≥ q.
+    return Math.max(0, Math.round(dist.mean + normalQuantile(q) * dist.sd));
   }
   let pmf = dist.pmf0;
   let cdf = pmf;
