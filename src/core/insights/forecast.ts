@@ -214,36 +214,94 @@ export function monthWander(levels: readonly number[], cov: number[][], dispersi
   return Math.max(0, (sq - err) / n / 1.5);
 }
 
+/**
+ * The predictive distribution of a day's count, shared by countQuantile and countCdf so the
+ * two agree exactly: all mass at 0 (mean ≤ 0); a normal rounded to whole visits and clipped at 0
+ * (underdispersed counts, or means too large to sum term by term); else a Poisson or negative
+ * binomial summed from 0 with its pmf recursion.
+ */
+type CountDistribution =
+  | { kind: 'zero' }
+  | { kind: 'roundedNormal'; mean: number; sd: number }
+  | { kind: 'series'; pmf0: number; next: (n: number, f: number) => number; limit: number };
+
+function countDistribution(mean: number, variance: number): CountDistribution {
+  if (mean <= 0) return { kind: 'zero' };
+  const sd = Math.sqrt(variance);
+  const roundedNormal = { kind: 'roundedNormal', mean, sd } as const;
+  if (mean > 5000) return roundedNormal;
+  // Underdispersed (counts smoother than Poisson): a rounded normal.
+  if (variance < mean * 0.999) return roundedNormal;
+  const limit = mean + 50 * sd + 50;
+  if (variance <= mean * 1.001) {
+    const pmf0 = Math.exp(-mean);
+    if (pmf0 < 1e-300) return roundedNormal;
+    return { kind: 'series', pmf0, next: (n, f) => (f * mean) / (n + 1), limit };
+  }
+  const size = (mean * mean) / (variance - mean);
+  const prob = size / (size + mean);
+  const pmf0 = Math.exp(size * Math.log(prob));
+  if (pmf0 < 1e-300) return roundedNormal;
+  return { kind: 'series', pmf0, next: (n, f) => (f * (n + size) * (1 - prob)) / (n + 1), limit };
+}
+
+/** P(round(X) ≤ n) for X normal, negative values counted as 0. */
+function roundedNormalCdf(mean: number, sd: number, n: number): number {
+  if (n < 0) return 0;
+  const edge = n + 0.5 - mean;
+  if (sd <= 0) return edge > 0 ? 1 : 0;
+  return normalCdf(edge / sd);
+}
+
+/** P(Y ≤ n) for the count distribution with this mean and variance (the one countQuantile inverts). */
+export function countCdf(mean: number, variance: number, n: number): number {
+  const dist = countDistribution(mean, variance);
+  if (dist.kind === 'zero') return n >= 0 ? 1 : 0;
+  if (dist.kind === 'roundedNormal') return roundedNormalCdf(dist.mean, dist.sd, n);
+  if (n < 0) return 0;
+  // Same summation as countQuantile, term for term, so both see the same rounding.
+  let pmf = dist.pmf0;
+  let cdf = pmf;
+  for (let k = 0; k < n && k < dist.limit; k++) {
+    pmf = dist.next(k, pmf);
+    cdf += pmf;
+  }
+  return Math.min(1, cdf);
+}
+
 /** Smallest n with P(Y ≤ n) ≥ q, Y negative binomial with the given mean and variance (Poisson when variance ≤ mean). */
 export function countQuantile(mean: number, variance: number, q: number): number {
-  if (mean <= 0) return 0;
-  const sd = Math.sqrt(variance);
-  if (mean > 5000) return Math.max(0, Math.round(mean + normalQuantile(q) * sd));
-  let pmf: number;
-  let next: (n: number, f: number) => number;
-  if (variance < mean * 0.999) {
-    // Underdispersed (counts smoother than Poisson): a rounded normal.
-    return Math.max(0, Math.round(mean + normalQuantile(q) * Math.sqrt(variance)));
+  const dist = countDistribution(mean, variance);
+  if (dist.kind === 'zero') return 0;
+  if (dist.kind === 'roundedNormal') {
+    // round(x) ≤ n ⇔ x < n + 0.5: the closed form of the smallest n with roundedNormalCdf ≥ q.
+    return Math.max(0, Math.round(dist.mean + normalQuantile(q) * dist.sd));
   }
-  if (variance <= mean * 1.001) {
-    pmf = Math.exp(-mean);
-    next = (n, f) => (f * mean) / (n + 1);
-  } else {
-    const size = (mean * mean) / (variance - mean);
-    const prob = size / (size + mean);
-    pmf = Math.exp(size * Math.log(prob));
-    next = (n, f) => (f * (n + size) * (1 - prob)) / (n + 1);
-  }
-  if (pmf < 1e-300) return Math.max(0, Math.round(mean + normalQuantile(q) * sd));
+  let pmf = dist.pmf0;
   let cdf = pmf;
   let n = 0;
-  const limit = mean + 50 * sd + 50;
-  while (cdf < q && n < limit) {
-    pmf = next(n, pmf);
+  while (cdf < q && n < dist.limit) {
+    pmf = dist.next(n, pmf);
     n++;
     cdf += pmf;
   }
   return n;
+}
+
+/**
+ * Expected share of the central `coverage` band hit by a count y under the predictive cdf F:
+ * the non-randomised PIT of Czado, Gneiting & Held (2009, Biometrics 65) is uniform on
+ * [F(y − 1), F(y)], and this is the part of that range inside [(1 − c)/2, (1 + c)/2]. Averaged
+ * over days it is c for a calibrated forecast, where the share of days inside the integer
+ * interval [lo, hi] is ≥ c by construction (the more so the smaller the counts).
+ */
+export function pitBandShare(mean: number, variance: number, y: number, coverage: number): number {
+  const lower = (1 - coverage) / 2;
+  const upper = 1 - lower;
+  const from = countCdf(mean, variance, y - 1);
+  const to = countCdf(mean, variance, y);
+  if (to - from <= 1e-12) return to >= lower && to <= upper ? 1 : 0;
+  return Math.max(0, Math.min(to, upper) - Math.max(from, lower)) / (to - from);
 }
 
 /** Acklam-style rational approximation is overkill here: a bisection on erf is plenty. */

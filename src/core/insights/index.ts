@@ -103,7 +103,7 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
     tables.push({ name: 'ds_staf', headers: [...STAF_HEADERS], rows: [] });
     tables.push({ name: 'ds_perubahan', headers: [...PERUBAHAN_HEADERS], rows: [] });
     tables.push({ name: 'wawasan', headers: [...WAWASAN_HEADERS], rows: [] });
-    return { tables, info: [['prakiraan_mase', ''], ['prakiraan_mape_mingguan', ''], ['prakiraan_cakupan_80', '']], weeks: [] };
+    return { tables, info: [['prakiraan_mase', ''], ['prakiraan_mape_mingguan', ''], ['prakiraan_cakupan_80', ''], ['prakiraan_cakupan_pit_80', '']], weeks: [] };
   }
   const span = last - first + 1;
   const totals = new Float64Array(span);
@@ -222,6 +222,8 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
     ['prakiraan_libur_tutup', String(cal.closesOnHolidays)],
     ['prakiraan_sumber_libur', HOLIDAY_SOURCE],
     ['staf_profil_jam', models.some((m) => m.peakShare !== null) ? 'jam_kunjungan' : 'rata_jam_buka'],
+    // Added after the first release of these keys: appended so no existing row moves.
+    ['prakiraan_cakupan_pit_80', num(fc.coveragePit)],
   ];
   return { tables, info, weeks: fc.weeks };
 }

@@ -5,7 +5,7 @@
  * summing errors and scales over their days. Weekly MAPE is on the branch's weekly totals.
  */
 import { OpenCalendar, isOpen, lastCompleteMonday, mondayOf } from './calendar';
-import { DEFAULT_FORECAST_CONFIG, DayForecast, ForecastConfig, FittedModel, dayShape, fitForecast, normalQuantile } from './forecast';
+import { DEFAULT_FORECAST_CONFIG, DayForecast, ForecastConfig, FittedModel, dayShape, fitForecast, normalQuantile, pitBandShare } from './forecast';
 
 export const PRAKIRAAN_HEADERS = ['tanggal', 'layanan', 'jenis', 'jumlah_aktual', 'prakiraan', 'batas_bawah', 'batas_atas'] as const;
 /** Columns of ds_prakiraan holding day numbers. */
@@ -28,6 +28,10 @@ export interface ServiceForecast {
   /** Model fitted on everything up to trainEnd: the one the future rows and ds_staf use. */
   model: FittedModel;
   mase: number | null;
+  /** Share of the service's held-out days inside [lo, hi]; null without a backtest. */
+  coverage: number | null;
+  /** The same days' mean PIT share inside the central band (see pitBandShare); null without a backtest. */
+  coveragePit: number | null;
 }
 
 /** One week of all services together, for the sidebar's chart. */
@@ -49,6 +53,12 @@ export interface ForecastResult {
   mase: number | null;
   mapeWeekly: number | null;
   coverage: number | null;
+  /**
+   * Calibration of the same intervals for counts: the mean over held-out days of the share of
+   * the day's non-randomised PIT inside the central band. ≈ 0.8 when calibrated, while
+   * `coverage` sits above 0.8 on small whole-number counts by construction.
+   */
+  coveragePit: number | null;
   backtestStart: number | null;
 }
 
@@ -85,7 +95,7 @@ export function forecastServices(
     w.level.set(service, (w.level.get(service) ?? 0) + f.mean * Math.sqrt(f.paramVar));
     weeks.set(m, w);
   };
-  if (!(first <= last)) return { rows, weeks: [], services, trainEnd: last, mase: null, mapeWeekly: null, coverage: null, backtestStart: null };
+  if (!(first <= last)) return { rows, weeks: [], services, trainEnd: last, mase: null, mapeWeekly: null, coverage: null, coveragePit: null, backtestStart: null };
   const end = lastCompleteDay(last, today);
   const countOn = (s: DailyCounts, day: number): number => (day >= s.firstDay && day < s.firstDay + s.counts.length ? (s.counts[day - s.firstDay] ?? 0) : 0);
   const openDays = (from: number, to: number): number[] => {
@@ -102,28 +112,43 @@ export function forecastServices(
   let scaleSum = 0;
   let inside = 0;
   let judged = 0;
+  let pitSum = 0;
   const weeklyActual = new Array(HOLDOUT_WEEKS).fill(0);
   const weeklyForecast = new Array(HOLDOUT_WEEKS).fill(0);
   const trainAll = openDays(first, end);
   for (const [service, s] of series) {
     let mase: number | null = null;
+    let coverage: number | null = null;
+    let coveragePit: number | null = null;
     if (canBacktest) {
       const trainDays = openDays(first, holdStart - 1);
       const model = fitForecast(trainDays, trainDays.map((d) => countOn(s, d)), cal, holdStart - 1, cfg);
       const scale = seasonalNaiveScale(trainDays, (d) => countOn(s, d), cal);
       let err = 0;
+      let serviceInside = 0;
+      let servicePit = 0;
       const held = openDays(holdStart, lastSunday);
       for (const d of held) {
         const f = model.predict(dayShape(d, cal, holdStart - 1));
         const a = countOn(s, d);
         err += Math.abs(a - f.mean);
+        const pit = pitBandShare(f.mean, f.variance, a, cfg.coverage);
         judged++;
-        if (a >= f.lo && a <= f.hi) inside++;
+        pitSum += pit;
+        servicePit += pit;
+        if (a >= f.lo && a <= f.hi) {
+          inside++;
+          serviceInside++;
+        }
         const w = Math.floor((d - holdStart) / 7);
         weeklyActual[w] += a;
         weeklyForecast[w] += f.mean;
         rows.push([d, service, 'backtest', a, round2(f.mean), f.lo, f.hi]);
         addWeek(d, service, a, f);
+      }
+      if (held.length > 0) {
+        coverage = serviceInside / held.length;
+        coveragePit = servicePit / held.length;
       }
       if (scale > 0 && held.length > 0) {
         mase = err / held.length / scale;
@@ -137,7 +162,7 @@ export function forecastServices(
       rows.push([d, service, 'prakiraan', '', round2(f.mean), f.lo, f.hi]);
       addWeek(d, service, null, f);
     }
-    services.push({ service, model, mase });
+    services.push({ service, model, mase, coverage, coveragePit });
   }
   rows.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
   let mapeWeekly: number | null = null;
@@ -160,6 +185,7 @@ export function forecastServices(
     mase: scaleSum > 0 ? absErr / scaleSum : null,
     mapeWeekly,
     coverage: judged > 0 ? inside / judged : null,
+    coveragePit: judged > 0 ? pitSum / judged : null,
     backtestStart: canBacktest ? holdStart : null,
   };
 }

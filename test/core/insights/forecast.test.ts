@@ -45,6 +45,11 @@ describe('forecast and backtest', () => {
     expect(res.mapeWeekly as number).toBeLessThan(0.1);
   });
 
+  test('its PIT coverage of the 80 % band (Czado, Gneiting & Held) is within 70–90 % too', () => {
+    expect(res.coveragePit as number).toBeGreaterThanOrEqual(0.7);
+    expect(res.coveragePit as number).toBeLessThanOrEqual(0.9);
+  });
+
   test('holds out exactly the last 8 complete Monday–Sunday weeks, then forecasts 8 weeks ahead on open days', () => {
     const back = res.rows.filter((r) => r[2] === 'backtest');
     const ahead = res.rows.filter((r) => r[2] === 'prakiraan');
