@@ -159,12 +159,16 @@ function withFormats(sheet: Sheet, plan: CleanPlan, patches: PlainPatch[], readW
   for (const ch of plan.changes) {
     if (!ch.formats) continue;
     const m = new Map<number, string>();
-    ch.rows.forEach((r, i) => (ch.formats as string[])[i] && m.set(r, (ch.formats as string[])[i]));
+    const formats = ch.formats;
+    ch.rows.forEach((r, i) => {
+      const f = formats[i];
+      if (f) m.set(r, f);
+    });
     formatAt.set(ch.col, m);
   }
   return patches.map((p) => {
     const rows = p.values.length;
-    const cols = p.values[0].length;
+    const cols = widthOf(p);
     // The add-on's new block: its columns holding text that a format would change get theirs.
     const ownFormat = (c: number): string | undefined => (c >= readWidth && columnFormatSensitive(p.values, c - p.col) ? DERIVED_FORMATS[c - plan.derivedStart] : undefined);
     // Columns [p.col, staffEnd) were inside the grid as read; the rest is the add-on's new block.
@@ -204,7 +208,7 @@ function withFormats(sheet: Sheet, plan: CleanPlan, patches: PlainPatch[], readW
  */
 function editedRows(sheet: Sheet, p: Patch): number[] {
   const rows = p.values.length;
-  const cols = p.values[0].length;
+  const cols = widthOf(p);
   let blankFrom = cols;
   while (blankFrom > 0 && p.originals.every((row) => isBlank(row[blankFrom - 1]))) blankFrom--;
   if (blankFrom < cols && !sheet.getRange(p.row + 1, p.col + blankFrom + 1, rows, cols - blankFrom).isBlank()) blankFrom = cols;
