@@ -12,10 +12,23 @@ import { summarise } from '../../src/core/summarise';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { intlZoneClock } from '../emulator';
 import type { Grid } from '../../src/core/cells';
+import { parseCli, printedHelp, runMain } from '../runner/args';
+
+const USAGE = `Usage: node --import tsx tools/bench/pipeline.ts FILE.csv
+
+Read + clean + summarise of one CSV log, for profiling (add --cpu-prof or --heap-prof to node).
+Prints one JSON line: wall and CPU ms per stage, peak RSS.
+
+Options:
+  -h, --help   this text`;
+
+const SPEC = { name: 'pipeline', usage: USAGE, maxPositionals: 1, options: {} } as const;
 
 function main(): void {
-  const file = process.argv[2];
-  if (!file) throw new Error('usage: pipeline.ts FILE.csv');
+  const parsed = parseCli(SPEC, process.argv.slice(2));
+  if (printedHelp(parsed, SPEC)) return;
+  const file = parsed.positionals[0];
+  if (!file) throw new Error('usage: pipeline.ts FILE.csv (see --help)');
   const clock = intlZoneClock('Asia/Jakarta');
   const cpu0 = process.cpuUsage();
   const name = path.basename(file).replace(/\.csv$/i, '');
@@ -45,4 +58,4 @@ function main(): void {
   console.log(JSON.stringify({ read_ms: read, clean_ms: clean, summarise_ms: sum, total_ms: read + clean + sum, peak_rss_mb: rss, cpu_ms: Math.round((cpu.user + cpu.system) / 1000), read_cpu_ms: readCpu, clean_cpu_ms: cleanCpu, summarise_cpu_ms: sumCpu, counts: plan.counts }));
 }
 
-main();
+if (require.main === module) runMain('pipeline', main, [Error]);
