@@ -20,6 +20,11 @@ const STEP_KEYS: Record<StepName, MsgKey> = {
   meringkas: 'stepMeringkas',
 };
 
+/** Lets the browser paint what was just rendered before the next change. */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 type Failure = { code: ErrorCode; message: string; hint: string };
 
 async function runAll(): Promise<void> {
@@ -89,12 +94,15 @@ async function runAll(): Promise<void> {
     clean = { ...clean, cellsWritten: written, rowsEditedDuringRun: edited };
     steps.membersihkan = 'done';
 
-    // The same execution wrote masalah_data, then the summaries: shown as their own steps.
-    start('menulis');
+    // The same execution wrote masalah_data, then the summaries: shown as their own steps, each
+    // painted before the next (the reply already holds their outcome).
     const { report, summary } = run.data;
+    start('menulis');
+    await nextPaint();
     if (!report) return await fail('menulis', { code: 'MAPPING_CHANGED', message: run.data.blocked, hint: '' });
     steps.menulis = 'done';
     start('meringkas');
+    await nextPaint();
     if (!summary) return await fail('meringkas', { code: 'MAPPING_CHANGED', message: run.data.blocked, hint: '' });
     steps.meringkas = 'done';
 
