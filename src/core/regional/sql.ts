@@ -54,14 +54,19 @@ function validCte(o: SqlOptions): string {
 /**
  * Counts per branch over `keys` (name AS expression), then the same counts over every branch as
  * cabang SEMUA: `agg` and `semua` CTEs. Counting per branch first keeps the SEMUA rows cheap.
+ * With `daily`, visits are first counted per branch, day and those columns, and the keys (a
+ * month, a week) are computed on those counts: a date function per day, not per visit.
  */
-function countsCte(keys: [string, string][], where = ''): string {
+function countsCte(keys: [string, string][], where = '', daily?: string[]): string {
   const names = keys.map(([n]) => n).join(', ');
   const exprs = keys.map(([n, e]) => (n === e ? n : `${e} AS ${n}`)).join(', ');
-  return (
-    `agg AS (SELECT cabang, ${exprs}, COUNT(*) AS jumlah FROM valid${where ? ' WHERE ' + where : ''} GROUP BY cabang, ${names}),\n` +
-    `semua AS (SELECT cabang, ${names}, jumlah FROM agg UNION ALL SELECT ${quote(ALL_BRANCHES)} AS cabang, ${names}, SUM(jumlah) AS jumlah FROM agg GROUP BY ${names})`
-  );
+  const filter = where ? ' WHERE ' + where : '';
+  const agg = daily
+    ? `per_hari AS (SELECT cabang, tanggal, ${[...daily, 'COUNT(*) AS jumlah'].join(', ')} FROM valid${filter} GROUP BY cabang, tanggal${daily.map((c) => ', ' + c).join('')}),
+` +
+      `agg AS (SELECT cabang, ${exprs}, SUM(jumlah) AS jumlah FROM per_hari GROUP BY cabang, ${names})`
+    : `agg AS (SELECT cabang, ${exprs}, COUNT(*) AS jumlah FROM valid${filter} GROUP BY cabang, ${names})`;
+  return agg + ',\n' + `semua AS (SELECT cabang, ${names}, jumlah FROM agg UNION ALL SELECT ${quote(ALL_BRANCHES)} AS cabang, ${names}, SUM(jumlah) AS jumlah FROM agg GROUP BY ${names})`;
 }
 
 /**
@@ -105,14 +110,14 @@ function viewBodies(o: SqlOptions): Record<string, ViewBody> {
       from: 'semua',
     },
     ds_mingguan: {
-      ctes: [countsCte([['minggu_mulai', 'DATE_TRUNC(tanggal, WEEK(MONDAY))'], ['layanan', 'layanan'], ['kanal', 'kanal']])],
+      ctes: [countsCte([['minggu_mulai', 'DATE_TRUNC(tanggal, WEEK(MONDAY))'], ['layanan', 'layanan'], ['kanal', 'kanal']], '', ['layanan', 'kanal'])],
       select: { minggu_mulai: 'minggu_mulai', layanan: 'layanan', kanal: 'kanal', jumlah: 'jumlah' },
       from: 'semua',
     },
     ds_minggu_bulan: {
       ctes: [
         bucketCtes(o),
-        countsCte([['bulan', BULAN], ['minggu_ke', MINGGU_KE], ['layanan', 'layanan']]),
+        countsCte([['bulan', BULAN], ['minggu_ke', MINGGU_KE], ['layanan', 'layanan']], '', ['layanan']),
         'daftar_layanan AS (SELECT DISTINCT cabang, layanan FROM semua)',
         'isi AS (SELECT e.cabang, e.bulan, e.minggu_ke, e.periode_mulai, e.periode_selesai, e.hari_kerja, l.layanan, COALESCE(s.jumlah, 0) AS jumlah FROM ember AS e ' +
           'JOIN daftar_layanan AS l ON l.cabang = e.cabang LEFT JOIN semua AS s ON s.cabang = e.cabang AND s.bulan = e.bulan AND s.minggu_ke = e.minggu_ke AND s.layanan = l.layanan)',
@@ -162,8 +167,10 @@ function viewBodies(o: SqlOptions): Record<string, ViewBody> {
     ds_keluhan_jmo: {
       // JMO complaints (summarise's jmoComplaintCategory): Pengaduan by the JMO channel or naming JMO.
       ctes: [
-        `pengaduan AS (SELECT cabang, generasi, kelompok_usia, kanal, ${kata} AS kata FROM valid WHERE layanan = 'Pengaduan')`,
-        `keluhan AS (SELECT cabang, generasi, kelompok_usia, ${kategori} AS kategori FROM pengaduan WHERE kanal = 'JMO' OR STRPOS(kata, ' jmo ') > 0)`,
+        // The word tests run once per distinct topic, not once per row.
+        `kata_topik AS (SELECT topik, ${kata} AS kata FROM (SELECT DISTINCT topik FROM valid WHERE layanan = 'Pengaduan') AS t)`,
+        `kategori_topik AS (SELECT topik, ${kategori} AS kategori, STRPOS(kata, ' jmo ') > 0 AS sebut_jmo FROM kata_topik)`,
+        `keluhan AS (SELECT v.cabang, v.generasi, v.kelompok_usia, k.kategori FROM valid AS v JOIN kategori_topik AS k ON k.topik = v.topik WHERE v.layanan = 'Pengaduan' AND (v.kanal = 'JMO' OR k.sebut_jmo))`,
         `agg AS (SELECT cabang, generasi, kelompok_usia, kategori, COUNT(*) AS jumlah FROM keluhan GROUP BY cabang, generasi, kelompok_usia, kategori)`,
         `semua AS (SELECT cabang, generasi, kelompok_usia, kategori, jumlah FROM agg UNION ALL SELECT ${quote(ALL_BRANCHES)} AS cabang, generasi, kelompok_usia, kategori, SUM(jumlah) AS jumlah FROM agg GROUP BY generasi, kelompok_usia, kategori)`,
       ],
@@ -174,7 +181,7 @@ function viewBodies(o: SqlOptions): Record<string, ViewBody> {
       // peaks.ts's detectPeaks: a bucket's baseline is the mean rate of its month's other buckets with working days.
       ctes: [
         bucketCtes(o),
-        countsCte([['bulan', BULAN], ['minggu_ke', MINGGU_KE]]),
+        countsCte([['bulan', BULAN], ['minggu_ke', MINGGU_KE]], '', []),
         'laju AS (SELECT e.cabang, e.bulan, e.minggu_ke, e.periode_mulai, e.hari_kerja, COALESCE(s.jumlah, 0) AS jumlah, ' +
           'CASE WHEN e.hari_kerja > 0 THEN COALESCE(s.jumlah, 0) / e.hari_kerja ELSE 0 END AS laju, CASE WHEN e.hari_kerja > 0 THEN 1 ELSE 0 END AS dihitung ' +
           'FROM ember AS e LEFT JOIN semua AS s ON s.cabang = e.cabang AND s.bulan = e.bulan AND s.minggu_ke = e.minggu_ke)',
