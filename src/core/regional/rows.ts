@@ -181,6 +181,16 @@ export interface RegionalPlan {
   valid: number;
 }
 
+/**
+ * Data rows up to the last one the clean has passed (it has a status_bersih): rows typed below
+ * it, or not reached yet by a run that continues in a later execution, are sent once cleaned.
+ */
+function cleanedThrough(sheet: LogSheet): number {
+  const c = sheet.columns;
+  for (let r = sheet.grid.length - 1; r > c.headerRow; r--) if (text((sheet.grid[r] as Cell[])[c.status]) !== '') return r - c.headerRow;
+  return 0;
+}
+
 /** Fingerprint of the keys of a sheet's rows before `through`. */
 function digestOf(visits: readonly KeyedVisit[], through: number, opts: RegionalOptions): string {
   return opts.keyedHash(visits.filter((v) => v.at < through).map((v) => v.row.kunci_baris).join(','));
@@ -197,7 +207,7 @@ export function planRegionalSend(sheets: readonly LogSheet[], marks: Readonly<Re
   const chosen: RegionalRow[] = [];
   const next: Record<string, SentMark> = {};
   for (const { sheet, visits } of perSheet) {
-    const dataRows = Math.max(0, sheet.grid.length - sheet.columns.headerRow - 1);
+    const dataRows = cleanedThrough(sheet);
     const mark = marks[String(sheet.id)];
     const intact = mark !== undefined && mark.through <= dataRows && digestOf(visits, mark.through, opts) === mark.digest;
     const from = intact ? mark.through : 0;
