@@ -177,6 +177,12 @@ export interface RegionalPlan {
   rows: RegionalRow[];
   /** The marks to keep once the rows are in BigQuery. */
   marks: Record<string, SentMark>;
+  /**
+   * Sheets (sumber) sent whole tonight: the rows hold every valid visit of them, so a row the
+   * regional table holds for them and tonight's rows do not (a visit edited or removed since) is
+   * stale, and the MERGE removes it.
+   */
+  whole: string[];
   /** Valid visits in the document. */
   valid: number;
 }
@@ -205,14 +211,16 @@ export function planRegionalSend(sheets: readonly LogSheet[], marks: Readonly<Re
   const perSheet = sheets.map((sheet) => ({ sheet, visits: keyedVisits(sheet, opts) }));
   const all = perSheet.flatMap((s) => s.visits.map((v) => v.row));
   const chosen: RegionalRow[] = [];
+  const whole: string[] = [];
   const next: Record<string, SentMark> = {};
   for (const { sheet, visits } of perSheet) {
     const dataRows = cleanedThrough(sheet);
     const mark = marks[String(sheet.id)];
     const intact = mark !== undefined && mark.through <= dataRows && digestOf(visits, mark.through, opts) === mark.digest;
     const from = intact ? mark.through : 0;
+    if (!intact && mark !== undefined) whole.push(sheet.name);
     for (const v of visits) if (v.at >= from) chosen.push(v.row);
     next[String(sheet.id)] = { through: dataRows, digest: digestOf(visits, dataRows, opts) };
   }
-  return { rows: hideRareValues(all, chosen), marks: next, valid: all.length };
+  return { rows: hideRareValues(all, chosen), marks: next, valid: all.length, whole };
 }

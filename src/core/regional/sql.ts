@@ -239,14 +239,21 @@ export function tableDdl(options: Partial<SqlOptions> = {}): string {
 
 /**
  * Adds the rows of a staging table the regional table does not hold yet (by kunci_baris): a
- * re-sent night adds nothing (the staged rows' keys are distinct: planRegionalSend numbers repeats). The date range limits the scan to the staged days' partitions.
+ * re-sent night adds nothing (the staged rows' keys are distinct: planRegionalSend numbers
+ * repeats). The date range limits the scan to the staged days' partitions. For the sheets in
+ * `whole` (sent whole: edited above what was sent), the branch's rows the staging table no longer
+ * holds are stale and deleted, so an edited visit is replaced, not counted twice.
  */
-export function mergeSql(options: Partial<SqlOptions> & { staging: string; from: string; to: string }): string {
+export function mergeSql(options: Partial<SqlOptions> & { staging: string; from: string; to: string; branch: string; whole: readonly string[] }): string {
   const o = { ...DEFAULT_SQL_OPTIONS, ...options };
   const cols = REGIONAL_COLUMNS.map((c) => c.name);
+  const stale = options.whole.length
+    ? `\nWHEN NOT MATCHED BY SOURCE AND T.cabang = ${quote(options.branch)} AND T.sumber IN (${options.whole.map(quote).join(', ')}) THEN DELETE`
+    : '';
   return (
     `MERGE ${path(o, o.table)} AS T\nUSING ${path(o, options.staging)} AS S\n` +
     `ON T.kunci_baris = S.kunci_baris AND T.tanggal BETWEEN DATE ${quote(options.from)} AND DATE ${quote(options.to)}\n` +
-    `WHEN NOT MATCHED THEN INSERT (${cols.join(', ')}) VALUES (${cols.map((c) => 'S.' + c).join(', ')})`
+    `WHEN NOT MATCHED THEN INSERT (${cols.join(', ')}) VALUES (${cols.map((c) => 'S.' + c).join(', ')})` +
+    stale
   );
 }

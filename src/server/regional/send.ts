@@ -1,7 +1,7 @@
 /**
  * The BigQuery sender of the regional flavour: after the nightly run, the document's new valid
- * visits go to the regional table through the BigQuery advanced service. Each batch is a load job
- * into the branch's staging table, then a MERGE on kunci_baris into the regional table, so a row
+ * visits go to the regional table through the BigQuery advanced service: load jobs in batches
+ * into the branch's staging table, then one MERGE on kunci_baris into the regional table, so a row
  * sent twice (a retried night, a lost response) is stored once. What was sent is remembered per
  * sheet (the marks of planRegionalSend) only after every batch is in: a failed night sends its
  * rows again the next night.
@@ -118,15 +118,15 @@ function runQuery(bq: GoogleAppsScript.BigQuery, projectId: string, sql: string)
   if (!response.jobComplete) awaitJob(bq, projectId, { jobReference: response.jobReference, status: { state: 'RUNNING' } });
 }
 
-/** Loads one batch into the branch's staging table (replacing it), as newline-delimited JSON. */
-function loadBatch(bq: GoogleAppsScript.BigQuery, s: RegionalSettings, staging: string, rows: RegionalRow[]): void {
+/** Loads one batch into the branch's staging table (the first replaces it, the others add to it), as newline-delimited JSON. */
+function loadBatch(bq: GoogleAppsScript.BigQuery, s: RegionalSettings, staging: string, rows: RegionalRow[], first: boolean): void {
   const body = rows.map((r) => JSON.stringify(r)).join('\n');
   const job: GoogleAppsScript.BigQuery.Schema.Job = {
     configuration: {
       load: {
         destinationTable: { projectId: s.projectId, datasetId: s.dataset, tableId: staging },
         sourceFormat: 'NEWLINE_DELIMITED_JSON',
-        writeDisposition: 'WRITE_TRUNCATE',
+        writeDisposition: first ? 'WRITE_TRUNCATE' : 'WRITE_APPEND',
         createDisposition: 'CREATE_IF_NEEDED',
         schema: { fields: REGIONAL_COLUMNS.map((c) => ({ name: c.name, type: c.type, mode: 'REQUIRED' })) },
       },
@@ -172,11 +172,11 @@ export function sendRegional(ss: Spreadsheet): RegionalOutcome | null {
       runQuery(bq, settings.projectId, tableDdl(sql));
       const staging = `${settings.table}_masuk_${settings.branchCode}`;
       for (let i = 0; i < plan.rows.length; i += BATCH_ROWS) {
-        const batch = plan.rows.slice(i, i + BATCH_ROWS);
-        loadBatch(bq, settings, staging, batch);
-        runQuery(bq, settings.projectId, mergeSql({ ...sql, staging, ...dateRange(batch) }));
+        loadBatch(bq, settings, staging, plan.rows.slice(i, i + BATCH_ROWS), i === 0);
         batches++;
       }
+      // One MERGE for the night: a sheet sent whole is whole in the staging table.
+      runQuery(bq, settings.projectId, mergeSql({ ...sql, staging, ...dateRange(plan.rows), branch: settings.branchCode, whole: plan.whole }));
     }
     // Only now: every row up to the marks is in the regional table.
     props().setProperty(SENT_PREFIX + documentId, JSON.stringify(plan.marks));
