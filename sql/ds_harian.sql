@@ -1,5 +1,5 @@
 CREATE OR REPLACE VIEW `PROJECT_ID.pola_regional.ds_harian` AS
-WITH valid AS (SELECT cabang, sumber, tanggal, layanan, kanal, topik, kelompok_usia, generasi FROM `PROJECT_ID.pola_regional.kunjungan` WHERE status_bersih IN ('OK', 'DIPERBAIKI')),
+WITH valid AS (SELECT cabang, tanggal, layanan, kanal FROM `PROJECT_ID.pola_regional.kunjungan` WHERE status_bersih IN ('OK', 'DIPERBAIKI')),
 agg AS (SELECT cabang, tanggal, layanan, kanal, COUNT(*) AS jumlah FROM valid GROUP BY cabang, tanggal, layanan, kanal),
 semua AS (SELECT cabang, tanggal, layanan, kanal, jumlah FROM agg UNION ALL SELECT 'SEMUA' AS cabang, tanggal, layanan, kanal, SUM(jumlah) AS jumlah FROM agg GROUP BY tanggal, layanan, kanal)
 SELECT cabang, tanggal, FORMAT_DATE('%Y-%m', tanggal) AS bulan, LEAST(5, CAST(FLOOR((EXTRACT(DAY FROM tanggal) - 1) / 7) AS INT64) + 1) AS minggu_ke, CASE EXTRACT(DAYOFWEEK FROM tanggal) WHEN 1 THEN 'Minggu' WHEN 2 THEN 'Senin' WHEN 3 THEN 'Selasa' WHEN 4 THEN 'Rabu' WHEN 5 THEN 'Kamis' WHEN 6 THEN 'Jumat' WHEN 7 THEN 'Sabtu' END AS hari, layanan, kanal, jumlah, DATE_TRUNC(tanggal, MONTH) AS bulan_mulai

@@ -1,5 +1,5 @@
 CREATE OR REPLACE VIEW `PROJECT_ID.pola_regional.ds_mingguan` AS
-WITH valid AS (SELECT cabang, sumber, tanggal, layanan, kanal, topik, kelompok_usia, generasi FROM `PROJECT_ID.pola_regional.kunjungan` WHERE status_bersih IN ('OK', 'DIPERBAIKI')),
+WITH valid AS (SELECT cabang, tanggal, layanan, kanal FROM `PROJECT_ID.pola_regional.kunjungan` WHERE status_bersih IN ('OK', 'DIPERBAIKI')),
 per_hari AS (SELECT cabang, tanggal, layanan, kanal, COUNT(*) AS jumlah FROM valid GROUP BY cabang, tanggal, layanan, kanal),
 agg AS (SELECT cabang, DATE_TRUNC(tanggal, WEEK(MONDAY)) AS minggu_mulai, layanan, kanal, SUM(jumlah) AS jumlah FROM per_hari GROUP BY cabang, minggu_mulai, layanan, kanal),
 semua AS (SELECT cabang, minggu_mulai, layanan, kanal, jumlah FROM agg UNION ALL SELECT 'SEMUA' AS cabang, minggu_mulai, layanan, kanal, SUM(jumlah) AS jumlah FROM agg GROUP BY minggu_mulai, layanan, kanal)

@@ -1,5 +1,5 @@
 CREATE OR REPLACE VIEW `PROJECT_ID.pola_regional.ds_puncak` AS
-WITH valid AS (SELECT cabang, sumber, tanggal, layanan, kanal, topik, kelompok_usia, generasi FROM `PROJECT_ID.pola_regional.kunjungan` WHERE status_bersih IN ('OK', 'DIPERBAIKI')),
+WITH valid AS (SELECT cabang, tanggal FROM `PROJECT_ID.pola_regional.kunjungan` WHERE status_bersih IN ('OK', 'DIPERBAIKI')),
 rentang AS (SELECT cabang, MIN(tanggal) AS mulai, MAX(tanggal) AS selesai FROM valid GROUP BY cabang UNION ALL SELECT 'SEMUA' AS cabang, MIN(tanggal) AS mulai, MAX(tanggal) AS selesai FROM valid),
 hari AS (SELECT r.cabang, CAST(d AS DATE) AS tanggal FROM rentang AS r CROSS JOIN UNNEST(GENERATE_DATE_ARRAY(r.mulai, r.selesai)) AS d),
 ember AS (SELECT cabang, FORMAT_DATE('%Y-%m', tanggal) AS bulan, LEAST(5, CAST(FLOOR((EXTRACT(DAY FROM tanggal) - 1) / 7) AS INT64) + 1) AS minggu_ke, MIN(tanggal) AS periode_mulai, MAX(tanggal) AS periode_selesai, SUM(CASE WHEN EXTRACT(DAYOFWEEK FROM tanggal) BETWEEN 2 AND 6 AND NOT (FALSE) THEN 1 ELSE 0 END) AS hari_kerja FROM hari GROUP BY cabang, bulan, minggu_ke),

@@ -45,9 +45,12 @@ const HARI = 'CASE EXTRACT(DAYOFWEEK FROM tanggal) ' + WEEKDAY_NAMES.map((name, 
 /** A CASE giving each value its position in `order` (ageRank / generationRank), `order.length` for any other. */
 const rank = (column: string, order: readonly string[]): string => `CASE ${column} ${order.map((v, i) => `WHEN ${quote(v)} THEN ${i}`).join(' ')} ELSE ${order.length} END`;
 
-/** The valid visits: every view starts here. */
-function validCte(o: SqlOptions): string {
-  const cols = REGIONAL_COLUMNS.map((c) => c.name).filter((c) => c !== 'status_bersih' && c !== 'kunci_baris');
+/**
+ * The valid visits, with only the columns a view reads: on-demand BigQuery bills the bytes of the
+ * columns a query reads, so each view names its own.
+ */
+function validCte(o: SqlOptions, reads: readonly string[]): string {
+  const cols = REGIONAL_COLUMNS.map((c) => c.name).filter((c) => c === 'cabang' || reads.includes(c));
   return `valid AS (SELECT ${cols.join(', ')} FROM ${path(o, o.table)} WHERE status_bersih IN (${VALID_STATUSES.map(quote).join(', ')}))`;
 }
 
@@ -87,6 +90,8 @@ function bucketCtes(o: SqlOptions): string {
 const share = (partition: string): string => `ROUND(jumlah / SUM(jumlah) OVER (PARTITION BY ${partition}), 6)`;
 
 interface ViewBody {
+  /** Columns of the regional table the view reads (besides cabang and status_bersih). */
+  reads: string[];
   ctes: string[];
   /** Contract header -> SQL expression (a bare column name when equal). */
   select: Record<string, string>;
@@ -105,16 +110,19 @@ function viewBodies(o: SqlOptions): Record<string, ViewBody> {
   const threshold = String(o.peakThreshold);
   return {
     ds_harian: {
+      reads: ['tanggal', 'layanan', 'kanal'],
       ctes: [countsCte([['tanggal', 'tanggal'], ['layanan', 'layanan'], ['kanal', 'kanal']])],
       select: { tanggal: 'tanggal', bulan: BULAN, minggu_ke: MINGGU_KE, hari: HARI, layanan: 'layanan', kanal: 'kanal', jumlah: 'jumlah', bulan_mulai: 'DATE_TRUNC(tanggal, MONTH)' },
       from: 'semua',
     },
     ds_mingguan: {
+      reads: ['tanggal', 'layanan', 'kanal'],
       ctes: [countsCte([['minggu_mulai', 'DATE_TRUNC(tanggal, WEEK(MONDAY))'], ['layanan', 'layanan'], ['kanal', 'kanal']], '', ['layanan', 'kanal'])],
       select: { minggu_mulai: 'minggu_mulai', layanan: 'layanan', kanal: 'kanal', jumlah: 'jumlah' },
       from: 'semua',
     },
     ds_minggu_bulan: {
+      reads: ['tanggal', 'layanan'],
       ctes: [
         bucketCtes(o),
         countsCte([['bulan', BULAN], ['minggu_ke', MINGGU_KE], ['layanan', 'layanan']], '', ['layanan']),
@@ -136,21 +144,25 @@ function viewBodies(o: SqlOptions): Record<string, ViewBody> {
       from: 'isi',
     },
     ds_distribusi: {
+      reads: ['layanan', 'sumber'],
       ctes: [countsCte([['layanan', 'layanan'], ['sumber', 'sumber']])],
       select: { layanan: 'layanan', jumlah: 'jumlah', persen: share('cabang, sumber'), sumber: 'sumber', persen_total: share('cabang') },
       from: 'semua',
     },
     ds_usia: {
+      reads: ['layanan', 'kelompok_usia'],
       ctes: [countsCte([['layanan', 'layanan'], ['kelompok_usia', 'kelompok_usia']])],
       select: { layanan: 'layanan', kelompok_usia: 'kelompok_usia', jumlah: 'jumlah', persen: share('cabang, layanan'), urutan_usia: urutanUsia },
       from: 'semua',
     },
     ds_topik: {
+      reads: ['layanan', 'kelompok_usia', 'topik'],
       ctes: [countsCte([['layanan', 'layanan'], ['kelompok_usia', 'kelompok_usia'], ['topik', 'topik']])],
       select: { layanan: 'layanan', kelompok_usia: 'kelompok_usia', topik: 'topik', jumlah: 'jumlah', persen: share('cabang, layanan, kelompok_usia'), urutan_usia: urutanUsia },
       from: 'semua',
     },
     ds_kanal: {
+      reads: ['layanan', 'kanal', 'kelompok_usia', 'generasi'],
       ctes: [countsCte([['layanan', 'layanan'], ['kanal', 'kanal'], ['kelompok_usia', 'kelompok_usia'], ['generasi', 'generasi']])],
       select: {
         layanan: 'layanan',
@@ -165,6 +177,7 @@ function viewBodies(o: SqlOptions): Record<string, ViewBody> {
       from: 'semua',
     },
     ds_keluhan_jmo: {
+      reads: ['layanan', 'kanal', 'topik', 'kelompok_usia', 'generasi'],
       // JMO complaints (summarise's jmoComplaintCategory): Pengaduan by the JMO channel or naming JMO.
       ctes: [
         // The word tests run once per distinct topic, not once per row.
@@ -178,6 +191,7 @@ function viewBodies(o: SqlOptions): Record<string, ViewBody> {
       from: 'semua',
     },
     ds_puncak: {
+      reads: ['tanggal'],
       // peaks.ts's detectPeaks: a bucket's baseline is the mean rate of its month's other buckets with working days.
       ctes: [
         bucketCtes(o),
@@ -221,7 +235,14 @@ export function viewQuery(tab: string, options: Partial<SqlOptions> = {}): strin
     if (expr === undefined) throw new Error(`${tab}.${c.header}: no SQL expression`);
     return expr === c.header ? c.header : `${expr} AS ${c.header}`;
   });
-  return `WITH ${validCte(o)},\n${body.ctes.join(',\n')}\nSELECT cabang, ${columns.join(', ')}\nFROM ${body.from}`;
+  return `WITH ${validCte(o, body.reads)},\n${body.ctes.join(',\n')}\nSELECT cabang, ${columns.join(', ')}\nFROM ${body.from}`;
+}
+
+/** The regional table's columns a view reads, for its bytes billed. */
+export function viewReads(tab: string): string[] {
+  const body = viewBodies(DEFAULT_SQL_OPTIONS)[tab];
+  if (!body) throw new Error('No SQL view for ' + tab);
+  return ['cabang', 'status_bersih', ...body.reads];
 }
 
 /** `CREATE OR REPLACE VIEW` of one tab, as sql/<tab>.sql holds it. */
