@@ -6,10 +6,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Parser } from 'node-sql-parser';
-import { SUMMARY_TABS, tabContract } from '../../src/core/contract';
-import { NOT_IN_SQL, tableDdl, viewDdl, viewQuery, viewTabs } from '../../src/core/regional/sql';
-import { SQL_DIR, sqlFiles } from '../../tools/rollup/gen-sql';
-import { toDuckDb } from '../../tools/rollup/shim';
+import { SUMMARY_TABS, tabContract } from '../../../src/core/contract';
+import { NOT_IN_SQL, tableDdl, viewDdl, viewQuery, viewTabs } from '../../../src/core/regional/sql';
+import { SQL_DIR, sqlFiles } from '../../../tools/rollup/gen-sql';
+import { toDuckDb } from '../../../tools/rollup/shim';
 
 const parser = new Parser();
 const BIGQUERY = { database: 'BigQuery' };
