@@ -60,6 +60,8 @@ export async function loadVisits(con: DuckDBConnection, v: SynthVisits): Promise
 export interface ViewRun {
   rows: ViewRows;
   ms: number;
+  /** CPU time of the process (DuckDB's threads run in it) while the query ran. */
+  cpuMs: number;
 }
 
 /**
@@ -70,7 +72,9 @@ export interface ViewRun {
 export async function runView(con: DuckDBConnection, tab: string, options: Partial<SqlOptions>): Promise<ViewRun> {
   const types = tabContract(tab).columns.map((c) => c.type);
   const t0 = performance.now();
+  const cpu = process.cpuUsage();
   await con.run(`CREATE OR REPLACE TEMP TABLE hasil_${tab} AS ${toDuckDb(viewQuery(tab, options))}`);
+  const used = process.cpuUsage(cpu);
   const ms = performance.now() - t0;
   const reader = await con.runAndReadAll(`SELECT * FROM hasil_${tab}`);
   await con.run(`DROP TABLE hasil_${tab}`);
@@ -82,5 +86,5 @@ export async function runView(con: DuckDBConnection, tab: string, options: Parti
     if (list) list.push(row);
     else rows.set(cabang, [row]);
   }
-  return { rows, ms };
+  return { rows, ms, cpuMs: (used.user + used.system) / 1000 };
 }
