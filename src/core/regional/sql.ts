@@ -64,12 +64,17 @@ function countsCte(keys: [string, string][], where = '', daily?: string[]): stri
   const names = keys.map(([n]) => n).join(', ');
   const exprs = keys.map(([n, e]) => (n === e ? n : `${e} AS ${n}`)).join(', ');
   const filter = where ? ' WHERE ' + where : '';
-  const agg = daily
-    ? `per_hari AS (SELECT cabang, tanggal, ${[...daily, 'COUNT(*) AS jumlah'].join(', ')} FROM valid${filter} GROUP BY cabang, tanggal${daily.map((c) => ', ' + c).join('')}),
-` +
-      `agg AS (SELECT cabang, ${exprs}, SUM(jumlah) AS jumlah FROM per_hari GROUP BY cabang, ${names})`
-    : `agg AS (SELECT cabang, ${exprs}, COUNT(*) AS jumlah FROM valid${filter} GROUP BY cabang, ${names})`;
-  return agg + ',\n' + `semua AS (SELECT cabang, ${names}, jumlah FROM agg UNION ALL SELECT ${quote(ALL_BRANCHES)} AS cabang, ${names}, SUM(jumlah) AS jumlah FROM agg GROUP BY ${names})`;
+  const semua = `semua AS (SELECT cabang, ${names}, jumlah FROM agg UNION ALL SELECT ${quote(ALL_BRANCHES)} AS cabang, ${names}, SUM(jumlah) AS jumlah FROM agg GROUP BY ${names})`;
+  if (!daily) return `agg AS (SELECT cabang, ${exprs}, COUNT(*) AS jumlah FROM valid${filter} GROUP BY cabang, ${names}),\n` + semua;
+  // The keys made from the date are computed once per distinct day (kalender), then joined.
+  const fromDate = keys.filter(([n, e]) => n !== e);
+  const picked = keys.map(([n, e]) => (n === e ? 'p.' + n : 'k.' + n)).join(', ');
+  return (
+    `per_hari AS (SELECT cabang, tanggal, ${[...daily, 'COUNT(*) AS jumlah'].join(', ')} FROM valid${filter} GROUP BY cabang, tanggal${daily.map((c) => ', ' + c).join('')}),\n` +
+    `kalender AS (SELECT tanggal, ${fromDate.map(([n, e]) => `${e} AS ${n}`).join(', ')} FROM (SELECT DISTINCT tanggal FROM per_hari) AS t),\n` +
+    `agg AS (SELECT p.cabang, ${picked}, SUM(p.jumlah) AS jumlah FROM per_hari AS p JOIN kalender AS k ON k.tanggal = p.tanggal GROUP BY p.cabang, ${picked}),\n` +
+    semua
+  );
 }
 
 /**
@@ -111,9 +116,14 @@ function viewBodies(o: SqlOptions): Record<string, ViewBody> {
   return {
     ds_harian: {
       reads: ['tanggal', 'layanan', 'kanal'],
-      ctes: [countsCte([['tanggal', 'tanggal'], ['layanan', 'layanan'], ['kanal', 'kanal']])],
-      select: { tanggal: 'tanggal', bulan: BULAN, minggu_ke: MINGGU_KE, hari: HARI, layanan: 'layanan', kanal: 'kanal', jumlah: 'jumlah', bulan_mulai: 'DATE_TRUNC(tanggal, MONTH)' },
-      from: 'semua',
+      ctes: [
+        countsCte([['tanggal', 'tanggal'], ['layanan', 'layanan'], ['kanal', 'kanal']]),
+        // The day's columns once per distinct day, not once per row.
+        `hari_kalender AS (SELECT tanggal, ${BULAN} AS bulan, ${MINGGU_KE} AS minggu_ke, ${HARI} AS hari, DATE_TRUNC(tanggal, MONTH) AS bulan_mulai FROM (SELECT DISTINCT tanggal FROM semua) AS t)`,
+        'isi AS (SELECT s.cabang, s.tanggal, k.bulan, k.minggu_ke, k.hari, s.layanan, s.kanal, s.jumlah, k.bulan_mulai FROM semua AS s JOIN hari_kalender AS k ON k.tanggal = s.tanggal)',
+      ],
+      select: { tanggal: 'tanggal', bulan: 'bulan', minggu_ke: 'minggu_ke', hari: 'hari', layanan: 'layanan', kanal: 'kanal', jumlah: 'jumlah', bulan_mulai: 'bulan_mulai' },
+      from: 'isi',
     },
     ds_mingguan: {
       reads: ['tanggal', 'layanan', 'kanal'],
