@@ -7,6 +7,10 @@
  *   top-level function declarations; the list comes from esbuild's metafile, never by hand.
  * - dist/Sidebar.html: the sidebar, with its script and styles inlined (no CDN).
  * - dist/appsscript.json: the manifest.
+ *
+ * `--flavour regional` builds the same into dist-regional/ from src/server/regional/index.ts (the
+ * branch's entries plus the BigQuery send), with appsscript.regional.json: the only manifest that
+ * enables the BigQuery advanced service and asks for its scope. dist/ is never touched by it.
  */
 import * as esbuild from 'esbuild';
 import * as fs from 'fs';
@@ -15,25 +19,38 @@ import { buildSidebarHtml } from '../sidebar/build';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const DIST = path.join(ROOT, 'dist');
+export const DIST_REGIONAL = path.join(ROOT, 'dist-regional');
 export const GLOBAL_NAME = 'PolaLayanan';
+
+export type Flavour = 'branch' | 'regional';
+
+interface FlavourFiles {
+  entry: string;
+  dist: string;
+  manifest: string;
+}
+
+const FLAVOURS: Record<Flavour, FlavourFiles> = {
+  branch: { entry: 'src/server/index.ts', dist: DIST, manifest: 'appsscript.json' },
+  regional: { entry: 'src/server/regional/index.ts', dist: DIST_REGIONAL, manifest: 'appsscript.regional.json' },
+};
 
 /** The wrapper Apps Script sees for one entry point. */
 export function entryStub(name: string): string {
   return `function ${name}() {\n  return ${GLOBAL_NAME}.${name}.apply(this, arguments);\n}\n`;
 }
 
-const ENTRY = path.join(ROOT, 'src/server/index.ts');
-
 /** The entry module's export names, as esbuild resolves them (its metafile lists them for ESM output). */
-async function entryExports(): Promise<string[]> {
-  const probe = await esbuild.build({ entryPoints: [ENTRY], bundle: true, write: false, format: 'esm', platform: 'neutral', metafile: true, outdir: 'probe' });
+async function entryExports(entry: string): Promise<string[]> {
+  const probe = await esbuild.build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', platform: 'neutral', metafile: true, outdir: 'probe' });
   const output = Object.values(probe.metafile.outputs).find((o) => o.entryPoint !== undefined);
   return (output?.exports ?? []).slice().sort();
 }
 
-export async function buildServer(): Promise<{ code: string; entries: string[] }> {
+export async function buildServer(flavour: Flavour = 'branch'): Promise<{ code: string; entries: string[] }> {
+  const { entry } = FLAVOURS[flavour];
   const result = await esbuild.build({
-    entryPoints: [ENTRY],
+    entryPoints: [path.join(ROOT, entry)],
     bundle: true,
     write: false,
     format: 'iife',
@@ -49,20 +66,21 @@ export async function buildServer(): Promise<{ code: string; entries: string[] }
     minifySyntax: true,
     minifyIdentifiers: true,
   });
-  const entries = await entryExports();
-  if (entries.length === 0) throw new Error('src/server/index.ts exports nothing');
+  const entries = await entryExports(path.join(ROOT, entry));
+  if (entries.length === 0) throw new Error(`${entry} exports nothing`);
   const header = '// Pola Layanan — built by tools/build.ts from src/. Do not edit: edit src/ and run `npm run build`.\n';
-  const code = header + result.outputFiles[0].text + '\n// Entry points (generated from the exports of src/server/index.ts)\n' + entries.map(entryStub).join('\n');
+  const code = header + result.outputFiles[0].text + `\n// Entry points (generated from the exports of ${entry})\n` + entries.map(entryStub).join('\n');
   return { code, entries };
 }
 
-export async function build(): Promise<{ entries: string[]; codeBytes: number; sidebarBytes: number }> {
-  fs.mkdirSync(DIST, { recursive: true });
-  const { code, entries } = await buildServer();
-  fs.writeFileSync(path.join(DIST, 'Code.js'), code);
+export async function build(flavour: Flavour = 'branch'): Promise<{ entries: string[]; codeBytes: number; sidebarBytes: number }> {
+  const { dist, manifest } = FLAVOURS[flavour];
+  fs.mkdirSync(dist, { recursive: true });
+  const { code, entries } = await buildServer(flavour);
+  fs.writeFileSync(path.join(dist, 'Code.js'), code);
   const sidebar = await buildSidebarHtml();
-  fs.writeFileSync(path.join(DIST, 'Sidebar.html'), sidebar);
-  fs.copyFileSync(path.join(ROOT, 'appsscript.json'), path.join(DIST, 'appsscript.json'));
+  fs.writeFileSync(path.join(dist, 'Sidebar.html'), sidebar);
+  fs.copyFileSync(path.join(ROOT, manifest), path.join(dist, 'appsscript.json'));
   return { entries, codeBytes: Buffer.byteLength(code), sidebarBytes: Buffer.byteLength(sidebar) };
 }
 
@@ -83,11 +101,21 @@ export function buildIsStale(): boolean {
   return sources > builtAt;
 }
 
+/** `--flavour regional` on the command line, else the branch flavour. */
+function flavourOfArgs(argv: string[]): Flavour {
+  const i = argv.indexOf('--flavour');
+  const name = i >= 0 ? argv[i + 1] : 'branch';
+  if (name !== 'branch' && name !== 'regional') throw new Error(`Unknown flavour ${name} (branch or regional)`);
+  return name;
+}
+
 if (require.main === module) {
-  build()
+  const flavour = flavourOfArgs(process.argv);
+  const out = path.basename(FLAVOURS[flavour].dist);
+  build(flavour)
     .then(({ entries, codeBytes, sidebarBytes }) => {
-      console.log(`dist/Code.js ${(codeBytes / 1024).toFixed(1)} KB, ${entries.length} entry points: ${entries.join(', ')}`);
-      console.log(`dist/Sidebar.html ${(sidebarBytes / 1024).toFixed(1)} KB; dist/appsscript.json`);
+      console.log(`${out}/Code.js ${(codeBytes / 1024).toFixed(1)} KB, ${entries.length} entry points: ${entries.join(', ')}`);
+      console.log(`${out}/Sidebar.html ${(sidebarBytes / 1024).toFixed(1)} KB; ${out}/appsscript.json`);
     })
     .catch((err) => {
       console.error(err instanceof Error ? err.message : err);

@@ -1,5 +1,6 @@
 /** The Emulator: owns all state and hands out the Apps Script globals. */
 import { createHash } from 'crypto';
+import { FakeBigQuery } from './bigquery';
 import { LockServiceImpl } from './lock';
 import { ChartsService } from './chart';
 import { PropertiesServiceImpl, PropertyData } from './properties';
@@ -66,6 +67,8 @@ export class Emulator {
   private nextTriggerId = 1;
   private nextSpreadsheetSeq = 1;
   private globalsCache: Record<string, unknown> | null = null;
+  /** The BigQuery advanced service (only the regional flavour calls it). */
+  bigquery!: FakeBigQuery;
 
   constructor(opts: EmulatorOptions = {}) {
     this.options = {
@@ -80,6 +83,7 @@ export class Emulator {
     this.rt = new Runtime(this.options.userEmail);
     if (opts.triggerRuntimePerDayMs !== undefined) this.rt.triggerRuntime.limitMs = opts.triggerRuntimePerDayMs;
     this.rt.beginExecution('editor', this.options.userEmail);
+    this.bigquery = new FakeBigQuery(this.rt);
   }
 
   get stats(): Stats {
@@ -110,6 +114,7 @@ export class Emulator {
         Charts: new ChartsService(this.rt),
         Logger: new LoggerService(this.rt, this.logs),
         console: makeConsole(this.logs),
+        BigQuery: this.bigquery,
       };
     }
     return this.globalsCache;
