@@ -16,6 +16,7 @@ import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildSidebarHtml } from '../sidebar/build';
+import { UsageError, parseCli, printedHelp, runMain } from './runner/args';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const DIST = path.join(ROOT, 'dist');
@@ -102,23 +103,27 @@ export function buildIsStale(): boolean {
 }
 
 /** `--flavour regional` on the command line, else the branch flavour. */
-function flavourOfArgs(argv: string[]): Flavour {
-  const i = argv.indexOf('--flavour');
-  const name = i >= 0 ? argv[i + 1] : 'branch';
-  if (name !== 'branch' && name !== 'regional') throw new Error(`Unknown flavour ${name} (branch or regional)`);
-  return name;
-}
+const USAGE = `Usage: npm run build [-- --flavour branch|regional]
+
+Writes dist/ (the branch add-on, what clasp pushes) or, with --flavour regional, dist-regional/
+(the same add-on plus the BigQuery sender, its advanced service and scope).
+
+Options:
+  --flavour NAME   branch (default) or regional
+  -h, --help       this text`;
+
+const SPEC = { name: 'build', usage: USAGE, options: { flavour: { type: 'string' } } } as const;
 
 if (require.main === module) {
-  const flavour = flavourOfArgs(process.argv);
-  const out = path.basename(FLAVOURS[flavour].dist);
-  build(flavour)
-    .then(({ entries, codeBytes, sidebarBytes }) => {
-      console.log(`${out}/Code.js ${(codeBytes / 1024).toFixed(1)} KB, ${entries.length} entry points: ${entries.join(', ')}`);
-      console.log(`${out}/Sidebar.html ${(sidebarBytes / 1024).toFixed(1)} KB; ${out}/appsscript.json`);
-    })
-    .catch((err) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exit(1);
-    });
+  runMain('build', async () => {
+    const parsed = parseCli(SPEC, process.argv.slice(2));
+    if (printedHelp(parsed, SPEC)) return;
+    const name = parsed.values.flavour ?? 'branch';
+    if (name !== 'branch' && name !== 'regional') throw new UsageError(`unknown flavour "${name}" (branch or regional)`);
+    const flavour: Flavour = name;
+    const out = path.basename(FLAVOURS[flavour].dist);
+    const { entries, codeBytes, sidebarBytes } = await build(flavour);
+    console.log(`${out}/Code.js ${(codeBytes / 1024).toFixed(1)} KB, ${entries.length} entry points: ${entries.join(', ')}`);
+    console.log(`${out}/Sidebar.html ${(sidebarBytes / 1024).toFixed(1)} KB; ${out}/appsscript.json`);
+  });
 }

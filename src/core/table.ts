@@ -1,3 +1,5 @@
+import { inRange } from './cells';
+
 /**
  * Columnar storage for the visits the summaries count: one typed array per field and a string
  * dictionary, in the spirit of arquero's column tables. A million visits are a few typed arrays
@@ -169,8 +171,4 @@ export function hashString(s: string, seed = 0x811c9dc5): number {
  * array): the compiler cannot see that, so this checks it and fails loudly instead of letting an
  * `undefined` through.
  */
-export function at<T>(xs: ArrayLike<T>, i: number): T {
-  const v = xs[i];
-  if (v === undefined) throw new RangeError(`index ${i} is outside 0..${xs.length - 1}`);
-  return v;
-}
+export const at: <T>(xs: ArrayLike<T>, i: number) => T = inRange;

@@ -4,6 +4,7 @@
  * length; DATE: 8 bytes), at least 10 MB per table referenced. The average column sizes come from
  * the synthetic visits in DuckDB; each view's columns from viewReads.
  */
+import { integerOption, parseCli, printedHelp, runMain } from '../runner/args';
 import { REGIONAL_COLUMNS } from '../../src/core/regional/rows';
 import { viewReads, viewTabs } from '../../src/core/regional/sql';
 import { loadVisits, openDuckDb } from './duck';
@@ -49,7 +50,22 @@ export async function refreshBytes(years = 1): Promise<Record<string, unknown>> 
   };
 }
 
+const USAGE = `Usage: npx tsx tools/rollup/bytes.ts [YEARS]
+
+What one dashboard refresh of every regional view reads in BigQuery after YEARS years (default 1)
+of 325 branches' visits, with and without a one-month date filter. One JSON line.
+
+Options:
+  -h, --help   this text`;
+
+const SPEC = { name: 'bytes', usage: USAGE, maxPositionals: 1, options: {} } as const;
+
 if (require.main === module) {
-  const years = Number(process.argv[2] ?? 1);
-  refreshBytes(years).then((r) => console.log(JSON.stringify(r)));
+  runMain('bytes', async () => {
+    const parsed = parseCli(SPEC, process.argv.slice(2));
+    if (printedHelp(parsed, SPEC)) return;
+    const given = parsed.positionals[0];
+    const years = given === undefined ? 1 : integerOption('years', given, { min: 1, max: 50 });
+    console.log(JSON.stringify(await refreshBytes(years)));
+  });
 }

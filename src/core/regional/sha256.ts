@@ -3,6 +3,7 @@
  * Script and in Node alike, so it cannot lean on Node's crypto or on Utilities. Used to key the
  * regional rows (kunci_baris) with a secret, so a KPJ number never leaves the branch.
  */
+import { inRange as at } from '../cells';
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7,
@@ -33,7 +34,6 @@ export function utf8(s: string): Uint8Array {
 }
 
 export function sha256(message: Uint8Array): Uint8Array {
-  const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
   // Padding: a 1 bit, zeros, and the length in bits as a 64-bit big-endian number.
   const blocks = Math.ceil((message.length + 9) / 64);
   const padded = new Uint8Array(blocks * 64);
@@ -44,20 +44,24 @@ export function sha256(message: Uint8Array): Uint8Array {
   view.setUint32(padded.length - 8, Math.floor(bits / 0x100000000));
   view.setUint32(padded.length - 4, bits >>> 0);
   const w = new Uint32Array(64);
+  // The hash state as eight 32-bit words (a tuple: each is a number, not number | undefined).
+  let [h0, h1, h2, h3, h4, h5, h6, h7]: [number, number, number, number, number, number, number, number] = [
+    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+  ];
   for (let b = 0; b < blocks; b++) {
     for (let t = 0; t < 16; t++) w[t] = view.getUint32(b * 64 + t * 4);
     for (let t = 16; t < 64; t++) {
-      const x = w[t - 15];
-      const y = w[t - 2];
+      const x = at(w, t - 15);
+      const y = at(w, t - 2);
       const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
       const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
-      w[t] = (w[t - 16] + s0 + w[t - 7] + s1) >>> 0;
+      w[t] = (at(w, t - 16) + s0 + at(w, t - 7) + s1) >>> 0;
     }
-    let [a, bb, c, d, e, f, g, hh] = [h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]];
+    let [a, bb, c, d, e, f, g, hh] = [h0, h1, h2, h3, h4, h5, h6, h7];
     for (let t = 0; t < 64; t++) {
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const ch = (e & f) ^ (~e & g);
-      const t1 = (hh + S1 + ch + K[t] + w[t]) >>> 0;
+      const t1 = (hh + S1 + ch + at(K, t) + at(w, t)) >>> 0;
       const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
       const maj = (a & bb) ^ (a & c) ^ (bb & c);
       const t2 = (S0 + maj) >>> 0;
@@ -70,24 +74,25 @@ export function sha256(message: Uint8Array): Uint8Array {
       bb = a;
       a = (t1 + t2) >>> 0;
     }
-    h[0] += a;
-    h[1] += bb;
-    h[2] += c;
-    h[3] += d;
-    h[4] += e;
-    h[5] += f;
-    h[6] += g;
-    h[7] += hh;
+    h0 = (h0 + a) >>> 0;
+    h1 = (h1 + bb) >>> 0;
+    h2 = (h2 + c) >>> 0;
+    h3 = (h3 + d) >>> 0;
+    h4 = (h4 + e) >>> 0;
+    h5 = (h5 + f) >>> 0;
+    h6 = (h6 + g) >>> 0;
+    h7 = (h7 + hh) >>> 0;
   }
+  const state = [h0, h1, h2, h3, h4, h5, h6, h7];
   const out = new Uint8Array(32);
   const ov = new DataView(out.buffer);
-  for (let i = 0; i < 8; i++) ov.setUint32(i * 4, h[i]);
+  state.forEach((v, i) => ov.setUint32(i * 4, v));
   return out;
 }
 
 export function hex(bytes: Uint8Array): string {
   let s = '';
-  for (let i = 0; i < bytes.length; i++) s += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
+  for (const byte of bytes) s += (byte < 16 ? '0' : '') + byte.toString(16);
   return s;
 }
 

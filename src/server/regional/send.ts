@@ -16,7 +16,7 @@ import { mergeSql, tableDdl } from '../../core/regional/sql';
 import { DEFAULT_REGIONAL_SETTINGS, RegionalSettings, validateRegionalSettings } from '../../core/regional/settings';
 import { readState } from '../state';
 import { findSheetById, readGrid } from '../sheets';
-import { mappingOf } from '../app';
+import { resolveMapping } from '../../core/mapping';
 import { zoneClockOf } from '../clock';
 
 export const KEY_PROPERTY = 'pola.regional.key';
@@ -86,7 +86,7 @@ function logSheets(ss: Spreadsheet): LogSheet[] {
     if (!sheet) continue;
     const grid = readGrid(sheet);
     if (grid.length === 0) continue;
-    const resolution = mappingOf(state, sheet, grid);
+    const resolution = resolveMapping(grid, sheet.getName(), state.mappings[String(id)]);
     if (resolution.kind !== 'ok') continue;
     const columns = logColumnsOf(resolution.mapping, grid[resolution.mapping.headerRow] ?? []);
     if (columns && columns.date >= 0) out.push({ id, name: sheet.getName(), grid, columns });
@@ -136,7 +136,7 @@ function loadBatch(bq: GoogleAppsScript.BigQuery, s: RegionalSettings, staging: 
 }
 
 function dateRange(rows: RegionalRow[]): { from: string; to: string } {
-  let from = rows[0].tanggal;
+  let from = rows[0]?.tanggal ?? '';
   let to = from;
   for (const r of rows) {
     if (r.tanggal < from) from = r.tanggal;
