@@ -6,6 +6,7 @@
  */
 import { GENERATIONS, UNKNOWN_GROUP, ageGroupLabels, DEFAULT_SETTINGS } from '../../src/core/settings';
 import { VOCABULARY } from '../../src/core/vocabulary';
+import { mulberry32 } from '../sample/generate';
 import { dayNumber, weekdayOfDay, ymdOfDay } from '../../src/core/zone';
 
 export interface Dictionaries {
@@ -38,17 +39,6 @@ export const STATUSES = ['OK', 'DIPERBAIKI', 'DUPLIKAT'];
 export const FIRST_DAY = dayNumber(2025, 1, 1);
 export const DAYS = 730;
 
-/** mulberry32: small, fast, seeded. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A sampler of indexes by weight (cumulative table, binary search). */
 function sampler(weights: number[], rnd: () => number): () => number {
@@ -82,7 +72,7 @@ export function dictionaries(branches: number): Dictionaries {
 }
 
 export function synthesise(branches: number, rows: number, seed = 15): SynthVisits {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const dict = dictionaries(branches);
   // Weekdays busy, weekends nearly empty, the first week of a month busier (the early-month peak).
   const dayWeights = Array.from({ length: DAYS }, (_, i) => {

@@ -161,7 +161,7 @@ const LAST_DAY: [number, number, number] = [2024, 4, 3];
 
 export type Rng = () => number;
 /** mulberry32: small, fast, deterministic 32-bit PRNG returning [0, 1). */
-function mulberry32(seed: number): Rng {
+export function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

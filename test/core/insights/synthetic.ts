@@ -1,16 +1,10 @@
 /** Deterministic synthetic visit logs for the insight tests. */
 import { dayNumber, weekdayOfDay, ymdOfDay } from '../../../src/core/zone';
 import type { InsightInput } from '../../../src/core/insights';
+import { mulberry32 } from '../../../tools/sample/generate';
 
-export function rng(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(t ^ (t >>> 15), 1 | t);
-    x ^= x + Math.imul(x ^ (x >>> 7), 61 | x);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The sample generator's seeded PRNG (mulberry32). */
+export const rng = mulberry32;
 
 export function poisson(mu: number, r: () => number): number {
   if (mu > 60) return Math.max(0, Math.round(mu + Math.sqrt(mu) * Math.sqrt(-2 * Math.log(r() || 1e-12)) * Math.cos(2 * Math.PI * r())));
