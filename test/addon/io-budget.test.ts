@@ -162,6 +162,15 @@ describe('an undo history written before (layout 2) or damaged', () => {
     tab.getRange(1, 1).setValue(JSON.stringify({ v: 2, entries }));
   }
 
+  /** The log cleaned once, as it is then, with the history tab and its parsed index. */
+  function cleanedWithHistory() {
+    const a = makeAddon([{ name: 'Log', rows: ROWS }]);
+    const log = a.sheet('Log');
+    a.call('cleanSheet', log.getSheetId());
+    const tab = a.sheet(BACKUP_TAB);
+    return { a, log, cleaned: snapshot(log), tab, index: JSON.parse(String(tab.getRange(1, 1).getValue())) };
+  }
+
   test('a layout-2 entry is still undone exactly: values, formulas and formats', () => {
     const a = makeAddon([{ name: 'Log', rows: ROWS }]);
     const log = a.sheet('Log');
@@ -177,12 +186,7 @@ describe('an undo history written before (layout 2) or damaged', () => {
   });
 
   test('a damaged line is refused (nothing to undo), the log left as cleaned', () => {
-    const a = makeAddon([{ name: 'Log', rows: ROWS }]);
-    const log = a.sheet('Log');
-    a.call('cleanSheet', log.getSheetId());
-    const cleaned = snapshot(log);
-    const tab = a.sheet(BACKUP_TAB);
-    const index = JSON.parse(String(tab.getRange(1, 1).getValue()));
+    const { a, log, cleaned, tab, index } = cleanedWithHistory();
     const cell = tab.getRange(index.entries[0].row + 1, 2);
     cell.setValue(toWritable(String(cell.getValue()).slice(0, -2)));
     const r = a.reply('undoLastClean');
@@ -192,12 +196,7 @@ describe('an undo history written before (layout 2) or damaged', () => {
   });
 
   test('an index from a newer version is no history at all: nothing to undo, nothing restored', () => {
-    const a = makeAddon([{ name: 'Log', rows: ROWS }]);
-    const log = a.sheet('Log');
-    a.call('cleanSheet', log.getSheetId());
-    const cleaned = snapshot(log);
-    const tab = a.sheet(BACKUP_TAB);
-    const index = JSON.parse(String(tab.getRange(1, 1).getValue()));
+    const { a, log, cleaned, tab, index } = cleanedWithHistory();
     tab.getRange(1, 1).setValue(JSON.stringify({ ...index, v: 4 }));
     expect(a.call('getSidebarState').undoHistory).toEqual([]);
     expect(a.reply('undoLastClean').error?.code).toBe('NO_UNDO');
