@@ -8,15 +8,15 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, type Browser, type Frame, type FrameLocator, type Page } from 'playwright-core';
+import { type Browser, type Frame, type FrameLocator, type Page } from 'playwright-core';
 import { loadInput } from '../../tools/runner/io';
 import { readInfo } from '../../tools/runner/run';
+import { launchChromium } from './chromium';
 import { startPreview, type Preview } from '../../tools/preview/server';
 import type { EmuSheet } from '../../tools/emulator';
 import type { MappingView, Reply, SidebarState, UndoResult } from '../../src/shared/api';
 import { buildTestWorkbook, LOG_SHEET, NO_DATE_SHEET, XSS_BOLD, XSS_IMG } from './workbook';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 const STEP_TIMEOUT = 20_000;
 
@@ -140,18 +140,11 @@ function idNumber(text: string): number {
 // Setup
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: the browser tests need Debian's chromium (apt-get install -y chromium). They never skip.`);
-  }
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   workbookFile = buildTestWorkbook();
   // A small per-call delay, like google.script.run's round trip, so every step's state is painted.
   preview = await startPreview({ file: workbookFile, port: 0, delayMs: 40 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    headless: true,
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('console', (m) => {

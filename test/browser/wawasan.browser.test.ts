@@ -10,13 +10,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, type Browser, type Page, type Route } from 'playwright-core';
+import { type Browser, type Page, type Route } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { startPreview, type Preview } from '../../tools/preview/server';
 import type { Reply, RunResult, SidebarState, SummaryResult } from '../../src/shared/api';
 import { topRecommendations } from '../../sidebar/wawasan';
 import { buildTestWorkbook, XSS_IMG } from './workbook';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 const STEP_TIMEOUT = 30_000;
 const WIDTH = 300;
@@ -106,17 +106,10 @@ function chartFacts(): Promise<{ id: string; ns: string; tag: string; actual: nu
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: the browser tests need Debian's chromium (apt-get install -y chromium). They never skip.`);
-  }
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   workbookFile = buildTestWorkbook();
   preview = await startPreview({ file: workbookFile, port: 0, delayMs: 20 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    headless: true,
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: WIDTH, height: HEIGHT } });
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('console', (m) => {
