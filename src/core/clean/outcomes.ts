@@ -77,10 +77,19 @@ export interface OutcomeContext {
   fragment: (col: number, from: string, to: string) => number;
 }
 
-/** A cell's value as quoted in a note or a problem, cut to SHOWN_VALUE_LENGTH. */
+/**
+ * A cell's value as quoted in a note or a problem, cut to SHOWN_VALUE_LENGTH. The cut never keeps
+ * part of a word or of a number at its end: redaction downstream recognises a phone or KPJ number
+ * by its digits, and a number cut to its first digits would slip through as a shorter one.
+ */
 export function shown(v: Cell): string {
   const s = isDate(v) ? v.toISOString() : String(v);
-  return s.length > SHOWN_VALUE_LENGTH ? s.slice(0, SHOWN_VALUE_LENGTH - 1) + '\u2026' : s;
+  if (s.length <= SHOWN_VALUE_LENGTH) return s;
+  const cut = s.slice(0, SHOWN_VALUE_LENGTH - 1);
+  const whole = /[\p{L}\p{N}]/u.test(s.charAt(cut.length)) ? cut.replace(/[\p{L}\p{N}]+$/u, '') : cut;
+  const kept = whole.replace(/[\d\s().+\/-]*\d[\s().+\/-]*$/, '').trimEnd();
+  // One long word or number has no boundary to cut at: cut it (a long digit run stays long).
+  return (kept === '' ? cut : kept) + '\u2026';
 }
 
 function showParsed(p: ParsedDate): string {

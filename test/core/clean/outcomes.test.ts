@@ -89,3 +89,11 @@ describe('hasTrigram: the first three letters of a name inside a value, without 
     expect(hasTrigram(safe('ibu ïna'), 'Ïna')).toBeNull();
   });
 });
+
+test('shown never ends on part of a number or word: a phone number cut at the limit is dropped whole, not kept as a shorter one', () => {
+  const head = 'keluhan pelayanan lambat mohon dihubungi kembali ke nomor';
+  const quoted = shown(`${head} 0812 3456 7890 terima kasih`);
+  expect(quoted).toBe(`${head}\u2026`);
+  expect(quoted).not.toMatch(/\d/);
+  expect(shown(`${'a'.repeat(52)} Budiman Santoso`)).toBe(`${'a'.repeat(52)}\u2026`);
+});
