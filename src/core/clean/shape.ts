@@ -6,7 +6,7 @@
 import type { Role } from '../../shared/api';
 import { Cell, Grid, isBlank } from '../cells';
 import type { ParsedDate } from '../dates';
-import { PersonCoder, findDuplicates, isRunningNumberColumn, isRunningNumberHeader, personColumns } from '../logshape/duplicates';
+import { PersonCoder, findDuplicates, integerOf, isRunningNumberColumn, isRunningNumberHeader, personColumns } from '../logshape/duplicates';
 import { fillDownDates, isTotalRow } from '../logshape/filldown';
 import { topicMatchKey } from '../logshape/informal';
 import { keyable } from '../text';
@@ -35,16 +35,34 @@ export function runningNumberColumns(grid: Grid, from: number, header: readonly 
   const running = new Uint8Array(width);
   roles.forEach((role, c) => {
     if (role !== 'ignore' && role !== 'personal') return;
-    // Only a column headed like one, or starting 1, 2, 3…, can be a running number: the others
-    // (a KPJ column of a million rows) are not copied out to be checked.
-    const firstValue = grid[from]?.[c];
-    if (!isRunningNumberHeader(header[c] ?? '') && !(typeof firstValue === 'number' && firstValue >= 0 && firstValue <= 10)) return;
+    // Only a column headed like one, or whose first values are increasing whole numbers (1, 2, 3…
+    // or 101, 102…, after any blanks), can be a running number: the others (a KPJ column of a
+    // million rows) are not copied out to be checked.
+    if (!isRunningNumberHeader(header[c] ?? '') && !startsIncreasing(grid, from, c)) return;
     const values: Cell[] = [];
     for (let r = from; r < grid.length; r++) values.push(grid[r]?.[c] ?? '');
     if (isRunningNumberColumn(header[c] ?? '', values)) running[c] = 1;
   });
   return running;
 }
+
+/** The first few non-blank values of a column are increasing whole numbers (a running number's necessary start). */
+function startsIncreasing(grid: Grid, from: number, c: number): boolean {
+  let last = -Infinity;
+  let seen = 0;
+  for (let r = from; r < grid.length && seen < RUNNING_PREFIX; r++) {
+    const v = grid[r]?.[c];
+    if (v === undefined || isBlank(v)) continue;
+    const x = integerOf(v);
+    if (x === null || x <= last) return false;
+    last = x;
+    seen++;
+  }
+  return seen > 0;
+}
+
+/** Values looked at before a column is copied out for the full running-number check. */
+const RUNNING_PREFIX = 5;
 
 /**
  * Which blank dates take the date above (see logshape/filldown): per data row, the filled day and
@@ -75,7 +93,8 @@ export function fillDown(
     // A pre-numbered template row (only its running number filled) is not a visit.
     for (let c = 0; c < width && !content; c++) if (c !== dateCol && !runningNumber[c] && !isBlank(row[c])) content = true;
     hasContent[i] = content;
-    // Only a row without a date can be taken for a dated visit by mistake: only those are checked.
+    // A total row holds only its label and numbers (isTotalRow refuses a date or any other text),
+    // so only a row without a date can be one: only those are checked.
     isTotal[i] = noDate && !rowBlank[i] && isTotalRow(row.length > width ? row.slice(0, width) : row);
   }
   const dataMerges = merges.map((m) => ({ start: m.start - from, end: m.end - from })).filter((m) => m.end > 0 && m.start < n);

@@ -273,7 +273,7 @@ export function isRunningNumberHeader(header: Cell): boolean {
   return RUNNING_NUMBER_HEADERS.has(words(h).join(' '));
 }
 
-function integerOf(v: Cell): number | null {
+export function integerOf(v: Cell): number | null {
   if (typeof v === 'number') return Number.isInteger(v) ? v : null;
   if (typeof v === 'string' && /^\s*\d{1,7}\.?\s*$/.test(v)) return parseInt(v, 10);
   return null;

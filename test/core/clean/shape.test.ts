@@ -42,3 +42,16 @@ test('fillDown: a log that writes every date fills nothing (null, not a column o
   const grid: Grid = [['No', 'Tanggal', 'Nama'], [1, 'd', 'A'], [2, 'd', 'B']];
   expect(fillDown(grid, 1, 1, 3, blankRows(grid, 1, 3), () => ({ day: 5, seconds: null }), [], new Uint8Array(3))).toBeNull();
 });
+
+test('a running number is found however it starts (101…, after a blank row, typed as text), as before the columnar rewrite', () => {
+  const kodeHeader = ['Kode', 'Tanggal', 'Nama', 'Layanan', 'Topik'];
+  const kodeRoles: Role[] = ['ignore', 'date', 'personal', 'service', 'topic'];
+  const rows = (first: (i: number) => string | number): Grid => [kodeHeader, ...Array.from({ length: 8 }, (_, i) => [first(i), 'd', `P${i}`, 'Informasi', 'Saldo'])];
+  expect(runningNumberColumns(rows((i) => 101 + i), 1, kodeHeader, kodeRoles, 5)[0]).toBe(1);
+  expect(runningNumberColumns(rows((i) => String(1 + i)), 1, kodeHeader, kodeRoles, 5)[0]).toBe(1);
+  const withBlank = rows((i) => (i === 0 ? '' : 20 + i));
+  expect(runningNumberColumns(withBlank, 1, kodeHeader, kodeRoles, 5)[0]).toBe(1);
+  // Not increasing: not a running number (a code column repeating values tells visits apart).
+  expect(runningNumberColumns(rows((i) => 7 - (i % 3)), 1, kodeHeader, kodeRoles, 5)[0]).toBe(0);
+});
+
