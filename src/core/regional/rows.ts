@@ -12,7 +12,8 @@ import { columnOf } from '../mapping';
 import { MIN_ROWS_SHOWN, OTHER } from '../summarise';
 import { UNKNOWN_GROUP } from '../settings';
 import { UNKNOWN, VOCABULARY, ValueRole } from '../vocabulary';
-import { words } from '../text';
+import { tidy, words } from '../text';
+import { safeText } from '../canonical';
 import { isoOfDay } from '../zone';
 
 /** The regional table's columns, in order, with their BigQuery types. */
@@ -49,6 +50,8 @@ export interface LogColumns {
   status: number;
   /** Values of a sheet without a service or channel column (the sheet's constants). */
   constants: { service: string; channel: string };
+  /** Columns of personal data (names, numbers): a row's own name inside its text is redacted too. */
+  personal?: readonly number[];
 }
 
 /**
@@ -70,6 +73,7 @@ export function logColumnsOf(mapping: ColumnMapping, header: readonly Cell[]): L
     generation: d.generasi,
     status: d.status_bersih,
     constants: mapping.constants,
+    personal: mapping.roles.flatMap((role, c) => (role === 'personal' ? [c] : [])),
   };
 }
 
@@ -107,24 +111,59 @@ const SEP = '\u241f';
 const text = (v: Cell | undefined): string => (v === undefined || isBlank(v) ? '' : String(v).trim());
 const valueOr = (v: string): string => (v === '' ? UNKNOWN : v);
 
-/** The valid visits of one sheet, in row order, with their keys (see kunci_baris above). */
-function keyedVisits(sheet: LogSheet, opts: RegionalOptions): KeyedVisit[] {
+/**
+ * Service, channel and topic as they may leave the branch: redacted like every value the summaries
+ * show (core/canonical.ts safeText: numbers, e-mail addresses, names), with the row's own name
+ * (from its personal columns) taken out too, as the cleaner does for the ds_ tabs.
+ */
+function redactor(personalCols: readonly number[]): (value: string, row: readonly Cell[]) => string {
+  const safe = new Map<string, string>();
+  return (value, row) => {
+    let out = safe.get(value);
+    if (out === undefined) safe.set(value, (out = safeText(value)));
+    const lower = out.toLowerCase();
+    const names: string[] = [];
+    for (const pc of personalCols) {
+      const name = tidy(text(row[pc]));
+      if (name.length >= 3 && !/^\d+$/.test(name) && lower.includes(name.toLowerCase())) names.push(name);
+    }
+    return names.length ? safeText(out, names) : out;
+  };
+}
+
+/**
+ * The valid visits of one sheet, in row order, with their keys (see kunci_baris above). A valid
+ * row whose date cell is blank had its date filled by the cleaner from the row above (a date
+ * written once per day, or a merged cell): it takes the same date here. A valid row without any
+ * readable date is counted in `undated`, never dropped silently.
+ */
+function keyedVisits(sheet: LogSheet, opts: RegionalOptions): { visits: KeyedVisit[]; undated: number } {
   const c = sheet.columns;
   const out: KeyedVisit[] = [];
   const seen = new Map<string, number>();
+  const shown = redactor(c.personal ?? []);
+  const constants = { service: safeText(c.constants.service), channel: safeText(c.constants.channel) };
+  let undated = 0;
+  let above: Date | null = null;
   for (let r = c.headerRow + 1; r < sheet.grid.length; r++) {
     const cells = sheet.grid[r] as Cell[];
+    const cell = cells[c.date];
+    const own = isDate(cell) && !isNaN(cell.getTime()) ? cell : null;
+    const date = own ?? (cell === undefined || isBlank(cell) ? above : null);
+    if (own) above = own;
     const status = text(cells[c.status]);
     if (!(VALID_STATUSES as readonly string[]).includes(status)) continue;
-    const date = cells[c.date];
-    if (!isDate(date) || isNaN(date.getTime())) continue;
+    if (!date) {
+      undated++;
+      continue;
+    }
     const row: RegionalRow = {
       cabang: opts.branchCode,
       sumber: sheet.name,
       tanggal: isoOfDay(opts.dayOf(date)),
-      layanan: valueOr(c.service >= 0 ? text(cells[c.service]) : c.constants.service),
-      kanal: valueOr(c.channel >= 0 ? text(cells[c.channel]) : c.constants.channel),
-      topik: valueOr(c.topic >= 0 ? text(cells[c.topic]) : ''),
+      layanan: valueOr(c.service >= 0 ? shown(text(cells[c.service]), cells) : constants.service),
+      kanal: valueOr(c.channel >= 0 ? shown(text(cells[c.channel]), cells) : constants.channel),
+      topik: valueOr(c.topic >= 0 ? shown(text(cells[c.topic]), cells) : ''),
       kelompok_usia: text(cells[c.ageGroup]) || UNKNOWN_GROUP,
       generasi: text(cells[c.generation]) || UNKNOWN_GROUP,
       status_bersih: status,
@@ -138,7 +177,7 @@ function keyedVisits(sheet: LogSheet, opts: RegionalOptions): KeyedVisit[] {
     row.kunci_baris = opts.keyedHash(material + SEP + n);
     out.push({ row, at: r - c.headerRow - 1 });
   }
-  return out;
+  return { visits: out, undated };
 }
 
 /** Values never hidden: the built-in vocabulary of the field, the unknown value and OTHER itself. */
@@ -185,6 +224,8 @@ export interface RegionalPlan {
   whole: string[];
   /** Valid visits in the document. */
   valid: number;
+  /** Valid rows not sent because no date could be read for them (a formula giving text): said, not hidden. */
+  undated: number;
 }
 
 /**
@@ -208,7 +249,7 @@ function digestOf(visits: readonly KeyedVisit[], through: number, opts: Regional
  * the MERGE on kunci_baris adds only the rows BigQuery does not hold yet.
  */
 export function planRegionalSend(sheets: readonly LogSheet[], marks: Readonly<Record<string, SentMark>>, opts: RegionalOptions): RegionalPlan {
-  const perSheet = sheets.map((sheet) => ({ sheet, visits: keyedVisits(sheet, opts) }));
+  const perSheet = sheets.map((sheet) => ({ sheet, ...keyedVisits(sheet, opts) }));
   const all = perSheet.flatMap((s) => s.visits.map((v) => v.row));
   const chosen: RegionalRow[] = [];
   const whole: string[] = [];
@@ -222,5 +263,6 @@ export function planRegionalSend(sheets: readonly LogSheet[], marks: Readonly<Re
     for (const v of visits) if (v.at >= from) chosen.push(v.row);
     next[String(sheet.id)] = { through: dataRows, digest: digestOf(visits, dataRows, opts) };
   }
-  return { rows: hideRareValues(all, chosen), marks: next, valid: all.length, whole };
+  const undated = perSheet.reduce((n, s) => n + s.undated, 0);
+  return { rows: hideRareValues(all, chosen), marks: next, valid: all.length + undated, undated, whole };
 }

@@ -36,6 +36,8 @@ export interface RegionalOutcome {
   rows: number;
   /** Valid visits in the document. */
   valid: number;
+  /** Valid visits not sent: no date could be read for them (a formula giving text). */
+  undated: number;
   batches: number;
   error: string;
 }
@@ -158,6 +160,7 @@ export function sendRegional(ss: Spreadsheet): RegionalOutcome | null {
   const at = new Date().toISOString();
   let outcome: RegionalOutcome;
   let valid = 0;
+  let undated = 0;
   let batches = 0;
   let rows = 0;
   try {
@@ -165,6 +168,7 @@ export function sendRegional(ss: Spreadsheet): RegionalOutcome | null {
     const clock = zoneClockOf(ss.getSpreadsheetTimeZone());
     const plan = planRegionalSend(logSheets(ss), marks, { branchCode: settings.branchCode, keyedHash: hmacSha256(secretKey()), dayOf: (d) => clock.toLocal(d).day });
     valid = plan.valid;
+    undated = plan.undated;
     rows = plan.rows.length;
     if (plan.rows.length > 0) {
       const bq = bigQuery();
@@ -180,9 +184,9 @@ export function sendRegional(ss: Spreadsheet): RegionalOutcome | null {
     }
     // Only now: every row up to the marks is in the regional table.
     props().setProperty(SENT_PREFIX + documentId, JSON.stringify(plan.marks));
-    outcome = { ok: true, at, rows, valid, batches, error: '' };
+    outcome = { ok: true, at, rows, valid, undated, batches, error: '' };
   } catch (e) {
-    outcome = { ok: false, at, rows, valid, batches, error: e instanceof Error ? e.message : String(e) };
+    outcome = { ok: false, at, rows, valid, undated, batches, error: e instanceof Error ? e.message : String(e) };
   }
   props().setProperty(LAST_PREFIX + documentId, JSON.stringify(outcome));
   return outcome;

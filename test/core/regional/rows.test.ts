@@ -71,3 +71,30 @@ test('free text seen in fewer than 3 valid rows of the document reads Lainnya; v
     ['Pengaduan', 'KPJ Lama'],
   ]);
 });
+
+test('service, channel and topic leave the branch redacted like the ds_ tabs: numbers, other names, the row\'s own name', () => {
+  const named = (d: number, kpj: string, name: string, topic: string): Cell[] => [day(d), name, kpj, 'Informasi', 'Kantor Cabang', topic, '20-27', 'Gen Z', 1, '2025-03', 'OK', ''];
+  const rows = [
+    named(1, '1', 'Budi', 'titipan Budi Santoso hp 081234567890'),
+    named(2, '2', 'Budi', 'titipan Budi Santoso hp 081234567890'),
+    named(3, '3', 'Budi', 'titipan Budi Santoso hp 081234567890'),
+    named(4, '4', 'Sari Dewi', 'klaim untuk Sari Dewi'),
+  ];
+  const withPersonal = { ...sheet(rows), columns: { ...sheet(rows).columns, personal: [1, 2] } };
+  const sent = planRegionalSend([withPersonal], {}, opts).rows;
+  const topics = sent.map((r) => r.topik);
+  for (const t of topics) {
+    expect(t).not.toMatch(/Budi|Santoso|Sari|Dewi|0812/);
+  }
+  expect(topics[0]).toContain('[nomor]');
+  expect(JSON.stringify(sent)).not.toMatch(/Budi|0812345/);
+});
+
+test('a valid row whose date the cleaner filled from the row above is sent with that date; a valid row with no readable date is counted, not dropped silently', () => {
+  const blankDate = (kpj: string): Cell[] => ['', 'Budi', kpj, 'Informasi', 'Kantor Cabang', 'Saldo JHT', '20-27', 'Gen Z', 1, '2025-03', 'OK', 'tanggal diambil dari baris 2'];
+  const formulaText = (kpj: string): Cell[] => ['#REF!', 'Budi', kpj, 'Informasi', 'Kantor Cabang', 'Saldo JHT', '20-27', 'Gen Z', 1, '2025-03', 'OK', ''];
+  const plan = planRegionalSend([sheet([row(5, '1', 'Saldo JHT'), blankDate('2'), blankDate('3'), formulaText('4')])], {}, opts);
+  expect(plan.rows.map((r) => r.tanggal)).toEqual(['2025-03-05', '2025-03-05', '2025-03-05']);
+  expect(plan.undated).toBe(1);
+  expect(plan.valid).toBe(4);
+});
