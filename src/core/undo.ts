@@ -419,26 +419,33 @@ export function restorePlan(lines: readonly BackupLine[], current: (row: number)
  * entry is always kept (one run larger than the budget can still be undone, alone).
  */
 export function retain(entries: readonly UndoEntry[], entry: UndoEntry): { keep: UndoEntry[]; evict: UndoEntry[] } {
-  const ordered = newestFirst(entries);
-  const keep: UndoEntry[] = [entry];
-  const evict: UndoEntry[] = [];
   // Runs, not executions, are what staff undo: a run continued over several executions has one
-  // entry per execution and counts once (entries without a run id are runs of their own).
+  // entry per execution, counts once, and is kept or evicted whole (an undo of half a run would
+  // leave the other half cleaned). Entries without a run id are runs of their own. The new
+  // entry's run is always kept.
   const runKey = (e: UndoEntry): string => e.sheetId + '|' + (e.runId ?? e.id);
-  const runsPerSheet = new Map<number, Set<string>>([[entry.sheetId, new Set([runKey(entry)])]]);
-  let cells = entry.rows * entry.width;
-  for (const e of ordered) {
-    const runs = runsPerSheet.get(e.sheetId) ?? new Set<string>();
-    const newRun = !runs.has(runKey(e));
-    const size = e.rows * e.width;
-    if ((newRun && runs.size >= UNDO_ENTRIES_PER_SHEET) || keep.length >= UNDO_MAX_ENTRIES || cells + size > UNDO_CELL_BUDGET) {
-      evict.push(e);
+  const runs = new Map<string, UndoEntry[]>();
+  for (const e of newestFirst(entries)) {
+    const list = runs.get(runKey(e));
+    if (list) list.push(e);
+    else runs.set(runKey(e), [e]);
+  }
+  const current = runs.get(runKey(entry)) ?? [];
+  runs.delete(runKey(entry));
+  const keep: UndoEntry[] = [entry, ...current];
+  const evict: UndoEntry[] = [];
+  const runsPerSheet = new Map<number, number>([[entry.sheetId, 1]]);
+  let cells = keep.reduce((n, e) => n + e.rows * e.width, 0);
+  for (const run of runs.values()) {
+    const sheetId = run[0]?.sheetId ?? -1;
+    const size = run.reduce((n, e) => n + e.rows * e.width, 0);
+    if ((runsPerSheet.get(sheetId) ?? 0) >= UNDO_ENTRIES_PER_SHEET || keep.length + run.length > UNDO_MAX_ENTRIES || cells + size > UNDO_CELL_BUDGET) {
+      evict.push(...run);
       continue;
     }
-    runs.add(runKey(e));
-    runsPerSheet.set(e.sheetId, runs);
+    runsPerSheet.set(sheetId, (runsPerSheet.get(sheetId) ?? 0) + 1);
     cells += size;
-    keep.push(e);
+    keep.push(...run);
   }
   return { keep: keep.reverse(), evict };
 }

@@ -295,6 +295,19 @@ describe('retain', () => {
     expect(ids(keep).sort()).toEqual(['e2', 'e3', 'e4', 'e5', 'e6', 'e7']);
   });
 
+  test('a run continued over several executions is one unit: its earlier executions are never evicted for its later ones, and an older run goes whole or not at all', () => {
+    const big = { rows: UNDO_CELL_BUDGET / 10 * 0.6, width: 10, runId: 'nightly@1' };
+    // The first execution of a large run, then its continuation: together past the cell budget.
+    const first = entry(1, 5, big);
+    const { keep, evict } = retain([first], entry(2, 5, big));
+    expect(evict).toEqual([]);
+    expect(ids(keep).sort()).toEqual(['e1', 'e2']);
+    // An older two-execution run that does not fit goes with both its entries.
+    const older = [entry(3, 6, { rows: 300000, width: 1, runId: 'clean@0' }), entry(4, 6, { rows: 300000, width: 1, runId: 'clean@0' })];
+    const next = retain([...older], entry(5, 7, { rows: UNDO_CELL_BUDGET - 400000, width: 1 }));
+    expect(ids(next.evict).sort()).toEqual(['e3', 'e4']);
+  });
+
   test(`keeps at most ${UNDO_MAX_ENTRIES} entries in all`, () => {
     const old = Array.from({ length: UNDO_MAX_ENTRIES }, (_, i) => entry(i + 1, 1000 + i));
     const { keep, evict } = retain(old, entry(UNDO_MAX_ENTRIES + 1, 1));
