@@ -289,13 +289,17 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
       }
     } catch (e) {
       // Put back what this run wrote, newest first, so the log is as it was before the run; a row
-      // staff edited since our write keeps their edit. The run is over: nothing is pending, and
-      // its undo entry goes (it would restore nothing and hide the run before it).
+      // staff edited since our write keeps their edit. The run is over: nothing is pending. Its
+      // undo entry goes when everything was put back (it would restore nothing and hide the run
+      // before it); when a row was left for staff's edit, the rest of that row is still cleaned,
+      // and the entry stays so undo can give those cells back one by one.
+      let leftForStaff = 0;
       for (const q of written.slice().reverse()) {
         const edited = new Set(conflictingRows(q.values, readValues(sheet, q.row, q.col, q.values.length, widthOf(q))).map((k) => q.row + k));
+        leftForStaff += edited.size;
         for (const r of edited.size ? withoutRows(q, edited, slicePatch) : [q]) writePatch(sheet, r, true);
       }
-      dropBackupEntry(ss, state.tabs, entry.id);
+      if (leftForStaff === 0) dropBackupEntry(ss, state.tabs, entry.id);
       state.pending = null;
       if (isProtectionRefusal(e)) throw new UserError('PROTECTED', { sheet: sheet.getName() });
       throw e;

@@ -4,7 +4,7 @@
  */
 import { makeAddon, Value, Addon, wrap } from '../helpers/addon';
 import { restore, runNightly, nightlyTrigger, content } from '../helpers/nightly';
-import { Emulator, ProtectionType } from '../../tools/emulator';
+import { Emulator, EmuRange, ProtectionType } from '../../tools/emulator';
 import { SIDEBAR } from '../helpers/addon';
 
 const HEADER: Value[] = ['Tanggal', 'Nama', 'Usia', 'Layanan', 'Kanal', 'Topik'];
@@ -314,6 +314,40 @@ describe('trust: the adversarial pass', () => {
       else expect(history.slice(1)).toEqual(first);
     }
     expect(failures).toBeGreaterThan(3);
+  });
+
+  test('a failed clean that leaves a row to the staff who edited it keeps its undo entry: undo gives back the rest of that row', () => {
+    const a = makeAddon([{ name: 'Log', rows: [HEADER, ...rows(8)] }]);
+    const log = a.sheet('Log');
+    const before = a.values('Log');
+    // Staff edit row 3 right after the clean's first write to the log; the clean's next write fails.
+    const original = EmuRange.prototype.setValues;
+    let logWrites = 0;
+    EmuRange.prototype.setValues = function (this: EmuRange, values: Parameters<typeof original>[0]) {
+      if (this.getSheet().getName() === 'Log') {
+        logWrites++;
+        if (logWrites === 2) {
+          original.call(log.getRange(3, 6, 1, 1), [['diubah staf']]);
+          throw new Error('Service Spreadsheets failed while accessing document');
+        }
+      }
+      return original.call(this, values);
+    };
+    try {
+      expect(a.reply('cleanSheet', log.getSheetId()).ok).toBe(false);
+    } finally {
+      EmuRange.prototype.setValues = original;
+    }
+    const afterFail = a.values('Log');
+    expect(afterFail[2]?.[5]).toBe('diubah staf');
+    // The rest of row 3 still holds what the clean wrote (the rollback left the row to staff);
+    // the entry stays, and undo puts back every cell staff did not touch.
+    expect(afterFail[2]?.slice(0, 5)).not.toEqual(before[2]?.slice(0, 5));
+    expect(a.call('getSidebarState').undoHistory).toHaveLength(1);
+    a.call('undoLastClean');
+    const restored = a.values('Log');
+    for (let r = 0; r < before.length; r++) for (let c = 0; c < 6; c++) if (!(r === 2 && c === 5)) expect({ r, c, v: restored[r]?.[c] }).toEqual({ r, c, v: before[r]?.[c] });
+    expect(restored[2]?.[5]).toBe('diubah staf');
   });
 
   test('a visible staff tab called _pola_state is never read, adopted or overwritten', () => {
