@@ -415,7 +415,7 @@ export function summariseFlow(ctx: RunContext, env: Env, plans: readonly Planned
     const sheet = writeReportTab(ss, state, table.name, table.rows);
     links.push(tabLink(ss, sheet, table.rows.length));
   }
-  writeDashboard(ss, state.tabs, dashboardPlan(summaries, env.clock, env.lang));
+  writingTo(DASHBOARD_TAB, () => writeDashboard(ss, state.tabs, dashboardPlan(summaries, env.clock, env.lang)));
   saveState(ctx);
   // Data sources are named by contract name (a renamed tab keeps its id and its data source).
   const lookerTabs = SUMMARY_TABS.filter((tab) => tab.name.startsWith('ds_')).flatMap((tab) => {

@@ -5,6 +5,7 @@
 import type { Lang } from '../../shared/api';
 import { isoOfDay, ymdOfDay, dayNumber, daysInMonth } from '../zone';
 import type { StafRow } from './staffing';
+import { medianOf } from './calendar';
 
 export const WAWASAN_HEADERS = ['kode', 'temuan', 'rekomendasi', 'angka_pendukung'] as const;
 export type WawasanRow = [string, string, string, string];
@@ -180,7 +181,7 @@ export function jmoGenerationRule(byGeneration: ReadonlyMap<string, Map<string, 
 export function jmoMonitorRule(weekly: readonly number[], lastMonday: number, lang: Lang): WawasanRow[] {
   if (weekly.length < 5) return [];
   const count = weekly[weekly.length - 1] ?? 0;
-  const baseline = medianOfList(weekly.slice(Math.max(0, weekly.length - 9), weekly.length - 1));
+  const baseline = medianOf(weekly.slice(Math.max(0, weekly.length - 9), weekly.length - 1));
   const limit = baseline + 2 * Math.sqrt(Math.max(baseline, 1));
   if (count <= limit) return [];
   const v = { week: isoOfDay(lastMonday), count, baseline: fmt(baseline, 1) };
@@ -197,8 +198,3 @@ function topEntries(m: Map<string, number>, k: number): [string, number][] {
   return Array.from(m).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, k);
 }
 
-function medianOfList(xs: number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
