@@ -130,11 +130,11 @@ export function readSnapshot(ss: Spreadsheet, state: DocState, sheet: Sheet): Lo
 }
 
 /** Reads a sheet and plans its clean. Throws the plan's refusal (NOT_A_LOG, NO_DATE_COLUMN, …). */
-export function planSheet(ss: Spreadsheet, state: DocState, env: Env, sheet: Sheet, kamus: readonly KamusEntry[]): { log: LogPlan; grid: Grid; formulas: Set<number> } {
+export function planSheet(ss: Spreadsheet, state: DocState, env: Env, sheet: Sheet, kamus: readonly KamusEntry[]): { log: LogPlan; grid: Grid } {
   const snap = readSnapshot(ss, state, sheet);
   const outcome = planLog(snap, { lang: env.lang, settings: env.settings, clock: env.clock, locale: env.locale, kamus, saved: savedMapping(state, sheet) });
   if (!outcome.ok) throw new UserError(outcome.refusal.code, outcome.refusal.params);
-  return { log: outcome.log, grid: snap.grid, formulas: snap.formulas };
+  return { log: outcome.log, grid: snap.grid };
 }
 
 /** Formats the add-on gives its derived block (plain text, and a whole number for minggu_ke). */
