@@ -16,6 +16,7 @@
  */
 import type { ChangeSummary, CleanStatus, Lang, Settings, SheetCheck, StatusCounts } from '../shared/api';
 import { Cell, Grid, MAX_CELL_CHARS, capText, cellText, isBlank } from './cells';
+import { ColumnTable, asTable, cellAt, rowOf } from './columns';
 import { DERIVED_HEADERS, ColumnMapping, columnOf } from './mapping';
 import { ParsedDate, detectDayOrder, DayOrder, DateOrderResult, decideDateOrder } from './dates';
 import { ZoneClock, ymdOfDay, pad2 } from './zone';
@@ -32,7 +33,7 @@ import { ValueCodes } from './clean/memo';
 import { hashKey, keyOf } from './clean/keys';
 import { buildCanonicalMaps } from './clean/canonicalise';
 import { AgeOutcome, BirthOutcome, DateOutcome, Outcome, OutcomeContext, SafeText, TextOutcome, ageOutcome, birthOutcome, dateOutcome, hasTrigram, shown, textOutcome } from './clean/outcomes';
-import { Fill, blankRows, duplicateVisits, fillDown, runningNumberColumns } from './clean/shape';
+import { Fill, blankCodes, blankRows, duplicateVisits, fillDown, runningNumberColumns } from './clean/shape';
 import { Problem, SheetReview, reviewOf, sheetCheck } from './clean/review';
 
 export type { ColumnChange, Problem, SheetReview };
@@ -98,24 +99,27 @@ function completedYears(birthDay: number, visitDay: number): number {
   return years;
 }
 
-function lastFilled(row: readonly Cell[]): number {
-  for (let c = row.length - 1; c >= 0; c--) if (!isBlank(row[c])) return c;
-  return -1;
-}
-
 /**
  * Where the six derived columns go. The block is used where it is only when all six headers stand
  * together, in order. Otherwise (staff inserted or deleted a column inside it) a fresh block goes
- * after the last used column: writing into a column whose header is not ours would overwrite staff data.
+ * after the last used column (from the header row down): writing into a column whose header is
+ * not ours would overwrite staff data.
  */
-function derivedLayout(grid: Grid, mapping: ColumnMapping): { present: boolean; start: number } {
+function derivedLayout(table: ColumnTable, mapping: ColumnMapping): { present: boolean; start: number } {
   const first = mapping.derived.kelompok_usia;
   const present = first !== undefined && DERIVED_HEADERS.every((h, k) => mapping.derived[h] === first + k);
   if (present) return { present, start: first };
-  let usedWidth = lastFilled(grid[mapping.headerRow] ?? []) + 1;
-  for (let r = mapping.headerRow; r < grid.length; r++) {
-    const row = grid[r] ?? [];
-    if (row.length > usedWidth) usedWidth = Math.max(usedWidth, lastFilled(row) + 1);
+  let usedWidth = 0;
+  for (let c = table.columns.length - 1; c >= 0 && usedWidth === 0; c--) {
+    const codes = table.columns[c]?.codes;
+    if (!codes) continue;
+    const blankCode = blankCodes(table, c);
+    for (let r = mapping.headerRow; r < table.rowCount; r++) {
+      if (!blankCode[codes[r] ?? 0]) {
+        usedWidth = c + 1;
+        break;
+      }
+    }
   }
   return { present, start: Math.max(mapping.width, usedWidth) };
 }
@@ -127,10 +131,29 @@ interface EncodedColumn<T extends Outcome = Outcome> {
   table: ValueCodes<T>;
 }
 
-function encodeColumn<T extends Outcome>(grid: Grid, from: number, col: number): EncodedColumn<T> | null {
+function encodeColumn<T extends Outcome>(input: ColumnTable, from: number, col: number): EncodedColumn<T> | null {
   if (col < 0) return null;
   const table = new ValueCodes<T>();
-  return { col, codes: table.encode(grid, from, col), table };
+  return { col, codes: table.encodeColumn(input.columns[col], from, input.rowCount), table };
+}
+
+/**
+ * Per code of each column not cleaned, the hash of its exact key part (0 for a running number,
+ * which never tells two visits apart): worked out once per value, not per row.
+ */
+function rawKeyHashes(input: ColumnTable, width: number, cleaned: readonly (EncodedColumn | null)[], runningNumber: Uint8Array): (Uint32Array | null)[] {
+  const out: (Uint32Array | null)[] = [];
+  for (let c = 0; c < width; c++) {
+    const values = input.columns[c]?.values;
+    if (cleaned[c] || runningNumber[c] || !values) {
+      out.push(null);
+      continue;
+    }
+    const hashes = new Uint32Array(values.length);
+    for (let k = 0; k < values.length; k++) hashes[k] = hashKey(values[k] ?? '');
+    out.push(hashes);
+  }
+  return out;
 }
 
 /** The outcome of data row i in a cleaned column (null when the column is not mapped). */
@@ -138,13 +161,19 @@ function outcomeOf<T extends Outcome>(column: EncodedColumn<T> | null, i: number
   return column ? column.table.outcomeAt(column.codes, i) : null;
 }
 
-export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
+/**
+ * Cleans a log given as the grid getValues returned or as a column table (the runner's CSV
+ * reader); a grid is encoded column by column first, and everything below works on columns.
+ */
+export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPlan {
+  const table = asTable(input);
+  const rowCount = table.rowCount;
   const { mapping, clock, settings, lang } = opts;
   const isFormula = opts.isFormula;
   const headerRow = mapping.headerRow;
   const firstDataRow = headerRow + 1;
   const width = mapping.width;
-  const header = grid[headerRow] ?? [];
+  const header = headerRow < rowCount ? rowOf(table, headerRow) : [];
   const headerName = (c: number): string => tidy(cellText(header[c] ?? '')) || `#${c + 1}`;
 
   const dateCol = columnOf(mapping, 'date');
@@ -158,12 +187,12 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   const personalCols: number[] = [];
   mapping.roles.forEach((r, c) => r === 'personal' && personalCols.push(c));
 
-  const derived = derivedLayout(grid, mapping);
+  const derived = derivedLayout(table, mapping);
   const derivedPresent = derived.present;
   const derivedStart = derived.start;
   const statusCol = derivedStart + DERIVED_HEADERS.indexOf('status_bersih');
   const noteCol = derivedStart + DERIVED_HEADERS.indexOf('catatan_bersih');
-  const changes = new ChangeSet(grid.length);
+  const changes = new ChangeSet(rowCount);
   const ageLabels = ageGroupLabels(settings.ageBounds);
 
   // Note fragments: one per distinct change, counted for the result card.
@@ -185,13 +214,13 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   };
 
   // --- encode: every cleaned column as value codes, its distinct values parsed once ----------
-  const dates = encodeColumn<DateOutcome>(grid, firstDataRow, dateCol);
-  const ages = encodeColumn<AgeOutcome>(grid, firstDataRow, ageCol);
-  const births = encodeColumn<BirthOutcome>(grid, firstDataRow, birthCol);
+  const dates = encodeColumn<DateOutcome>(table, firstDataRow, dateCol);
+  const ages = encodeColumn<AgeOutcome>(table, firstDataRow, ageCol);
+  const births = encodeColumn<BirthOutcome>(table, firstDataRow, birthCol);
   const texts: Record<ValueRole, EncodedColumn<TextOutcome> | null> = {
-    service: encodeColumn<TextOutcome>(grid, firstDataRow, cols.service),
-    channel: encodeColumn<TextOutcome>(grid, firstDataRow, cols.channel),
-    topic: encodeColumn<TextOutcome>(grid, firstDataRow, cols.topic),
+    service: encodeColumn<TextOutcome>(table, firstDataRow, cols.service),
+    channel: encodeColumn<TextOutcome>(table, firstDataRow, cols.channel),
+    topic: encodeColumn<TextOutcome>(table, firstDataRow, cols.topic),
   };
   // Canonical spellings from each column's distinct values and their row counts.
   const textCounts: Partial<Record<ValueRole, Map<string, number>>> = {};
@@ -216,15 +245,17 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   }
 
   // --- the shape of the log: dates written once per day, and visits entered twice ----------
-  const rowBlank = blankRows(grid, firstDataRow, width);
-  const runningNumber = runningNumberColumns(grid, firstDataRow, header, mapping.roles, width);
+  const rowBlank = blankRows(table, firstDataRow, width);
+  const runningNumber = runningNumberColumns(table, firstDataRow, header, mapping.roles, width);
+  const rawHashes = rawKeyHashes(table, width, cleaned, runningNumber);
+  const sourceCodes = table.columns.map((column) => column.codes);
   const ownVisit = (i: number): ParsedDate | null => outcomeOf(dates, i)?.visit ?? null;
-  const fill: (Fill | null)[] | null = dates ? fillDown(grid, firstDataRow, dateCol, width, rowBlank, ownVisit, opts.dateMerges ?? [], runningNumber) : null;
+  const fill: (Fill | null)[] | null = dates ? fillDown(table, firstDataRow, dateCol, width, rowBlank, ownVisit, opts.dateMerges ?? [], runningNumber) : null;
   const filledOf = (i: number): Fill | null => (fill ? fill[i] ?? null : null);
   const constantOf = (role: ValueRole): string => (role === 'service' ? mapping.constants.service : role === 'channel' ? mapping.constants.channel : '');
   const canonicalOf = (role: ValueRole, i: number): string => outcomeOf(texts[role], i)?.canonical || constantOf(role);
   const sameVisit = duplicateVisits({
-    grid,
+    table,
     from: firstDataRow,
     header,
     roles: mapping.roles,
@@ -239,11 +270,10 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
 
   /** The exact duplicate key of a row (slow path: only to confirm a hash hit). */
   const rowKey = (r: number): string => {
-    const row = grid[r] ?? [];
     const parts: string[] = [];
     for (let c = 0; c < width; c++) {
       const column = cleaned[c];
-      const raw = row[c] ?? '';
+      const raw = cellAt(table, r, c);
       if (column && !(isFormula && isFormula(r, c))) parts.push(column.table.outcomeAt(column.codes, r - firstDataRow).key);
       else parts.push(runningNumber[c] ? '' : keyOf(raw));
     }
@@ -257,9 +287,9 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   }
 
   const counts: StatusCounts = { OK: 0, DIPERBAIKI: 0, DUPLIKAT: 0, TIDAK_VALID: 0 };
-  const visits = new VisitTable(Math.max(16, grid.length - firstDataRow));
+  const visits = new VisitTable(Math.max(16, rowCount - firstDataRow));
   const problems: Problem[] = [];
-  const seen = new RowHashIndex(Math.max(16, grid.length - firstDataRow));
+  const seen = new RowHashIndex(Math.max(16, rowCount - firstDataRow));
   const monthOfDay = new Map<number, { week: number; month: string; year: number }>();
   const codeOf = (s: string) => visits.dict.code(s);
   const unknownCode = codeOf(UNKNOWN_GROUP);
@@ -275,7 +305,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   const redacted = new Map<string, SafeText>();
   /** Values that held their row's own name: kept out of kamus and of the vetted values. */
   const named = new Set<string>();
-  const safeCode = (o: TextOutcome, row: readonly Cell[]): number => {
+  const safeCode = (o: TextOutcome, r: number): number => {
     const value = o.canonical;
     let safe = o.safe ?? redacted.get(value);
     if (!safe) {
@@ -287,7 +317,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     let text = safe.text;
     // The row's own name inside a value ("titipan Budi Santoso", "Walk-in Budi") is personal data too.
     for (const pc of personalCols) {
-      const pv = row[pc];
+      const pv = cellAt(table, r, pc);
       if (typeof pv !== 'string' || pv.length < 3 || pv.length > safe.lower.length + 4) continue;
       const quick = hasTrigram(safe, pv);
       if (quick === false || (quick === null && !safe.lower.includes(pv.trim().slice(0, 3).toLowerCase()))) continue;
@@ -299,7 +329,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     return codeOf(text);
   };
   /** The code of a service/channel outcome, or the sheet's constant when the cell is empty. */
-  const textCode = (o: TextOutcome | null, fallback: number, row: readonly Cell[]): number => (!o || o.canonical === '' ? fallback : safeCode(o, row));
+  const textCode = (o: TextOutcome | null, fallback: number, r: number): number => (!o || o.canonical === '' ? fallback : safeCode(o, r));
   const ageCodes = ageLabels.map(codeOf);
   const generationCodes = new Map<string, number>();
   let rowsRead = 0;
@@ -313,13 +343,12 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
   const notes = new NoteInterner(fragText, cellNote);
   const internNote = (prefix: string, extra: string): string => notes.note(rowFragments, prefix, extra);
 
-  for (let r = firstDataRow; r < grid.length; r++) {
+  for (let r = firstDataRow; r < rowCount; r++) {
     const i = r - firstDataRow;
-    const row = grid[r] ?? [];
     if (rowBlank[i]) {
       for (let k = 0; k < DERIVED_HEADERS.length; k++) {
         const c = derivedStart + k;
-        if (!isBlank(row[c]) && !(isFormula && isFormula(r, c))) changes.set(c, r, '');
+        if (!isBlank(cellAt(table, r, c)) && !(isFormula && isFormula(r, c))) changes.set(c, r, '');
       }
       continue;
     }
@@ -330,19 +359,19 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     let h1 = 0x811c9dc5;
     let h2 = 0x9e3779b9;
     for (let c = 0; c < width; c++) {
-      const raw = row[c] ?? '';
       const column = cleaned[c];
       let part: number;
       if (column) {
         const o = column.table.outcomeAt(column.codes, i);
         const formula = isFormula !== undefined && isFormula(r, c);
-        part = formula ? hashString(keyOf(raw)) : o.hash;
+        part = formula ? hashString(keyOf(cellAt(table, r, c))) : o.hash;
         if (o.next !== undefined && !formula && c !== birthCol) {
           changes.set(c, r, o.next, o.format);
           rowFragments.push(o.fragment);
         }
       } else {
-        part = runningNumber[c] ? 0 : hashKey(raw);
+        const hashes = rawHashes[c];
+        part = hashes ? hashes[sourceCodes[c]?.[r] ?? 0] ?? 0 : runningNumber[c] ? 0 : hashKey('');
       }
       h1 = Math.imul(h1 ^ part, 0x01000193) >>> 0;
       h2 = Math.imul((h2 ^ part) + c, 0x5bd1e995) >>> 0;
@@ -375,13 +404,13 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
           rowFragments.sort((x, y) => at(fragColumn, x) - at(fragColumn, y));
         }
       } else if (birthO.problem || birthO.birthDay !== null) {
-        const p = birthO.problem ?? { note: t(lang, 'catatan.badBirth', { value: shown(row[birthCol] ?? '') }), masalah: t(lang, 'masalah.badBirth') };
-        ageProblem = { ...p, col: birthCol, value: row[birthCol] ?? '' };
+        const p = birthO.problem ?? { note: t(lang, 'catatan.badBirth', { value: shown(cellAt(table, r, birthCol)) }), masalah: t(lang, 'masalah.badBirth') };
+        ageProblem = { ...p, col: birthCol, value: cellAt(table, r, birthCol) };
       }
     }
     if (ageO) {
       if (ageO.problem) {
-        if (age === null) ageProblem = { ...ageO.problem, col: ageCol, value: row[ageCol] ?? '' };
+        if (age === null) ageProblem = { ...ageO.problem, col: ageCol, value: cellAt(table, r, ageCol) };
       } else if (age === null && ageO.age !== null) age = ageO.age;
     }
     if (age !== null && (age < MIN_PLAUSIBLE_AGE || age > MAX_PLAUSIBLE_AGE)) {
@@ -389,14 +418,14 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
         note: t(lang, 'catatan.badAge', { value: String(age) }),
         masalah: t(lang, 'masalah.badAge', { min: MIN_PLAUSIBLE_AGE, max: MAX_PLAUSIBLE_AGE }),
         col: birthCol >= 0 ? birthCol : ageCol,
-        value: (birthCol >= 0 ? row[birthCol] : row[ageCol]) ?? '',
+        value: cellAt(table, r, birthCol >= 0 ? birthCol : ageCol),
       };
       age = null;
       birthYear = null;
     }
     // A filled date is a fix like any other, but one a re-run finds again: once the row says
     // DIPERBAIKI, a re-run with nothing else to change keeps the note it has (idempotence).
-    const existingStatus = derivedPresent ? row[statusCol] : '';
+    const existingStatus = derivedPresent ? cellAt(table, r, statusCol) : '';
     const changed = rowFragments.length > 0 || (filledFrom >= 0 && existingStatus !== 'DIPERBAIKI');
     const fillNote = filledFrom >= 0 ? t(lang, 'catatan.dateFilled', { row: filledFrom + 1 }) : '';
     if (filledFrom >= 0) datesFilled++;
@@ -428,8 +457,8 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
       status = 'TIDAK_VALID';
       // Like DIPERBAIKI below: a re-run that changes nothing keeps the note of the run that did.
       interned = changed || existingStatus !== 'TIDAK_VALID';
-      note = interned ? internNote(dateO?.invalid || t(lang, 'catatan.noDate'), ageProblem ? ageProblem.note : '') : String(row[noteCol] ?? '');
-      const rawDate = dateCol >= 0 ? row[dateCol] ?? '' : '';
+      note = interned ? internNote(dateO?.invalid || t(lang, 'catatan.noDate'), ageProblem ? ageProblem.note : '') : String(cellAt(table, r, noteCol));
+      const rawDate = dateCol >= 0 ? cellAt(table, r, dateCol) : '';
       problems.push({
         row: r + 1,
         kolom: dateCol >= 0 ? headerName(dateCol) : '',
@@ -449,7 +478,7 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
       } else if (existingStatus === 'DIPERBAIKI') {
         // A row fixed by an earlier run keeps its status and note: cleaning clean data changes nothing.
         status = 'DIPERBAIKI';
-        note = String(row[noteCol] ?? '');
+        note = String(cellAt(table, r, noteCol));
       } else {
         status = 'OK';
         note = ageProblem ? ageProblem.note : '';
@@ -473,19 +502,19 @@ export function cleanLog(grid: Grid, opts: CleanOptions): CleanPlan {
     for (let k = 0; k < DERIVED_HEADERS.length; k++) {
       const c = derivedStart + k;
       const next = at(derivedCells, k);
-      const cur = row[c] === undefined ? '' : row[c];
+      const cur = cellAt(table, r, c);
       if (cur !== next && !(isFormula && isFormula(r, c))) changes.set(c, r, next);
     }
 
     if (status === 'OK' || status === 'DIPERBAIKI') {
-      const topicCode = textCode(outcomeOf(texts.topic, i), unknownCode, row);
+      const topicCode = textCode(outcomeOf(texts.topic, i), unknownCode, r);
       let generationCode = generationCodes.get(generation);
       if (generationCode === undefined) generationCodes.set(generation, (generationCode = codeOf(generation)));
       const ageIndex = ageLabels.indexOf(ageGroup);
       visits.addCodes(
         (visit as ParsedDate).day,
-        textCode(outcomeOf(texts.service, i), serviceDefault, row),
-        textCode(outcomeOf(texts.channel, i), channelDefault, row),
+        textCode(outcomeOf(texts.service, i), serviceDefault, r),
+        textCode(outcomeOf(texts.channel, i), channelDefault, r),
         ageIndex >= 0 ? at(ageCodes, ageIndex) : unknownCode,
         generationCode,
         topicCode,

@@ -51,11 +51,12 @@ export function rowOf(table: ColumnTable, r: number): Cell[] {
   return rowsOf(table, r, r + 1)[0] ?? [];
 }
 
-/** A key per cell value that tells apart what getValues tells apart (a Date by its instant). */
-function valueKey(v: Cell): string | number | boolean {
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  return 'D' + String(v.getTime());
-}
+/**
+ * A column stops interning once it has this many distinct values (names, KPJ numbers, a running
+ * number): looking each of a million unique values up in a Map costs more than it saves, so from
+ * then on each new cell gets a code of its own.
+ */
+const INTERN_LIMIT = 65536;
 
 /**
  * A getValues grid, encoded column by column. Text, numbers, booleans and dates keep apart (the
@@ -64,28 +65,40 @@ function valueKey(v: Cell): string | number | boolean {
 export function tableOfGrid(grid: Grid): ColumnTable {
   let width = 0;
   for (const row of grid) if (row.length > width) width = row.length;
-  const n = grid.length;
   const columns: CodedColumn[] = [];
-  for (let c = 0; c < width; c++) {
-    const values: Cell[] = [''];
-    const byText = new Map<string, number>([['', 0]]);
-    const byOther = new Map<string | number | boolean, number>();
-    const codes = new Uint32Array(n);
-    for (let r = 0; r < n; r++) {
-      const v = grid[r]?.[c];
-      if (v === undefined || v === '') continue;
-      let code = typeof v === 'string' ? byText.get(v) : byOther.get(valueKey(v));
-      if (code === undefined) {
-        code = values.length;
-        values.push(v);
-        if (typeof v === 'string') byText.set(v, code);
-        else byOther.set(valueKey(v), code);
+  for (let c = 0; c < width; c++) columns.push(encodeGridColumn(grid, c));
+  return { rowCount: grid.length, columns };
+}
+
+function encodeGridColumn(grid: Grid, c: number): CodedColumn {
+  const n = grid.length;
+  const values: Cell[] = [''];
+  // One map per type: the number 5 and the text "5" are two values; a Date is keyed by its instant.
+  const byText = new Map<string, number>([['', 0]]);
+  const byNumber = new Map<number, number>();
+  const byInstant = new Map<number, number>();
+  const byBoolean = new Map<boolean, number>();
+  const mapOf = (v: Cell): Map<string, number> | Map<number, number> | Map<boolean, number> =>
+    typeof v === 'string' ? byText : typeof v === 'number' ? byNumber : typeof v === 'boolean' ? byBoolean : byInstant;
+  const keyOf = (v: Cell): string | number | boolean => (typeof v === 'object' ? v.getTime() : v);
+  const codes = new Uint32Array(n);
+  let interning = true;
+  for (let r = 0; r < n; r++) {
+    const v = grid[r]?.[c];
+    if (v === undefined || v === '') continue;
+    let code: number | undefined;
+    if (interning) code = typeof v === 'string' ? byText.get(v) : (mapOf(v) as Map<unknown, number>).get(keyOf(v));
+    if (code === undefined) {
+      code = values.length;
+      values.push(v);
+      if (interning) {
+        (mapOf(v) as Map<unknown, number>).set(keyOf(v), code);
+        interning = values.length < INTERN_LIMIT;
       }
-      codes[r] = code;
     }
-    columns.push({ values, codes });
+    codes[r] = code;
   }
-  return { rowCount: n, columns };
+  return { values, codes };
 }
 
 /** A table as it is, a grid encoded. */

@@ -6,6 +6,7 @@
  * the first is an array lookup.
  */
 import type { Cell, Grid } from '../cells';
+import type { CodedColumn } from '../columns';
 
 export class ValueCodes<T> {
   /** The raw value of each code, in first-seen order. */
@@ -74,6 +75,28 @@ export class ValueCodes<T> {
       // Most cells are text seen before: one Map lookup, no dispatch.
       const known = typeof v === 'string' ? byText.get(v) : undefined;
       codes[r - from] = known ?? this.code(v);
+    }
+    return codes;
+  }
+
+  /**
+   * Codes of a table column's rows from..rowCount-1: each of the column's own codes is looked up
+   * here once, so a million rows cost a typed-array lookup each.
+   */
+  encodeColumn(column: CodedColumn | undefined, from: number, rowCount: number): Int32Array {
+    const codes = new Int32Array(Math.max(0, rowCount - from));
+    if (!column) {
+      codes.fill(this.code(''));
+      return codes;
+    }
+    const own = column.codes;
+    const values = column.values;
+    const mine = new Int32Array(values.length).fill(-1);
+    for (let r = from; r < rowCount; r++) {
+      const source = own[r] ?? 0;
+      let code = mine[source] ?? -1;
+      if (code < 0) code = mine[source] = this.code(values[source]);
+      codes[r - from] = code;
     }
     return codes;
   }

@@ -4,7 +4,8 @@
  * twice. See logshape/ for the rules; this module only feeds them the cleaned columns.
  */
 import type { Role } from '../../shared/api';
-import { Cell, Grid, isBlank } from '../cells';
+import { Cell, isBlank } from '../cells';
+import { ColumnTable, cellAt } from '../columns';
 import type { ParsedDate } from '../dates';
 import { PersonCoder, findDuplicates, integerOf, isRunningNumberColumn, isRunningNumberHeader, personColumns } from '../logshape/duplicates';
 import { fillDownDates, isTotalRow } from '../logshape/filldown';
@@ -17,42 +18,51 @@ export interface Fill {
   from: number;
 }
 
-/** 1 for each data row whose first `width` cells are all blank. */
-export function blankRows(grid: Grid, from: number, width: number): Uint8Array {
-  const n = Math.max(0, grid.length - from);
-  const blank = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const row = grid[from + i] ?? [];
-    let empty = true;
-    for (let c = 0; c < width && empty; c++) if (!isBlank(row[c])) empty = false;
-    blank[i] = empty ? 1 : 0;
+/** Per code of a column, 1 when its value is blank. */
+export function blankCodes(table: ColumnTable, c: number): Uint8Array {
+  const values = table.columns[c]?.values ?? [''];
+  const out = new Uint8Array(values.length);
+  for (let k = 0; k < values.length; k++) out[k] = isBlank(values[k]) ? 1 : 0;
+  return out;
+}
+
+/** 1 for each data row whose first `width` cells are all blank (a column at a time). */
+export function blankRows(table: ColumnTable, from: number, width: number): Uint8Array {
+  const n = Math.max(0, table.rowCount - from);
+  const blank = new Uint8Array(n).fill(1);
+  for (let c = 0; c < width; c++) {
+    const column = table.columns[c];
+    if (!column) continue;
+    const blankCode = blankCodes(table, c);
+    const codes = column.codes;
+    for (let i = 0; i < n; i++) if (blank[i] && !blankCode[codes[from + i] ?? 0]) blank[i] = 0;
   }
   return blank;
 }
 
 /** 1 for each column that holds running numbers: they never tell two visits apart. */
-export function runningNumberColumns(grid: Grid, from: number, header: readonly Cell[], roles: readonly Role[], width: number): Uint8Array {
+export function runningNumberColumns(table: ColumnTable, from: number, header: readonly Cell[], roles: readonly Role[], width: number): Uint8Array {
   const running = new Uint8Array(width);
   roles.forEach((role, c) => {
     if (role !== 'ignore' && role !== 'personal') return;
     // Only a column headed like one, or whose first values are increasing whole numbers (1, 2, 3…
     // or 101, 102…, after any blanks), can be a running number: the others (a KPJ column of a
     // million rows) are not copied out to be checked.
-    if (!isRunningNumberHeader(header[c] ?? '') && !startsIncreasing(grid, from, c)) return;
+    if (!isRunningNumberHeader(header[c] ?? '') && !startsIncreasing(table, from, c)) return;
     const values: Cell[] = [];
-    for (let r = from; r < grid.length; r++) values.push(grid[r]?.[c] ?? '');
+    for (let r = from; r < table.rowCount; r++) values.push(cellAt(table, r, c));
     if (isRunningNumberColumn(header[c] ?? '', values)) running[c] = 1;
   });
   return running;
 }
 
 /** The first few non-blank values of a column are increasing whole numbers (a running number's necessary start). */
-function startsIncreasing(grid: Grid, from: number, c: number): boolean {
+function startsIncreasing(table: ColumnTable, from: number, c: number): boolean {
   let last = -Infinity;
   let seen = 0;
-  for (let r = from; r < grid.length && seen < RUNNING_PREFIX; r++) {
-    const v = grid[r]?.[c];
-    if (v === undefined || isBlank(v)) continue;
+  for (let r = from; r < table.rowCount && seen < RUNNING_PREFIX; r++) {
+    const v = cellAt(table, r, c);
+    if (isBlank(v)) continue;
     const x = integerOf(v);
     if (x === null || x <= last) return false;
     last = x;
@@ -69,7 +79,7 @@ const RUNNING_PREFIX = 5;
  * the data row it came from, or null; null for the whole log when no row takes one.
  */
 export function fillDown(
-  grid: Grid,
+  table: ColumnTable,
   from: number,
   dateCol: number,
   width: number,
@@ -81,21 +91,26 @@ export function fillDown(
   const n = rowBlank.length;
   const days: (number | null)[] = new Array(n);
   const dateBlank: boolean[] = new Array(n);
-  const hasContent: boolean[] = new Array(n);
+  const hasContent: boolean[] = new Array(n).fill(false);
   const isTotal: boolean[] = new Array(n);
+  const dateCodes = table.columns[dateCol]?.codes;
+  const dateBlankCode = blankCodes(table, dateCol);
   for (let i = 0; i < n; i++) {
-    const row = grid[from + i] ?? [];
     const v = visitOf(i);
     days[i] = v ? v.day : null;
-    const noDate = isBlank(row[dateCol]);
-    dateBlank[i] = noDate;
-    let content = false;
-    // A pre-numbered template row (only its running number filled) is not a visit.
-    for (let c = 0; c < width && !content; c++) if (c !== dateCol && !runningNumber[c] && !isBlank(row[c])) content = true;
-    hasContent[i] = content;
+    dateBlank[i] = dateBlankCode[dateCodes ? dateCodes[from + i] ?? 0 : 0] === 1;
+  }
+  // A pre-numbered template row (only its running number filled) is not a visit.
+  for (let c = 0; c < width; c++) {
+    const column = table.columns[c];
+    if (c === dateCol || runningNumber[c] || !column) continue;
+    const blankCode = blankCodes(table, c);
+    for (let i = 0; i < n; i++) if (!hasContent[i] && !blankCode[column.codes[from + i] ?? 0]) hasContent[i] = true;
+  }
+  for (let i = 0; i < n; i++) {
     // A total row holds only its label and numbers (isTotalRow refuses a date or any other text),
-    // so only a row without a date can be one: only those are checked.
-    isTotal[i] = noDate && !rowBlank[i] && isTotalRow(row.length > width ? row.slice(0, width) : row);
+    // so only a row without a date can be one: only those are read whole.
+    isTotal[i] = dateBlank[i] === true && !rowBlank[i] && isTotalRow(rowCells(table, from + i, width));
   }
   const dataMerges = merges.map((m) => ({ start: m.start - from, end: m.end - from })).filter((m) => m.end > 0 && m.start < n);
   const result = fillDownDates({ days, dateBlank, hasContent, isTotal, merges: dataMerges });
@@ -103,9 +118,16 @@ export function fillDown(
   return result.fills.map((f) => (f ? { day: f.day, from: f.from } : null));
 }
 
+/** The first `width` cells of row r. */
+function rowCells(table: ColumnTable, r: number, width: number): Cell[] {
+  const row: Cell[] = new Array<Cell>(width);
+  for (let c = 0; c < width; c++) row[c] = cellAt(table, r, c);
+  return row;
+}
+
 /** What duplicateVisits reads of each data row. */
 export interface VisitColumns {
-  grid: Grid;
+  table: ColumnTable;
   from: number;
   header: readonly Cell[];
   roles: readonly Role[];
@@ -133,11 +155,11 @@ export function duplicateVisits(v: VisitColumns): Int32Array {
   const service: string[] = new Array(n);
   const topic: string[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    const row = v.grid[v.from + i] ?? [];
+    const r = v.from + i;
     const d = v.rowBlank[i] ? null : v.visitOf(i);
     day[i] = d ? d.day : null;
     seconds[i] = d ? d.seconds : null;
-    if (hasPeople) personCodes[i] = persons.code(people.kpj >= 0 ? row[people.kpj] ?? '' : '', people.name >= 0 ? row[people.name] ?? '' : '', people.nik >= 0 ? row[people.nik] ?? '' : '');
+    if (hasPeople) personCodes[i] = persons.code(people.kpj >= 0 ? cellAt(v.table, r, people.kpj) : '', people.name >= 0 ? cellAt(v.table, r, people.name) : '', people.nik >= 0 ? cellAt(v.table, r, people.nik) : '');
     service[i] = d ? v.serviceOf(i) : '';
     topic[i] = d ? v.topicOf(i) : '';
   }

@@ -1,5 +1,6 @@
 import { blankRows, duplicateVisits, fillDown, runningNumberColumns } from '../../../src/core/clean/shape';
 import type { Grid } from '../../../src/core/cells';
+import { tableOfGrid } from '../../../src/core/columns';
 import type { Role } from '../../../src/shared/api';
 
 const header = ['No', 'Tanggal', 'Nama', 'No KPJ', 'Layanan', 'Topik'];
@@ -8,24 +9,24 @@ const roles: Role[] = ['ignore', 'date', 'personal', 'personal', 'service', 'top
 describe('the shape of a log over its data rows', () => {
   test('blank rows and running-number columns', () => {
     const grid: Grid = [header, [1, 'd1', 'Budi', 123456, 'Informasi', 'Saldo'], ['', '', ' ', '', '', ''], [3, '', 'Sari', '', 'Pengaduan', 'Iuran'], [4, 'd2', 'Ani', '', 'Informasi', 'JMO'], [5, 'd2', 'Eko', '', 'Informasi', 'JMO'], [6, 'd3', 'Joko', '', 'Informasi', 'JMO']];
-    expect(Array.from(blankRows(grid, 1, header.length))).toEqual([0, 1, 0, 0, 0, 0]);
-    expect(Array.from(runningNumberColumns(grid, 1, header, roles, header.length))).toEqual([1, 0, 0, 0, 0, 0]);
+    expect(Array.from(blankRows(tableOfGrid(grid), 1, header.length))).toEqual([0, 1, 0, 0, 0, 0]);
+    expect(Array.from(runningNumberColumns(tableOfGrid(grid), 1, header, roles, header.length))).toEqual([1, 0, 0, 0, 0, 0]);
   });
 
   test('a date written once per day is filled down to the rows below it, from the row it came from', () => {
     const grid: Grid = [header];
     const days = [100, null, null, 101, null, null, 102, null, null, 103];
     days.forEach((d, i) => grid.push([i + 1, d === null ? '' : `day${d}`, `P${i}`, '', 'Informasi', 'Saldo']));
-    const rowBlank = blankRows(grid, 1, header.length);
-    const fills = fillDown(grid, 1, 1, header.length, rowBlank, (i) => (days[i] === null || days[i] === undefined ? null : { day: days[i] as number, seconds: null }), [], new Uint8Array(header.length));
+    const rowBlank = blankRows(tableOfGrid(grid), 1, header.length);
+    const fills = fillDown(tableOfGrid(grid), 1, 1, header.length, rowBlank, (i) => (days[i] === null || days[i] === undefined ? null : { day: days[i] as number, seconds: null }), [], new Uint8Array(header.length));
     expect((fills ?? []).map((f) => (f ? `${f.day}@${f.from}` : '-'))).toEqual(['-', '100@0', '100@0', '-', '101@3', '101@3', '-', '102@6', '102@6', '-']);
   });
 
   test('the same person, day, service and topic is one visit; a blank row or another person is not', () => {
     const grid: Grid = [header, [1, 'd', 'Budi', 12345678901, 'Informasi', 'Saldo'], [2, 'd', 'Budi S', '012345678901', 'Informasi', 'Saldo'], [3, 'd', 'Sari', 99999999999, 'Informasi', 'Saldo'], ['', '', '', '', '', ''], [5, 'd', 'Budi', 12345678901, 'Pengaduan', 'Saldo']];
-    const rowBlank = blankRows(grid, 1, header.length);
+    const rowBlank = blankRows(tableOfGrid(grid), 1, header.length);
     const dup = duplicateVisits({
-      grid,
+      table: tableOfGrid(grid),
       from: 1,
       header,
       roles,
@@ -40,18 +41,18 @@ describe('the shape of a log over its data rows', () => {
 
 test('fillDown: a log that writes every date fills nothing (null, not a column of nulls)', () => {
   const grid: Grid = [['No', 'Tanggal', 'Nama'], [1, 'd', 'A'], [2, 'd', 'B']];
-  expect(fillDown(grid, 1, 1, 3, blankRows(grid, 1, 3), () => ({ day: 5, seconds: null }), [], new Uint8Array(3))).toBeNull();
+  expect(fillDown(tableOfGrid(grid), 1, 1, 3, blankRows(tableOfGrid(grid), 1, 3), () => ({ day: 5, seconds: null }), [], new Uint8Array(3))).toBeNull();
 });
 
 test('a running number is found however it starts (101…, after a blank row, typed as text), as before the columnar rewrite', () => {
   const kodeHeader = ['Kode', 'Tanggal', 'Nama', 'Layanan', 'Topik'];
   const kodeRoles: Role[] = ['ignore', 'date', 'personal', 'service', 'topic'];
   const rows = (first: (i: number) => string | number): Grid => [kodeHeader, ...Array.from({ length: 8 }, (_, i) => [first(i), 'd', `P${i}`, 'Informasi', 'Saldo'])];
-  expect(runningNumberColumns(rows((i) => 101 + i), 1, kodeHeader, kodeRoles, 5)[0]).toBe(1);
-  expect(runningNumberColumns(rows((i) => String(1 + i)), 1, kodeHeader, kodeRoles, 5)[0]).toBe(1);
+  expect(runningNumberColumns(tableOfGrid(rows((i) => 101 + i)), 1, kodeHeader, kodeRoles, 5)[0]).toBe(1);
+  expect(runningNumberColumns(tableOfGrid(rows((i) => String(1 + i))), 1, kodeHeader, kodeRoles, 5)[0]).toBe(1);
   const withBlank = rows((i) => (i === 0 ? '' : 20 + i));
-  expect(runningNumberColumns(withBlank, 1, kodeHeader, kodeRoles, 5)[0]).toBe(1);
+  expect(runningNumberColumns(tableOfGrid(withBlank), 1, kodeHeader, kodeRoles, 5)[0]).toBe(1);
   // Not increasing: not a running number (a code column repeating values tells visits apart).
-  expect(runningNumberColumns(rows((i) => 7 - (i % 3)), 1, kodeHeader, kodeRoles, 5)[0]).toBe(0);
+  expect(runningNumberColumns(tableOfGrid(rows((i) => 7 - (i % 3))), 1, kodeHeader, kodeRoles, 5)[0]).toBe(0);
 });
 
