@@ -26,7 +26,8 @@ import { digitsOf, tidy } from './text';
 import { MAX_PLAUSIBLE_AGE, MIN_PLAUSIBLE_AGE, UNKNOWN_GROUP, ageGroupLabels, ageGroupOf, generationOf, weekOfMonth } from './settings';
 import { t } from './i18n';
 import { MIN_ROWS_SHOWN } from './summarise';
-import { RowHashIndex, VisitTable, at, hashString } from './table';
+import { VisitTable, at, hashString } from './table';
+import { RowHashes, exactRepeats } from './clean/exact';
 import { NoteInterner } from './clean/notes';
 import { ChangeSet, ColumnChange } from './clean/changes';
 import { ValueCodes } from './clean/memo';
@@ -122,6 +123,32 @@ function derivedLayout(table: ColumnTable, mapping: ColumnMapping): { present: b
     }
   }
   return { present, start: Math.max(mapping.width, usedWidth) };
+}
+
+/**
+ * The changes of one derived column, in one pass: `out` holds the header (slot 0) and each data
+ * row's derived cell (slot i + 1; unset for a blank row, whose derived cell is cleared). A cell
+ * that already holds its value, or a formula, is left. The changed cells are packed into `out`
+ * itself (a first run changes every row: no second million-element array).
+ */
+function derivedChanges(changes: ChangeSet, table: ColumnTable, where: { col: number; headerRow: number; rowBlank: Uint8Array; isFormula?: (row: number, col: number) => boolean }, out: Cell[]): void {
+  const { col, headerRow, rowBlank, isFormula } = where;
+  const column = table.columns[col];
+  const codes = column?.codes;
+  const values = column?.values;
+  const rows = new Int32Array(out.length);
+  let m = 0;
+  for (let slot = 0; slot < out.length; slot++) {
+    const r = slot === 0 ? headerRow : headerRow + slot;
+    const cur = codes && values ? values[codes[r] ?? 0] ?? '' : '';
+    const blank = slot > 0 && rowBlank[slot - 1] === 1;
+    const next = blank ? '' : (out[slot] as Cell);
+    if ((blank ? isBlank(cur) : cur === next) || (isFormula && slot > 0 && isFormula(r, col))) continue;
+    rows[m] = r;
+    out[m++] = next;
+  }
+  out.length = m;
+  changes.setColumn(col, rows.subarray(0, m), out);
 }
 
 /** A cleaned column: its value codes per data row and the table of their outcomes. */
@@ -268,6 +295,29 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
     topicOf: (i) => canonicalOf('topic', i),
   });
 
+  /** Mixes column c's key part of every non-blank data row into its row hash. */
+  function mixColumn(hashes: RowHashes, c: number): void {
+    const n = hashes.size;
+    const column = cleaned[c];
+    if (column) {
+      // Cleaned columns key by their cleaned form, worked out per distinct value (a formula by what it shows).
+      const parts = new Float64Array(column.table.values.length).fill(-1);
+      for (let i = 0; i < n; i++) {
+        if (rowBlank[i]) continue;
+        const code = column.codes[i] ?? 0;
+        let part = parts[code] ?? -1;
+        if (part < 0) part = parts[code] = column.table.of(code).hash;
+        if (isFormula && isFormula(i + firstDataRow, c)) part = hashString(keyOf(cellAt(table, i + firstDataRow, c)));
+        hashes.mix(i, c, part);
+      }
+      return;
+    }
+    const byCode = rawHashes[c];
+    const codes = sourceCodes[c];
+    const constant = runningNumber[c] ? 0 : hashKey('');
+    for (let i = 0; i < n; i++) if (!rowBlank[i]) hashes.mix(i, c, byCode && codes ? byCode[codes[i + firstDataRow] ?? 0] ?? 0 : constant);
+  }
+
   /** The exact duplicate key of a row (slow path: only to confirm a hash hit). */
   const rowKey = (r: number): string => {
     const parts: string[] = [];
@@ -280,16 +330,25 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
     return parts.join('\u241f');
   };
 
-  // Derived headers, when any is missing or out of place.
-  for (let k = 0; k < DERIVED_HEADERS.length; k++) {
-    const c = derivedStart + k;
-    if (header[c] !== DERIVED_HEADERS[k]) changes.set(c, headerRow, at(DERIVED_HEADERS, k));
-  }
+  // Exact duplicates: rows with a visit whose every cell keys the same as an earlier row's.
+  const rowHashes = new RowHashes(Math.max(0, rowCount - firstDataRow));
+  for (let c = 0; c < width; c++) mixColumn(rowHashes, c);
+  const hasVisit = (i: number): boolean => !rowBlank[i] && (ownVisit(i) !== null || filledOf(i) !== null);
+  const exactRepeat = exactRepeats(rowHashes, hasVisit, (a, b) => rowKey(a + firstDataRow) === rowKey(b + firstDataRow));
+
+  const cleanedInOrder = cleaned.filter((e): e is EncodedColumn => e !== null);
+
+  // The derived cells, a column each: slot 0 is the header, slot i + 1 data row i (blank rows
+  // stay unset). Compared with what the sheet holds in one pass per column at the end.
+  const derivedOut: Cell[][] = DERIVED_HEADERS.map((h) => {
+    const out = new Array<Cell>(rowCount - firstDataRow + 1);
+    out[0] = h;
+    return out;
+  });
 
   const counts: StatusCounts = { OK: 0, DIPERBAIKI: 0, DUPLIKAT: 0, TIDAK_VALID: 0 };
   const visits = new VisitTable(Math.max(16, rowCount - firstDataRow));
   const problems: Problem[] = [];
-  const seen = new RowHashIndex(Math.max(16, rowCount - firstDataRow));
   const monthOfDay = new Map<number, { week: number; month: string; year: number }>();
   const codeOf = (s: string) => visits.dict.code(s);
   const unknownCode = codeOf(UNKNOWN_GROUP);
@@ -336,7 +395,6 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
   let datesFilled = 0;
 
   const rowFragments: number[] = [];
-  const derivedCells: Cell[] = new Array<Cell>(DERIVED_HEADERS.length);
   /** Rows with the same fixes share one note string, cut once to what a cell holds. */
   // A note can outgrow a cell (a long value quoted in it); the apostrophe that keeps it text takes one more.
   const cellNote = (s: string): string => capText(s, MAX_CELL_CHARS - 1);
@@ -345,36 +403,18 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
 
   for (let r = firstDataRow; r < rowCount; r++) {
     const i = r - firstDataRow;
-    if (rowBlank[i]) {
-      for (let k = 0; k < DERIVED_HEADERS.length; k++) {
-        const c = derivedStart + k;
-        if (!isBlank(cellAt(table, r, c)) && !(isFormula && isFormula(r, c))) changes.set(c, r, '');
-      }
-      continue;
-    }
+    if (rowBlank[i]) continue;
     rowsRead++;
     rowFragments.length = 0;
 
-    // Every cleaned column: record its change, and mix its key part into the row hash.
-    let h1 = 0x811c9dc5;
-    let h2 = 0x9e3779b9;
-    for (let c = 0; c < width; c++) {
-      const column = cleaned[c];
-      let part: number;
-      if (column) {
-        const o = column.table.outcomeAt(column.codes, i);
-        const formula = isFormula !== undefined && isFormula(r, c);
-        part = formula ? hashString(keyOf(cellAt(table, r, c))) : o.hash;
-        if (o.next !== undefined && !formula && c !== birthCol) {
-          changes.set(c, r, o.next, o.format);
-          rowFragments.push(o.fragment);
-        }
-      } else {
-        const hashes = rawHashes[c];
-        part = hashes ? hashes[sourceCodes[c]?.[r] ?? 0] ?? 0 : runningNumber[c] ? 0 : hashKey('');
+    // Every cleaned column (in column order, for the note): record its change.
+    for (const column of cleanedInOrder) {
+      const c = column.col;
+      const o = column.table.outcomeAt(column.codes, i);
+      if (o.next !== undefined && c !== birthCol && !(isFormula && isFormula(r, c))) {
+        changes.set(c, r, o.next, o.format);
+        rowFragments.push(o.fragment);
       }
-      h1 = Math.imul(h1 ^ part, 0x01000193) >>> 0;
-      h2 = Math.imul((h2 ^ part) + c, 0x5bd1e995) >>> 0;
     }
     const dateO = outcomeOf(dates, i);
     const ageO = outcomeOf(ages, i);
@@ -446,10 +486,8 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
     let interned = false;
     let earlier = -1;
     if (visit) {
-      const hash = h1 * 2097152 + (h2 >>> 11);
-      earlier = seen.get(hash);
-      if (earlier < 0) seen.set(hash, r);
-      else if (rowKey(earlier) !== rowKey(r)) earlier = -1; // a hash collision, not a duplicate
+      const repeated = exactRepeat[i] ?? -1;
+      earlier = repeated >= 0 ? repeated + firstDataRow : -1;
       const first = at(sameVisit, i);
       if (first >= 0 && (earlier < 0 || first + firstDataRow < earlier)) earlier = first + firstDataRow;
     }
@@ -493,18 +531,13 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
     // Derived columns.
     const ageGroup = ageGroupOf(age, settings.ageBounds, ageLabels);
     const generation = generationOf(birthYear);
-    derivedCells[0] = ageGroup;
-    derivedCells[1] = generation;
-    derivedCells[2] = monthInfo ? monthInfo.week : '';
-    derivedCells[3] = monthInfo ? monthInfo.month : '';
-    derivedCells[4] = status;
-    derivedCells[5] = interned ? note : cellNote(note);
-    for (let k = 0; k < DERIVED_HEADERS.length; k++) {
-      const c = derivedStart + k;
-      const next = at(derivedCells, k);
-      const cur = cellAt(table, r, c);
-      if (cur !== next && !(isFormula && isFormula(r, c))) changes.set(c, r, next);
-    }
+    const slot = i + 1;
+    at(derivedOut, 0)[slot] = ageGroup;
+    at(derivedOut, 1)[slot] = generation;
+    at(derivedOut, 2)[slot] = monthInfo ? monthInfo.week : '';
+    at(derivedOut, 3)[slot] = monthInfo ? monthInfo.month : '';
+    at(derivedOut, 4)[slot] = status;
+    at(derivedOut, 5)[slot] = interned ? note : cellNote(note);
 
     if (status === 'OK' || status === 'DIPERBAIKI') {
       const topicCode = textCode(outcomeOf(texts.topic, i), unknownCode, r);
@@ -521,6 +554,8 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
       );
     }
   }
+
+  derivedOut.forEach((out, k) => derivedChanges(changes, table, { col: derivedStart + k, headerRow, rowBlank, isFormula }, out));
 
   for (const v of named) visits.vetted.delete(v);
   // masalah_data shows a service, channel or topic cell as redacted as the summaries do.

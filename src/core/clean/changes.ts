@@ -49,6 +49,19 @@ export class ChangeSet {
     ch.length = i + 1;
   }
 
+  /**
+   * All the changes of a column at once (rows ascending), for a column nothing else changes;
+   * the arrays are kept, not copied.
+   */
+  setColumn(col: number, rows: Int32Array, values: Cell[]): void {
+    if (this.byCol[col]) {
+      for (let i = 0; i < rows.length; i++) this.set(col, rows[i] ?? 0, values[i] as Cell);
+      return;
+    }
+    if (rows.length === 0) return;
+    this.byCol[col] = { rows, values, formats: null, length: rows.length };
+  }
+
   list(): ColumnChange[] {
     const out: ColumnChange[] = [];
     this.byCol.forEach((ch, col) => {
