@@ -2,6 +2,7 @@
  * Finds the header row of a service log and maps its columns to roles from Indonesian and
  * English header variants, ignoring case, punctuation, units in brackets and spacing.
  */
+import { ColumnTable, rowsOf } from './columns';
 import type { Role } from '../shared/api';
 import { Cell, Grid, isBlank, cellText, inRange } from './cells';
 import { CHANNELS, SERVICES, VocabEntry } from './vocabulary';
@@ -89,7 +90,9 @@ export function columnOf(mapping: ColumnMapping, role: Role): number {
  * header among them) and each column's role. Roles other than personal/ignore go to one column
  * each: the best-scoring, then leftmost.
  */
-export function detectMapping(grid: Grid, sheetName: string): ColumnMapping | null {
+export function detectMapping(input: Grid | ColumnTable, sheetName: string): ColumnMapping | null {
+  // A column table is read as Sheets shows a sheet: rows padded to its width.
+  const grid = Array.isArray(input) ? input : rowsOf(input, 0, SCAN_ROWS);
   let bestRow = -1;
   let bestHits = 0;
   for (let r = 0; r < Math.min(SCAN_ROWS, grid.length); r++) {

@@ -14,6 +14,7 @@ import {
   savedMappingOf,
 } from '../../src/core/mapping';
 import type { Grid } from '../../src/core/cells';
+import { tableOfGrid } from '../../src/core/columns';
 
 describe('headers', () => {
   test('normaliseHeader: lower-case words without bracketed units or punctuation', () => {
@@ -145,5 +146,20 @@ describe('a free-text column the headers do not name as the topic', () => {
     expect(named.kind === 'ok' && named.mapping.roles[3]).toBe('topic');
     const numbers = resolveMapping([grid[0], ...grid.slice(1).map((r) => [...r.slice(0, 3), '12'])], 'Log', undefined);
     expect(numbers.kind === 'ok' && numbers.mapping.roles[3]).toBe('ignore');
+  });
+});
+
+describe('detectMapping on a column table', () => {
+  test('reads the same header and roles as from the grid it encodes', () => {
+    const grid = [
+      ['Laporan kunjungan', '', '', '', ''],
+      ['No', 'Tgl. Kunjungan', 'Nama Peserta', 'Layanan', 'Kanal'],
+      [1, '01/03/2023', 'Budi', 'Informasi', 'JMO'],
+      [2, '02/03/2023', 'Sari', 'Pengaduan', 'Kantor Cabang'],
+    ];
+    const fromGrid = detectMapping(grid, 'Log');
+    expect(fromGrid).not.toBeNull();
+    expect(fromGrid?.headerRow).toBe(1);
+    expect(detectMapping(tableOfGrid(grid), 'Log')).toEqual(fromGrid);
   });
 });
