@@ -151,6 +151,48 @@ function derivedChanges(changes: ChangeSet, table: ColumnTable, where: { col: nu
   changes.setColumn(col, rows.subarray(0, m), out);
 }
 
+/**
+ * The changes of one cleaned column (not the birth date, which a row may refuse), in one pass:
+ * every non-blank data row whose value has a fix, unless the cell holds a formula.
+ */
+function cleanedChanges(changes: ChangeSet, column: EncodedColumn, where: { firstDataRow: number; rowBlank: Uint8Array; isFormula?: (row: number, col: number) => boolean }): void {
+  const { firstDataRow, rowBlank, isFormula } = where;
+  const col = column.col;
+  const codes = column.codes;
+  const n = codes.length;
+  // Per code, its fix and format (outcomes are already worked out for every code a row uses).
+  const size = column.table.values.length;
+  const nextOf: (Cell | undefined)[] = new Array<Cell | undefined>(size);
+  const formatOf: string[] = new Array<string>(size).fill('');
+  let withFormats = false;
+  for (let code = 0; code < size; code++) {
+    const o = column.table.peek(code);
+    if (!o || o.next === undefined) continue;
+    nextOf[code] = o.next;
+    if (o.format !== null) {
+      formatOf[code] = o.format;
+      withFormats = true;
+    }
+  }
+  const rows = new Int32Array(n);
+  const values: Cell[] = new Array<Cell>(n);
+  const formats: string[] | null = withFormats ? new Array<string>(n) : null;
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    if (rowBlank[i]) continue;
+    const code = codes[i] ?? 0;
+    const next = nextOf[code];
+    if (next === undefined || (isFormula && isFormula(i + firstDataRow, col))) continue;
+    rows[m] = i + firstDataRow;
+    values[m] = next;
+    if (formats) formats[m] = formatOf[code] ?? '';
+    m++;
+  }
+  values.length = m;
+  if (formats) formats.length = m;
+  changes.setColumn(col, rows.subarray(0, m), values, formats);
+}
+
 /** A cleaned column: its value codes per data row and the table of their outcomes. */
 interface EncodedColumn<T extends Outcome = Outcome> {
   col: number;
@@ -333,7 +375,8 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
   // Exact duplicates: rows with a visit whose every cell keys the same as an earlier row's.
   const rowHashes = new RowHashes(Math.max(0, rowCount - firstDataRow));
   for (let c = 0; c < width; c++) mixColumn(rowHashes, c);
-  const hasVisit = (i: number): boolean => !rowBlank[i] && (ownVisit(i) !== null || filledOf(i) !== null);
+  const hasVisit = new Uint8Array(rowHashes.size);
+  for (let i = 0; i < hasVisit.length; i++) hasVisit[i] = !rowBlank[i] && (ownVisit(i) !== null || filledOf(i) !== null) ? 1 : 0;
   const exactRepeat = exactRepeats(rowHashes, hasVisit, (a, b) => rowKey(a + firstDataRow) === rowKey(b + firstDataRow));
 
   const cleanedInOrder = cleaned.filter((e): e is EncodedColumn => e !== null);
@@ -349,7 +392,8 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
   const counts: StatusCounts = { OK: 0, DIPERBAIKI: 0, DUPLIKAT: 0, TIDAK_VALID: 0 };
   const visits = new VisitTable(Math.max(16, rowCount - firstDataRow));
   const problems: Problem[] = [];
-  const monthOfDay = new Map<number, { week: number; month: string; year: number }>();
+  /** Week of month, month and year of each visit day, by day number (a sparse array: days are small integers). */
+  const monthOfDay: ({ week: number; month: string; year: number } | undefined)[] = [];
   const codeOf = (s: string) => visits.dict.code(s);
   const unknownCode = codeOf(UNKNOWN_GROUP);
   const serviceDefault = codeOf(safeText(mapping.constants.service || UNKNOWN));
@@ -390,7 +434,27 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
   /** The code of a service/channel outcome, or the sheet's constant when the cell is empty. */
   const textCode = (o: TextOutcome | null, fallback: number, r: number): number => (!o || o.canonical === '' ? fallback : safeCode(o, r));
   const ageCodes = ageLabels.map(codeOf);
-  const generationCodes = new Map<string, number>();
+  /** Age group and generation labels with their visit codes, worked out once per age and birth year. */
+  const groups = new Map<number | null, { label: string; code: number }>();
+  const groupOf = (age: number | null): { label: string; code: number } => {
+    let g = groups.get(age);
+    if (!g) {
+      const label = ageGroupOf(age, settings.ageBounds, ageLabels);
+      const index = ageLabels.indexOf(label);
+      groups.set(age, (g = { label, code: index >= 0 ? at(ageCodes, index) : unknownCode }));
+    }
+    return g;
+  };
+  const generations = new Map<number | null, { label: string; code: number }>();
+  const generationOfYear = (year: number | null): { label: string; code: number } => {
+    let g = generations.get(year);
+    if (!g) {
+      const label = generationOf(year);
+      generations.set(year, (g = { label, code: codeOf(label) }));
+    }
+    return g;
+  };
+  const [outAgeGroup, outGeneration, outWeek, outMonth, outStatus, outNote] = derivedOut as [Cell[], Cell[], Cell[], Cell[], Cell[], Cell[]];
   let rowsRead = 0;
   let datesFilled = 0;
 
@@ -407,14 +471,11 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
     rowsRead++;
     rowFragments.length = 0;
 
-    // Every cleaned column (in column order, for the note): record its change.
+    // Every cleaned column's fix, in column order for the note (the cells are written after the loop).
     for (const column of cleanedInOrder) {
       const c = column.col;
       const o = column.table.outcomeAt(column.codes, i);
-      if (o.next !== undefined && c !== birthCol && !(isFormula && isFormula(r, c))) {
-        changes.set(c, r, o.next, o.format);
-        rowFragments.push(o.fragment);
-      }
+      if (o.next !== undefined && c !== birthCol && !(isFormula && isFormula(r, c))) rowFragments.push(o.fragment);
     }
     const dateO = outcomeOf(dates, i);
     const ageO = outcomeOf(ages, i);
@@ -471,10 +532,10 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
     if (filledFrom >= 0) datesFilled++;
     let monthInfo: { week: number; month: string; year: number } | undefined;
     if (visit) {
-      monthInfo = monthOfDay.get(visit.day);
+      monthInfo = monthOfDay[visit.day];
       if (!monthInfo) {
         const ymd = ymdOfDay(visit.day);
-        monthOfDay.set(visit.day, (monthInfo = { week: weekOfMonth(ymd.d), month: `${ymd.y}-${pad2(ymd.m)}`, year: ymd.y }));
+        monthOfDay[visit.day] = monthInfo = { week: weekOfMonth(ymd.d), month: `${ymd.y}-${pad2(ymd.m)}`, year: ymd.y };
       }
     }
     if (birthYear === null && age !== null && monthInfo) birthYear = monthInfo.year - age;
@@ -529,32 +590,30 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
     for (const f of rowFragments) at(fragInfo, f).count++;
 
     // Derived columns.
-    const ageGroup = ageGroupOf(age, settings.ageBounds, ageLabels);
-    const generation = generationOf(birthYear);
+    const group = groupOf(age);
+    const generation = generationOfYear(birthYear);
     const slot = i + 1;
-    at(derivedOut, 0)[slot] = ageGroup;
-    at(derivedOut, 1)[slot] = generation;
-    at(derivedOut, 2)[slot] = monthInfo ? monthInfo.week : '';
-    at(derivedOut, 3)[slot] = monthInfo ? monthInfo.month : '';
-    at(derivedOut, 4)[slot] = status;
-    at(derivedOut, 5)[slot] = interned ? note : cellNote(note);
+    outAgeGroup[slot] = group.label;
+    outGeneration[slot] = generation.label;
+    outWeek[slot] = monthInfo ? monthInfo.week : '';
+    outMonth[slot] = monthInfo ? monthInfo.month : '';
+    outStatus[slot] = status;
+    outNote[slot] = interned ? note : cellNote(note);
 
     if (status === 'OK' || status === 'DIPERBAIKI') {
       const topicCode = textCode(outcomeOf(texts.topic, i), unknownCode, r);
-      let generationCode = generationCodes.get(generation);
-      if (generationCode === undefined) generationCodes.set(generation, (generationCode = codeOf(generation)));
-      const ageIndex = ageLabels.indexOf(ageGroup);
       visits.addCodes(
         (visit as ParsedDate).day,
         textCode(outcomeOf(texts.service, i), serviceDefault, r),
         textCode(outcomeOf(texts.channel, i), channelDefault, r),
-        ageIndex >= 0 ? at(ageCodes, ageIndex) : unknownCode,
-        generationCode,
+        group.code,
+        generation.code,
         topicCode,
       );
     }
   }
 
+  for (const column of cleanedInOrder) if (column.col !== birthCol) cleanedChanges(changes, column, { firstDataRow, rowBlank, isFormula });
   derivedOut.forEach((out, k) => derivedChanges(changes, table, { col: derivedStart + k, headerRow, rowBlank, isFormula }, out));
 
   for (const v of named) visits.vetted.delete(v);

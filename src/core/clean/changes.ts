@@ -53,13 +53,13 @@ export class ChangeSet {
    * All the changes of a column at once (rows ascending), for a column nothing else changes;
    * the arrays are kept, not copied.
    */
-  setColumn(col: number, rows: Int32Array, values: Cell[]): void {
+  setColumn(col: number, rows: Int32Array, values: Cell[], formats: string[] | null = null): void {
     if (this.byCol[col]) {
-      for (let i = 0; i < rows.length; i++) this.set(col, rows[i] ?? 0, values[i] as Cell);
+      for (let i = 0; i < rows.length; i++) this.set(col, rows[i] ?? 0, values[i] as Cell, formats?.[i] || null);
       return;
     }
     if (rows.length === 0) return;
-    this.byCol[col] = { rows, values, formats: null, length: rows.length };
+    this.byCol[col] = { rows, values, formats, length: rows.length };
   }
 
   list(): ColumnChange[] {

@@ -30,24 +30,24 @@ export class RowHashes {
 }
 
 /**
- * Per data row, the earlier data row it repeats exactly, or -1. Only rows `eligible` says yes to
+ * Per data row, the earlier data row it repeats exactly, or -1. Only rows marked in `eligible`
  * take part (a row without a visit is never a duplicate). `sameKey` confirms a hash hit: a row
  * whose hash matches but whose key does not is not a duplicate, and does not become the first of
  * its hash either.
  */
-export function exactRepeats(hashes: RowHashes, eligible: (i: number) => boolean, sameKey: (a: number, b: number) => boolean): Int32Array {
+export function exactRepeats(hashes: RowHashes, eligible: Uint8Array, sameKey: (a: number, b: number) => boolean): Int32Array {
   const n = hashes.size;
   const repeats = new Int32Array(n).fill(-1);
   const all = new Float64Array(n);
   let m = 0;
-  for (let i = 0; i < n; i++) if (eligible(i)) all[m++] = hashes.of(i);
+  for (let i = 0; i < n; i++) if (eligible[i]) all[m++] = hashes.of(i);
   const sorted = all.subarray(0, m).sort();
   const shared = new Set<number>();
   for (let j = 1; j < m; j++) if (sorted[j] === sorted[j - 1]) shared.add(sorted[j] ?? 0);
   if (shared.size === 0) return repeats;
   const first = new Map<number, number>();
   for (let i = 0; i < n; i++) {
-    if (!eligible(i)) continue;
+    if (!eligible[i]) continue;
     const hash = hashes.of(i);
     if (!shared.has(hash)) continue;
     const earlier = first.get(hash);

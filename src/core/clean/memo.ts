@@ -54,6 +54,11 @@ export class ValueCodes<T> {
     return o;
   }
 
+  /** The outcome of a code if it has been worked out, else undefined (never works one out). */
+  peek(code: number): T | undefined {
+    return this.outcomes[code];
+  }
+
   /** The outcome of data row i, given the codes encode() made. */
   outcomeAt(codes: Int32Array, i: number): T {
     const code = codes[i];
@@ -104,11 +109,15 @@ export class ValueCodes<T> {
   /** The distinct text values among `codes`, with how many rows hold each, in first-seen order. */
   textCounts(codes: Int32Array): Map<string, number> {
     const perCode = new Int32Array(this.values.length);
-    for (const c of codes) perCode[c] = (perCode[c] ?? 0) + 1;
+    for (let i = 0; i < codes.length; i++) {
+      const c = codes[i] ?? 0;
+      perCode[c] = (perCode[c] ?? 0) + 1;
+    }
     const out = new Map<string, number>();
-    this.values.forEach((v, c) => {
+    for (let c = 0; c < this.values.length; c++) {
+      const v = this.values[c];
       if (typeof v === 'string' && (perCode[c] ?? 0) > 0) out.set(v, perCode[c] ?? 0);
-    });
+    }
     return out;
   }
 

@@ -14,7 +14,7 @@ describe('exactRepeats', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 2, maxLength: 2 }), { maxLength: 40 }), fc.array(fc.boolean(), { maxLength: 40 }), (rows, ok) => {
         const eligible = (i: number): boolean => ok[i] ?? true;
-        const got = exactRepeats(hashesOf(rows), eligible, (a, b) => String(rows[a]) === String(rows[b]));
+        const got = exactRepeats(hashesOf(rows), Uint8Array.from(rows, (_, i) => (eligible(i) ? 1 : 0)), (a, b) => String(rows[a]) === String(rows[b]));
         const first = new Map<string, number>();
         rows.forEach((row, i) => {
           if (!eligible(i)) return expect(got[i]).toBe(-1);
@@ -31,7 +31,7 @@ describe('exactRepeats', () => {
     const rows = [[1], [1], [1]];
     // Rows 0 and 1 collide in hash but differ in key; row 2 is row 0 again.
     const sameKey = (a: number, b: number): boolean => (a === 0 && b === 2) || (a === 2 && b === 0);
-    expect(Array.from(exactRepeats(hashesOf(rows), () => true, sameKey))).toEqual([-1, -1, 0]);
+    expect(Array.from(exactRepeats(hashesOf(rows), new Uint8Array(3).fill(1), sameKey))).toEqual([-1, -1, 0]);
   });
 
   test('column order matters: (1, 2) and (2, 1) are different rows', () => {
