@@ -5,7 +5,7 @@
  */
 import type { Role } from '../../shared/api';
 import { Cell, isBlank } from '../cells';
-import { ColumnTable, cellAt } from '../columns';
+import { CodedColumn, ColumnTable, cellAt } from '../columns';
 import type { ParsedDate } from '../dates';
 import { PersonCoder, findDuplicates, integerOf, isRunningNumberColumn, isRunningNumberHeader, personColumns } from '../logshape/duplicates';
 import { fillDownDates, isTotalRow } from '../logshape/filldown';
@@ -18,11 +18,21 @@ export interface Fill {
   from: number;
 }
 
-/** Per code of a column, 1 when its value is blank. */
+/** Blank flags per column, worked out once (several verbs ask; a column may hold a million values). */
+const blankFlags = new WeakMap<CodedColumn, Uint8Array>();
+const NO_COLUMN = Uint8Array.of(1);
+
+/** Per code of a column, 1 when its value is blank (a missing column: code 0, blank). */
 export function blankCodes(table: ColumnTable, c: number): Uint8Array {
-  const values = table.columns[c]?.values ?? [''];
-  const out = new Uint8Array(values.length);
-  for (let k = 0; k < values.length; k++) out[k] = isBlank(values[k]) ? 1 : 0;
+  const column = table.columns[c];
+  if (!column) return NO_COLUMN;
+  let out = blankFlags.get(column);
+  if (!out) {
+    const values = column.values;
+    out = new Uint8Array(values.length);
+    for (let k = 0; k < values.length; k++) out[k] = isBlank(values[k]) ? 1 : 0;
+    blankFlags.set(column, out);
+  }
   return out;
 }
 
