@@ -56,7 +56,10 @@ export async function buildServer(flavour: Flavour = 'branch'): Promise<{ code: 
     write: false,
     format: 'iife',
     globalName: GLOBAL_NAME,
-    target: 'es2019',
+    // ES2020: Apps Script's V8 runtime runs optional chaining and `??` natively (labnol's
+    // apps-script-starter ships es2020), and lowering them cost 4% of the bundle. Class fields
+    // (ES2022) stay lowered: Apps Script once refused them (clasp #907).
+    target: 'es2020',
     platform: 'neutral',
     mainFields: ['module', 'main'],
     legalComments: 'none',
