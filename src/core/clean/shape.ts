@@ -135,6 +135,14 @@ function rowCells(table: ColumnTable, r: number, width: number): Cell[] {
   return row;
 }
 
+/** Row r's cell of column c ('' for every row when c is -1 or past the table). */
+function columnReader(table: ColumnTable, c: number): (r: number) => Cell {
+  const column = c >= 0 ? table.columns[c] : undefined;
+  if (!column) return () => '';
+  const { codes, values } = column;
+  return (r) => values[codes[r] ?? 0] ?? '';
+}
+
 /** What duplicateVisits reads of each data row. */
 export interface VisitColumns {
   table: ColumnTable;
@@ -164,12 +172,16 @@ export function duplicateVisits(v: VisitColumns): Int32Array {
   const personCodes = new Int32Array(n);
   const service: string[] = new Array(n);
   const topic: string[] = new Array(n);
+  const kpj = columnReader(v.table, people.kpj);
+  const name = columnReader(v.table, people.name);
+  const nik = columnReader(v.table, people.nik);
   for (let i = 0; i < n; i++) {
     const r = v.from + i;
     const d = v.rowBlank[i] ? null : v.visitOf(i);
     day[i] = d ? d.day : null;
     seconds[i] = d ? d.seconds : null;
-    if (hasPeople) personCodes[i] = persons.code(people.kpj >= 0 ? cellAt(v.table, r, people.kpj) : '', people.name >= 0 ? cellAt(v.table, r, people.name) : '', people.nik >= 0 ? cellAt(v.table, r, people.nik) : '');
+    // Only a visit is ever a duplicate or an original: others need no person.
+    if (hasPeople && d) personCodes[i] = persons.code(kpj(r), name(r), nik(r));
     service[i] = d ? v.serviceOf(i) : '';
     topic[i] = d ? v.topicOf(i) : '';
   }
