@@ -105,10 +105,17 @@ export function fillDown(
   const isTotal: boolean[] = new Array(n);
   const dateCodes = table.columns[dateCol]?.codes;
   const dateBlankCode = blankCodes(table, dateCol);
+  let blankDates = 0;
+  for (let i = 0; i < n; i++) {
+    const blank = dateBlankCode[dateCodes ? dateCodes[from + i] ?? 0 : 0] === 1;
+    dateBlank[i] = blank;
+    if (blank && !rowBlank[i]) blankDates++;
+  }
+  // Only a row with a blank date can take one: a log that writes every date is done here.
+  if (blankDates === 0) return null;
   for (let i = 0; i < n; i++) {
     const v = visitOf(i);
     days[i] = v ? v.day : null;
-    dateBlank[i] = dateBlankCode[dateCodes ? dateCodes[from + i] ?? 0 : 0] === 1;
   }
   // A pre-numbered template row (only its running number filled) is not a visit.
   for (let c = 0; c < width; c++) {
