@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { CsvOptions, readCsv, readCsvTable } from '../../tools/runner/csv';
+import { CsvOptions, readCsv, readCsvTable, readCsvTableFile } from '../../tools/runner/csv';
 import { cellAt, ColumnTable } from '../../src/core/columns';
 import type { Cell } from '../../src/core/cells';
 import { synthLogCsv } from '../../tools/bench/synth';
@@ -19,17 +20,36 @@ function tableRows(table: ColumnTable): Cell[][] {
   return rows;
 }
 
+const scratch = path.join(os.tmpdir(), `csv-table-${process.pid}.csv`);
+afterAll(() => fs.rmSync(scratch, { force: true }));
+
+/** The ways to read a table: from the bytes, from a file through windows of a few sizes. */
+const READERS: [string, (bytes: Buffer, opts: CsvOptions) => ColumnTable][] = [
+  ['bytes', (bytes, opts) => readCsvTable(bytes, opts)],
+  ...[8, 13, 64, 1 << 20].map((size): [string, (bytes: Buffer, opts: CsvOptions) => ColumnTable] => [
+    `file, window ${size}`,
+    (bytes, opts) => {
+      fs.writeFileSync(scratch, bytes);
+      return readCsvTableFile(scratch, opts, size);
+    },
+  ]),
+];
+
 /** readCsvTable of the bytes is readCsv of their text, cell by cell (or both fail alike). */
 function expectSameAsReadCsv(bytes: Buffer, opts: CsvOptions): void {
+  for (const [, read] of READERS) expectReadAsReadCsv(bytes, opts, read);
+}
+
+function expectReadAsReadCsv(bytes: Buffer, opts: CsvOptions, read: (bytes: Buffer, opts: CsvOptions) => ColumnTable): void {
   const text = bytes.toString('utf8');
   let expected: (string | number)[][];
   try {
     expected = readCsv(text, opts);
   } catch (e) {
-    expect(() => readCsvTable(bytes, opts)).toThrow((e as Error).message);
+    expect(() => read(bytes, opts)).toThrow((e as Error).message);
     return;
   }
-  const table = readCsvTable(bytes, opts);
+  const table = read(bytes, opts);
   const width = expected.reduce((w, row) => Math.max(w, row.length), 0);
   expect(table.rowCount).toBe(expected.length);
   expect(table.columns.length).toBe(width);
@@ -85,6 +105,8 @@ describe('readCsvTable (a CSV read from bytes, column by column)', () => {
     ['a,b,', {}],
     ['a,"b",', {}],
     ['a,"unclosed\n', {}],
+    ['Informasi123456789012345\n\t""', { separator: '\t' }],
+    ['abcdefgh\r', {}],
     // readCsv skips one UTF-16 unit after a closing quote: a whole é, half of an emoji.
     ['"a"é,b\n', {}],
     ['"a"😀b,c\n"d"😀', {}],

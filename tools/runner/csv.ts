@@ -9,6 +9,7 @@
  * Numbers are read from the characters too. papaparse, used before, could do neither.
  */
 
+import * as fs from 'fs';
 import type { Cell } from '../../src/core/cells';
 import type { ColumnTable } from '../../src/core/columns';
 
@@ -222,13 +223,17 @@ interface NativeSlicers {
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
-/** detectSeparator over bytes (the first line outside quotes). */
-function detectSeparatorBytes(src: Uint8Array, from: number): Separator {
+/**
+ * detectSeparator over bytes src[from, n) (the first line outside quotes); null when the line
+ * goes on past n and the text does not end there (`atEnd` false).
+ */
+function detectSeparatorBytes(src: Uint8Array, from: number, n: number, atEnd: boolean): Separator | null {
   let comma = 0;
   let semi = 0;
   let tab = 0;
   let quoted = false;
-  for (let i = from; i < src.length; i++) {
+  let i = from;
+  for (; i < n; i++) {
     const b = src[i];
     if (b === 34) quoted = !quoted;
     else if (!quoted && (b === 10 || b === 13)) break;
@@ -238,6 +243,7 @@ function detectSeparatorBytes(src: Uint8Array, from: number): Separator {
       else if (b === 9) tab++;
     }
   }
+  if (i === n && !atEnd) return null;
   let best: Separator = ',';
   let bestCount = comma;
   if (tab > bestCount) {
@@ -283,14 +289,22 @@ function numberAtBytes(src: Uint8Array, start: number, end: number, decimalMark:
 
 /** Makes the value of a field seen for the first time: a number where it spells one, else text. */
 class ValueMaker {
-  private readonly slicers: NativeSlicers;
+  src: Uint8Array;
+  private slicers: NativeSlicers;
 
   constructor(
-    readonly src: Uint8Array,
+    src: Uint8Array,
     private readonly numbers: boolean,
     private readonly decimalMark: number,
   ) {
-    this.slicers = (Buffer.isBuffer(src) ? src : Buffer.from(src.buffer, src.byteOffset, src.byteLength)) as unknown as NativeSlicers;
+    this.src = src;
+    this.slicers = this.use(src);
+  }
+
+  /** Reads the values from `src` from now on (the reader's window moved). */
+  use(src: Uint8Array): NativeSlicers {
+    this.src = src;
+    return (this.slicers = (Buffer.isBuffer(src) ? src : Buffer.from(src.buffer, src.byteOffset, src.byteLength)) as unknown as NativeSlicers);
   }
 
   make(start: number, end: number): Cell {
@@ -321,13 +335,20 @@ class ValueMaker {
  * stops interning: every later non-blank cell just gets a value of its own.
  */
 class ColumnBuilder {
-  readonly values: Cell[] = [''];
+  /** The values; past `size` room reserved for a column that stopped interning. */
+  values: Cell[] = [''];
+  size = 1;
+  /** Set when the column stopped interning: reserve room for a value per row left. */
+  reserveRows = false;
   codes: Uint32Array;
   /** Slot → entry index + 1 (0: free); null once the column stopped interning. */
   private slots: Int32Array | null = new Int32Array(64);
   private slotHashes = new Int32Array(64);
-  /** Per entry: start, length and code of its bytes. */
+  /** Per entry: where its bytes are in `pool`, their length, its code. */
   private entries = new Int32Array(3 * 32);
+  /** The bytes of the entries (a copy: the file is read a window at a time). */
+  private pool = new Uint8Array(1024);
+  private poolLength = 0;
   private count = 0;
   /** The free slot where the last find missed. */
   private missSlot = 0;
@@ -353,9 +374,10 @@ class ColumnBuilder {
       if (hashes[slot] === h) {
         const k = 3 * (e - 1);
         if (entries[k + 1] === len) {
+          const pool = this.pool;
           let a = entries[k];
           let b = start;
-          while (b < end && src[a] === src[b]) {
+          while (b < end && pool[a] === src[b]) {
             a++;
             b++;
           }
@@ -369,14 +391,16 @@ class ColumnBuilder {
   }
 
   /** The code of a new value, right after find missed on its bytes. */
-  add(value: Cell, start: number, len: number, h: number): number {
-    const code = this.values.length;
-    this.values.push(value);
+  add(src: Uint8Array, value: Cell, start: number, len: number, h: number): number {
+    const code = this.size++;
+    this.values[code] = value;
     const slots = this.slots;
     if (slots === null) return code;
     if (this.count >= INTERN_LIMIT) {
+      this.reserveRows = true;
       this.slots = null;
       this.entries = this.slotHashes = new Int32Array(0);
+      this.pool = new Uint8Array(0);
       return code;
     }
     const k = this.count++;
@@ -385,7 +409,16 @@ class ColumnBuilder {
       grown.set(this.entries);
       this.entries = grown;
     }
-    this.entries[3 * k] = start;
+    if (this.poolLength + len > this.pool.length) {
+      const grown = new Uint8Array(Math.max(this.pool.length * 2, this.poolLength + len));
+      grown.set(this.pool.subarray(0, this.poolLength));
+      this.pool = grown;
+    }
+    const pool = this.pool;
+    const at = this.poolLength;
+    for (let b = 0; b < len; b++) pool[at + b] = src[start + b];
+    this.poolLength += len;
+    this.entries[3 * k] = at;
     this.entries[3 * k + 1] = len;
     this.entries[3 * k + 2] = code;
     slots[this.missSlot] = k + 1;
@@ -412,12 +445,29 @@ class ColumnBuilder {
     this.slotHashes = hashes;
   }
 
+  /**
+   * Room for `rows` more values in one allocation (an array grown a push at a time to a
+   * million values is copied over and over, and fresh memory is what costs most).
+   */
+  reserve(rows: number): void {
+    this.reserveRows = false;
+    const values = new Array<Cell>(this.size + rows);
+    for (let k = 0; k < this.size; k++) values[k] = this.values[k];
+    this.values = values;
+  }
+
+  /** The values, past the room reserved cut off. */
+  finalValues(): Cell[] {
+    if (this.values.length !== this.size) this.values.length = this.size;
+    return this.values;
+  }
+
   /** The code of a quoted field's unescaped text (non-empty, holding a quote). */
   codeOfText(value: string): number {
     const known = this.escaped?.get(value);
     if (known !== undefined) return known;
-    const code = this.values.length;
-    this.values.push(value);
+    const code = this.size++;
+    this.values[code] = value;
     if (this.escaped) {
       if (this.escaped.size >= INTERN_LIMIT) this.escaped = null;
       else this.escaped.set(value, code);
@@ -436,7 +486,10 @@ function columnAt(cols: ColumnBuilder[], c: number, capacity: number): ColumnBui
 function putField(cols: ColumnBuilder[], c: number, row: number, capacity: number, maker: ValueMaker, start: number, end: number, h: number): void {
   const col = c < cols.length ? cols[c] : columnAt(cols, c, capacity);
   let code = col.find(maker.src, start, end, h);
-  if (code < 0) code = col.add(maker.make(start, end), start, end - start, h);
+  if (code < 0) {
+    code = col.add(maker.src, maker.make(start, end), start, end - start, h);
+    if (col.reserveRows) col.reserve(capacity - row);
+  }
   col.codes[row] = code;
 }
 
@@ -461,13 +514,13 @@ function growRows(cols: ColumnBuilder[], capacity: number): number {
 }
 
 /** A guess of a CSV's row count from its first lines (the reader grows past it if need be). */
-function estimateRows(src: Uint8Array, from: number): number {
-  const probe = Math.min(src.length, from + 65536);
+function estimateRows(src: Uint8Array, from: number, n: number, total: number): number {
+  const probe = Math.min(n, from + 65536);
   let lines = 0;
   for (let i = from; i < probe; i++) if (src[i] === 10) lines++;
-  if (probe === src.length) return lines + 2;
+  if (probe === total) return lines + 2;
   const perLine = (probe - from) / Math.max(1, lines);
-  return Math.ceil(((src.length - from) / perLine) * 1.05) + 16;
+  return Math.ceil(((total - from) / perLine) * 1.05) + 16;
 }
 
 /**
@@ -494,6 +547,45 @@ const CLASS_LF = 2;
 const CLASS_CR = 3;
 const CLASS_QUOTE = 4;
 
+/** Reads the next bytes of a file into buf from `at`; how many (0 at its end). */
+type ReadMore = (buf: Uint8Array, at: number) => number;
+
+/** The bytes of the text at hand: src[0, n), all of it when eof. */
+class Window {
+  src: Uint8Array;
+  n: number;
+  eof: boolean;
+
+  constructor(
+    first: Uint8Array,
+    private readonly more: ReadMore | null,
+  ) {
+    this.src = first;
+    this.n = more ? 0 : first.length;
+    this.eof = !more;
+  }
+
+  /** Keeps src[keep, n), moved to the start (the window doubled if it is full), and reads on. */
+  refill(keep: number): void {
+    if (keep === 0 && this.n === this.src.length) {
+      const grown = Buffer.allocUnsafe(this.src.length * 2);
+      grown.set(this.src.subarray(0, this.n));
+      this.src = grown;
+    } else if (keep > 0) {
+      this.src.copyWithin(0, keep, this.n);
+    }
+    this.n -= keep;
+    while (this.n < this.src.length) {
+      const got = this.more!(this.src, this.n);
+      if (got === 0) {
+        this.eof = true;
+        break;
+      }
+      this.n += got;
+    }
+  }
+}
+
 /**
  * readCsv straight from the bytes of a UTF-8 file into a ColumnTable: for every row r and column
  * c, cellAt(table, r, c) is readCsv(text, opts)[r]?.[c] ?? '' of the decoded text (the same rows,
@@ -502,10 +594,60 @@ const CLASS_QUOTE = 4;
  * only a value not seen before is decoded (or parsed as a number).
  */
 export function readCsvTable(bytes: Uint8Array, opts: CsvOptions = {}): ColumnTable {
-  const src = bytes;
-  const n = src.length;
+  return readTable(bytes, bytes.length, null, opts);
+}
+
+/** The size of the window readCsvTableFile reads a file through (it grows for a longer row). */
+const FILE_WINDOW = 1 << 20;
+
+/**
+ * readCsvTable of a file, read a window at a time: the same table without ever holding the
+ * whole file (a 93 MB log is 93 MB less memory, and fresh memory is slow to touch).
+ * `windowBytes` is for tests (a tiny window puts rows across window ends).
+ */
+export function readCsvTableFile(file: string, opts: CsvOptions = {}, windowBytes = FILE_WINDOW): ColumnTable {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const total = fs.fstatSync(fd).size;
+    const more: ReadMore = (buf, at) => fs.readSync(fd, buf, at, buf.length - at, null);
+    return readTable(Buffer.allocUnsafe(Math.max(8, windowBytes)), total, more, opts);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * The reader. `more` null: `first` is the whole text. Otherwise `first` is an empty window that
+ * `more` fills; a row that runs past the window's end is read again once the window is moved on
+ * (its fields forgotten; values it added to a dictionary stay, unused), so every row is read
+ * from bytes that hold it whole, with the few bytes after it that readCsv may look at.
+ */
+function readTable(first: Uint8Array, total: number, more: ReadMore | null, opts: CsvOptions): ColumnTable {
+  // The window's bytes are src[0, n); eof: the text ends at n. (Locals, not a closure's: the
+  // scan below reads them for every byte.)
+  const win = new Window(first, more);
+  let src = win.src;
+  let n = win.n;
+  let eof = win.eof;
+  if (more) {
+    win.refill(0);
+    src = win.src;
+    n = win.n;
+    eof = win.eof;
+  }
   let i = n >= 3 && src[0] === 0xef && src[1] === 0xbb && src[2] === 0xbf ? 3 : 0;
-  const sep = !opts.separator || opts.separator === 'auto' ? detectSeparatorBytes(src, i) : opts.separator;
+  let sep: Separator;
+  if (!opts.separator || opts.separator === 'auto') {
+    let found = detectSeparatorBytes(src, i, n, eof);
+    while (found === null) {
+      win.refill(0);
+      src = win.src;
+      n = win.n;
+      eof = win.eof;
+      found = detectSeparatorBytes(src, i, n, eof);
+    }
+    sep = found;
+  } else sep = opts.separator;
   const sepCode = sep.charCodeAt(0);
   const classes = new Uint8Array(256);
   classes[sepCode] = CLASS_SEP;
@@ -515,7 +657,7 @@ export function readCsvTable(bytes: Uint8Array, opts: CsvOptions = {}): ColumnTa
   // With `;` between fields the comma is the decimal mark (as in readCsv).
   const maker = new ValueMaker(src, !!opts.numbers, sep === ';' ? 44 : 46);
   const cols: ColumnBuilder[] = [];
-  let capacity = estimateRows(src, i);
+  let capacity = estimateRows(src, i, n, total);
   /** The row being read, its fields so far, whether one is non-blank. */
   let row = 0;
   let width = 0;
@@ -531,7 +673,17 @@ export function readCsvTable(bytes: Uint8Array, opts: CsvOptions = {}): ColumnTa
    */
   let lowSurrogate = 0;
 
-  while (i < n) {
+  rows: for (;;) {
+    if (i >= n) {
+      if (eof) break;
+      win.refill(i);
+      src = win.src;
+      n = win.n;
+      eof = win.eof;
+      maker.use(src);
+      i = 0;
+      continue;
+    }
     // A row starts as readCsv's line without a quote: split at separators up to the LF, a CR
     // right before the LF (or the end) dropped, other CRs kept in the field. A quote on the
     // line makes it a row of readCsv's general path: from the field with the quote on, or from
@@ -572,7 +724,8 @@ export function readCsvTable(bytes: Uint8Array, opts: CsvOptions = {}): ColumnTa
       }
       h = Math.imul(h ^ b, FNV_PRIME);
     }
-    if (!quote) {
+    let again = !eof && j >= n;
+    if (!quote && !again) {
       let end = j;
       if (crAt === j - 1 && j > rowStart) {
         end = j - 1;
@@ -599,110 +752,140 @@ export function readCsvTable(bytes: Uint8Array, opts: CsvOptions = {}): ColumnTa
       i = j + 1;
       continue;
     }
-    if (crAt >= 0) {
-      // Read the row again from its start, its fields so far forgotten.
-      for (let c = 0; c < width && c < cols.length; c++) cols[c].codes[row] = 0;
-      width = 0;
-      nonBlank = false;
-      lowSurrogate = rowLow;
-      i = rowStart;
-    } else {
-      i = fieldStart;
-    }
-    // The general path, field by field, until the row ends.
-    for (;;) {
-      if (src[i] === 34 && lowSurrogate === 0) {
-        // Quoted field: up to the closing quote; "" is a quote.
-        const start = ++i;
-        let q = start;
-        h = FNV_OFFSET;
-        while (q < n && src[q] !== 34) {
-          h = Math.imul(h ^ src[q], FNV_PRIME);
-          q++;
-        }
-        if (q >= n) throw new Error('CSV: a quoted field is not closed');
-        if (src[q + 1] !== 34) {
-          if (q > start) {
-            putField(cols, width, row, capacity, maker, start, q, h);
-            nonBlank = true;
+    if (!again) {
+      if (crAt >= 0) {
+        // Read the row again from its start, its fields so far forgotten.
+        for (let c = 0; c < width && c < cols.length; c++) cols[c].codes[row] = 0;
+        width = 0;
+        nonBlank = false;
+        lowSurrogate = rowLow;
+        i = rowStart;
+      } else {
+        i = fieldStart;
+      }
+      // The general path, field by field, until the row ends. Past a field, readCsv looks at
+      // up to four more bytes (a CRLF, a character after a closing quote): unless the text
+      // ends, they must be in the window.
+      for (;;) {
+        if (src[i] === 34 && lowSurrogate === 0) {
+          // Quoted field: up to the closing quote; "" is a quote.
+          const start = ++i;
+          let q = start;
+          h = FNV_OFFSET;
+          while (q < n && src[q] !== 34) {
+            h = Math.imul(h ^ src[q], FNV_PRIME);
+            q++;
           }
-          i = q + 1;
-        } else {
-          // Doubled quotes (rare): the unescaped text, interned as text.
-          let value = maker.text(start, q + 1);
-          let from = q + 2;
-          for (;;) {
-            q = from;
-            while (q < n && src[q] !== 34) q++;
-            if (q >= n) throw new Error('CSV: a quoted field is not closed');
-            if (src[q + 1] === 34) {
-              value += maker.text(from, q + 1);
-              from = q + 2;
-              continue;
-            }
-            value += maker.text(from, q);
-            i = q + 1;
+          if (!eof && q + 5 >= n) {
+            again = true;
             break;
           }
-          // (Text with a quote in it never spells a number.)
-          const col = columnAt(cols, width, capacity);
-          col.codes[row] = col.codeOfText(value);
-          nonBlank = true;
+          if (q >= n) throw new Error('CSV: a quoted field is not closed');
+          if (q + 1 >= n || src[q + 1] !== 34) {
+            if (q > start) {
+              putField(cols, width, row, capacity, maker, start, q, h);
+              nonBlank = true;
+            }
+            i = q + 1;
+          } else {
+            // Doubled quotes (rare): the unescaped text, interned as text.
+            let value = maker.text(start, q + 1);
+            let from = q + 2;
+            for (;;) {
+              q = from;
+              while (q < n && src[q] !== 34) q++;
+              if (!eof && q + 5 >= n) {
+                again = true;
+                break;
+              }
+              if (q >= n) throw new Error('CSV: a quoted field is not closed');
+              if (q + 1 < n && src[q + 1] === 34) {
+                value += maker.text(from, q + 1);
+                from = q + 2;
+                continue;
+              }
+              value += maker.text(from, q);
+              i = q + 1;
+              break;
+            }
+            if (again) break;
+            // (Text with a quote in it never spells a number.)
+            const col = columnAt(cols, width, capacity);
+            col.codes[row] = col.codeOfText(value);
+            nonBlank = true;
+          }
+        } else {
+          // Plain field: up to the next separator or line end.
+          h = FNV_OFFSET;
+          j = i;
+          while (j < n) {
+            const b = src[j];
+            const k = classes[b];
+            if (k === CLASS_SEP || k === CLASS_LF || k === CLASS_CR) break;
+            h = Math.imul(h ^ b, FNV_PRIME);
+            j++;
+          }
+          if (!eof && j + 5 >= n) {
+            again = true;
+            break;
+          }
+          if (lowSurrogate !== 0) {
+            putSplitField(cols, width, row, capacity, maker, lowSurrogate, i, j);
+            lowSurrogate = 0;
+            nonBlank = true;
+          } else if (j > i) {
+            putField(cols, width, row, capacity, maker, i, j, h);
+            nonBlank = true;
+          }
+          i = j;
         }
-      } else {
-        // Plain field: up to the next separator or line end.
-        h = FNV_OFFSET;
-        j = i;
-        while (j < n) {
-          const b = src[j];
-          const k = classes[b];
-          if (k === CLASS_SEP || k === CLASS_LF || k === CLASS_CR) break;
-          h = Math.imul(h ^ b, FNV_PRIME);
-          j++;
-        }
-        if (lowSurrogate !== 0) {
-          putSplitField(cols, width, row, capacity, maker, lowSurrogate, i, j);
-          lowSurrogate = 0;
-          nonBlank = true;
-        } else if (j > i) {
-          putField(cols, width, row, capacity, maker, i, j, h);
-          nonBlank = true;
-        }
-        i = j;
-      }
-      width++;
-      const d = i < n ? src[i] : 10;
-      if (d === sepCode) {
-        i++;
-        if (i === n) {
-          width++; // readCsv's empty last field after a final separator
+        width++;
+        const d = i < n ? src[i] : 10;
+        if (d === sepCode) {
+          i++;
+          if (i === n) {
+            width++; // readCsv's empty last field after a final separator
+            break;
+          }
+        } else {
+          if (d === 13 && i + 1 < n && src[i + 1] === 10) i++;
+          if (d === 13 || d === 10 || i >= n) i++;
+          else {
+            // Whatever follows a closing quote ends the row and is skipped: one character of
+            // the text (one UTF-16 unit of it).
+            const len = charBytes(src, i, n);
+            if (len < 0) {
+              const cp = ((src[i] & 7) << 18) | ((src[i + 1] & 63) << 12) | ((src[i + 2] & 63) << 6) | (src[i + 3] & 63);
+              lowSurrogate = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+              i += 4;
+            } else i += len;
+          }
+          if (width > widest) widest = width;
+          row++;
+          if (nonBlank) {
+            keptRows = row;
+            keptWidth = widest;
+            nonBlank = false;
+          }
+          width = 0;
+          if (row >= capacity) capacity = growRows(cols, capacity);
           break;
         }
-      } else {
-        if (d === 13 && src[i + 1] === 10) i++;
-        if (d === 13 || d === 10 || i >= n) i++;
-        else {
-          // Whatever follows a closing quote ends the row and is skipped: one character of
-          // the text (one UTF-16 unit of it).
-          const len = charBytes(src, i, n);
-          if (len < 0) {
-            const cp = ((src[i] & 7) << 18) | ((src[i + 1] & 63) << 12) | ((src[i + 2] & 63) << 6) | (src[i + 3] & 63);
-            lowSurrogate = 0xdc00 + ((cp - 0x10000) & 0x3ff);
-            i += 4;
-          } else i += len;
-        }
-        if (width > widest) widest = width;
-        row++;
-        if (nonBlank) {
-          keptRows = row;
-          keptWidth = widest;
-          nonBlank = false;
-        }
-        width = 0;
-        if (row >= capacity) capacity = growRows(cols, capacity);
-        break;
       }
+      if (!again) continue;
     }
+    // The row runs past the window: forget it, move the window on, read it again.
+    for (let c = 0; c < width && c < cols.length; c++) cols[c].codes[row] = 0;
+    width = 0;
+    nonBlank = false;
+    lowSurrogate = rowLow;
+    win.refill(rowStart);
+    src = win.src;
+    n = win.n;
+    eof = win.eof;
+    maker.use(src);
+    i = 0;
+    continue rows;
   }
   if (lowSurrogate !== 0) {
     // The text ended with a split character: its second half is a row.
@@ -722,7 +905,8 @@ export function readCsvTable(bytes: Uint8Array, opts: CsvOptions = {}): ColumnTa
   const columns = [];
   for (let c = 0; c < keptWidth; c++) {
     const col = columnAt(cols, c, capacity);
-    columns.push({ values: col.values, codes: col.codes.length === keptRows ? col.codes : col.codes.slice(0, keptRows) });
+    // A view of the rows read (the pages past them, never written, cost no memory).
+    columns.push({ values: col.finalValues(), codes: col.codes.length === keptRows ? col.codes : col.codes.subarray(0, keptRows) });
   }
   return { rowCount: keptRows, columns };
 }
