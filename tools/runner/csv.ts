@@ -541,12 +541,6 @@ function charBytes(src: Uint8Array, i: number, n: number): number {
   return cont(i + 3) ? -4 : 3;
 }
 
-/** Byte classes of the unquoted scan. */
-const CLASS_SEP = 1;
-const CLASS_LF = 2;
-const CLASS_CR = 3;
-const CLASS_QUOTE = 4;
-
 /** Reads the next bytes of a file into buf from `at`; how many (0 at its end). */
 type ReadMore = (buf: Uint8Array, at: number) => number;
 
@@ -649,11 +643,6 @@ function readTable(first: Uint8Array, total: number, more: ReadMore | null, opts
     sep = found;
   } else sep = opts.separator;
   const sepCode = sep.charCodeAt(0);
-  const classes = new Uint8Array(256);
-  classes[sepCode] = CLASS_SEP;
-  classes[10] = CLASS_LF;
-  classes[13] = CLASS_CR;
-  classes[34] = CLASS_QUOTE;
   // With `;` between fields the comma is the decimal mark (as in readCsv).
   const maker = new ValueMaker(src, !!opts.numbers, sep === ';' ? 44 : 46);
   const cols: ColumnBuilder[] = [];
@@ -698,29 +687,31 @@ function readTable(first: Uint8Array, total: number, more: ReadMore | null, opts
     let quote = false;
     for (; j < n; j++) {
       const b = src[j];
-      const k = classes[b];
-      if (k !== 0) {
-        if (k === CLASS_SEP) {
-          if (lowSurrogate !== 0) {
-            putSplitField(cols, width, row, capacity, maker, lowSurrogate, fieldStart, j);
-            lowSurrogate = 0;
-            nonBlank = true;
-          } else if (j > fieldStart) {
-            putField(cols, width, row, capacity, maker, fieldStart, j, h);
-            nonBlank = true;
-          }
-          width++;
-          h = FNV_OFFSET;
-          fieldStart = j + 1;
-          continue;
+      if (b === sepCode) {
+        if (lowSurrogate !== 0) {
+          putSplitField(cols, width, row, capacity, maker, lowSurrogate, fieldStart, j);
+          lowSurrogate = 0;
+          nonBlank = true;
+        } else if (j > fieldStart) {
+          putField(cols, width, row, capacity, maker, fieldStart, j, h);
+          nonBlank = true;
         }
-        if (k === CLASS_LF) break;
-        if (k === CLASS_QUOTE) {
+        width++;
+        h = FNV_OFFSET;
+        fieldStart = j + 1;
+        continue;
+      }
+      if (b <= 34) {
+        // (Most bytes are letters and digits: one comparison lets them through.)
+        if (b === 10) break;
+        if (b === 34) {
           quote = true;
           break;
         }
-        crAt = j;
-        crHash = h;
+        if (b === 13) {
+          crAt = j;
+          crHash = h;
+        }
       }
       h = Math.imul(h ^ b, FNV_PRIME);
     }
@@ -820,8 +811,7 @@ function readTable(first: Uint8Array, total: number, more: ReadMore | null, opts
           j = i;
           while (j < n) {
             const b = src[j];
-            const k = classes[b];
-            if (k === CLASS_SEP || k === CLASS_LF || k === CLASS_CR) break;
+            if (b === sepCode || b === 10 || b === 13) break;
             h = Math.imul(h ^ b, FNV_PRIME);
             j++;
           }
