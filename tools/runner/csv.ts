@@ -7,6 +7,10 @@
  * dates, services and channels cost a few thousand strings, not millions of short-lived copies
  * for the garbage collector. A column that turns out to be unique (names) stops being interned.
  * Numbers are read from the characters too. papaparse, used before, could do neither.
+ *
+ * readCsvTable / readCsvTableFile read the same CSV straight from the file's bytes into a
+ * ColumnTable (src/core/columns): no decoded text, no row arrays, a code per cell and a string
+ * only per distinct value. readCsvTableFile reads through a 1 MB window, never the whole file.
  */
 
 import * as fs from 'fs';
