@@ -7,7 +7,7 @@ import { cellAt, ColumnTable } from '../../src/core/columns';
 import type { Cell } from '../../src/core/cells';
 import { synthLogCsv } from '../../tools/bench/synth';
 
-/** -0 and 0 read apart (toEqual would say which cell differs, Object.is tells them apart). */
+/** A cell as compared: the number -0 spelled out, so that a diff shows it apart from 0. */
 const shown = (v: Cell): Cell => (typeof v === 'number' && Object.is(v, -0) ? '(number -0)' : v);
 
 function tableRows(table: ColumnTable): Cell[][] {
