@@ -9,9 +9,9 @@
  */
 import type { Lang, Settings, SheetCheck, StatusCounts } from '../shared/api';
 import { Cell } from './cells';
-import { VisitTable } from './table';
+import { VisitField, VisitTable } from './table';
 import { INSIGHT_REPORT_TABS, SUMMARY_TABS } from './contract';
-import { DEFAULT_INSIGHT_SETTINGS, InsightInput, InsightSettings, PERUBAHAN_DAY_COLUMNS, PRAKIRAAN_DAY_COLUMNS, buildInsights } from './insights/index';
+import { CodedColumn, CodedVisits, DEFAULT_INSIGHT_SETTINGS, InsightSettings, PERUBAHAN_DAY_COLUMNS, PRAKIRAAN_DAY_COLUMNS, buildCodedInsights } from './insights/index';
 import type { WeekPoint } from './insights/prakiraan';
 import { Bucket, PeakRow, bucketsBetween, detectPeaks } from './peaks';
 import { WEEKDAY_NAMES } from './settings';
@@ -99,7 +99,7 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
 
   // Wawasan: forecast, staffing, surges and recommendations, from the same visits as the tabs
   // above (rare free text already reads Lainnya), as four more tabs of the contract (version 2).
-  const insights = buildInsights(insightInputOf(sheets, hidden, run.today ?? (lastDay > -Infinity ? lastDay : 0)), insightSettingsOf(settings), run.lang ?? 'id');
+  const insights = buildCodedInsights(insightInputOf(sheets, hidden), run.today ?? (lastDay > -Infinity ? lastDay : 0), insightSettingsOf(settings), run.lang ?? 'id');
   for (const table of insights.tables) {
     const dayCols = new Set<number>();
     table.headers.forEach((h, i) => (INSIGHT_DAY_HEADERS[table.name] ?? []).includes(h) && dayCols.add(i));
@@ -149,29 +149,44 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
 const INSIGHT_DAY_HEADERS: Record<string, readonly string[]> = { ds_prakiraan: PRAKIRAAN_DAY_COLUMNS, ds_perubahan: PERUBAHAN_DAY_COLUMNS };
 
 /**
- * The valid visits of every sheet as the insights read them, with rare free text as OTHER: each
- * field's text is looked up per distinct code, then copied into arrays of the final size.
+ * The valid visits of every sheet as the insights read them, with rare free text as OTHER: the
+ * sheets' dictionary codes are passed on as they are (one sheet) or offset into one joined
+ * dictionary (several), so no text is built or looked up per row.
  */
-function insightInputOf(sheets: readonly SheetRecords[], hidden: Hidden, today: number): InsightInput {
-  const total = sheets.reduce((sum, s) => sum + s.visits.size, 0);
-  const day = new Float64Array(total);
-  const fields = { service: new Array<string>(total), channel: new Array<string>(total), topic: new Array<string>(total), ageGroup: new Array<string>(total), generation: new Array<string>(total) };
-  let at = 0;
-  for (const sheet of sheets) {
-    const v = sheet.visits;
-    const dict = v.dict.values;
-    const n = v.size;
-    day.set(v.day.data.subarray(0, n), at);
-    for (const f of ['service', 'channel', 'topic', 'ageGroup', 'generation'] as const) {
-      const suppressed = f === 'ageGroup' || f === 'generation' ? null : hidden[f];
-      const textOf = dict.map((value) => (suppressed && suppressed.has(value) ? OTHER : value));
-      const codes = v.fields[f].data;
-      const out = fields[f];
-      for (let i = 0; i < n; i++) out[at + i] = textOf[codes[i] as number] ?? '';
+function insightInputOf(sheets: readonly SheetRecords[], hidden: Hidden): CodedVisits {
+  const shown = (f: VisitField, dict: readonly string[]): string[] => {
+    const suppressed = f === 'ageGroup' || f === 'generation' ? null : hidden[f];
+    return suppressed ? dict.map((value) => (suppressed.has(value) ? OTHER : value)) : dict.slice();
+  };
+  const column = (f: VisitField): CodedColumn => {
+    if (sheets.length === 1) {
+      const v = (sheets[0] as SheetRecords).visits;
+      return { codes: v.fields[f].data.subarray(0, v.size), values: shown(f, v.dict.values) };
     }
-    at += n;
+    const codes = new Int32Array(sheets.reduce((sum, s) => sum + s.visits.size, 0));
+    const values: string[] = [];
+    let at = 0;
+    for (const { visits: v } of sheets) {
+      const offset = values.length;
+      const data = v.fields[f].data;
+      for (let i = 0; i < v.size; i++) codes[at + i] = (data[i] as number) + offset;
+      at += v.size;
+      for (const value of shown(f, v.dict.values)) values.push(value);
+    }
+    return { codes, values };
+  };
+  const day = sheets.length === 1 ? (sheets[0] as SheetRecords).visits.day.data.subarray(0, (sheets[0] as SheetRecords).visits.size) : concatDays(sheets);
+  return { day, service: column('service'), channel: column('channel'), topic: column('topic'), ageGroup: column('ageGroup'), generation: column('generation') };
+}
+
+function concatDays(sheets: readonly SheetRecords[]): Int32Array {
+  const day = new Int32Array(sheets.reduce((sum, s) => sum + s.visits.size, 0));
+  let at = 0;
+  for (const { visits: v } of sheets) {
+    day.set(v.day.data.subarray(0, v.size), at);
+    at += v.size;
   }
-  return { day, ...fields, today };
+  return day;
 }
 
 function insightSettingsOf(settings: Settings): InsightSettings {

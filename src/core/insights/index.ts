@@ -6,7 +6,6 @@
 import type { Lang } from '../../shared/api';
 import { INSIGHT_TABS } from '../contract';
 import { UNKNOWN_GROUP } from '../settings';
-import { jmoComplaintCategory } from '../summarise';
 import { isoOfDay } from '../zone';
 import { OpenCalendar, isOpen, lastCompleteMonday, learnCalendar, mondayOf } from './calendar';
 import { ALL_TOPICS, PERUBAHAN_HEADERS, PerubahanRow, perubahanRows, segmentWeekly, surgesOf } from './changepoints';
@@ -14,11 +13,13 @@ import { HOLIDAY_SOURCE, closedDates } from './holidays';
 import { DailyCounts, PRAKIRAAN_HEADERS, WeekPoint, forecastServices } from './prakiraan';
 import type { FittedModel } from './forecast';
 import { DEFAULT_STAFFING, STAF_HEADERS, ServiceModel, StaffingSettings, peakHourShare, staffingTable } from './staffing';
+import { CodedVisits, Distinct, codedColumn, counterCounts, dailyByService, dayRange, weeklyCounts } from './visits';
 import { SurgeFinding, WAWASAN_HEADERS, WawasanRow, earlyMonthRule, infoAgeRule, jmoGenerationRule, jmoMonitorRule, surgeRule } from './wawasan';
 
 export { PRAKIRAAN_HEADERS, STAF_HEADERS, PERUBAHAN_HEADERS, WAWASAN_HEADERS };
 export { PRAKIRAAN_DAY_COLUMNS } from './prakiraan';
 export { PERUBAHAN_DAY_COLUMNS } from './changepoints';
+export type { CodedColumn, CodedVisits } from './visits';
 
 /** The four tabs in contract.ts's shape (defined there, contract version 2). */
 export { INSIGHT_TABS };
@@ -89,14 +90,25 @@ const MIN_TOPIC_PER_WEEK = 2;
 const MAX_TOPICS = 10;
 
 export function buildInsights(input: InsightInput, settings: InsightSettings = DEFAULT_INSIGHT_SETTINGS, lang: Lang = 'id'): Insights {
+  const coded: CodedVisits = {
+    day: input.day,
+    service: codedColumn(input.service),
+    topic: codedColumn(input.topic),
+    channel: codedColumn(input.channel),
+    ageGroup: codedColumn(input.ageGroup),
+    generation: codedColumn(input.generation),
+    ...(input.minuteOfDay ? { minuteOfDay: input.minuteOfDay } : {}),
+  };
+  return buildCodedInsights(coded, input.today, settings, lang);
+}
+
+/**
+ * buildInsights over visits whose text fields are codes (the summaries pass their dictionary
+ * codes straight through): every per-row count is taken on codes (visits.ts).
+ */
+export function buildCodedInsights(input: CodedVisits, today: number, settings: InsightSettings = DEFAULT_INSIGHT_SETTINGS, lang: Lang = 'id'): Insights {
   const n = input.day.length;
-  let first = Infinity;
-  let last = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const d = input.day[i] as number;
-    if (d < first) first = d;
-    if (d > last) last = d;
-  }
+  const { first, last } = dayRange(input.day);
   const tables: InsightTable[] = [];
   if (n === 0) {
     tables.push({ name: 'ds_prakiraan', headers: [...PRAKIRAAN_HEADERS], rows: [] });
@@ -106,22 +118,21 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
     return { tables, info: [['prakiraan_mase', ''], ['prakiraan_mape_mingguan', ''], ['prakiraan_cakupan_80', ''], ['prakiraan_cakupan_pit_80', '']], weeks: [] };
   }
   const span = last - first + 1;
+  const daily = dailyByService(input, first, span);
   const totals = new Float64Array(span);
   const series = new Map<string, DailyCounts>();
-  for (let i = 0; i < n; i++) {
-    const s = input.service[i] as string;
-    let c = series.get(s);
-    if (!c) series.set(s, (c = { firstDay: first, counts: new Float64Array(span) }));
-    const at = (input.day[i] as number) - first;
-    (c.counts as Float64Array)[at] = ((c.counts as Float64Array)[at] ?? 0) + 1;
-    totals[at] = (totals[at] ?? 0) + 1;
-  }
+  daily.service.values.forEach((name, s) => {
+    if (!daily.rows[s]) return;
+    const counts = Float64Array.from(daily.counts.subarray(s * span, (s + 1) * span));
+    for (let d = 0; d < span; d++) totals[d] = (totals[d] as number) + (counts[d] as number);
+    series.set(name, { firstDay: first, counts });
+  });
   const cal = learnCalendar(first, totals, closedDates(settings.holidays, settings.holidaysRemoved));
 
-  const fc = forecastServices(new Map(Array.from(series).sort((a, b) => (a[0] < b[0] ? -1 : 1))), cal, input.today);
+  const fc = forecastServices(new Map(Array.from(series).sort((a, b) => (a[0] < b[0] ? -1 : 1))), cal, today);
   tables.push({ name: 'ds_prakiraan', headers: [...PRAKIRAAN_HEADERS], rows: fc.rows });
 
-  const models = counterModels(input, fc.services, fc.trainEnd, settings.selfServiceChannels);
+  const models = counterModels(input, daily.service, fc.services, fc.trainEnd, settings.selfServiceChannels);
   const staf = staffingTable(models, cal.openWeekdays, settings.staffing);
   tables.push({ name: 'ds_staf', headers: [...STAF_HEADERS], rows: staf });
 
@@ -131,55 +142,20 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
   const mondays: number[] = [];
   for (let m = firstMonday; m <= lastMonday; m += 7) mondays.push(m);
   const scale = weekScales(mondays, first, fc.trainEnd, cal);
-  const weekOf = (d: number) => Math.floor((d - firstMonday) / 7);
-  const weeklyBy = new Map<string, number[]>();
-  const bump = (key: string, w: number) => {
-    let arr = weeklyBy.get(key);
-    if (!arr) weeklyBy.set(key, (arr = new Array(mondays.length).fill(0)));
-    arr[w] = (arr[w] ?? 0) + 1;
-  };
-  const jmoWeekly = new Array(mondays.length).fill(0);
-  const infoByAge = new Map<string, { count: number; topics: Map<string, number> }>();
-  const jmoByGeneration = new Map<string, Map<string, number>>();
-  // The category depends on service, channel and topic only: classify each combination once.
-  const categoryOf = new Map<string, string | null>();
-  // Composite keys are built once per distinct pair, not once per row (a million rows).
-  const pairKey = pairKeys();
-  for (let i = 0; i < n; i++) {
-    // Columns are the same length (InsightInput): row i exists in each.
-    const d = input.day[i] as number;
-    const service = input.service[i] as string;
-    const topic = input.topic[i] as string;
-    const channel = input.channel[i] as string;
-    const ageGroup = input.ageGroup[i] as string;
-    const generation = input.generation[i] as string;
-    const w = weekOf(d);
-    const inWeeks = w < mondays.length;
-    if (inWeeks) {
-      bump(pairKey(service, ALL_TOPICS), w);
-      if (topic && topic !== UNKNOWN_GROUP) bump(pairKey(service, topic), w);
-    }
-    if (service === settings.infoService && ageGroup !== UNKNOWN_GROUP) {
-      let g = infoByAge.get(ageGroup);
-      if (!g) infoByAge.set(ageGroup, (g = { count: 0, topics: new Map() }));
-      g.count++;
-      if (topic && topic !== UNKNOWN_GROUP) g.topics.set(topic, (g.topics.get(topic) ?? 0) + 1);
-    }
-    const catKey = pairKey(pairKey(service, channel), topic);
-    let cat = categoryOf.get(catKey);
-    if (cat === undefined) {
-      cat = jmoComplaintCategory({ day: d, service, channel, topic, ageGroup: '', generation: '' });
-      categoryOf.set(catKey, cat);
-    }
-    if (cat) {
-      if (inWeeks) jmoWeekly[w]++;
-      if (generation !== UNKNOWN_GROUP) {
-        let m = jmoByGeneration.get(generation);
-        if (!m) jmoByGeneration.set(generation, (m = new Map()));
-        m.set(cat, (m.get(cat) ?? 0) + 1);
-      }
-    }
+  // The week of each day of the log among the complete weeks (−1 after them).
+  const weekOfDay = new Int32Array(span);
+  for (let d = 0; d < span; d++) {
+    const w = Math.floor((first + d - firstMonday) / 7);
+    weekOfDay[d] = w < mondays.length ? w : -1;
   }
+  const { weeklyBy, jmoWeekly, infoByAge, jmoByGeneration } = weeklyCounts(input, daily.service, {
+    first,
+    weekOfDay,
+    weeks: mondays.length,
+    allTopics: ALL_TOPICS,
+    unknown: UNKNOWN_GROUP,
+    infoService: settings.infoService,
+  });
 
   const perubahan: PerubahanRow[] = [];
   const surges: SurgeFinding[] = [];
@@ -228,44 +204,12 @@ export function buildInsights(input: InsightInput, settings: InsightSettings = D
   return { tables, info, weeks: fc.weeks };
 }
 
-/** `a + '\u241f' + b`, memoised per pair: rows repeat a few thousand pairs a million times. */
-function pairKeys(): (a: string, b: string) => string {
-  const byFirst = new Map<string, Map<string, string>>();
-  return (a, b) => {
-    let bySecond = byFirst.get(a);
-    if (!bySecond) byFirst.set(a, (bySecond = new Map()));
-    let key = bySecond.get(b);
-    if (key === undefined) bySecond.set(b, (key = a + '\u241f' + b));
-    return key;
-  };
-}
-
 /**
  * Per service: the share of its visits in the last 8 weeks that came to a counter, and the
  * busiest-hour share from the times of counter visits (the service's own, else all services').
  */
-function counterModels(input: InsightInput, services: readonly { service: string; model: FittedModel }[], end: number, selfService: readonly string[]): ServiceModel[] {
-  const self = new Set(selfService);
-  const recent = end - COUNTER_SHARE_WEEKS * 7;
-  const all = new Map<string, number>();
-  const counter = new Map<string, number>();
-  const times = new Map<string, number[]>();
-  const allTimes: number[] = [];
-  for (let i = 0; i < input.day.length; i++) {
-    const s = input.service[i] as string;
-    const day = input.day[i] as number;
-    const minute = input.minuteOfDay ? (input.minuteOfDay[i] ?? -1) : -1;
-    const atCounter = !self.has(input.channel[i] as string);
-    if (day > recent && day <= end) {
-      all.set(s, (all.get(s) ?? 0) + 1);
-      if (atCounter) counter.set(s, (counter.get(s) ?? 0) + 1);
-    }
-    if (atCounter && minute >= 0) {
-      if (!times.has(s)) times.set(s, []);
-      (times.get(s) as number[]).push(minute);
-      allTimes.push(minute);
-    }
-  }
+function counterModels(input: CodedVisits, service: Distinct, services: readonly { service: string; model: FittedModel }[], end: number, selfService: readonly string[]): ServiceModel[] {
+  const { all, counter, times, allTimes } = counterCounts(input, service, end - COUNTER_SHARE_WEEKS * 7, end, selfService);
   const overall = peakHourShare(allTimes);
   return services.map(({ service, model }) => ({
     service,

@@ -14,9 +14,12 @@ import { KeyCounter } from './counter';
 import { Hidden, OTHER, SuppressedField } from './suppress';
 import { Tally } from './tally';
 
+/** The service of complaints: only its rows can be JMO complaints. */
+export const COMPLAINT_SERVICE = 'Pengaduan';
+
 /** Complaint rows about the JMO app: Pengaduan whose channel is JMO or whose topic names JMO. */
 export function jmoComplaintCategory(r: VisitRecord): JmoComplaintCategory | null {
-  if (r.service !== 'Pengaduan') return null;
+  if (r.service !== COMPLAINT_SERVICE) return null;
   const w = new Set(words(r.topic));
   if (r.channel !== 'JMO' && !w.has('jmo')) return null;
   if (w.has('biometrik') || w.has('biometric') || w.has('wajah')) return 'Gagal Biometrik';
@@ -129,7 +132,7 @@ export class VisitTallies {
     }
     // Only complaints can be JMO complaints: the category is worked out per distinct
     // (service, channel, topic) of the complaint rows alone.
-    const complaintService = S.values.map((code) => dict[code] === 'Pengaduan');
+    const complaintService = S.values.map((code) => dict[code] === COMPLAINT_SERVICE);
     const complaintOf = new Map<number, number>();
     for (let i = 0; i < n; i++) {
       const s = s_[i] ?? 0;

@@ -1,0 +1,153 @@
+/**
+ * The summaries alone, for tuning summarise(): cleans the input once, then times summarise()
+ * several times and can write its whole output in a canonical text form (every table, info,
+ * peaks, findings, weeks) so two versions of the code can be compared byte for byte:
+ *   node --import tsx tools/bench/summarise-check.ts bench/tmp/log-1M.csv --repeat 5 --dump /tmp/after.txt
+ *   node --import tsx tools/bench/summarise-check.ts sample --dump /tmp/sample.txt
+ * The input `sample` is the sample workbook (every sheet); `synth:N` is an N-row synthetic log.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as inspector from 'inspector';
+import { createHash } from 'crypto';
+import { readCsv } from '../runner/csv';
+import { detectMapping } from '../../src/core/mapping';
+import { cleanLog } from '../../src/core/clean';
+import { SheetRecords, summarise, Summaries } from '../../src/core/summarise';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { intlZoneClock } from '../emulator';
+import type { Grid } from '../../src/core/cells';
+import type { ZoneClock } from '../../src/core/zone';
+import { generateSample, SampleCell } from '../sample/generate';
+import { synthLogCsv } from './synth';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A sample cell as the CSV of synth.ts writes it (dates as dd/mm/yyyy text). */
+function cellText(c: SampleCell): string | number | boolean {
+  if (c === null) return '';
+  if (typeof c === 'object') {
+    const [y, m, d, hh, mi, ss] = c.date;
+    return hh === undefined ? `${pad(d)}/${pad(m)}/${y}` : `${pad(d)}/${pad(m)}/${y} ${pad(hh)}:${pad(mi ?? 0)}:${pad(ss ?? 0)}`;
+  }
+  return c;
+}
+
+function recordsOf(name: string, grid: Grid, clock: ZoneClock): SheetRecords {
+  const mapping = detectMapping(grid, name);
+  if (!mapping) throw new Error(`no log mapping detected in ${name}`);
+  const plan = cleanLog(grid, { sheetName: name, mapping, clock, settings: DEFAULT_SETTINGS, kamus: [], lang: 'id' });
+  return { sheetName: name, check: plan.check, visits: plan.visits, counts: plan.counts, rowsRead: plan.rowsRead };
+}
+
+/** The cleaned sheets of an input: `sample`, `synth:N` or a CSV file. */
+export function sheetsOf(input: string, clock: ZoneClock): SheetRecords[] {
+  if (input === 'sample') return generateSample().sheets.map((s) => recordsOf(s.name, s.rows.map((r) => r.map(cellText)) as Grid, clock));
+  const synth = /^synth:(\d+)$/.exec(input);
+  const text = synth ? synthLogCsv(Number(synth[1])) : fs.readFileSync(input, 'utf8');
+  const name = synth ? 'synth' : path.basename(input).replace(/\.csv$/i, '');
+  return [recordsOf(name, readCsv(text, { numbers: true }) as Grid, clock)];
+}
+
+/** Every cell with its type, so a number never passes for its text, -0 for 0 or a Date for its ISO text. */
+function canonical(v: unknown): string {
+  if (v instanceof Date) return `D${v.getTime()}`;
+  if (typeof v === 'number') return Object.is(v, -0) ? 'N-0' : `N${v}`;
+  if (typeof v === 'string') return `S${JSON.stringify(v)}`;
+  if (typeof v === 'boolean') return `B${v}`;
+  if (v === null) return 'null';
+  if (v === undefined) return 'undef';
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (typeof v === 'object') {
+    return `{${Object.keys(v as object)
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return `?${String(v)}`;
+}
+
+/** The whole output of summarise() as text, one line per table and per other field. */
+export function summariesText(s: Summaries): string {
+  const lines: string[] = [];
+  for (const t of s.tables) {
+    lines.push(`table ${t.name} ${canonical(t.headers)} rows=${t.rows.length}`);
+    for (const r of t.rows) lines.push(canonical(r));
+  }
+  lines.push(`peaks ${canonical(s.peaks)}`);
+  lines.push(`earlyMonthPeaks ${canonical(s.earlyMonthPeaks)}`);
+  lines.push(`counts ${canonical(s.counts)}`);
+  lines.push(`findings ${canonical(s.findings)}`);
+  lines.push(`weeks ${canonical(s.weeks)}`);
+  return lines.join('\n') + '\n';
+}
+
+/** Per table (and per other field): its row count and the SHA-256 of its canonical text. */
+export function summariesDigest(s: Summaries): Record<string, string> {
+  const out: Record<string, string> = {};
+  let part = '';
+  let lines: string[] = [];
+  const flush = (): void => {
+    if (part) out[part] = `${lines.length - 1} ${createHash('sha256').update(lines.join('\n')).digest('hex')}`;
+  };
+  for (const line of summariesText(s).split('\n')) {
+    if (!line) continue;
+    const head = /^(table \S+|peaks|earlyMonthPeaks|counts|findings|weeks)\b/.exec(line);
+    if (head && !line.startsWith('[')) {
+      flush();
+      part = (head[1] as string).replace(/^table /, '');
+      lines = [];
+    }
+    lines.push(line);
+  }
+  flush();
+  return out;
+}
+
+export const CHECK_RUN = { version: 'check', refreshedAt: '2026-01-01T00:00:00Z', lastRun: null };
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const input = args[0];
+  if (!input) throw new Error('usage: summarise-check.ts INPUT [--repeat N] [--dump FILE]');
+  const opt = (flag: string): string | undefined => {
+    const i = args.indexOf(flag);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const repeat = Number(opt('--repeat') ?? 1);
+  const dump = opt('--dump');
+  const profile = opt('--profile');
+  const clock = intlZoneClock('Asia/Jakarta');
+  const sheets = sheetsOf(input, clock);
+  const rows = sheets.reduce((n, s) => n + s.visits.size, 0);
+  let out: Summaries | null = null;
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  // --profile FILE: a .cpuprofile of the summarise() calls alone (cleaning left out).
+  const session = profile ? new inspector.Session() : null;
+  const post = (method: string, params?: object): Promise<unknown> =>
+    new Promise((resolve, reject) => session?.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
+  if (session) {
+    session.connect();
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: 100 });
+    await post('Profiler.start');
+  }
+  for (let k = 0; k < repeat; k++) {
+    const c = process.cpuUsage();
+    const t = process.hrtime.bigint();
+    out = summarise(sheets, DEFAULT_SETTINGS, clock, CHECK_RUN);
+    wall.push(Number(process.hrtime.bigint() - t) / 1e6);
+    const u = process.cpuUsage(c);
+    cpu.push((u.user + u.system) / 1000);
+  }
+  if (session && profile) {
+    const { profile: p } = (await post('Profiler.stop')) as { profile: object };
+    fs.writeFileSync(profile, JSON.stringify(p));
+    session.disconnect();
+  }
+  const med = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0);
+  console.log(JSON.stringify({ input, visits: rows, wall_ms: wall.map(Math.round), cpu_ms: cpu.map(Math.round), first_wall_ms: Math.round(wall[0] ?? 0), median_wall_ms: med(wall), median_cpu_ms: med(cpu) }));
+  if (dump && out) fs.writeFileSync(dump, summariesText(out));
+}
+
+if (require.main === module) void main();
