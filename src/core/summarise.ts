@@ -17,6 +17,7 @@ import { Bucket, PeakRow, bucketsBetween, detectPeaks } from './peaks';
 import { WEEKDAY_NAMES } from './settings';
 import { ZoneClock, isoOfDay } from './zone';
 import { VisitTallies } from './summarise/counts';
+import { Combos, combosOf } from './summarise/combos';
 import { Hidden, OTHER, suppressedValues } from './summarise/suppress';
 import { TAB_BUILDERS, TabContext, isCountTab } from './summarise/tabs';
 
@@ -81,13 +82,16 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
   const dateOf = (day: number): Date => clock.fromLocal(day, 0);
   const counts: StatusCounts = { OK: 0, DIPERBAIKI: 0, DUPLIKAT: 0, TIDAK_VALID: 0 };
   let rowsRead = 0;
-  const hidden = suppressedValues(sheets);
+  // Each sheet's distinct field combinations, found once: suppression, the count tabs and the
+  // insights count per combination, and per row only where the day matters (combos.ts).
+  const combos = sheets.map((s) => combosOf(s.visits));
+  const hidden = suppressedValues(sheets, combos);
   const tallies = new VisitTallies(hidden);
-  for (const sheet of sheets) {
+  sheets.forEach((sheet, i) => {
     for (const k of Object.keys(counts) as (keyof StatusCounts)[]) counts[k] += sheet.counts[k];
     rowsRead += sheet.rowsRead;
-    tallies.addSheet(sheet.sheetName, sheet.visits);
-  }
+    tallies.addSheet(sheet.sheetName, sheet.visits, combos[i]);
+  });
   const { firstDay, lastDay } = tallies;
 
   const buckets: Bucket[] = firstDay <= lastDay ? bucketsBetween(firstDay, lastDay, settings.holidays) : [];
@@ -99,7 +103,7 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
 
   // Wawasan: forecast, staffing, surges and recommendations, from the same visits as the tabs
   // above (rare free text already reads Lainnya), as four more tabs of the contract (version 2).
-  const insights = buildCodedInsights(insightInputOf(sheets, hidden), run.today ?? (lastDay > -Infinity ? lastDay : 0), insightSettingsOf(settings), run.lang ?? 'id');
+  const insights = buildCodedInsights(insightInputOf(sheets, combos, hidden), run.today ?? (lastDay > -Infinity ? lastDay : 0), insightSettingsOf(settings), run.lang ?? 'id');
   for (const table of insights.tables) {
     const dayCols = new Set<number>();
     table.headers.forEach((h, i) => (INSIGHT_DAY_HEADERS[table.name] ?? []).includes(h) && dayCols.add(i));
@@ -149,44 +153,43 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
 const INSIGHT_DAY_HEADERS: Record<string, readonly string[]> = { ds_prakiraan: PRAKIRAAN_DAY_COLUMNS, ds_perubahan: PERUBAHAN_DAY_COLUMNS };
 
 /**
- * The valid visits of every sheet as the insights read them, with rare free text as OTHER: the
- * sheets' dictionary codes are passed on as they are (one sheet) or offset into one joined
- * dictionary (several), so no text is built or looked up per row.
+ * The valid visits of every sheet as the insights read them, with rare free text as OTHER: each
+ * row's combination and each combination's dictionary codes are passed on as they are (one
+ * sheet), or offset into one joined list (several), so no text is built or looked up per row.
  */
-function insightInputOf(sheets: readonly SheetRecords[], hidden: Hidden): CodedVisits {
+function insightInputOf(sheets: readonly SheetRecords[], combos: readonly Combos[], hidden: Hidden): CodedVisits {
   const shown = (f: VisitField, dict: readonly string[]): string[] => {
     const suppressed = f === 'ageGroup' || f === 'generation' ? null : hidden[f];
     return suppressed ? dict.map((value) => (suppressed.has(value) ? OTHER : value)) : dict.slice();
   };
   const column = (f: VisitField): CodedColumn => {
-    if (sheets.length === 1) {
-      const v = (sheets[0] as SheetRecords).visits;
-      return { codes: v.fields[f].data.subarray(0, v.size), values: shown(f, v.dict.values) };
-    }
-    const codes = new Int32Array(sheets.reduce((sum, s) => sum + s.visits.size, 0));
+    if (sheets.length === 1) return { codes: (combos[0] as Combos).fields[f], values: shown(f, (sheets[0] as SheetRecords).visits.dict.values) };
+    const codes: number[] = [];
     const values: string[] = [];
-    let at = 0;
-    for (const { visits: v } of sheets) {
+    sheets.forEach(({ visits: v }, i) => {
       const offset = values.length;
-      const data = v.fields[f].data;
-      for (let i = 0; i < v.size; i++) codes[at + i] = (data[i] as number) + offset;
-      at += v.size;
+      for (const code of (combos[i] as Combos).fields[f]) codes.push(code + offset);
       for (const value of shown(f, v.dict.values)) values.push(value);
-    }
+    });
     return { codes, values };
   };
-  const day = sheets.length === 1 ? (sheets[0] as SheetRecords).visits.day.data.subarray(0, (sheets[0] as SheetRecords).visits.size) : concatDays(sheets);
-  return { day, service: column('service'), channel: column('channel'), topic: column('topic'), ageGroup: column('ageGroup'), generation: column('generation') };
-}
-
-function concatDays(sheets: readonly SheetRecords[]): Int32Array {
-  const day = new Int32Array(sheets.reduce((sum, s) => sum + s.visits.size, 0));
-  let at = 0;
-  for (const { visits: v } of sheets) {
-    day.set(v.day.data.subarray(0, v.size), at);
-    at += v.size;
+  if (sheets.length === 1) {
+    const v = (sheets[0] as SheetRecords).visits;
+    return { day: v.day.data.subarray(0, v.size), combo: (combos[0] as Combos).ofRow, service: column('service'), channel: column('channel'), topic: column('topic'), ageGroup: column('ageGroup'), generation: column('generation') };
   }
-  return day;
+  const total = sheets.reduce((sum, s) => sum + s.visits.size, 0);
+  const day = new Int32Array(total);
+  const combo = new Int32Array(total);
+  let at = 0;
+  let offset = 0;
+  sheets.forEach(({ visits: v }, i) => {
+    const c = combos[i] as Combos;
+    day.set(v.day.data.subarray(0, v.size), at);
+    for (let r = 0; r < v.size; r++) combo[at + r] = (c.ofRow[r] as number) + offset;
+    at += v.size;
+    offset += c.size;
+  });
+  return { day, combo, service: column('service'), channel: column('channel'), topic: column('topic'), ageGroup: column('ageGroup'), generation: column('generation') };
 }
 
 function insightSettingsOf(settings: Settings): InsightSettings {

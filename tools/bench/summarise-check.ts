@@ -18,6 +18,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { intlZoneClock } from '../emulator';
 import type { Grid } from '../../src/core/cells';
 import type { ZoneClock } from '../../src/core/zone';
+import { IntColumn, VISIT_FIELDS, VisitField, VisitTable } from '../../src/core/table';
 import { generateSample, SampleCell } from '../sample/generate';
 import { synthLogCsv } from './synth';
 
@@ -103,6 +104,41 @@ export function summariesDigest(s: Summaries): Record<string, string> {
   return out;
 }
 
+/** The cleaned sheets as JSON (typed columns as base64), so timing runs can skip read + clean. */
+function saveSheets(file: string, sheets: readonly SheetRecords[]): void {
+  const b64 = (a: Int32Array, n: number) => Buffer.from(a.buffer, a.byteOffset, n * 4).toString('base64');
+  const plain = sheets.map((s) => ({
+    ...s,
+    visits: {
+      size: s.visits.size,
+      dict: s.visits.dict.values,
+      vetted: [...s.visits.vetted],
+      day: b64(s.visits.day.data, s.visits.size),
+      fields: Object.fromEntries(VISIT_FIELDS.map((f) => [f, b64(s.visits.fields[f].data, s.visits.size)])),
+    },
+  }));
+  fs.writeFileSync(file, JSON.stringify(plain));
+}
+
+function loadSheets(file: string): SheetRecords[] {
+  type Plain = Omit<SheetRecords, 'visits'> & { visits: { size: number; dict: string[]; vetted: string[]; day: string; fields: Record<VisitField, string> } };
+  const column = (b64: string, size: number): IntColumn => {
+    const c = new IntColumn(size);
+    const buf = Buffer.from(b64, 'base64');
+    c.data.set(new Int32Array(buf.buffer, buf.byteOffset, size));
+    c.length = size;
+    return c;
+  };
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as Plain[]).map((s) => {
+    const t = new VisitTable(1);
+    for (const v of s.visits.dict) t.dict.code(v);
+    for (const v of s.visits.vetted) t.vetted.add(v);
+    (t as { day: IntColumn }).day = column(s.visits.day, s.visits.size);
+    for (const f of VISIT_FIELDS) t.fields[f] = column(s.visits.fields[f], s.visits.size);
+    return { ...s, visits: t };
+  });
+}
+
 export const CHECK_RUN = { version: 'check', refreshedAt: '2026-01-01T00:00:00Z', lastRun: null };
 
 async function main(): Promise<void> {
@@ -117,7 +153,10 @@ async function main(): Promise<void> {
   const dump = opt('--dump');
   const profile = opt('--profile');
   const clock = intlZoneClock('Asia/Jakarta');
-  const sheets = sheetsOf(input, clock);
+  // --cache FILE: the cleaned sheets are read from FILE when it exists, else written to it.
+  const cache = opt('--cache');
+  const sheets = cache && fs.existsSync(cache) ? loadSheets(cache) : sheetsOf(input, clock);
+  if (cache && !fs.existsSync(cache)) saveSheets(cache, sheets);
   const rows = sheets.reduce((n, s) => n + s.visits.size, 0);
   let out: Summaries | null = null;
   const wall: number[] = [];

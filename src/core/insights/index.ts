@@ -13,7 +13,7 @@ import { HOLIDAY_SOURCE, closedDates } from './holidays';
 import { DailyCounts, PRAKIRAAN_HEADERS, WeekPoint, forecastServices } from './prakiraan';
 import type { FittedModel } from './forecast';
 import { DEFAULT_STAFFING, STAF_HEADERS, ServiceModel, StaffingSettings, peakHourShare, staffingTable } from './staffing';
-import { CodedVisits, Distinct, codedColumn, counterCounts, dailyByService, dayRange, weeklyCounts } from './visits';
+import { CodedVisits, DailyByService, codedColumn, counterCounts, dailyByService, dayRange, weeklyCounts } from './visits';
 import { SurgeFinding, WAWASAN_HEADERS, WawasanRow, earlyMonthRule, infoAgeRule, jmoGenerationRule, jmoMonitorRule, surgeRule } from './wawasan';
 
 export { PRAKIRAAN_HEADERS, STAF_HEADERS, PERUBAHAN_HEADERS, WAWASAN_HEADERS };
@@ -90,8 +90,10 @@ const MIN_TOPIC_PER_WEEK = 2;
 const MAX_TOPICS = 10;
 
 export function buildInsights(input: InsightInput, settings: InsightSettings = DEFAULT_INSIGHT_SETTINGS, lang: Lang = 'id'): Insights {
+  // Each row its own combination (visits.ts): the summaries pass their distinct ones instead.
   const coded: CodedVisits = {
     day: input.day,
+    combo: Int32Array.from({ length: input.day.length }, (_, i) => i),
     service: codedColumn(input.service),
     topic: codedColumn(input.topic),
     channel: codedColumn(input.channel),
@@ -132,7 +134,7 @@ export function buildCodedInsights(input: CodedVisits, today: number, settings: 
   const fc = forecastServices(new Map(Array.from(series).sort((a, b) => (a[0] < b[0] ? -1 : 1))), cal, today);
   tables.push({ name: 'ds_prakiraan', headers: [...PRAKIRAAN_HEADERS], rows: fc.rows });
 
-  const models = counterModels(input, daily.service, fc.services, fc.trainEnd, settings.selfServiceChannels);
+  const models = counterModels(input, daily, fc.services, fc.trainEnd, settings.selfServiceChannels);
   const staf = staffingTable(models, cal.openWeekdays, settings.staffing);
   tables.push({ name: 'ds_staf', headers: [...STAF_HEADERS], rows: staf });
 
@@ -148,7 +150,7 @@ export function buildCodedInsights(input: CodedVisits, today: number, settings: 
     const w = Math.floor((first + d - firstMonday) / 7);
     weekOfDay[d] = w < mondays.length ? w : -1;
   }
-  const { weeklyBy, jmoWeekly, infoByAge, jmoByGeneration } = weeklyCounts(input, daily.service, {
+  const { weeklyBy, jmoWeekly, infoByAge, jmoByGeneration } = weeklyCounts(input, daily, {
     first,
     weekOfDay,
     weeks: mondays.length,
@@ -208,8 +210,8 @@ export function buildCodedInsights(input: CodedVisits, today: number, settings: 
  * Per service: the share of its visits in the last 8 weeks that came to a counter, and the
  * busiest-hour share from the times of counter visits (the service's own, else all services').
  */
-function counterModels(input: CodedVisits, service: Distinct, services: readonly { service: string; model: FittedModel }[], end: number, selfService: readonly string[]): ServiceModel[] {
-  const { all, counter, times, allTimes } = counterCounts(input, service, end - COUNTER_SHARE_WEEKS * 7, end, selfService);
+function counterModels(input: CodedVisits, daily: DailyByService, services: readonly { service: string; model: FittedModel }[], end: number, selfService: readonly string[]): ServiceModel[] {
+  const { all, counter, times, allTimes } = counterCounts(input, daily, end - COUNTER_SHARE_WEEKS * 7, end, selfService);
   const overall = peakHourShare(allTimes);
   return services.map(({ service, model }) => ({
     service,

@@ -1,8 +1,9 @@
 /**
  * The counting verb of the insights, over columnar visits whose text fields are held as codes
- * (a VisitTable's dictionary codes): every count the insight tabs need is taken on integer codes
- * in typed arrays, one pass over the rows per stage, and strings are touched once per distinct
- * value. A million visits then cost a few typed-array passes, not a million string lookups.
+ * of distinct combinations (summarise/combos.ts: a million visits repeat a few thousand
+ * combinations of service, channel, topic, age group and generation). Counts by day read one
+ * combination per row from typed arrays; the rest are taken per combination; strings are
+ * touched once per distinct value. A million visits then cost a few typed-array passes.
  *
  * Maps handed on to the rules (wawasan.ts) keep the order in which their keys were first seen
  * in the rows, as a Map filled row by row would: a rule that breaks ties by that order reads
@@ -18,15 +19,22 @@ export interface CodedColumn {
   values: readonly string[];
 }
 
-/** The insight input with its text fields coded: one entry per valid visit, in row order. */
+/**
+ * The insight input with its text fields coded: each row names its combination of field values,
+ * and each field column holds that combination's code (one combination per row is fine).
+ * Combinations are numbered in the order of their first row.
+ */
 export interface CodedVisits {
   day: ArrayLike<number>;
+  /** The combination of each row. */
+  combo: ArrayLike<number>;
+  /** Per combination. */
   service: CodedColumn;
   topic: CodedColumn;
   channel: CodedColumn;
   ageGroup: CodedColumn;
   generation: CodedColumn;
-  /** Minutes after local midnight of the visit, −1 when unknown. */
+  /** Minutes after local midnight of the visit (per row), −1 when unknown. */
   minuteOfDay?: ArrayLike<number>;
 }
 
@@ -83,6 +91,9 @@ export interface DailyByService {
   counts: Int32Array;
   /** Visits per service over all days. */
   rows: Int32Array;
+  /** The distinct service of each combination, and its rows. */
+  serviceOf: Int32Array;
+  comboRows: Int32Array;
 }
 
 /** The first and last day of the visits (Infinity, −Infinity when there are none). */
@@ -97,22 +108,31 @@ export function dayRange(day: ArrayLike<number>): { first: number; last: number 
   return { first, last };
 }
 
-/** One pass: the visits of each service on each day. */
+/** Per combination, the distinct index of a field's value. */
+function perCombo(col: CodedColumn, d: Distinct): Int32Array {
+  return Int32Array.from({ length: col.codes.length }, (_, k) => d.of[col.codes[k] as number] as number);
+}
+
+/** One pass: the visits of each service on each day, and the rows of each combination. */
 export function dailyByService(input: CodedVisits, first: number, span: number): DailyByService {
   const service = distinctOf(input.service);
   const nS = service.values.length;
+  const serviceOf = perCombo(input.service, service);
   const counts = new Int32Array(nS * span);
-  const rows = new Int32Array(nS);
-  const day = input.day;
-  const codes = input.service.codes;
-  const of = service.of;
+  const comboRows = new Int32Array(serviceOf.length);
+  const { day, combo } = input;
   for (let i = 0; i < day.length; i++) {
-    const s = of[codes[i] as number] as number;
-    const k = s * span + ((day[i] as number) - first);
-    counts[k] = (counts[k] as number) + 1;
-    rows[s] = (rows[s] as number) + 1;
+    const k = combo[i] as number;
+    const at = (serviceOf[k] as number) * span + ((day[i] as number) - first);
+    counts[at] = (counts[at] as number) + 1;
+    comboRows[k] = (comboRows[k] as number) + 1;
   }
-  return { first, span, service, counts, rows };
+  const rows = new Int32Array(nS);
+  comboRows.forEach((n, k) => {
+    const s = serviceOf[k] as number;
+    rows[s] = (rows[s] as number) + n;
+  });
+  return { first, span, service, counts, rows, serviceOf, comboRows };
 }
 
 /** What the weekly series, the information-by-age rule and the JMO rules read. */
@@ -140,79 +160,87 @@ export interface WeeklyOptions {
 const pair = (a: string, b: string): string => a + '\u241f' + b;
 
 /**
- * Per-row counts on codes for the weekly series and the wawasan rules:
- *  - visits per (service, week) and per (service, topic, week) over the complete weeks;
- *  - information requests per known age group, with their topics;
- *  - JMO complaints per week and per (known generation, category), the category worked out
- *    once per distinct (channel, topic) of the complaint rows.
+ * Counts for the weekly series and the wawasan rules:
+ *  - visits per (service, week) and per (service, topic, week) over the complete weeks, and
+ *    JMO complaints per week: one pass over the rows, one combination read per row;
+ *  - information requests per known age group with their topics, and JMO complaints per
+ *    (known generation, category): per combination. The category is worked out once per
+ *    distinct (channel, topic) of the complaint combinations.
  */
-export function weeklyCounts(input: CodedVisits, service: Distinct, o: WeeklyOptions): WeeklyCounts {
+export function weeklyCounts(input: CodedVisits, daily: DailyByService, o: WeeklyOptions): WeeklyCounts {
+  const service = daily.service;
   const topic = distinctOf(input.topic);
   const channel = distinctOf(input.channel);
   const age = distinctOf(input.ageGroup);
   const gen = distinctOf(input.generation);
+  const K = daily.serviceOf.length;
   const nS = service.values.length;
   const nT = topic.values.length;
-  const nC = channel.values.length;
-  const nA = age.values.length;
-  const nG = gen.values.length;
   const W = o.weeks;
+  const cats = JMO_COMPLAINT_CATEGORIES.length;
   // A topic is followed on its own when it is neither blank nor unknown.
-  const topicKept = new Uint8Array(nT);
-  topic.values.forEach((t, k) => (topicKept[k] = t && t !== o.unknown ? 1 : 0));
+  const topicKept = topic.values.map((t) => Boolean(t) && t !== o.unknown);
   const infoS = indexOf(service, o.infoService);
   const complaintS = indexOf(service, COMPLAINT_SERVICE);
   const unknownA = indexOf(age, o.unknown);
   const unknownG = indexOf(gen, o.unknown);
-  const cats = JMO_COMPLAINT_CATEGORIES.length;
 
-  const whole = new Int32Array(nS * W);
-  const serviceTopic = new KeyCounter(nS * nT * W);
-  const ageRows = new KeyCounter(nA);
-  const ageTopic = new KeyCounter(nA * nT);
-  const jmoWeekly = new Array<number>(W).fill(0);
-  const genCat = new KeyCounter(nG * cats);
-  // Category (index, −1 for none) of a complaint's (channel, topic), −2 until worked out.
-  const catOf = new CategoryCache(nC * nT);
-
-  const day = input.day;
-  const first = o.first;
-  const weekOfDay = o.weekOfDay;
-  const sc = input.service.codes;
-  const tc = input.topic.codes;
-  const cc = input.channel.codes;
-  const ac = input.ageGroup.codes;
-  const gc = input.generation.codes;
-  const sOf = service.of;
-  const tOf = topic.of;
-  for (let i = 0; i < day.length; i++) {
-    const s = sOf[sc[i] as number] as number;
-    const t = tOf[tc[i] as number] as number;
-    const w = weekOfDay[(day[i] as number) - first] as number;
-    if (w >= 0) {
-      whole[s * W + w] = (whole[s * W + w] as number) + 1;
-      if (topicKept[t]) serviceTopic.add((s * nT + t) * W + w);
+  // Per combination: its (service, topic) pair among the followed ones (−1: none), its JMO
+  // complaint category (−1: none); information requests and complaints counted with its rows.
+  const pairOf = new Int32Array(K).fill(-1);
+  const pairIds = new Map<number, number>();
+  const pairs: number[] = [];
+  const catOf = new Int32Array(K).fill(-1);
+  const categories = new Map<number, number>();
+  const ageRows = new KeyCounter(age.values.length);
+  const ageTopic = new KeyCounter(age.values.length * nT);
+  const genCat = new KeyCounter(gen.values.length * cats);
+  for (let k = 0; k < K; k++) {
+    const n = daily.comboRows[k] as number;
+    if (n === 0) continue;
+    const s = daily.serviceOf[k] as number;
+    const t = topic.of[input.topic.codes[k] as number] as number;
+    if (topicKept[t]) {
+      const key = s * nT + t;
+      let p = pairIds.get(key);
+      if (p === undefined) pairIds.set(key, (p = pairs.push(key) - 1));
+      pairOf[k] = p;
     }
     if (s === infoS) {
-      const a = age.of[ac[i] as number] as number;
+      const a = age.of[input.ageGroup.codes[k] as number] as number;
       if (a !== unknownA) {
-        ageRows.add(a);
-        if (topicKept[t]) ageTopic.add(a * nT + t);
+        ageRows.add(a, n);
+        if (topicKept[t]) ageTopic.add(a * nT + t, n);
       }
     }
     if (s === complaintS) {
-      const c = channel.of[cc[i] as number] as number;
-      let cat = catOf.get(c * nT + t);
-      if (cat === -2) cat = catOf.set(c * nT + t, categoryIndex(service.values[s] as string, channel.values[c] as string, topic.values[t] as string));
-      if (cat >= 0) {
-        if (w >= 0) jmoWeekly[w] = (jmoWeekly[w] as number) + 1;
-        const g = gen.of[gc[i] as number] as number;
-        if (g !== unknownG) genCat.add(g * cats + cat);
-      }
+      const c = channel.of[input.channel.codes[k] as number] as number;
+      let cat = categories.get(c * nT + t);
+      if (cat === undefined) categories.set(c * nT + t, (cat = categoryIndex(service.values[s] as string, channel.values[c] as string, topic.values[t] as string)));
+      catOf[k] = cat;
+      const g = gen.of[input.generation.codes[k] as number] as number;
+      if (cat >= 0 && g !== unknownG) genCat.add(g * cats + cat, n);
     }
   }
+
+  const whole = new Int32Array(nS * W);
+  const pairWeek = new Int32Array(pairs.length * W);
+  const jmoWeekly = new Array<number>(W).fill(0);
+  const { day, combo } = input;
+  const { first, weekOfDay } = o;
+  const serviceOf = daily.serviceOf;
+  for (let i = 0; i < day.length; i++) {
+    const w = weekOfDay[(day[i] as number) - first] as number;
+    if (w < 0) continue;
+    const k = combo[i] as number;
+    const at = (serviceOf[k] as number) * W + w;
+    whole[at] = (whole[at] as number) + 1;
+    const p = pairOf[k] as number;
+    if (p >= 0) pairWeek[p * W + w] = (pairWeek[p * W + w] as number) + 1;
+    if ((catOf[k] as number) >= 0) jmoWeekly[w] = (jmoWeekly[w] as number) + 1;
+  }
   return {
-    weeklyBy: weeklyMap(service.values, topic.values, whole, serviceTopic, W, o.allTopics),
+    weeklyBy: weeklyMap(service.values, topic.values, whole, pairs, pairWeek, W, o.allTopics),
     jmoWeekly,
     infoByAge: infoMap(age.values, topic.values, ageRows, ageTopic),
     jmoByGeneration: generationMap(gen.values, genCat, cats),
@@ -225,48 +253,21 @@ function categoryIndex(service: string, channel: string, topic: string): number 
   return cat ? JMO_COMPLAINT_CATEGORIES.indexOf(cat) : -1;
 }
 
-/** Small-integer values by integer key: a typed array for a small key space, else a Map. */
-class CategoryCache {
-  private readonly dense: Int8Array | null;
-  private readonly sparse = new Map<number, number>();
-  constructor(space: number) {
-    this.dense = space <= 1 << 24 ? new Int8Array(Math.max(1, space)).fill(-2) : null;
-  }
-  get(key: number): number {
-    return this.dense ? (this.dense[key] as number) : (this.sparse.get(key) ?? -2);
-  }
-  set(key: number, value: number): number {
-    if (this.dense) this.dense[key] = value;
-    else this.sparse.set(key, value);
-    return value;
-  }
-}
-
 /**
  * The weekly series by `service␟topic` key, built per distinct pair with the keys the row-by-row
  * Map used, so pairs whose keys coincide (a topic spelled like ALL_TOPICS) add up as they did.
  */
-function weeklyMap(services: readonly string[], topics: readonly string[], whole: Int32Array, serviceTopic: KeyCounter, W: number, allTopics: string): Map<string, number[]> {
+function weeklyMap(services: readonly string[], topics: readonly string[], whole: Int32Array, pairs: readonly number[], pairWeek: Int32Array, W: number, allTopics: string): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  const addTo = (key: string, counts: ArrayLike<number>): void => {
+  const addTo = (key: string, counts: Int32Array): void => {
+    if (!counts.some((n) => n > 0)) return;
     const arr = out.get(key);
     if (!arr) out.set(key, Array.from(counts));
     else for (let w = 0; w < W; w++) arr[w] = (arr[w] as number) + (counts[w] as number);
   };
-  services.forEach((s, k) => {
-    const counts = whole.subarray(k * W, (k + 1) * W);
-    if (counts.some((n) => n > 0)) addTo(pair(s, allTopics), counts);
-  });
-  // Per distinct (service, topic): its weeks' counts gathered from the (pair, week) keys.
+  services.forEach((s, k) => addTo(pair(s, allTopics), whole.subarray(k * W, (k + 1) * W)));
   const nT = topics.length;
-  const byPair = new Map<number, number[]>();
-  serviceTopic.forEach((key, n) => {
-    const p = Math.floor(key / W);
-    let arr = byPair.get(p);
-    if (!arr) byPair.set(p, (arr = new Array<number>(W).fill(0)));
-    arr[key % W] = n;
-  });
-  for (const [p, counts] of byPair) addTo(pair(services[Math.floor(p / nT)] as string, topics[p % nT] as string), counts);
+  pairs.forEach((key, p) => addTo(pair(services[Math.floor(key / nT)] as string, topics[key % nT] as string), pairWeek.subarray(p * W, (p + 1) * W)));
   return out;
 }
 
@@ -300,28 +301,29 @@ export interface CounterCounts {
 }
 
 /** One pass over the rows for ds_staf's counter share and busiest hour. */
-export function counterCounts(input: CodedVisits, service: Distinct, from: number, to: number, selfService: readonly string[]): CounterCounts {
+export function counterCounts(input: CodedVisits, daily: DailyByService, from: number, to: number, selfService: readonly string[]): CounterCounts {
   const channel = distinctOf(input.channel);
   const self = new Set(selfService);
-  const atCounter = new Uint8Array(channel.values.length);
-  channel.values.forEach((c, k) => (atCounter[k] = self.has(c) ? 0 : 1));
+  const atCounter = perCombo(input.channel, channel).map((c) => (self.has(channel.values[c] as string) ? 0 : 1));
+  const service = daily.service;
+  const serviceOf = daily.serviceOf;
   const nS = service.values.length;
   const all = new Int32Array(nS);
   const counter = new Int32Array(nS);
   const times: number[][] = [];
   const allTimes: number[] = [];
-  const { day, minuteOfDay } = input;
-  const sc = input.service.codes;
-  const cc = input.channel.codes;
+  const { day, combo, minuteOfDay } = input;
   for (let i = 0; i < day.length; i++) {
     const d = day[i] as number;
-    const s = service.of[sc[i] as number] as number;
-    const at = atCounter[channel.of[cc[i] as number] as number] as number;
+    const k = combo[i] as number;
+    const s = serviceOf[k] as number;
+    const at = atCounter[k] as number;
     if (d > from && d <= to) {
       all[s] = (all[s] as number) + 1;
       counter[s] = (counter[s] as number) + at;
     }
-    const minute = minuteOfDay ? (minuteOfDay[i] ?? -1) : -1;
+    if (!minuteOfDay) continue;
+    const minute = minuteOfDay[i] ?? -1;
     if (at && minute >= 0) {
       (times[s] ??= []).push(minute);
       allTimes.push(minute);

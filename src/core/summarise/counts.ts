@@ -6,6 +6,7 @@
  */
 import type { VisitRecord } from '../clean';
 import type { VisitTable } from '../table';
+import { Combos, combosOf } from './combos';
 import { bucketKey } from '../peaks';
 import { JMO_COMPLAINT_CATEGORIES, JmoComplaintCategory } from '../vocabulary';
 import { weekdayOfDay } from '../zone';
@@ -29,12 +30,13 @@ export function jmoComplaintCategory(r: VisitRecord): JmoComplaintCategory | nul
   return 'Lainnya';
 }
 
-/** A visit field recoded densely for one sheet: a code per row, and the dictionary code of each. */
+/** A visit field recoded densely for one sheet: a code per combination, and the dictionary code of each. */
 interface DenseField {
   codes: Int32Array;
   values: number[];
 }
 
+/** Dense codes in first-seen order over the combinations (so over the rows too, see combos.ts). */
 function denseField(col: Int32Array, n: number, dictSize: number): DenseField {
   const index = new Int32Array(dictSize).fill(-1);
   const values: number[] = [];
@@ -81,69 +83,68 @@ export class VisitTallies {
 
   constructor(private readonly hidden: Hidden) {}
 
-  /** Counts one sheet's visits into the tallies. */
-  addSheet(sheetName: string, v: VisitTable): void {
+  /**
+   * Counts one sheet's visits into the tallies: the day-by-service-by-channel counts read one
+   * combination per row; every other count is taken per distinct combination (combos.ts).
+   */
+  addSheet(sheetName: string, v: VisitTable, combos: Combos = combosOf(v)): void {
     const dict = v.dict.values;
-    const n = v.size;
-    const day = v.day.data;
+    const K = combos.size;
     // Each field gets dense codes of its own, so a composite key stays far below 2^53 even with
     // hundreds of thousands of distinct topics.
-    const S = denseField(v.fields.service.data, n, dict.length);
-    const C = denseField(v.fields.channel.data, n, dict.length);
-    const A = denseField(v.fields.ageGroup.data, n, dict.length);
-    const G = denseField(v.fields.generation.data, n, dict.length);
-    const T = denseField(v.fields.topic.data, n, dict.length);
+    const S = denseField(combos.fields.service, K, dict.length);
+    const C = denseField(combos.fields.channel, K, dict.length);
+    const A = denseField(combos.fields.ageGroup, K, dict.length);
+    const G = denseField(combos.fields.generation, K, dict.length);
+    const T = denseField(combos.fields.topic, K, dict.length);
     const valueOf = (field: DenseField, code: number | undefined): string => dict[field.values[code ?? -1] ?? -1] ?? '';
     const nS = Math.max(1, S.values.length);
     const nC = Math.max(1, C.values.length);
     const nA = Math.max(1, A.values.length);
     const nG = Math.max(1, G.values.length);
     const nT = Math.max(1, T.values.length);
-    let minDay = Infinity;
-    let maxDay = -Infinity;
-    for (let i = 0; i < n; i++) {
-      const d = day[i] ?? 0;
-      if (d < minDay) minDay = d;
-      if (d > maxDay) maxDay = d;
-    }
+    const { minDay, maxDay } = combos;
     if (minDay < this.firstDay) this.firstDay = minDay;
     if (maxDay > this.lastDay) this.lastDay = maxDay;
-    const days = n > 0 ? maxDay - minDay + 1 : 1;
+    const days = v.size > 0 ? maxDay - minDay + 1 : 1;
     const cats = JMO_COMPLAINT_CATEGORIES.length;
-    // Day keys are offset from the sheet's first day, so a day-by-service-by-channel space stays small.
-    const dayService = new KeyCounter(days * nS * nC);
-    const serviceAge = new KeyCounter(nS * nA);
-    const serviceAgeTopic = new KeyCounter(nS * nA * nT);
-    const channelMix = new KeyCounter(nS * nC * nA * nG);
-    const complaintMix = new KeyCounter((cats + 1) * nG * nA);
     const s_ = S.codes;
     const c_ = C.codes;
     const a_ = A.codes;
     const g_ = G.codes;
     const t_ = T.codes;
-    for (let i = 0; i < n; i++) {
-      const s = s_[i] ?? 0;
-      const c = c_[i] ?? 0;
-      const a = a_[i] ?? 0;
-      dayService.add((((day[i] ?? 0) - minDay) * nS + s) * nC + c);
-      serviceAge.add(s * nA + a);
-      serviceAgeTopic.add((s * nA + a) * nT + (t_[i] ?? 0));
-      channelMix.add(((s * nC + c) * nA + a) * nG + (g_[i] ?? 0));
-    }
+    // Day keys are offset from the sheet's first day, so a day-by-service-by-channel space stays small.
+    const dayService = new KeyCounter(days * nS * nC);
+    const serviceChannel = new Int32Array(K);
+    for (let k = 0; k < K; k++) serviceChannel[k] = (s_[k] as number) * nC + (c_[k] as number);
+    const day = v.day.data;
+    const ofRow = combos.ofRow;
+    const nSC = nS * nC;
+    for (let i = 0; i < v.size; i++) dayService.add(((day[i] as number) - minDay) * nSC + (serviceChannel[ofRow[i] as number] as number));
+    const serviceAge = new KeyCounter(nS * nA);
+    const serviceAgeTopic = new KeyCounter(nS * nA * nT);
+    const channelMix = new KeyCounter(nS * nC * nA * nG);
+    const complaintMix = new KeyCounter((cats + 1) * nG * nA);
     // Only complaints can be JMO complaints: the category is worked out per distinct
     // (service, channel, topic) of the complaint rows alone.
     const complaintService = S.values.map((code) => dict[code] === COMPLAINT_SERVICE);
     const complaintOf = new Map<number, number>();
-    for (let i = 0; i < n; i++) {
-      const s = s_[i] ?? 0;
+    for (let k = 0; k < K; k++) {
+      const n = combos.rows[k] as number;
+      const s = s_[k] as number;
+      const c = c_[k] as number;
+      const a = a_[k] as number;
+      serviceAge.add(s * nA + a, n);
+      serviceAgeTopic.add((s * nA + a) * nT + (t_[k] as number), n);
+      channelMix.add(((s * nC + c) * nA + a) * nG + (g_[k] as number), n);
       if (!complaintService[s]) continue;
-      const key = (s * nC + (c_[i] ?? 0)) * nT + (t_[i] ?? 0);
+      const key = (s * nC + c) * nT + (t_[k] as number);
       let cat = complaintOf.get(key);
       if (cat === undefined) {
-        const found = jmoComplaintCategory({ day: 0, service: valueOf(S, s), channel: valueOf(C, c_[i]), topic: valueOf(T, t_[i]), ageGroup: '', generation: '' });
+        const found = jmoComplaintCategory({ day: 0, service: valueOf(S, s), channel: valueOf(C, c), topic: valueOf(T, t_[k]), ageGroup: '', generation: '' });
         complaintOf.set(key, (cat = found ? JMO_COMPLAINT_CATEGORIES.indexOf(found) : -1));
       }
-      if (cat >= 0) complaintMix.add((cat * nG + (g_[i] ?? 0)) * nA + (a_[i] ?? 0));
+      if (cat >= 0) complaintMix.add((cat * nG + (g_[k] as number)) * nA + a, n);
     }
     // Reported values, per distinct code: suppressed ones read OTHER (the JMO complaint
     // categories above were taken from the values themselves, and name no one).

@@ -5,6 +5,7 @@
  */
 import { UNKNOWN_GROUP } from '../settings';
 import type { VisitTable } from '../table';
+import { Combos, combosOf } from './combos';
 import { UNKNOWN, VOCABULARY, ValueRole } from '../vocabulary';
 
 export const MIN_ROWS_SHOWN = 3;
@@ -23,20 +24,22 @@ function alwaysShown(field: SuppressedField): Set<string> {
 /**
  * For each field, the values to report as OTHER: free text (not built-in, and for services and
  * channels not vetted by staff in any sheet) seen in fewer than MIN_ROWS_SHOWN rows. Counted per
- * code with typed arrays, then per distinct value: never a string operation per row.
+ * code over each sheet's distinct combinations (combos.ts, computed here unless given) with
+ * typed arrays, then per distinct value: never a string operation per row.
  */
-export function suppressedValues(sheets: readonly { visits: VisitTable }[]): Hidden {
+export function suppressedValues(sheets: readonly { visits: VisitTable }[], combos: readonly Combos[] = sheets.map((s) => combosOf(s.visits))): Hidden {
   const totals = { service: new Map<string, number>(), channel: new Map<string, number>(), topic: new Map<string, number>() };
   const vetted = new Set<string>();
-  for (const sheet of sheets) {
+  sheets.forEach((sheet, i) => {
     const v = sheet.visits;
+    const combo = combos[i] as Combos;
     for (const x of v.vetted) vetted.add(x);
     for (const f of SUPPRESSED_FIELDS) {
       const perCode = new Int32Array(v.dict.values.length);
-      const col = v.fields[f].data;
-      for (let i = 0; i < v.size; i++) {
-        const code = col[i] ?? 0;
-        perCode[code] = (perCode[code] ?? 0) + 1;
+      const col = combo.fields[f];
+      for (let k = 0; k < combo.size; k++) {
+        const code = col[k] as number;
+        perCode[code] = (perCode[code] as number) + (combo.rows[k] as number);
       }
       const m = totals[f];
       perCode.forEach((n, code) => {
@@ -44,7 +47,7 @@ export function suppressedValues(sheets: readonly { visits: VisitTable }[]): Hid
         if (n > 0 && value !== undefined) m.set(value, (m.get(value) ?? 0) + n);
       });
     }
-  }
+  });
   const out = {} as Hidden;
   for (const f of SUPPRESSED_FIELDS) {
     const keep = alwaysShown(f);

@@ -98,8 +98,24 @@ function sharedCodes(texts: string[]): CodedColumn {
   return { codes: twin, values: [...values, ...values] };
 }
 
+/** Each row its own combination. */
 function coded(rows: Rows, code: (texts: string[]) => CodedColumn): CodedVisits {
-  return { day: rows.day, service: code(rows.service), topic: code(rows.topic), channel: code(rows.channel), ageGroup: code(rows.ageGroup), generation: code(rows.generation), minuteOfDay: rows.minuteOfDay };
+  const combo = rows.day.map((_, i) => i);
+  return { day: rows.day, combo, service: code(rows.service), topic: code(rows.topic), channel: code(rows.channel), ageGroup: code(rows.ageGroup), generation: code(rows.generation), minuteOfDay: rows.minuteOfDay };
+}
+
+/** Rows grouped into their distinct combinations, numbered in first-row order (as combos.ts does). */
+function grouped(rows: Rows, code: (texts: string[]) => CodedColumn): CodedVisits {
+  const ids = new Map<string, number>();
+  const firstRow: number[] = [];
+  const combo = rows.day.map((_, i) => {
+    const key = JSON.stringify([rows.service[i], rows.topic[i], rows.channel[i], rows.ageGroup[i], rows.generation[i]]);
+    let k = ids.get(key);
+    if (k === undefined) ids.set(key, (k = firstRow.push(i) - 1));
+    return k;
+  });
+  const per = (col: string[]) => code(firstRow.map((i) => col[i]!));
+  return { day: rows.day, combo, service: per(rows.service), topic: per(rows.topic), channel: per(rows.channel), ageGroup: per(rows.ageGroup), generation: per(rows.generation), minuteOfDay: rows.minuteOfDay };
 }
 
 function check(rows: Rows, weeksCut: number): void {
@@ -114,16 +130,15 @@ function check(rows: Rows, weeksCut: number): void {
   const want = reference(rows, firstMonday, weeks);
   const end = last - 3;
   const wantCounter = counterReference(rows, end - 56, end, ['JMO']);
-  for (const code of [codedColumn, sharedCodes]) {
-    const input = coded(rows, code);
+  for (const input of [coded(rows, codedColumn), coded(rows, sharedCodes), grouped(rows, codedColumn), grouped(rows, sharedCodes)]) {
     const daily = dailyByService(input, first, span);
-    const got = weeklyCounts(input, daily.service, { first, weekOfDay, weeks, allTopics: ALL_TOPICS, unknown: UNKNOWN_GROUP, infoService: INFO });
+    const got = weeklyCounts(input, daily, { first, weekOfDay, weeks, allTopics: ALL_TOPICS, unknown: UNKNOWN_GROUP, infoService: INFO });
     // weeklyBy's reader sorts its topics fully (count, then name): only its content counts.
     const sorted = <V,>(m: Map<string, V>) => new Map(Array.from(m).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
     expect(ordered({ ...got, weeklyBy: sorted(got.weeklyBy) })).toEqual(ordered({ ...want, weeklyBy: sorted(want.weeklyBy) }));
     // The counter counts are read by service name only.
     const bySorted = (c: typeof wantCounter) => ordered({ all: sorted(c.all), counter: sorted(c.counter), times: sorted(c.times), allTimes: c.allTimes });
-    expect(bySorted(counterCounts(input, daily.service, end - 56, end, ['JMO']))).toEqual(bySorted(wantCounter));
+    expect(bySorted(counterCounts(input, daily, end - 56, end, ['JMO']))).toEqual(bySorted(wantCounter));
     // Visits per service per day, against a plain count.
     const perDay = new Map<string, number[]>();
     rows.day.forEach((d, i) => {
@@ -178,7 +193,7 @@ test('a topic spelled like ALL_TOPICS adds to its service\'s whole series, as th
   const input = coded(rows, codedColumn);
   const { first, last } = dayRange(rows.day);
   const daily = dailyByService(input, first, last - first + 1);
-  const got = weeklyCounts(input, daily.service, { first, weekOfDay: new Int32Array([0, 0]), weeks: 1, allTopics: ALL_TOPICS, unknown: UNKNOWN_GROUP, infoService: INFO });
+  const got = weeklyCounts(input, daily, { first, weekOfDay: new Int32Array([0, 0]), weeks: 1, allTopics: ALL_TOPICS, unknown: UNKNOWN_GROUP, infoService: INFO });
   expect(got.weeklyBy.get(INFO + '\u241f' + ALL_TOPICS)).toEqual([3]);
   expect(got.weeklyBy.get(INFO + '\u241fKPJ Lama')).toEqual([1]);
   check(rows, 0);
