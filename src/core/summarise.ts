@@ -82,8 +82,8 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
   const dateOf = (day: number): Date => clock.fromLocal(day, 0);
   const counts: StatusCounts = { OK: 0, DIPERBAIKI: 0, DUPLIKAT: 0, TIDAK_VALID: 0 };
   let rowsRead = 0;
-  // Each sheet's distinct field combinations, found once: suppression, the count tabs and the
-  // insights count per combination, and per row only where the day matters (combos.ts).
+  // Each sheet's distinct field combinations and (day, combination) cells, found in one pass:
+  // suppression, the count tabs and the insights count per combination or per cell (combos.ts).
   const combos = sheets.map((s) => combosOf(s.visits));
   const hidden = suppressedValues(sheets, combos);
   const tallies = new VisitTallies(hidden);
@@ -153,9 +153,10 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
 const INSIGHT_DAY_HEADERS: Record<string, readonly string[]> = { ds_prakiraan: PRAKIRAAN_DAY_COLUMNS, ds_perubahan: PERUBAHAN_DAY_COLUMNS };
 
 /**
- * The valid visits of every sheet as the insights read them, with rare free text as OTHER: each
- * row's combination and each combination's dictionary codes are passed on as they are (one
- * sheet), or offset into one joined list (several), so no text is built or looked up per row.
+ * The valid visits of every sheet as the insights read them, with rare free text as OTHER: the
+ * distinct (day, combination) cells with their rows, and each combination's dictionary codes,
+ * passed on as they are (one sheet) or offset into one joined list (several): no text is built
+ * or looked up per row.
  */
 function insightInputOf(sheets: readonly SheetRecords[], combos: readonly Combos[], hidden: Hidden): CodedVisits {
   const shown = (f: VisitField, dict: readonly string[]): string[] => {
@@ -174,22 +175,23 @@ function insightInputOf(sheets: readonly SheetRecords[], combos: readonly Combos
     return { codes, values };
   };
   if (sheets.length === 1) {
-    const v = (sheets[0] as SheetRecords).visits;
-    return { day: v.day.data.subarray(0, v.size), combo: (combos[0] as Combos).ofRow, service: column('service'), channel: column('channel'), topic: column('topic'), ageGroup: column('ageGroup'), generation: column('generation') };
+    const { cells } = combos[0] as Combos;
+    return { day: cells.day, combo: cells.combo, weight: cells.rows, service: column('service'), channel: column('channel'), topic: column('topic'), ageGroup: column('ageGroup'), generation: column('generation') };
   }
-  const total = sheets.reduce((sum, s) => sum + s.visits.size, 0);
+  const total = combos.reduce((sum, c) => sum + c.cells.size, 0);
   const day = new Int32Array(total);
   const combo = new Int32Array(total);
+  const weight = new Int32Array(total);
   let at = 0;
   let offset = 0;
-  sheets.forEach(({ visits: v }, i) => {
-    const c = combos[i] as Combos;
-    day.set(v.day.data.subarray(0, v.size), at);
-    for (let r = 0; r < v.size; r++) combo[at + r] = (c.ofRow[r] as number) + offset;
-    at += v.size;
+  for (const c of combos) {
+    day.set(c.cells.day, at);
+    weight.set(c.cells.rows, at);
+    for (let r = 0; r < c.cells.size; r++) combo[at + r] = (c.cells.combo[r] as number) + offset;
+    at += c.cells.size;
     offset += c.size;
-  });
-  return { day, combo, service: column('service'), channel: column('channel'), topic: column('topic'), ageGroup: column('ageGroup'), generation: column('generation') };
+  }
+  return { day, combo, weight, service: column('service'), channel: column('channel'), topic: column('topic'), ageGroup: column('ageGroup'), generation: column('generation') };
 }
 
 function insightSettingsOf(settings: Settings): InsightSettings {

@@ -1,9 +1,9 @@
 /**
  * The counting verb of the insights, over columnar visits whose text fields are held as codes
  * of distinct combinations (summarise/combos.ts: a million visits repeat a few thousand
- * combinations of service, channel, topic, age group and generation). Counts by day read one
- * combination per row from typed arrays; the rest are taken per combination; strings are
- * touched once per distinct value. A million visits then cost a few typed-array passes.
+ * combinations of service, channel, topic, age group and generation, on a few hundred days).
+ * Counts by day read the distinct (day, combination) entries with their visits from typed
+ * arrays; the rest are taken per combination; strings are touched once per distinct value.
  *
  * Maps handed on to the rules (wawasan.ts) keep the order in which their keys were first seen
  * in the rows, as a Map filled row by row would: a rule that breaks ties by that order reads
@@ -20,21 +20,24 @@ export interface CodedColumn {
 }
 
 /**
- * The insight input with its text fields coded: each row names its combination of field values,
- * and each field column holds that combination's code (one combination per row is fine).
- * Combinations are numbered in the order of their first row.
+ * The insight input with its text fields coded: each entry is a day and a combination of field
+ * values, standing for `weight` visits (1 when absent); each field column holds a combination's
+ * code (one combination per visit is fine). Combinations are numbered in the order of their
+ * first entry, entries in the order of their first visit.
  */
 export interface CodedVisits {
   day: ArrayLike<number>;
-  /** The combination of each row. */
+  /** The combination of each entry. */
   combo: ArrayLike<number>;
+  /** Visits per entry (each entry one visit when absent; then minuteOfDay may be given). */
+  weight?: ArrayLike<number>;
   /** Per combination. */
   service: CodedColumn;
   topic: CodedColumn;
   channel: CodedColumn;
   ageGroup: CodedColumn;
   generation: CodedColumn;
-  /** Minutes after local midnight of the visit (per row), −1 when unknown. */
+  /** Minutes after local midnight of the visit (per entry, without weights), −1 when unknown. */
   minuteOfDay?: ArrayLike<number>;
 }
 
@@ -120,12 +123,13 @@ export function dailyByService(input: CodedVisits, first: number, span: number):
   const serviceOf = perCombo(input.service, service);
   const counts = new Int32Array(nS * span);
   const comboRows = new Int32Array(serviceOf.length);
-  const { day, combo } = input;
+  const { day, combo, weight } = input;
   for (let i = 0; i < day.length; i++) {
     const k = combo[i] as number;
+    const n = weight ? (weight[i] as number) : 1;
     const at = (serviceOf[k] as number) * span + ((day[i] as number) - first);
-    counts[at] = (counts[at] as number) + 1;
-    comboRows[k] = (comboRows[k] as number) + 1;
+    counts[at] = (counts[at] as number) + n;
+    comboRows[k] = (comboRows[k] as number) + n;
   }
   const rows = new Int32Array(nS);
   comboRows.forEach((n, k) => {
@@ -162,7 +166,7 @@ const pair = (a: string, b: string): string => a + '\u241f' + b;
 /**
  * Counts for the weekly series and the wawasan rules:
  *  - visits per (service, week) and per (service, topic, week) over the complete weeks, and
- *    JMO complaints per week: one pass over the rows, one combination read per row;
+ *    JMO complaints per week: one pass over the entries (day, combination, visits);
  *  - information requests per known age group with their topics, and JMO complaints per
  *    (known generation, category): per combination. The category is worked out once per
  *    distinct (channel, topic) of the complaint combinations.
@@ -226,18 +230,19 @@ export function weeklyCounts(input: CodedVisits, daily: DailyByService, o: Weekl
   const whole = new Int32Array(nS * W);
   const pairWeek = new Int32Array(pairs.length * W);
   const jmoWeekly = new Array<number>(W).fill(0);
-  const { day, combo } = input;
+  const { day, combo, weight } = input;
   const { first, weekOfDay } = o;
   const serviceOf = daily.serviceOf;
   for (let i = 0; i < day.length; i++) {
     const w = weekOfDay[(day[i] as number) - first] as number;
     if (w < 0) continue;
     const k = combo[i] as number;
+    const n = weight ? (weight[i] as number) : 1;
     const at = (serviceOf[k] as number) * W + w;
-    whole[at] = (whole[at] as number) + 1;
+    whole[at] = (whole[at] as number) + n;
     const p = pairOf[k] as number;
-    if (p >= 0) pairWeek[p * W + w] = (pairWeek[p * W + w] as number) + 1;
-    if ((catOf[k] as number) >= 0) jmoWeekly[w] = (jmoWeekly[w] as number) + 1;
+    if (p >= 0) pairWeek[p * W + w] = (pairWeek[p * W + w] as number) + n;
+    if ((catOf[k] as number) >= 0) jmoWeekly[w] = (jmoWeekly[w] as number) + n;
   }
   return {
     weeklyBy: weeklyMap(service.values, topic.values, whole, pairs, pairWeek, W, o.allTopics),
@@ -312,15 +317,16 @@ export function counterCounts(input: CodedVisits, daily: DailyByService, from: n
   const counter = new Int32Array(nS);
   const times: number[][] = [];
   const allTimes: number[] = [];
-  const { day, combo, minuteOfDay } = input;
+  const { day, combo, weight, minuteOfDay } = input;
   for (let i = 0; i < day.length; i++) {
     const d = day[i] as number;
     const k = combo[i] as number;
     const s = serviceOf[k] as number;
     const at = atCounter[k] as number;
     if (d > from && d <= to) {
-      all[s] = (all[s] as number) + 1;
-      counter[s] = (counter[s] as number) + at;
+      const n = weight ? (weight[i] as number) : 1;
+      all[s] = (all[s] as number) + n;
+      counter[s] = (counter[s] as number) + at * n;
     }
     if (!minuteOfDay) continue;
     const minute = minuteOfDay[i] ?? -1;

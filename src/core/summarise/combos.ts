@@ -1,126 +1,148 @@
 /**
  * The distinct combinations of a visit table's text fields (service, channel, age group,
- * generation, topic), found in one pass over the rows with an open-addressing hash on their
- * dictionary codes. A log of a million visits repeats a few thousand combinations: every count
- * that does not involve the day is then taken once per combination (with its number of rows)
- * instead of once per row, and the counts that do involve the day read one code per row.
+ * generation, topic), and the distinct (day, combination) cells, found in one pass over the
+ * rows with an open-addressing hash on their dictionary codes. A log of a million visits repeats
+ * a few thousand combinations on a few hundred days: every count that does not involve the day
+ * is then taken once per combination (with its number of rows), and every count by day once per
+ * cell, instead of once per row.
  *
- * Combinations are numbered in the order of their first row, so counting them in number order
- * meets every key in the order a row-by-row count would first meet it.
+ * Cells and combinations are numbered in the order of their first row, so counting them in
+ * number order meets every key in the order a row-by-row count would first meet it.
  */
 import { VISIT_FIELDS, VisitField, VisitTable } from '../table';
 
 export interface Combos {
   /** Number of distinct combinations. */
   size: number;
-  /** The combination of each row. */
-  ofRow: Int32Array;
   /** Rows per combination. */
   rows: Int32Array;
   /** Each field's dictionary code per combination. */
   fields: Record<VisitField, Int32Array>;
+  /**
+   * The distinct (day, combination) pairs, numbered in first-row order, with their rows: every
+   * count by day is taken over these, weighted by their rows.
+   */
+  cells: { size: number; day: Int32Array; combo: Int32Array; rows: Int32Array };
   /** First and last day of the rows (Infinity, −Infinity when there are none). */
   minDay: number;
   maxDay: number;
 }
 
-/** Golden-ratio multiplicative hashing of the five codes (32-bit). */
-function hash5(s: number, c: number, a: number, g: number, t: number): number {
-  let h = Math.imul(s, 0x9e3779b1);
-  h = Math.imul(h ^ c, 0x85ebca6b) ^ (h >>> 13);
-  h = Math.imul(h ^ a, 0xc2b2ae35) ^ (h >>> 16);
-  h = Math.imul(h ^ g, 0x27d4eb2f) ^ (h >>> 15);
-  h = Math.imul(h ^ t, 0x165667b1);
+/** Multiplicative hashing of up to six small integers (32-bit). */
+function hash6(d: number, s: number, c: number, a: number, g: number, t: number): number {
+  let h = Math.imul(d ^ 0x5bd1e995, 0x9e3779b1);
+  h = Math.imul(h ^ s, 0x85ebca6b) ^ (h >>> 13);
+  h = Math.imul(h ^ c, 0xc2b2ae35) ^ (h >>> 16);
+  h = Math.imul(h ^ a, 0x27d4eb2f) ^ (h >>> 15);
+  h = Math.imul(h ^ g, 0x165667b1) ^ (h >>> 13);
+  h = Math.imul(h ^ t, 0x9e3779b1);
   return h ^ (h >>> 16);
 }
 
-const grown = (a: Int32Array, size: number): Int32Array<ArrayBuffer> => {
-  const next = new Int32Array(size);
-  next.set(a);
-  return next;
-};
+/**
+ * Distinct rows of six integer columns, by open addressing: `keys` are the columns, `n` the
+ * rows. Returns the number of each row's distinct tuple (first-row order) and the first row of
+ * each tuple.
+ */
+function distinctTuples(keys: readonly [ArrayLike<number>, ArrayLike<number>, ArrayLike<number>, ArrayLike<number>, ArrayLike<number>, ArrayLike<number>], n: number): { of: Int32Array; firstRow: Int32Array } {
+  const [K0, K1, K2, K3, K4, K5] = keys;
+  let firstRow = new Int32Array(1024);
+  // Slots hold tuple number + 1 (0 = empty); the table stays at most half full.
+  let slots = new Int32Array(2048);
+  let mask = slots.length - 1;
+  const of = new Int32Array(n);
+  let size = 0;
+  for (let i = 0; i < n; i++) {
+    const k0 = K0[i] as number;
+    const k1 = K1[i] as number;
+    const k2 = K2[i] as number;
+    const k3 = K3[i] as number;
+    const k4 = K4[i] as number;
+    const k5 = K5[i] as number;
+    let at = hash6(k0, k1, k2, k3, k4, k5) & mask;
+    let j = -1;
+    for (;;) {
+      const slot = slots[at] as number;
+      if (slot === 0) break;
+      const r = (firstRow[slot - 1] as number);
+      if (K0[r] === k0 && K1[r] === k1 && K2[r] === k2 && K3[r] === k3 && K4[r] === k4 && K5[r] === k5) {
+        j = slot - 1;
+        break;
+      }
+      at = (at + 1) & mask;
+    }
+    if (j < 0) {
+      j = size++;
+      if (size > firstRow.length) {
+        const grown = new Int32Array(firstRow.length * 2);
+        grown.set(firstRow);
+        firstRow = grown;
+        slots = new Int32Array(firstRow.length * 2);
+        mask = slots.length - 1;
+        // Re-slot the tuples found so far (their first rows hold their values).
+        for (let q = 0; q < j; q++) {
+          const r = firstRow[q] as number;
+          let b = hash6(K0[r] as number, K1[r] as number, K2[r] as number, K3[r] as number, K4[r] as number, K5[r] as number) & mask;
+          while (slots[b] !== 0) b = (b + 1) & mask;
+          slots[b] = q + 1;
+        }
+        at = hash6(k0, k1, k2, k3, k4, k5) & mask;
+        while (slots[at] !== 0) at = (at + 1) & mask;
+      }
+      firstRow[j] = i;
+      slots[at] = j + 1;
+    }
+    of[i] = j;
+  }
+  return { of, firstRow: firstRow.slice(0, size) };
+}
 
+/** The values of `col` at the given rows. */
+const pick = (col: ArrayLike<number>, rows: Int32Array): Int32Array => rows.map((r) => col[r] as number);
+
+/** Sums `weight` (1 when absent) by group. */
+function sumBy(group: Int32Array, groups: number, weight?: Int32Array): Int32Array {
+  const out = new Int32Array(groups);
+  for (let i = 0; i < group.length; i++) {
+    const g = group[i] as number;
+    out[g] = (out[g] as number) + (weight ? (weight[i] as number) : 1);
+  }
+  return out;
+}
+
+/**
+ * One pass over the rows finds the distinct (day, fields) cells; the distinct field
+ * combinations are then found among the cells alone.
+ */
 export function combosOf(v: VisitTable): Combos {
   const n = v.size;
-  const S = v.fields.service.data;
-  const C = v.fields.channel.data;
-  const A = v.fields.ageGroup.data;
-  const G = v.fields.generation.data;
-  const T = v.fields.topic.data;
+  const F = v.fields;
   const day = v.day.data;
-  let cap = 1024;
-  let fs = new Int32Array(cap);
-  let fc = new Int32Array(cap);
-  let fa = new Int32Array(cap);
-  let fg = new Int32Array(cap);
-  let ft = new Int32Array(cap);
-  let rows = new Int32Array(cap);
-  // Slots hold combination number + 1 (0 = empty); the table stays at most half full.
-  let slots = new Int32Array(cap * 2);
-  let mask = slots.length - 1;
-  const ofRow = new Int32Array(n);
-  let size = 0;
   let minDay = Infinity;
   let maxDay = -Infinity;
   for (let i = 0; i < n; i++) {
     const d = day[i] as number;
     if (d < minDay) minDay = d;
     if (d > maxDay) maxDay = d;
-    const s = S[i] as number;
-    const c = C[i] as number;
-    const a = A[i] as number;
-    const g = G[i] as number;
-    const t = T[i] as number;
-    let at = hash5(s, c, a, g, t) & mask;
-    let k = -1;
-    for (;;) {
-      const slot = slots[at] as number;
-      if (slot === 0) break;
-      const j = slot - 1;
-      if (fs[j] === s && fc[j] === c && fa[j] === a && fg[j] === g && ft[j] === t) {
-        k = j;
-        break;
-      }
-      at = (at + 1) & mask;
-    }
-    if (k < 0) {
-      k = size++;
-      if (size > cap) {
-        cap *= 2;
-        fs = grown(fs, cap);
-        fc = grown(fc, cap);
-        fa = grown(fa, cap);
-        fg = grown(fg, cap);
-        ft = grown(ft, cap);
-        rows = grown(rows, cap);
-        slots = rehash(fs, fc, fa, fg, ft, k, cap * 2);
-        mask = slots.length - 1;
-        at = hash5(s, c, a, g, t) & mask;
-        while (slots[at] !== 0) at = (at + 1) & mask;
-      }
-      fs[k] = s;
-      fc[k] = c;
-      fa[k] = a;
-      fg[k] = g;
-      ft[k] = t;
-      slots[at] = k + 1;
-    }
-    ofRow[i] = k;
-    rows[k] = (rows[k] as number) + 1;
   }
-  const fields = { service: fs, channel: fc, ageGroup: fa, generation: fg, topic: ft };
-  for (const f of VISIT_FIELDS) fields[f] = fields[f].slice(0, size);
-  return { size, ofRow, rows: rows.slice(0, size), fields, minDay, maxDay };
-}
-
-/** A fresh slot table of the given size holding combinations 0..count-1. */
-function rehash(fs: Int32Array, fc: Int32Array, fa: Int32Array, fg: Int32Array, ft: Int32Array, count: number, size: number): Int32Array<ArrayBuffer> {
-  const slots = new Int32Array(size);
-  const mask = size - 1;
-  for (let j = 0; j < count; j++) {
-    let at = hash5(fs[j] as number, fc[j] as number, fa[j] as number, fg[j] as number, ft[j] as number) & mask;
-    while (slots[at] !== 0) at = (at + 1) & mask;
-    slots[at] = j + 1;
-  }
-  return slots;
+  const cellsOf = distinctTuples([day, F.service.data, F.channel.data, F.ageGroup.data, F.generation.data, F.topic.data], n);
+  const C = cellsOf.firstRow.length;
+  const cellRows = sumBy(cellsOf.of, C);
+  const cellDay = pick(day, cellsOf.firstRow);
+  const cellField = {} as Record<VisitField, Int32Array>;
+  for (const f of VISIT_FIELDS) cellField[f] = pick(F[f].data, cellsOf.firstRow);
+  // Combinations among the cells: the same search with the day column held at 0.
+  const zero = new Int32Array(C);
+  const combosOfCells = distinctTuples([zero, cellField.service, cellField.channel, cellField.ageGroup, cellField.generation, cellField.topic], C);
+  const K = combosOfCells.firstRow.length;
+  const fields = {} as Record<VisitField, Int32Array>;
+  for (const f of VISIT_FIELDS) fields[f] = pick(cellField[f], combosOfCells.firstRow);
+  return {
+    size: K,
+    rows: sumBy(combosOfCells.of, K, cellRows),
+    fields,
+    cells: { size: C, day: cellDay, combo: combosOfCells.of, rows: cellRows },
+    minDay,
+    maxDay,
+  };
 }

@@ -84,8 +84,8 @@ export class VisitTallies {
   constructor(private readonly hidden: Hidden) {}
 
   /**
-   * Counts one sheet's visits into the tallies: the day-by-service-by-channel counts read one
-   * combination per row; every other count is taken per distinct combination (combos.ts).
+   * Counts one sheet's visits into the tallies: the day-by-service-by-channel counts are taken
+   * per distinct (day, combination) cell, every other count per distinct combination (combos.ts).
    */
   addSheet(sheetName: string, v: VisitTable, combos: Combos = combosOf(v)): void {
     const dict = v.dict.values;
@@ -117,10 +117,11 @@ export class VisitTallies {
     const dayService = new KeyCounter(days * nS * nC);
     const serviceChannel = new Int32Array(K);
     for (let k = 0; k < K; k++) serviceChannel[k] = (s_[k] as number) * nC + (c_[k] as number);
-    const day = v.day.data;
-    const ofRow = combos.ofRow;
+    const cells = combos.cells;
     const nSC = nS * nC;
-    for (let i = 0; i < v.size; i++) dayService.add(((day[i] as number) - minDay) * nSC + (serviceChannel[ofRow[i] as number] as number));
+    for (let j = 0; j < cells.size; j++) {
+      dayService.add(((cells.day[j] as number) - minDay) * nSC + (serviceChannel[cells.combo[j] as number] as number), cells.rows[j] as number);
+    }
     const serviceAge = new KeyCounter(nS * nA);
     const serviceAgeTopic = new KeyCounter(nS * nA * nT);
     const channelMix = new KeyCounter(nS * nC * nA * nG);

@@ -118,6 +118,27 @@ function grouped(rows: Rows, code: (texts: string[]) => CodedColumn): CodedVisit
   return { day: rows.day, combo, service: per(rows.service), topic: per(rows.topic), channel: per(rows.channel), ageGroup: per(rows.ageGroup), generation: per(rows.generation), minuteOfDay: rows.minuteOfDay };
 }
 
+/** Visits grouped into distinct (day, combination) entries weighted by their visits (as the summaries pass them). */
+function weighted(rows: Rows, code: (texts: string[]) => CodedColumn): CodedVisits {
+  const g = grouped(rows, code);
+  const ids = new Map<string, number>();
+  const day: number[] = [];
+  const combo: number[] = [];
+  const weight: number[] = [];
+  rows.day.forEach((d, i) => {
+    const key = `${d},${g.combo[i]}`;
+    let e = ids.get(key);
+    if (e === undefined) {
+      ids.set(key, (e = day.push(d) - 1));
+      combo.push(g.combo[i]!);
+      weight.push(0);
+    }
+    weight[e]!++;
+  });
+  const { minuteOfDay: _, ...rest } = g;
+  return { ...rest, day, combo, weight };
+}
+
 function check(rows: Rows, weeksCut: number): void {
   const { first, last } = dayRange(rows.day);
   const span = last - first + 1;
@@ -130,7 +151,8 @@ function check(rows: Rows, weeksCut: number): void {
   const want = reference(rows, firstMonday, weeks);
   const end = last - 3;
   const wantCounter = counterReference(rows, end - 56, end, ['JMO']);
-  for (const input of [coded(rows, codedColumn), coded(rows, sharedCodes), grouped(rows, codedColumn), grouped(rows, sharedCodes)]) {
+  const untimed = counterReference({ ...rows, minuteOfDay: rows.day.map(() => -1) }, end - 56, end, ['JMO']);
+  for (const input of [coded(rows, codedColumn), coded(rows, sharedCodes), grouped(rows, codedColumn), grouped(rows, sharedCodes), weighted(rows, codedColumn), weighted(rows, sharedCodes)]) {
     const daily = dailyByService(input, first, span);
     const got = weeklyCounts(input, daily, { first, weekOfDay, weeks, allTopics: ALL_TOPICS, unknown: UNKNOWN_GROUP, infoService: INFO });
     // weeklyBy's reader sorts its topics fully (count, then name): only its content counts.
@@ -138,7 +160,7 @@ function check(rows: Rows, weeksCut: number): void {
     expect(ordered({ ...got, weeklyBy: sorted(got.weeklyBy) })).toEqual(ordered({ ...want, weeklyBy: sorted(want.weeklyBy) }));
     // The counter counts are read by service name only.
     const bySorted = (c: typeof wantCounter) => ordered({ all: sorted(c.all), counter: sorted(c.counter), times: sorted(c.times), allTimes: c.allTimes });
-    expect(bySorted(counterCounts(input, daily, end - 56, end, ['JMO']))).toEqual(bySorted(wantCounter));
+    expect(bySorted(counterCounts(input, daily, end - 56, end, ['JMO']))).toEqual(bySorted(input.weight ? untimed : wantCounter));
     // Visits per service per day, against a plain count.
     const perDay = new Map<string, number[]>();
     rows.day.forEach((d, i) => {

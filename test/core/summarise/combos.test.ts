@@ -8,34 +8,55 @@ function table(rows: [number, string, string, string, string, string][]): VisitT
   return t;
 }
 
-/** The combinations as a plain grouping would find them: distinct tuples in first-row order. */
+/** Combinations and (day, combination) cells as a plain grouping finds them: distinct tuples in first-row order. */
 function expected(t: VisitTable) {
   const ids = new Map<string, number>();
-  const ofRow: number[] = [];
   const rows: number[] = [];
+  const cellIds = new Map<string, number>();
+  const cells = { day: [] as number[], combo: [] as number[], rows: [] as number[] };
   for (let i = 0; i < t.size; i++) {
     const key = VISIT_FIELDS.map((f) => t.fields[f].get(i)).join(',');
     let k = ids.get(key);
     if (k === undefined) ids.set(key, (k = rows.push(0) - 1));
     rows[k]!++;
-    ofRow.push(k);
+    const cellKey = `${t.day.get(i)}|${key}`;
+    let c = cellIds.get(cellKey);
+    if (c === undefined) {
+      cellIds.set(cellKey, (c = cells.rows.push(0) - 1));
+      cells.day.push(t.day.get(i));
+      cells.combo.push(k);
+    }
+    cells.rows[c]!++;
   }
-  return { size: ids.size, ofRow, rows };
+  return { size: ids.size, rows, cells };
 }
 
+/** The combination found for each row, through its cell. */
+function comboOfRows(t: VisitTable, c: ReturnType<typeof combosOf>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < t.size; i++) {
+    const j = Array.from(c.cells.day).findIndex((d, k) => d === t.day.get(i) && VISIT_FIELDS.every((f) => c.fields[f][c.cells.combo[k]!] === t.fields[f].get(i)));
+    out.push(c.cells.combo[j]!);
+  }
+  return out;
+}
+
+const plain = (c: ReturnType<typeof combosOf>) => ({ size: c.size, rows: Array.from(c.rows), cells: { day: Array.from(c.cells.day), combo: Array.from(c.cells.combo), rows: Array.from(c.cells.rows) } });
+
 describe('combosOf: the distinct field combinations of a visit table', () => {
-  test('each row names its combination, numbered in first-row order, with the rows of each and the day range', () => {
+  test('combinations and (day, combination) cells, numbered in first-row order, with their rows and the day range', () => {
     const value = (xs: string[]) => fc.constantFrom(...xs);
     const row = fc.tuple(fc.integer({ min: 19000, max: 19400 }), value(['Informasi', 'Pengaduan', 'X']), value(['JMO', 'Kantor Cabang']), value(['20-27', '>42']), value(['Gen Z', 'Milenial']), value(['a', 'b', 'c', '']));
     fc.assert(
       fc.property(fc.array(row, { maxLength: 200 }), (rows) => {
         const t = table(rows);
         const c = combosOf(t);
-        const want = expected(t);
-        expect(c.size).toBe(want.size);
-        expect(Array.from(c.ofRow)).toEqual(want.ofRow);
-        expect(Array.from(c.rows)).toEqual(want.rows);
-        for (let i = 0; i < t.size; i++) for (const f of VISIT_FIELDS) expect(c.fields[f][c.ofRow[i]!]).toBe(t.fields[f].get(i));
+        expect(plain(c)).toEqual(expected(t));
+        expect(c.cells.size).toBe(c.cells.day.length);
+        // Each row's cell holds its day and fields, and no two combinations hold the same fields.
+        expect(comboOfRows(t, c).every((k) => k >= 0)).toBe(true);
+        const keys = Array.from({ length: c.size }, (_, k) => VISIT_FIELDS.map((f) => c.fields[f][k]).join(','));
+        expect(new Set(keys).size).toBe(c.size);
         expect(c.minDay).toBe(rows.length ? Math.min(...rows.map((r) => r[0])) : Infinity);
         expect(c.maxDay).toBe(rows.length ? Math.max(...rows.map((r) => r[0])) : -Infinity);
       }),
@@ -46,12 +67,10 @@ describe('combosOf: the distinct field combinations of a visit table', () => {
   test('thousands of combinations (the hash table grows) stay distinct and in first-row order', () => {
     const rows: [number, string, string, string, string, string][] = [];
     for (let i = 0; i < 6000; i++) rows.push([19000 + (i % 7), `s${i % 3}`, `c${i % 5}`, 'a', `g${i % 2}`, `t${(i * 7919) % 2500}`]);
-    const t = table([...rows, ...rows]);
+    const t = table([...rows, ...rows, ...rows.map(([d, ...rest]) => [d + 100, ...rest] as (typeof rows)[number])]);
     const c = combosOf(t);
-    const want = expected(t);
-    expect(c.size).toBe(want.size);
     expect(c.size).toBeGreaterThan(2048);
-    expect(Array.from(c.ofRow)).toEqual(want.ofRow);
-    expect(Array.from(c.rows)).toEqual(want.rows);
+    expect(c.cells.size).toBeGreaterThan(c.size);
+    expect(plain(c)).toEqual(expected(t));
   });
 });
