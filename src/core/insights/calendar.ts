@@ -2,7 +2,7 @@
  * Which days a branch is open, learned from its log: the weekdays it serves on and whether it
  * closes on the listed holidays. A day is a day number in the spreadsheet's zone (zone.ts).
  */
-import { isoOfDay, weekdayOfDay, ymdOfDay } from '../zone';
+import { dayNumber, isoOfDay, weekdayOfDay, ymdOfDay } from '../zone';
 import { weekOfMonth } from '../settings';
 
 export interface OpenCalendar {
@@ -19,7 +19,27 @@ export function womOfDay(day: number): number {
 }
 
 export function isOpen(cal: OpenCalendar, day: number): boolean {
-  return cal.openWeekdays[weekdayOfDay(day)] === true && !cal.closed.has(isoOfDay(day));
+  return cal.openWeekdays[weekdayOfDay(day)] === true && !closedDays(cal.closed).has(day);
+}
+
+/**
+ * The closed dates as day numbers, worked out once per set: the forecast asks isOpen for every
+ * day of the log many times over, and formatting each day as text to look it up was most of it.
+ * A text that is not the ISO form of a day can match no day, so it is left out.
+ */
+const closedDayCache = new WeakMap<ReadonlySet<string>, { size: number; days: Set<number> }>();
+function closedDays(closed: ReadonlySet<string>): Set<number> {
+  const hit = closedDayCache.get(closed);
+  if (hit && hit.size === closed.size) return hit.days;
+  const days = new Set<number>();
+  for (const iso of closed) {
+    const m = /^(-?\d+)-(\d{2})-(\d{2})$/.exec(iso);
+    if (!m) continue;
+    const day = dayNumber(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (isoOfDay(day) === iso) days.add(day);
+  }
+  closedDayCache.set(closed, { size: closed.size, days });
+  return days;
 }
 
 /** Monday on or before a day. */

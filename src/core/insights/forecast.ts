@@ -94,17 +94,34 @@ export function fitPoisson(
   const p = penalised.length;
   const beta = start.slice();
   const wsum = weight.reduce((a, b) => a + b, 0);
+  // Design rows are mostly zeros (one month, one weekday, one week of month): each row's sums
+  // run over its nonzero columns only. A zero column adds an exact ±0 to every sum, which leaves
+  // it unchanged while the numbers are finite, so the fit is the same to the last bit; a row
+  // with a non-finite weight, or a non-finite coefficient, takes the full loops as before.
+  const nonzero = X.map((xi) => nonzeroColumns(xi));
+  const maxAbs = X.map((xi) => xi.reduce((m, x) => Math.max(m, Math.abs(x)), 0));
   let info = identity(p);
   for (let iter = 0; iter < 30; iter++) {
     // IRLS for the log link: weight w·mu, working response eta + (y − mu)/mu.
     const A = zeros(p);
     const b = new Array(p).fill(0);
+    const finiteBeta = beta.every(Number.isFinite);
     for (let i = 0; i < X.length; i++) {
       const xi = row(X, i);
-      const eta = dot(xi, beta);
+      const nz = nonzero[i] as number[];
+      const eta = finiteBeta ? sparseDot(xi, nz, beta) : dot(xi, beta);
       const mu = Math.exp(eta + at(offset, i));
       const w = at(weight, i) * mu;
       const z = eta + (at(y, i) - mu) / mu;
+      if (Number.isFinite(w * at(maxAbs, i))) {
+        for (const r of nz) {
+          const xr = at(xi, r);
+          b[r] += w * xr * z;
+          const Ar = row(A, r);
+          for (const c of nz) Ar[c] = at(Ar, c) + w * xr * at(xi, c);
+        }
+        continue;
+      }
       for (let r = 0; r < p; r++) {
         const xr = at(xi, r);
         if (xr === 0) continue;
@@ -125,8 +142,9 @@ export function fitPoisson(
     if (change < 1e-8) break;
   }
   let chi2 = 0;
+  const finiteBeta = beta.every(Number.isFinite);
   for (let i = 0; i < X.length; i++) {
-    const mu = Math.exp(dot(row(X, i), beta) + at(offset, i));
+    const mu = Math.exp((finiteBeta ? sparseDot(row(X, i), nonzero[i] as number[], beta) : dot(row(X, i), beta)) + at(offset, i));
     chi2 += (at(weight, i) * (at(y, i) - mu) ** 2) / mu;
   }
   // Dispersion may fall below 1: logs that staff apportion by hand are smoother than Poisson.
@@ -143,7 +161,31 @@ const MIN_DISPERSION = 0.1;
  * from the recent weeks only (exponential decay), with the shape as a fixed offset.
  * `days` are the open training days, `y` their visit counts, `trainEnd` the last training day.
  */
-export function fitForecast(days: readonly number[], y: readonly number[], cal: OpenCalendar, trainEnd: number, cfg: ForecastConfig = DEFAULT_FORECAST_CONFIG): FittedModel {
+/**
+ * What a fit needs of its days alone (the same for every service fitted on them): each day's
+ * shape, calendar month and seasonal features, the stage-1 design and the stage-2 weights.
+ * forecastServices builds it once per set of training days and fits every service on it
+ * (with the same calendar and config the fits get).
+ */
+export interface ForecastDesign {
+  days: readonly number[];
+  trainEnd: number;
+  openWeekdays: number[];
+  shapes: DayShape[];
+  monthOf: number[];
+  nM: number;
+  q: number;
+  seasonalX: number[][];
+  X1: number[][];
+  penal1: boolean[];
+  ones: number[];
+  zero: number[];
+  monthDays: number[];
+  X2: number[][];
+  decay: number[];
+}
+
+export function forecastDesign(days: readonly number[], cal: OpenCalendar, trainEnd: number, cfg: ForecastConfig = DEFAULT_FORECAST_CONFIG): ForecastDesign {
   const openWeekdays: number[] = [];
   for (let wd = 0; wd < 7; wd++) if (cal.openWeekdays[wd]) openWeekdays.push(wd);
   const shapes = days.map((d) => dayShape(d, cal, trainEnd));
@@ -164,20 +206,33 @@ export function fitForecast(days: readonly number[], y: readonly number[], cal: 
   const penal1 = [...new Array(nM).fill(false), ...new Array(q).fill(true)];
   const ones = days.map(() => 1);
   const zero = days.map(() => 0);
-  const monthSum = new Array(nM).fill(0);
   const monthDays = new Array(nM).fill(0);
+  monthOf.forEach((m) => monthDays[m]++);
+  const X2 = shapes.map((s) => [1, trendTerm(s.weeksAhead, cfg.trendDamping)]);
+  const decay = days.map((d) => Math.pow(0.5, (trainEnd - d) / 7 / cfg.halfLifeWeeks));
+  return { days, trainEnd, openWeekdays, shapes, monthOf, nM, q, seasonalX, X1, penal1, ones, zero, monthDays, X2, decay };
+}
+
+export function fitForecast(
+  days: readonly number[],
+  y: readonly number[],
+  cal: OpenCalendar,
+  trainEnd: number,
+  cfg: ForecastConfig = DEFAULT_FORECAST_CONFIG,
+  design: ForecastDesign = forecastDesign(days, cal, trainEnd, cfg),
+): FittedModel {
+  const { openWeekdays, monthOf, nM, q, seasonalX, X1, penal1, ones, zero, monthDays, X2, decay } = design;
+  const monthSum = new Array(nM).fill(0);
   monthOf.forEach((m, i) => {
     monthSum[m] += at(y, i);
-    monthDays[m]++;
   });
-  const start1 = [...monthSum.map((t, m) => Math.log(Math.max(0.05, t / Math.max(1, monthDays[m])))), ...new Array(q).fill(0)];
+  const start1 = [...monthSum.map((t, m) => Math.log(Math.max(0.05, t / Math.max(1, at(monthDays, m))))), ...new Array(q).fill(0)];
   const stage1 = days.length > 0 ? fitPoisson(X1, y, ones, zero, penal1, cfg.ridge, start1) : { beta: new Array(nM + q).fill(0), cov: zeros(nM + q), dispersion: 1 };
   const shapeBeta = stage1.beta.slice(nM);
   const shapeOffset = (s: DayShape) => dot(seasonalFeatures(s, openWeekdays), shapeBeta);
 
-  const X2 = shapes.map((s) => [1, trendTerm(s.weeksAhead, cfg.trendDamping)]);
-  const decay = days.map((d) => Math.pow(0.5, (trainEnd - d) / 7 / cfg.halfLifeWeeks));
-  const offsets = shapes.map(shapeOffset);
+  // The shapes' seasonal features are the design's (seasonalFeatures of the same shapes).
+  const offsets = seasonalX.map((sx) => dot(sx, shapeBeta));
   const recentY = y.reduce((a, v, i) => a + v * at(decay, i), 0);
   const recentMu = offsets.reduce((a, o, i) => a + Math.exp(o) * at(decay, i), 0);
   const start2 = [Math.log(Math.max(0.05, recentY) / Math.max(1e-9, recentMu)), 0];
@@ -337,6 +392,20 @@ function row(m: readonly number[][], r: number): number[] {
 
 function diag(m: readonly number[][], i: number): number {
   return at(row(m, i), i);
+}
+
+/** The columns of a row that are not zero, in order. */
+function nonzeroColumns(x: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < x.length; j++) if (at(x, j) !== 0) out.push(j);
+  return out;
+}
+
+/** dot(a, b) over the given columns of `a` (its nonzero ones), in the same order. */
+function sparseDot(a: readonly number[], columns: readonly number[], b: readonly number[]): number {
+  let s = 0;
+  for (const j of columns) s += at(a, j) * at(b, j);
+  return s;
 }
 
 function dot(a: readonly number[], b: readonly number[]): number {

@@ -5,7 +5,7 @@
  * summing errors and scales over their days. Weekly MAPE is on the branch's weekly totals.
  */
 import { OpenCalendar, isOpen, lastCompleteMonday, mondayOf } from './calendar';
-import { DEFAULT_FORECAST_CONFIG, DayForecast, ForecastConfig, FittedModel, dayShape, fitForecast, normalQuantile, pitBandShare } from './forecast';
+import { DEFAULT_FORECAST_CONFIG, DayForecast, ForecastConfig, FittedModel, dayShape, fitForecast, forecastDesign, normalQuantile, pitBandShare } from './forecast';
 
 export const PRAKIRAAN_HEADERS = ['tanggal', 'layanan', 'jenis', 'jumlah_aktual', 'prakiraan', 'batas_bawah', 'batas_atas'] as const;
 /** Columns of ds_prakiraan holding day numbers. */
@@ -116,18 +116,22 @@ export function forecastServices(
   const weeklyActual = new Array(HOLDOUT_WEEKS).fill(0);
   const weeklyForecast = new Array(HOLDOUT_WEEKS).fill(0);
   const trainAll = openDays(first, end);
+  // The training days and their design are the same for every service: built once.
+  const trainDays = canBacktest ? openDays(first, holdStart - 1) : [];
+  const backtestDesign = canBacktest ? forecastDesign(trainDays, cal, holdStart - 1, cfg) : null;
+  const held = canBacktest ? openDays(holdStart, lastSunday) : [];
+  const fullDesign = forecastDesign(trainAll, cal, end, cfg);
+  const ahead = openDays(end + 1, end + HORIZON_DAYS);
   for (const [service, s] of series) {
     let mase: number | null = null;
     let coverage: number | null = null;
     let coveragePit: number | null = null;
-    if (canBacktest) {
-      const trainDays = openDays(first, holdStart - 1);
-      const model = fitForecast(trainDays, trainDays.map((d) => countOn(s, d)), cal, holdStart - 1, cfg);
+    if (backtestDesign) {
+      const model = fitForecast(trainDays, trainDays.map((d) => countOn(s, d)), cal, holdStart - 1, cfg, backtestDesign);
       const scale = seasonalNaiveScale(trainDays, (d) => countOn(s, d), cal);
       let err = 0;
       let serviceInside = 0;
       let servicePit = 0;
-      const held = openDays(holdStart, lastSunday);
       for (const d of held) {
         const f = model.predict(dayShape(d, cal, holdStart - 1));
         const a = countOn(s, d);
@@ -156,8 +160,8 @@ export function forecastServices(
         scaleSum += scale * held.length;
       }
     }
-    const model = fitForecast(trainAll, trainAll.map((d) => countOn(s, d)), cal, end, cfg);
-    for (const d of openDays(end + 1, end + HORIZON_DAYS)) {
+    const model = fitForecast(trainAll, trainAll.map((d) => countOn(s, d)), cal, end, cfg, fullDesign);
+    for (const d of ahead) {
       const f = model.predict(dayShape(d, cal, end));
       rows.push([d, service, 'prakiraan', '', round2(f.mean), f.lo, f.hi]);
       addWeek(d, service, null, f);
