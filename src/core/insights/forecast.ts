@@ -114,11 +114,16 @@ export function fitPoisson(
       const w = at(weight, i) * mu;
       const z = eta + (at(y, i) - mu) / mu;
       if (Number.isFinite(w * at(maxAbs, i))) {
-        for (const r of nz) {
-          const xr = at(xi, r);
+        // Plain indexing here (no helpers): this loop runs mostly unoptimised on a cold start.
+        for (let u = 0; u < nz.length; u++) {
+          const r = nz[u] as number;
+          const xr = xi[r] as number;
           b[r] += w * xr * z;
-          const Ar = row(A, r);
-          for (const c of nz) Ar[c] = at(Ar, c) + w * xr * at(xi, c);
+          const Ar = A[r] as number[];
+          for (let v = 0; v < nz.length; v++) {
+            const c = nz[v] as number;
+            Ar[c] = (Ar[c] as number) + w * xr * (xi[c] as number);
+          }
         }
         continue;
       }
@@ -278,7 +283,16 @@ export function monthWander(levels: readonly number[], cov: number[][], dispersi
 type CountDistribution =
   | { kind: 'zero' }
   | { kind: 'roundedNormal'; mean: number; sd: number }
-  | { kind: 'series'; pmf0: number; next: (n: number, f: number) => number; limit: number };
+  | { kind: 'series'; pmf0: number; limit: number; mean: number; size: number; prob: number; negBin: boolean };
+
+/**
+ * The pmf recursion: P(n + 1) from P(n) = f. Poisson: f·mean/(n + 1); negative binomial:
+ * f·(n + size)·(1 − prob)/(n + 1). Written out (not a closure) so the summing loops stay cheap
+ * before they are optimised; the arithmetic is the same, operation for operation.
+ */
+function nextPmf(d: { mean: number; size: number; prob: number; negBin: boolean }, n: number, f: number): number {
+  return d.negBin ? (f * (n + d.size) * (1 - d.prob)) / (n + 1) : (f * d.mean) / (n + 1);
+}
 
 function countDistribution(mean: number, variance: number): CountDistribution {
   if (mean <= 0) return { kind: 'zero' };
@@ -291,13 +305,13 @@ function countDistribution(mean: number, variance: number): CountDistribution {
   if (variance <= mean * 1.001) {
     const pmf0 = Math.exp(-mean);
     if (pmf0 < 1e-300) return roundedNormal;
-    return { kind: 'series', pmf0, next: (n, f) => (f * mean) / (n + 1), limit };
+    return { kind: 'series', pmf0, limit, mean, size: 0, prob: 0, negBin: false };
   }
   const size = (mean * mean) / (variance - mean);
   const prob = size / (size + mean);
   const pmf0 = Math.exp(size * Math.log(prob));
   if (pmf0 < 1e-300) return roundedNormal;
-  return { kind: 'series', pmf0, next: (n, f) => (f * (n + size) * (1 - prob)) / (n + 1), limit };
+  return { kind: 'series', pmf0, limit, mean, size, prob, negBin: true };
 }
 
 /** P(round(X) ≤ n) for X normal, negative values counted as 0. */
@@ -318,7 +332,7 @@ export function countCdf(mean: number, variance: number, n: number): number {
   let pmf = dist.pmf0;
   let cdf = pmf;
   for (let k = 0; k < n && k < dist.limit; k++) {
-    pmf = dist.next(k, pmf);
+    pmf = nextPmf(dist, k, pmf);
     cdf += pmf;
   }
   return Math.min(1, cdf);
@@ -336,7 +350,7 @@ export function countQuantile(mean: number, variance: number, q: number): number
   let cdf = pmf;
   let n = 0;
   while (cdf < q && n < dist.limit) {
-    pmf = dist.next(n, pmf);
+    pmf = nextPmf(dist, n, pmf);
     n++;
     cdf += pmf;
   }
@@ -404,7 +418,10 @@ function nonzeroColumns(x: readonly number[]): number[] {
 /** dot(a, b) over the given columns of `a` (its nonzero ones), in the same order. */
 function sparseDot(a: readonly number[], columns: readonly number[], b: readonly number[]): number {
   let s = 0;
-  for (const j of columns) s += at(a, j) * at(b, j);
+  for (let u = 0; u < columns.length; u++) {
+    const j = columns[u] as number;
+    s += (a[j] as number) * (b[j] as number);
+  }
   return s;
 }
 
@@ -455,12 +472,12 @@ function eliminate(m: number[][], p: number): boolean {
     m[piv] = row(m, c);
     m[c] = pivot;
     const f = at(pivot, c);
-    for (let k = c; k < pivot.length; k++) pivot[k] = at(pivot, k) / f;
+    for (let k = c; k < pivot.length; k++) pivot[k] = (pivot[k] as number) / f;
     for (let r = 0; r < p; r++) {
-      const mr = row(m, r);
-      if (r === c || at(mr, c) === 0) continue;
-      const g = at(mr, c);
-      for (let k = c; k < mr.length; k++) mr[k] = at(mr, k) - g * at(pivot, k);
+      const mr = m[r] as number[];
+      if (r === c || mr[c] === 0) continue;
+      const g = mr[c] as number;
+      for (let k = c; k < mr.length; k++) mr[k] = (mr[k] as number) - g * (pivot[k] as number);
     }
   }
   return true;
