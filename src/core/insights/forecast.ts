@@ -252,7 +252,8 @@ export function fitForecast(
       const mean = Math.exp(dot(x, stage2.beta) + shapeOffset(shape));
       const paramVar = dispersion * quadForm(stage2.cov, x) + wander;
       const variance = mean * dispersion + mean * mean * paramVar;
-      return { mean, variance, paramVar, lo: countQuantile(mean, variance, tail), hi: countQuantile(mean, variance, 1 - tail) };
+      const [lo, hi] = countQuantiles(mean, variance, tail, 1 - tail);
+      return { mean, variance, paramVar, lo, hi };
     },
   };
 }
@@ -338,6 +339,49 @@ export function countCdf(mean: number, variance: number, n: number): number {
   return Math.min(1, cdf);
 }
 
+/**
+ * [countCdf(n − 1), countCdf(n)] in one summation: the second continues the first's sum by one
+ * term, as its own summation would reach the same partial sums term for term.
+ */
+function countCdfPair(mean: number, variance: number, n: number): [number, number] {
+  const dist = countDistribution(mean, variance);
+  if (dist.kind !== 'series' || n < 1) return [countCdf(mean, variance, n - 1), countCdf(mean, variance, n)];
+  let pmf = dist.pmf0;
+  let cdf = pmf;
+  let k = 0;
+  for (; k < n - 1 && k < dist.limit; k++) {
+    pmf = nextPmf(dist, k, pmf);
+    cdf += pmf;
+  }
+  const before = Math.min(1, cdf);
+  if (k < n && k < dist.limit) cdf += nextPmf(dist, k, pmf);
+  return [before, Math.min(1, cdf)];
+}
+
+/**
+ * [countQuantile(qa), countQuantile(qb)] for qa ≤ qb in one summation: the search for qb goes
+ * on from where the one for qa stopped, through the same partial sums.
+ */
+export function countQuantiles(mean: number, variance: number, qa: number, qb: number): [number, number] {
+  const dist = countDistribution(mean, variance);
+  if (dist.kind !== 'series' || !(qa <= qb)) return [countQuantile(mean, variance, qa), countQuantile(mean, variance, qb)];
+  let pmf = dist.pmf0;
+  let cdf = pmf;
+  let n = 0;
+  while (cdf < qa && n < dist.limit) {
+    pmf = nextPmf(dist, n, pmf);
+    n++;
+    cdf += pmf;
+  }
+  const na = n;
+  while (cdf < qb && n < dist.limit) {
+    pmf = nextPmf(dist, n, pmf);
+    n++;
+    cdf += pmf;
+  }
+  return [na, n];
+}
+
 /** Smallest n with P(Y ≤ n) ≥ q, Y negative binomial with the given mean and variance (Poisson when variance ≤ mean). */
 export function countQuantile(mean: number, variance: number, q: number): number {
   const dist = countDistribution(mean, variance);
@@ -367,14 +411,21 @@ export function countQuantile(mean: number, variance: number, q: number): number
 export function pitBandShare(mean: number, variance: number, y: number, coverage: number): number {
   const lower = (1 - coverage) / 2;
   const upper = 1 - lower;
-  const from = countCdf(mean, variance, y - 1);
-  const to = countCdf(mean, variance, y);
+  const [from, to] = countCdfPair(mean, variance, y);
   if (to - from <= 1e-12) return to >= lower && to <= upper ? 1 : 0;
   return Math.max(0, Math.min(to, upper) - Math.max(from, lower)) / (to - from);
 }
 
 /** Acklam-style rational approximation is overkill here: a bisection on erf is plenty. */
 export function normalQuantile(q: number): number {
+  // The forecast asks for the same two tails on every day: each is worked out once.
+  let hit = normalQuantiles.get(q);
+  if (hit === undefined) normalQuantiles.set(q, (hit = bisectNormal(q)));
+  return hit;
+}
+const normalQuantiles = new Map<number, number>();
+
+function bisectNormal(q: number): number {
   let lo = -10;
   let hi = 10;
   for (let i = 0; i < 80; i++) {

@@ -1,7 +1,7 @@
 import { lastCompleteMonday, learnCalendar } from '../../../src/core/insights/calendar';
 import { closedDates } from '../../../src/core/insights/holidays';
 import { DailyCounts, forecastServices } from '../../../src/core/insights/prakiraan';
-import { countQuantile, monthWander } from '../../../src/core/insights/forecast';
+import { countCdf, countQuantile, countQuantiles, monthWander, pitBandShare } from '../../../src/core/insights/forecast';
 import { weekdayOfDay, isoOfDay } from '../../../src/core/zone';
 import { weekOfMonth } from '../../../src/core/settings';
 import { dom, poisson, rng, START } from './synthetic';
@@ -136,5 +136,34 @@ describe('monthWander', () => {
     const jumpy = monthWander([1, 1.2, 1, 1.2, 1, 1.2], cov, 1);
     expect(jumpy).toBeCloseTo((0.2 ** 2 - 0.0001 * 1.5) / 1.5, 9);
     expect(monthWander([1, 2], cov, 1)).toBe(0);
+  });
+});
+
+describe('one summation for two answers (speed-up of issue #12): the same numbers as separate calls', () => {
+  const cases: [number, number][] = [];
+  for (const mean of [0, 0.3, 2, 9.5, 40, 812.7, 4999, 6000]) for (const ratio of [0.5, 0.9995, 1, 1.0005, 1.7, 6]) cases.push([mean, mean * ratio]);
+
+  test('countQuantiles gives countQuantile of each level', () => {
+    for (const [mean, variance] of cases) {
+      for (const [qa, qb] of [[0.1, 0.9], [0.5, 0.5], [0.02, 0.999], [0.9, 0.1]] as [number, number][]) {
+        expect(countQuantiles(mean, variance, qa, qb)).toEqual([countQuantile(mean, variance, qa), countQuantile(mean, variance, qb)]);
+      }
+    }
+  });
+
+  test('pitBandShare reads countCdf(y − 1) and countCdf(y) exactly', () => {
+    const reference = (mean: number, variance: number, y: number, coverage: number) => {
+      const lower = (1 - coverage) / 2;
+      const upper = 1 - lower;
+      const from = countCdf(mean, variance, y - 1);
+      const to = countCdf(mean, variance, y);
+      if (to - from <= 1e-12) return to >= lower && to <= upper ? 1 : 0;
+      return Math.max(0, Math.min(to, upper) - Math.max(from, lower)) / (to - from);
+    };
+    for (const [mean, variance] of cases) {
+      for (const y of [0, 1, 2, 5, Math.round(mean), Math.round(mean * 1.3) + 1, 20000]) {
+        expect(Object.is(pitBandShare(mean, variance, y, 0.8), reference(mean, variance, y, 0.8))).toBe(true);
+      }
+    }
   });
 });
