@@ -50,16 +50,21 @@ export function optimalPartition(x: readonly number[], penalty: number, minSize:
     s1.push(at(s1, s1.length - 1) + v);
     s2.push(at(s2, s2.length - 1) + v * v);
   }
-  const cost = (a: number, b: number) => at(s2, b) - at(s2, a) - (at(s1, b) - at(s1, a)) ** 2 / (b - a);
   const best: number[] = new Array(n + 1).fill(Infinity);
   const prev: number[] = new Array(n + 1).fill(-1);
   best[0] = -penalty;
+  // The segment cost SSE(s, t) = Σx² − (Σx)²/(t − s) is written out in the loop (no helper
+  // calls): this double loop runs mostly unoptimised on a cold start.
   for (let t = minSize; t <= n; t++) {
+    const s1t = s1[t] as number;
+    const s2t = s2[t] as number;
     for (let s = 0; s <= t - minSize; s++) {
       if (s !== 0 && s < minSize) continue;
-      if (at(best, s) === Infinity) continue;
-      const v = at(best, s) + cost(s, t) + penalty;
-      if (v < at(best, t)) {
+      const bs = best[s] as number;
+      if (bs === Infinity) continue;
+      const cost = s2t - (s2[s] as number) - (s1t - (s1[s] as number)) ** 2 / (t - s);
+      const v = bs + cost + penalty;
+      if (v < (best[t] as number)) {
         best[t] = v;
         prev[t] = s;
       }
