@@ -52,6 +52,9 @@ function distinctTuples(
   weight: Int32Array | null,
 ): { of: Int32Array; firstRow: Int32Array; count: Int32Array; min0: number; max0: number } {
   const [K0, K1, K2, K3, K4, K5] = keys;
+  // Each tuple's values are kept side by side (6 per tuple) so a probe compares against a small,
+  // cache-resident array rather than the tuple's first row far back in the columns.
+  let tuples = new Int32Array(1024 * 6);
   let firstRow = new Int32Array(1024);
   let count = new Int32Array(1024);
   let min0 = Infinity;
@@ -75,8 +78,8 @@ function distinctTuples(
     for (;;) {
       const slot = slots[at] as number;
       if (slot === 0) break;
-      const r = (firstRow[slot - 1] as number);
-      if (K0[r] === k0 && K1[r] === k1 && K2[r] === k2 && K3[r] === k3 && K4[r] === k4 && K5[r] === k5) {
+      const o = (slot - 1) * 6;
+      if (tuples[o] === k0 && tuples[o + 1] === k1 && tuples[o + 2] === k2 && tuples[o + 3] === k3 && tuples[o + 4] === k4 && tuples[o + 5] === k5) {
         j = slot - 1;
         break;
       }
@@ -85,24 +88,29 @@ function distinctTuples(
     if (j < 0) {
       j = size++;
       if (size > firstRow.length) {
-        const grown = new Int32Array(firstRow.length * 2);
-        grown.set(firstRow);
-        firstRow = grown;
-        const counts = new Int32Array(firstRow.length);
-        counts.set(count);
-        count = counts;
-        slots = new Int32Array(firstRow.length * 2);
+        const cap = firstRow.length * 2;
+        tuples = grown(tuples, cap * 6);
+        firstRow = grown(firstRow, cap);
+        count = grown(count, cap);
+        slots = new Int32Array(cap * 2);
         mask = slots.length - 1;
-        // Re-slot the tuples found so far (their first rows hold their values).
+        // Re-slot the tuples found so far.
         for (let q = 0; q < j; q++) {
-          const r = firstRow[q] as number;
-          let b = hash6(K0[r] as number, K1[r] as number, K2[r] as number, K3[r] as number, K4[r] as number, K5[r] as number) & mask;
+          const o = q * 6;
+          let b = hash6(tuples[o] as number, tuples[o + 1] as number, tuples[o + 2] as number, tuples[o + 3] as number, tuples[o + 4] as number, tuples[o + 5] as number) & mask;
           while (slots[b] !== 0) b = (b + 1) & mask;
           slots[b] = q + 1;
         }
         at = hash6(k0, k1, k2, k3, k4, k5) & mask;
         while (slots[at] !== 0) at = (at + 1) & mask;
       }
+      const o = j * 6;
+      tuples[o] = k0;
+      tuples[o + 1] = k1;
+      tuples[o + 2] = k2;
+      tuples[o + 3] = k3;
+      tuples[o + 4] = k4;
+      tuples[o + 5] = k5;
       firstRow[j] = i;
       slots[at] = j + 1;
     }
@@ -110,6 +118,13 @@ function distinctTuples(
     count[j] = (count[j] as number) + (weight ? (weight[i] as number) : 1);
   }
   return { of, firstRow: firstRow.slice(0, size), count: count.slice(0, size), min0, max0 };
+}
+
+/** A copy of `a` in a zeroed array of `size`. */
+function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(size);
+  next.set(a);
+  return next;
 }
 
 /** The values of `col` at the given rows. */

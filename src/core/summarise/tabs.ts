@@ -90,7 +90,8 @@ function usia({ tallies, settings }: TabContext): Cell[][] {
   const entries = tallies.byAge.entries();
   const perService = shares(entries, (p) => p[0]);
   const rows = entries.map(({ parts: [s, g], n }) => [s, g, n, round(n / (perService.get(s) ?? n)), ageRank(labels, g)] as Cell[]);
-  rows.sort((a, b) => compare(a[0], b[0]) || ageRank(labels, a[1]) - ageRank(labels, b[1]));
+  // The ranks are the rows' own urutan_ columns: worked out once per row, not per comparison.
+  rows.sort((a, b) => compare(a[0], b[0]) || numberAt(a, 4) - numberAt(b, 4));
   return rows;
 }
 
@@ -99,7 +100,7 @@ function topik({ tallies, settings }: TabContext): Cell[][] {
   const entries = tallies.byTopic.entries();
   const perServiceAge = shares(entries, (p) => p[0] + '\u241f' + p[1]);
   const rows = entries.map(({ parts: [s, g, tp], n }) => [s, g, tp, n, round(n / (perServiceAge.get(s + '\u241f' + g) ?? n)), ageRank(labels, g)] as Cell[]);
-  rows.sort((a, b) => compare(a[0], b[0]) || ageRank(labels, a[1]) - ageRank(labels, b[1]) || numberAt(b, 3) - numberAt(a, 3) || compare(a[2], b[2]));
+  rows.sort((a, b) => compare(a[0], b[0]) || numberAt(a, 5) - numberAt(b, 5) || numberAt(b, 3) - numberAt(a, 3) || compare(a[2], b[2]));
   return rows;
 }
 
@@ -110,7 +111,7 @@ function kanal({ tallies, settings }: TabContext): Cell[][] {
   const rows = entries.map(
     ({ parts: [s, c, g, gen], n }) => [s, c, g, gen, n, round(n / (perServiceChannel.get(s + '\u241f' + c) ?? n)), ageRank(labels, g), generationRank(gen)] as Cell[],
   );
-  rows.sort((a, b) => compare(a[0], b[0]) || compare(a[1], b[1]) || ageRank(labels, a[2]) - ageRank(labels, b[2]) || generationRank(a[3]) - generationRank(b[3]));
+  rows.sort((a, b) => compare(a[0], b[0]) || compare(a[1], b[1]) || numberAt(a, 6) - numberAt(b, 6) || numberAt(a, 7) - numberAt(b, 7));
   return rows;
 }
 
@@ -120,7 +121,7 @@ function keluhanJmo({ tallies, settings }: TabContext): Cell[][] {
   const perGeneration = shares(entries, (p) => p[0]);
   const catOrder = (c: Cell | undefined): number => (JMO_COMPLAINT_CATEGORIES as readonly string[]).indexOf(String(c));
   const rows = entries.map(({ parts: [gen, g, cat], n }) => [gen, g, cat, n, round(n / (perGeneration.get(gen) ?? n)), generationRank(gen), ageRank(labels, g)] as Cell[]);
-  rows.sort((a, b) => generationRank(a[0]) - generationRank(b[0]) || ageRank(labels, a[1]) - ageRank(labels, b[1]) || catOrder(a[2]) - catOrder(b[2]));
+  rows.sort((a, b) => numberAt(a, 5) - numberAt(b, 5) || numberAt(a, 6) - numberAt(b, 6) || catOrder(a[2]) - catOrder(b[2]));
   return rows;
 }
 
