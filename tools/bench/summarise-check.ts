@@ -21,6 +21,7 @@ import type { ZoneClock } from '../../src/core/zone';
 import { IntColumn, VISIT_FIELDS, VisitField, VisitTable } from '../../src/core/table';
 import { generateSample, SampleCell } from '../sample/generate';
 import { synthLogCsv } from './synth';
+import { UsageError, integerOption, parseCli, printedHelp, runMain } from '../runner/args';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -141,20 +142,33 @@ function loadSheets(file: string): SheetRecords[] {
 
 export const CHECK_RUN = { version: 'check', refreshedAt: '2026-01-01T00:00:00Z', lastRun: null };
 
+const USAGE = `Usage: node --import tsx tools/bench/summarise-check.ts INPUT [options]
+
+Times summarise() alone on INPUT (a CSV log, \`sample\` or \`synth:N\`), cleaned once, and can
+write its whole output as canonical text to compare two versions of the code byte for byte.
+
+Options:
+  --repeat N       calls to time (default 1; the first is the cold one)
+  --dump FILE      the output of the last call, as canonical text
+  --cache FILE     read the cleaned sheets from FILE when it exists, else write them there
+  --profile FILE   a .cpuprofile of the summarise() calls alone
+  -h, --help       this text`;
+
+const SPEC = {
+  name: 'summarise-check',
+  usage: USAGE,
+  maxPositionals: 1,
+  options: { repeat: { type: 'string' }, dump: { type: 'string' }, cache: { type: 'string' }, profile: { type: 'string' } },
+} as const;
+
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const input = args[0];
-  if (!input) throw new Error('usage: summarise-check.ts INPUT [--repeat N] [--dump FILE]');
-  const opt = (flag: string): string | undefined => {
-    const i = args.indexOf(flag);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const repeat = Number(opt('--repeat') ?? 1);
-  const dump = opt('--dump');
-  const profile = opt('--profile');
+  const parsed = parseCli(SPEC, process.argv.slice(2));
+  if (printedHelp(parsed, SPEC)) return;
+  const input = parsed.positionals[0];
+  if (!input) throw new UsageError('needs an INPUT (see --help)');
+  const repeat = parsed.values.repeat === undefined ? 1 : integerOption('repeat', parsed.values.repeat, { min: 1, max: 1000 });
+  const { dump, profile, cache } = parsed.values;
   const clock = intlZoneClock('Asia/Jakarta');
-  // --cache FILE: the cleaned sheets are read from FILE when it exists, else written to it.
-  const cache = opt('--cache');
   const sheets = cache && fs.existsSync(cache) ? loadSheets(cache) : sheetsOf(input, clock);
   if (cache && !fs.existsSync(cache)) saveSheets(cache, sheets);
   const rows = sheets.reduce((n, s) => n + s.visits.size, 0);
@@ -191,4 +205,4 @@ async function main(): Promise<void> {
   if (dump && out) fs.writeFileSync(dump, summariesText(out));
 }
 
-if (require.main === module) void main();
+if (require.main === module) runMain('summarise-check', main, [Error]);

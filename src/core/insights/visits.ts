@@ -331,7 +331,8 @@ export function counterCounts(input: CodedVisits, daily: DailyByService, from: n
     if (!minuteOfDay) continue;
     const minute = minuteOfDay[i] ?? -1;
     if (at && minute >= 0) {
-      (times[s] ??= []).push(minute);
+      const list = times[s] ?? (times[s] = []);
+      list.push(minute);
       allTimes.push(minute);
     }
   }
