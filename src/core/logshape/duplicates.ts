@@ -189,6 +189,12 @@ export function personKey(kpj: Cell, name: Cell, nik: Cell = ''): string {
   return 'nama:' + (w.replace(/ /g, '').length >= plain.replace(/[\s.,'-]/g, '').length ? w : plain);
 }
 
+/** A KPJ has at least 5 digits, a NIK at least 10 (fewer: a typo or a placeholder, no person). */
+const KPJ_MIN_DIGITS = 5;
+const NIK_MIN_DIGITS = 10;
+/** The smallest number written with n digits, by n. */
+const SMALLEST_WITH: readonly number[] = Array.from({ length: 17 }, (_, n) => (n === 0 ? 0 : 10 ** (n - 1)));
+
 /** The longest digit string read as a number exactly (below 2^53): such ids are keyed by number. */
 const MAX_NUMERIC_ID_DIGITS = 15;
 const MAX_NUMERIC_ID = 10 ** MAX_NUMERIC_ID_DIGITS - 1;
@@ -210,9 +216,9 @@ export class PersonCoder {
   constructor(private readonly capacity = 1024) {}
 
   code(kpj: Cell, name: Cell, nik: Cell = ''): number {
-    const k = this.idCode(kpj, 5, () => (this.kpj ??= new RowHashIndex(this.capacity)), 'kpj:');
+    const k = this.idCode(kpj, KPJ_MIN_DIGITS, 'kpj:');
     if (k >= 0) return k;
-    const n = this.idCode(nik, 10, () => (this.nik ??= new RowHashIndex(this.capacity)), 'nik:');
+    const n = this.idCode(nik, NIK_MIN_DIGITS, 'nik:');
     if (n >= 0) return n;
     if (typeof name !== 'string') return 0;
     let c = this.byName.get(name);
@@ -221,15 +227,21 @@ export class PersonCoder {
   }
 
   /** The code of an id of at least `minDigits` digits, or -1 when the cell holds none. */
-  private idCode(v: Cell, minDigits: number, numbers: () => RowHashIndex, prefix: string): number {
+  private idCode(v: Cell, minDigits: number, prefix: 'kpj:' | 'nik:'): number {
     if (typeof v === 'number' && isFinite(v)) {
       const x = Math.abs(Math.round(v));
-      if (x <= MAX_NUMERIC_ID) return x < 10 ** (minDigits - 1) ? -1 : this.numbered(numbers(), x);
+      if (x <= MAX_NUMERIC_ID) return x < (SMALLEST_WITH[minDigits] ?? 0) ? -1 : this.numbered(this.numbersFor(prefix), x);
     }
     if (v === '') return -1;
     const d = idDigits(v);
     if (d.length < minDigits) return -1;
-    return d.length <= MAX_NUMERIC_ID_DIGITS ? this.numbered(numbers(), Number(d)) : this.keyed(prefix + d);
+    return d.length <= MAX_NUMERIC_ID_DIGITS ? this.numbered(this.numbersFor(prefix), Number(d)) : this.keyed(prefix + d);
+  }
+
+  /** The typed index of KPJ or NIK numbers, made on first use. */
+  private numbersFor(prefix: 'kpj:' | 'nik:'): RowHashIndex {
+    if (prefix === 'kpj:') return (this.kpj ??= new RowHashIndex(this.capacity));
+    return (this.nik ??= new RowHashIndex(this.capacity));
   }
 
   private numbered(numbers: RowHashIndex, x: number): number {
