@@ -11,7 +11,7 @@
  */
 import type { Lang, MappingView, Role, RunRecord } from '../shared/api';
 import { ROLES } from '../shared/api';
-import { Cell, Grid, cellText, isBlank, isDate } from './cells';
+import { Cell, Grid, cellText, isBlank, isDate, literalText } from './cells';
 import { CleanPlan, cleanLog } from './clean';
 import { KamusEntry } from './canonical';
 import { ColumnMapping, DERIVED_HEADERS, SavedMapping, applyOverrides, columnOf, mappingFromHeader, resolveMapping, savedMappingOf } from './mapping';
@@ -188,6 +188,53 @@ export function widthOf(p: Pick<PlainPatch, 'values'>): number {
 
 export function cellsOf(p: Pick<PlainPatch, 'values'>): number {
   return p.values.length * widthOf(p);
+}
+
+/** A rectangle whose number formats are read before a patch is written: rows relative to the patch, columns of the sheet (0-based). */
+export interface FormatRead {
+  row: number;
+  rows: number;
+  col: number;
+  cols: number;
+}
+
+/** Whether a string would be written differently in a plain-text cell than elsewhere (its format decides how it is written). */
+export function formatSensitive(v: Cell | undefined): boolean {
+  return typeof v === 'string' && literalText(v) !== v;
+}
+
+/**
+ * Where a patch's current number formats must be read before it is written, and nowhere else.
+ * A column where a date is written (`dateCol`) is read over every row of the patch: its formats
+ * are set, and the originals go to the undo backup. Another staff column is read only over the
+ * span of rows whose new value is text that a plain-text cell would keep otherwise (how it is
+ * written depends on the format); a column holding no such text is not read. Columns from
+ * `staffEnd` on are the add-on's own block, beyond the sheet as read: nothing to read there.
+ * Adjacent columns read over the same rows share one read.
+ */
+export function formatReadsOf(p: Pick<PlainPatch, 'col' | 'values'>, dateCol: (col: number) => boolean, staffEnd: number): FormatRead[] {
+  const rows = p.values.length;
+  const reads: FormatRead[] = [];
+  for (let c = p.col; c < staffEnd; c++) {
+    let first = -1;
+    let last = -1;
+    if (dateCol(c)) {
+      first = 0;
+      last = rows - 1;
+    } else {
+      const k = c - p.col;
+      for (let i = 0; i < rows; i++) {
+        if (!formatSensitive(p.values[i]?.[k])) continue;
+        if (first < 0) first = i;
+        last = i;
+      }
+    }
+    if (first < 0) continue;
+    const prev = reads[reads.length - 1];
+    if (prev && prev.col + prev.cols === c && prev.row === first && prev.rows === last - first + 1) prev.cols++;
+    else reads.push({ row: first, rows: last - first + 1, col: c, cols: 1 });
+  }
+  return reads;
 }
 
 /**
