@@ -1,7 +1,7 @@
 /**
- * `tsx tools/bench/iobreakdown.ts FILE [--runs 2]`: where the real bundle's cells go on a Clean &
- * Summarize (entry analyzeAll) over FILE: cells read and written per service method and per sheet,
- * first run and re-run. A diagnostic for issue #12's I/O targets; prints a table per run.
+ * `tsx tools/bench/iobreakdown.ts FILE [--runs N]`: where the real bundle's cells go on a Clean &
+ * Summarize (entry analyzeAll) over FILE: cells read and written per Range method and per sheet,
+ * first run and re-runs. A diagnostic for issue #12's I/O targets; prints a table per run.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -9,12 +9,27 @@ import { Emulator, EmuRange, callEntry, runInContext } from '../emulator';
 import { readCsv } from '../runner/csv';
 import { loadInput, fillSheet } from '../runner/io';
 import { loadBundle } from '../runner/run';
+import { UsageError, integerOption, parseCli, printedHelp, runMain } from '../runner/args';
+
+const USAGE = `Usage: tsx tools/bench/iobreakdown.ts FILE.csv|FILE.xlsx [--runs N]
+
+Runs the bundle's analyzeAll on FILE in the emulator N times (default 2: a first run and a
+re-run) and prints, per run, the cells read and written per Range method and per sheet.
+
+Options:
+  --runs N     how many runs (1 to 10, default 2)
+  -h, --help   this text`;
+
+const SPEC = { name: 'iobreakdown', usage: USAGE, maxPositionals: 1, options: { runs: { type: 'string' } } } as const;
 
 type Row = { calls: number; read: number; written: number };
 
 async function main(): Promise<void> {
-  const file = process.argv[2];
-  const runs = Number(process.argv[3] ?? 2);
+  const parsed = parseCli(SPEC, process.argv.slice(2));
+  if (printedHelp(parsed, SPEC)) return;
+  const file = parsed.positionals[0];
+  if (!file) throw new UsageError('a file to run is needed (see --help)');
+  const runs = parsed.values.runs === undefined ? 2 : integerOption('--runs', parsed.values.runs, { min: 1, max: 10 });
   const sheets: { name: string; grid: unknown[][] }[] = file.toLowerCase().endsWith('.csv')
     ? [{ name: path.basename(file).replace(/\.csv$/i, ''), grid: readCsv(fs.readFileSync(file, 'utf8'), { numbers: true }) as unknown[][] }]
     : loadInput(file).ss.getSheets().map((s) => ({ name: s.getName(), grid: s.getRange(1, 1, s.getLastRow(), s.getLastColumn()).getValues() }));
@@ -62,7 +77,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? e.stack : e);
-  process.exit(1);
-});
+if (require.main === module) runMain('iobreakdown', main, [Error]);
