@@ -15,7 +15,7 @@
  *   write_ratio     cells_written / derived_cells (the backup, the state and formats count as
  *                   written, not as derived)
  */
-import type { EmuSheet, EmuSpreadsheet, ScriptValue } from '../emulator';
+import type { EmuSheet, EmuSpreadsheet, Emulator, ScriptValue } from '../emulator';
 import { BACKUP_TAB } from '../../src/core/contract';
 
 /** The state tab's name (src/server/state.ts STATE_TAB; not imported: that module reads Apps Script globals). */
@@ -70,3 +70,40 @@ export function tableCells(ss: EmuSpreadsheet, logNames: ReadonlySet<string>): n
 }
 
 export const ratio = (a: number, b: number): number => (b > 0 ? Math.round((a / b) * 1000) / 1000 : 0);
+
+/**
+ * Runs `fn` and attributes the emulator's cell counters to the service method that moved them
+ * (e.g. "Range.getValues": the logs' read and the re-check before each write;
+ * "Range.getNumberFormats": the formats under the dates written and the format-sensitive text).
+ */
+export function cellsByMethod(emu: Emulator, fn: () => void): Record<string, { read: number; written: number }> {
+  const rt = emu.rt;
+  const out: Record<string, { read: number; written: number }> = {};
+  let key = '';
+  let r0 = 0;
+  let w0 = 0;
+  const settle = (): void => {
+    if (!key) return;
+    const dr = rt.stats.cellsRead - r0;
+    const dw = rt.stats.cellsWritten - w0;
+    if (dr === 0 && dw === 0) return;
+    const e = (out[key] ??= { read: 0, written: 0 });
+    e.read += dr;
+    e.written += dw;
+  };
+  const enter = rt.enter.bind(rt);
+  rt.enter = (k: string, mutating: boolean): void => {
+    settle();
+    key = k;
+    r0 = rt.stats.cellsRead;
+    w0 = rt.stats.cellsWritten;
+    enter(k, mutating);
+  };
+  try {
+    fn();
+  } finally {
+    settle();
+    rt.enter = enter;
+  }
+  return out;
+}
