@@ -11,16 +11,19 @@ import { loadInput, fillSheet } from '../runner/io';
 import { loadBundle } from '../runner/run';
 import { UsageError, integerOption, parseCli, printedHelp, runMain } from '../runner/args';
 
-const USAGE = `Usage: tsx tools/bench/iobreakdown.ts FILE.csv|FILE.xlsx [--runs N]
+const USAGE = `Usage: tsx tools/bench/iobreakdown.ts FILE.csv|FILE.xlsx [--runs N] [--append PCT]
 
 Runs the bundle's analyzeAll on FILE in the emulator N times (default 2: a first run and a
 re-run) and prints, per run, the cells read and written per Range method and per sheet.
 
 Options:
-  --runs N     how many runs (1 to 10, default 2)
-  -h, --help   this text`;
+  --runs N       how many runs (1 to 10, default 2)
+  --append PCT   before each re-run, append again the last PCT % of each log's original rows
+                 (the staff's columns only, names suffixed so they are not duplicates; dates do
+                 not go back): the nightly case of a log that grew since it was cleaned
+  -h, --help     this text`;
 
-const SPEC = { name: 'iobreakdown', usage: USAGE, maxPositionals: 1, options: { runs: { type: 'string' } } } as const;
+const SPEC = { name: 'iobreakdown', usage: USAGE, maxPositionals: 1, options: { runs: { type: 'string' }, append: { type: 'string' } } } as const;
 
 type Row = { calls: number; read: number; written: number };
 
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
   const file = parsed.positionals[0];
   if (!file) throw new UsageError('a file to run is needed (see --help)');
   const runs = parsed.values.runs === undefined ? 2 : integerOption('--runs', parsed.values.runs, { min: 1, max: 10 });
+  const appendPct = parsed.values.append === undefined ? 0 : integerOption('--append', parsed.values.append, { min: 0, max: 100 });
   const sheets: { name: string; grid: unknown[][] }[] = file.toLowerCase().endsWith('.csv')
     ? [{ name: path.basename(file).replace(/\.csv$/i, ''), grid: readCsv(fs.readFileSync(file, 'utf8'), { numbers: true }) as unknown[][] }]
     : loadInput(file).ss.getSheets().map((s) => ({ name: s.getName(), grid: s.getRange(1, 1, s.getLastRow(), s.getLastColumn()).getValues() }));
@@ -67,6 +71,19 @@ async function main(): Promise<void> {
   const bundle = await loadBundle();
   const ctx = runInContext(bundle.code, emu);
   for (let run = 1; run <= runs; run++) {
+    if (run > 1 && appendPct > 0) {
+      sheets.forEach((sheet, i) => {
+        const s = ss.getSheets()[i];
+        const header = (sheet.grid[0] ?? []).map(String);
+        const name = header.findIndex((h) => /nama/i.test(h));
+        const n = Math.floor(((sheet.grid.length - 1) * appendPct) / 100);
+        const rows = sheet.grid.slice(sheet.grid.length - n).map((r) => r.map((v, k) => (k === name ? `${String(v)} ${run}` : v)));
+        const need = s.getLastRow() + rows.length - s.getMaxRows();
+        if (need > 0) s.insertRowsAfter(s.getMaxRows(), need);
+        if (rows.length) s.getRange(s.getLastRow() + 1, 1, rows.length, header.length).setValues(rows);
+        console.log(`appended ${rows.length} rows to ${s.getName()}: used now ${s.getLastRow()} x ${s.getLastColumn()} = ${s.getLastRow() * s.getLastColumn()}`);
+      });
+    }
     table.clear();
     emu.resetStats();
     const r = callEntry(ctx, 'analyzeAll') as { ok: boolean; error?: { message: string } };
