@@ -19,8 +19,8 @@ re-run) and prints, per run, the cells read and written per Range method and per
 Options:
   --runs N       how many runs (1 to 10, default 2)
   --append PCT   before each re-run, append again the last PCT % of each log's original rows
-                 (the staff's columns only, names suffixed so they are not duplicates; dates do
-                 not go back): the nightly case of a log that grew since it was cleaned
+                 (the staff's columns only, names suffixed so they are not duplicates, dates
+                 set to the log's last so they do not go back): the nightly case of a log that grew since it was cleaned
   -h, --help     this text`;
 
 const SPEC = { name: 'iobreakdown', usage: USAGE, maxPositionals: 1, options: { runs: { type: 'string' }, append: { type: 'string' } } } as const;
@@ -77,7 +77,12 @@ async function main(): Promise<void> {
         const header = (sheet.grid[0] ?? []).map(String);
         const name = header.findIndex((h) => /nama/i.test(h));
         const n = Math.floor(((sheet.grid.length - 1) * appendPct) / 100);
-        const rows = sheet.grid.slice(sheet.grid.length - n).map((r) => r.map((v, k) => (k === name ? `${String(v)} ${run}` : v)));
+        // The visit date column (the first whose header names a date): the appended rows keep its
+        // blanks (a date written once per day) and take the log's last date elsewhere, so the
+        // dates do not go back (a log kept day by day stays one).
+        const date = header.findIndex((h) => /tgl|tanggal|timestamp/i.test(h));
+        const lastDate = sheet.grid.map((r) => r[date]).filter((v) => v !== '' && v !== null && v !== undefined).pop();
+        const rows = sheet.grid.slice(sheet.grid.length - n).map((r) => r.map((v, k) => (k === name ? `${String(v)} ${run}` : k === date && v !== '' && v !== null && v !== undefined ? lastDate : v)));
         const need = s.getLastRow() + rows.length - s.getMaxRows();
         if (need > 0) s.insertRowsAfter(s.getMaxRows(), need);
         if (rows.length) s.getRange(s.getLastRow() + 1, 1, rows.length, header.length).setValues(rows);
