@@ -216,9 +216,11 @@ export function formatSensitive(v: Cell | undefined): boolean {
  * are set, and the originals go to the undo backup. Another staff column is read only over the
  * span of rows whose new value is text that a plain-text cell would keep otherwise (how it is
  * written depends on the format), cut where such rows lie more than FORMAT_READ_GAP apart; a
- * column holding no such text is not read. Columns from
- * `staffEnd` on are the add-on's own block, beyond the sheet as read: nothing to read there.
- * Adjacent columns read over the same rows share one read.
+ * column holding no such text is not read. Columns from `staffEnd` on are the add-on's own
+ * block, beyond the sheet as read: nothing to read there. Adjacent columns read over the same
+ * rows share one read. Every other cell's current format stays unread (FORMAT_NOT_READ): a
+ * string written there lands the same in any format, and a rollback or undo that would write
+ * one that does not reads the format then (server/sheets.ts writePatch).
  */
 export function formatReadsOf(p: Pick<PlainPatch, 'col' | 'values'>, dateCol: (col: number) => boolean, staffEnd: number): FormatRead[] {
   const rows = p.values.length;
