@@ -11,7 +11,7 @@
  */
 import type { Lang, MappingView, Role, RunRecord } from '../shared/api';
 import { ROLES } from '../shared/api';
-import { Cell, Grid, cellText, isBlank, isDate } from './cells';
+import { Cell, Grid, cellText, isBlank, isDate, literalText } from './cells';
 import { CleanPlan, cleanLog } from './clean';
 import { KamusEntry } from './canonical';
 import { ColumnMapping, DERIVED_HEADERS, SavedMapping, applyOverrides, columnOf, mappingFromHeader, resolveMapping, savedMappingOf } from './mapping';
@@ -188,6 +188,69 @@ export function widthOf(p: Pick<PlainPatch, 'values'>): number {
 
 export function cellsOf(p: Pick<PlainPatch, 'values'>): number {
   return p.values.length * widthOf(p);
+}
+
+/** A rectangle whose number formats are read before a patch is written: rows relative to the patch, columns of the sheet (0-based). */
+export interface FormatRead {
+  row: number;
+  rows: number;
+  col: number;
+  cols: number;
+}
+
+/**
+ * Rows of one column a read spans rather than making another call: a service call costs about
+ * as much as moving this many cells (tools/runner/run.ts APPS_SCRIPT_LATENCY: 30 ms a call,
+ * 0.0085 ms a cell).
+ */
+export const FORMAT_READ_GAP = 3500;
+
+/** Whether a string would be written differently in a plain-text cell than elsewhere (its format decides how it is written). */
+export function formatSensitive(v: Cell | undefined): boolean {
+  return typeof v === 'string' && literalText(v) !== v;
+}
+
+/**
+ * Where a patch's current number formats must be read before it is written, and nowhere else.
+ * A column where a date is written (`dateCol`) is read over every row of the patch: its formats
+ * are set, and the originals go to the undo backup. Another staff column is read only over the
+ * span of rows whose new value is text that a plain-text cell would keep otherwise (how it is
+ * written depends on the format), cut where such rows lie more than FORMAT_READ_GAP apart; a
+ * column holding no such text is not read. Columns from `staffEnd` on are the add-on's own
+ * block, beyond the sheet as read: nothing to read there. Adjacent columns read over the same
+ * rows share one read. Every other cell's current format stays unread (FORMAT_NOT_READ): a
+ * string written there lands the same in any format, and a rollback or undo that would write
+ * one that does not reads the format then (server/sheets.ts writePatch).
+ */
+export function formatReadsOf(p: Pick<PlainPatch, 'col' | 'values'>, dateCol: (col: number) => boolean, staffEnd: number): FormatRead[] {
+  const rows = p.values.length;
+  const reads: FormatRead[] = [];
+  const add = (c: number, first: number, last: number): void => {
+    const prev = reads[reads.length - 1];
+    if (prev && prev.col + prev.cols === c && prev.row === first && prev.rows === last - first + 1) prev.cols++;
+    else reads.push({ row: first, rows: last - first + 1, col: c, cols: 1 });
+  };
+  for (let c = p.col; c < staffEnd; c++) {
+    if (dateCol(c)) {
+      if (rows > 0) add(c, 0, rows - 1);
+      continue;
+    }
+    const k = c - p.col;
+    let first = -1;
+    let last = -1;
+    for (let i = 0; i < rows; i++) {
+      if (!formatSensitive(p.values[i]?.[k])) continue;
+      // Rows between two such strings are read along unless a call costs less than reading them.
+      if (first >= 0 && i - last > FORMAT_READ_GAP) {
+        add(c, first, last);
+        first = -1;
+      }
+      if (first < 0) first = i;
+      last = i;
+    }
+    if (first >= 0) add(c, first, last);
+  }
+  return reads;
 }
 
 /**

@@ -25,6 +25,8 @@ import {
   kamusOfRows,
   blocksOf,
   cellsOf,
+  formatReadsOf,
+  formatSensitive,
   infoWithRun,
   kamusRows,
   mappingViewOf,
@@ -45,7 +47,6 @@ import {
   FORMAT_NOT_READ,
   Patch,
   ensureSize,
-  formatSensitive,
   ensureTab,
   findOwnTab,
   findSheetById,
@@ -167,7 +168,6 @@ function withFormats(sheet: Sheet, plan: CleanPlan, patches: PlainPatch[], readW
     formatAt.set(ch.col, m);
   }
   return patches.map((p) => {
-    const rows = p.values.length;
     const cols = widthOf(p);
     // The add-on's new block: its columns holding text that a format would change get theirs.
     const ownFormat = (c: number): string | undefined => (c >= readWidth && columnFormatSensitive(p.values, c - p.col) ? DERIVED_FORMATS[c - plan.derivedStart] : undefined);
@@ -176,23 +176,23 @@ function withFormats(sheet: Sheet, plan: CleanPlan, patches: PlainPatch[], readW
     let touches = false;
     for (let c = staffEnd; c < p.col + cols; c++) if (ownFormat(c) !== undefined) touches = true;
     for (let c = p.col; c < staffEnd; c++) if (formatAt.has(c)) touches = true;
-    // Formats are read only over the staff columns where they decide something: a date written
-    // (its original format goes to the backup) or text that a plain-text cell would keep otherwise.
-    let first = staffEnd;
-    let last = p.col - 1;
-    for (let c = p.col; c < staffEnd; c++) {
-      if (formatAt.has(c) || columnFormatSensitive(p.values, c - p.col)) {
-        first = Math.min(first, c);
-        last = c;
-      }
-    }
-    const read = last >= first ? readFormats(sheet, p.row, first, rows, last - first + 1) : null;
-    // Without a read, every string written here lands the same in any format.
-    const current = p.values.map((_, i) => {
+    // Formats are read only where they decide something (core/plan.ts formatReadsOf): under a
+    // date written (its original format goes to the backup) and under text that a plain-text
+    // cell would keep otherwise. Everywhere else a string written lands the same in any format.
+    const current = p.values.map(() => {
       const row: string[] = new Array(cols);
-      for (let k = 0; k < cols; k++) row[k] = p.col + k >= readWidth ? UNFORMATTED : read?.[i]?.[p.col + k - first] ?? FORMAT_NOT_READ;
+      for (let k = 0; k < cols; k++) row[k] = p.col + k >= readWidth ? UNFORMATTED : FORMAT_NOT_READ;
       return row;
     });
+    for (const f of formatReadsOf(p, (c) => formatAt.has(c), staffEnd)) {
+      const read = readFormats(sheet, p.row + f.row, f.col, f.rows, f.cols);
+      for (let i = 0; i < f.rows; i++) {
+        const row = current[f.row + i];
+        const got = read[i];
+        if (!row || !got) continue;
+        for (let k = 0; k < f.cols; k++) row[f.col - p.col + k] = got[k] ?? FORMAT_NOT_READ;
+      }
+    }
     if (!touches) return { ...p, formats: null, originalFormats: null, current };
     const formats = current.map((row, i) => row.map((f, k) => formatAt.get(p.col + k)?.get(p.row + i) ?? ownFormat(p.col + k) ?? f));
     return { ...p, formats, originalFormats: current, current };
@@ -223,6 +223,15 @@ function editedRows(sheet: Sheet, p: Patch): number[] {
 // ---------------------------------------------------------------------------------------------
 // Clean
 
+/**
+ * What one run has already read and may reuse instead of reading it again: the dictionary, as
+ * this run last read or wrote it (null: read the tab). Each log is cleaned with the dictionary
+ * the cleans before it left, without a read of the kamus tab per log.
+ */
+export interface RunMemo {
+  kamus: KamusEntry[] | null;
+}
+
 export interface CleanOutcome {
   result: CleanResult;
   plan: CleanPlan;
@@ -238,9 +247,12 @@ function tabsToCreate(state: DocState): number {
  * commit the backup, write the dictionary, then the log; a failed log write rolls back what it
  * wrote. At the deadline the run stops between writes and records where to continue.
  */
-export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline: Deadline): CleanOutcome {
+export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline: Deadline, memo: RunMemo = { kamus: null }): CleanOutcome {
   const { ss, state } = ctx;
-  const { log, grid } = planSheet(ss, state, env, sheet, readKamus(ss, state));
+  const kamus = memo.kamus ?? readKamus(ss, state);
+  // Until this clean has ended well, the next one reads the dictionary tab again.
+  memo.kamus = null;
+  const { log, grid } = planSheet(ss, state, env, sheet, kamus);
   const { plan, patches: plain } = log;
   const width = grid[0]?.length ?? 0;
   const sheetId = sheet.getSheetId();
@@ -318,6 +330,8 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
     markLog(sheet, log.mappingToSave);
   } else if (newlyRegistered) markLog(sheet, state.mappings[key]);
   saveState(ctx);
+  // The dictionary tab now holds the plan's (written above when it changed, else as read).
+  memo.kamus = plan.kamus;
   return {
     plan,
     result: {
@@ -364,9 +378,9 @@ function tabLink(ss: Spreadsheet, sheet: Sheet, rows: number): TabLink {
  * longer a log (emptied, its date header gone) is left out, not fatal: one bad sheet must not
  * stop the summaries of the others.
  */
-export function planRegistered(ctx: RunContext, env: Env, given: Map<number, CleanPlan> = new Map(), skipped: string[] = [], blocked?: string[]): PlannedLog[] {
+export function planRegistered(ctx: RunContext, env: Env, given: Map<number, CleanPlan> = new Map(), skipped: string[] = [], blocked?: string[], memo: RunMemo = { kamus: null }): PlannedLog[] {
   const { ss, state } = ctx;
-  const kamus = state.registered.some((id) => !given.has(id)) ? readKamus(ss, state) : [];
+  const kamus = state.registered.some((id) => !given.has(id)) ? memo.kamus ?? readKamus(ss, state) : [];
   const out: PlannedLog[] = [];
   for (const id of state.registered) {
     const sheet = findSheetById(ss, id);

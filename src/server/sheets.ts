@@ -6,9 +6,9 @@
  * changed columns. Text is written as literal text (see cells.literalText), and formula cells are
  * never written.
  */
-import { Cell, Grid, literalText, toWritable } from '../core/cells';
+import { Cell, Grid, toWritable } from '../core/cells';
 import { MAX_ROWS_PER_CALL, PlainPatch } from '../core/rectangles';
-import type { MergedRange } from '../core/plan';
+import { formatSensitive, type MergedRange } from '../core/plan';
 import { ALL_TABS, ColumnType, FORMAT_OF_TYPE } from '../core/contract';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -60,10 +60,8 @@ export function readFormulaCells(sheet: Sheet, rows: number, width: number): Set
  */
 export const FORMAT_NOT_READ = '\u0000';
 
-/** Whether a string would be written differently in a plain-text cell than elsewhere. */
-export function formatSensitive(v: Cell | undefined): boolean {
-  return typeof v === 'string' && literalText(v) !== v;
-}
+/** Whether a string would be written differently in a plain-text cell than elsewhere (decided in core/plan.ts). */
+export { formatSensitive };
 
 /** A rectangle to write, with what the adapter adds to the core's plan: formats. */
 export interface Patch extends PlainPatch {

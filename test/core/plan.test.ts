@@ -5,7 +5,7 @@
 import { intlZoneClock } from '../../tools/emulator';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { savedMappingOf, detectMapping } from '../../src/core/mapping';
-import type { Grid } from '../../src/core/cells';
+import type { Cell, Grid } from '../../src/core/cells';
 import {
   LogSnapshot,
   PlanContext,
@@ -15,6 +15,9 @@ import {
   checkMappingInput,
   infoWithRun,
   confirmMapping,
+  FORMAT_READ_GAP,
+  formatReadsOf,
+  formatSensitive,
   kamusOfRows,
   kamusRows,
   mappingToSave,
@@ -218,4 +221,62 @@ test('checkMappingInput: roles by column index from the known list, short trimme
   expect(checkMappingInput({ roles: Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [String(i), 'ignore'])) })).toEqual({ ok: false, detail: 'roles' });
   expect(checkMappingInput({ roles: {}, constants: { service: 'x'.repeat(201), channel: '' } })).toEqual({ ok: false, detail: 'constants' });
   expect(checkMappingInput(null)).toEqual({ ok: true, roles: {}, constants: { service: '', channel: '' } });
+});
+
+describe('formatReadsOf: where a patch\'s formats are read before it is written', () => {
+  // A patch over columns 2..6 of a sheet read 5 columns wide: 2..4 are staff columns, 5..6 the new derived block.
+  const values = [
+    [new Date(2023, 4, 1), 'Informasi', 'Kantor Cabang', '35-42', 'OK'],
+    [new Date(2023, 4, 2), 'Pengaduan', 'JMO', '28-34', 'OK'],
+    [new Date(2023, 4, 3), 'Klaim JHT 2', 'JMO', '>42', 'OK'],
+    ['??', 'Informasi', 'JMO', '', 'PERLU_CEK'],
+    [new Date(2023, 4, 5), 'Layanan 99', 'Kantor Cabang', '20-27', 'OK'],
+  ];
+  const patch = { col: 2, values };
+
+  test('a date column over every row; a text column only over the rows of text a plain-text cell would keep otherwise', () => {
+    expect(formatReadsOf(patch, (c) => c === 2, 5)).toEqual([
+      { row: 0, rows: 5, col: 2, cols: 1 },
+      { row: 2, rows: 3, col: 3, cols: 1 },
+    ]);
+  });
+
+  test('a column without such text is not read, nor the add-on\'s new block beyond the sheet as read', () => {
+    expect(formatReadsOf(patch, () => false, 5)).toEqual([{ row: 2, rows: 3, col: 3, cols: 1 }]);
+    // Read as staff columns (a later run, the block inside the sheet): its text columns are read too.
+    expect(formatReadsOf(patch, () => false, 7)).toEqual([
+      { row: 2, rows: 3, col: 3, cols: 1 },
+      { row: 0, rows: 5, col: 5, cols: 1 },
+    ]);
+    expect(formatReadsOf({ col: 0, values: [['Informasi', 'JMO']] }, () => false, 2)).toEqual([]);
+  });
+
+  test('a column\'s read is cut where its strings lie further apart than a call costs', () => {
+    const rows = Array.from({ length: 2 * FORMAT_READ_GAP + 10 }, (): Cell[] => ['Informasi']);
+    rows[3] = ['Loket 1'];
+    rows[5] = ['Loket 2'];
+    rows[5 + FORMAT_READ_GAP] = ['Loket 3'];
+    rows[6 + 2 * FORMAT_READ_GAP] = ['Loket 4'];
+    expect(formatReadsOf({ col: 0, values: rows }, () => false, 1)).toEqual([
+      { row: 3, rows: FORMAT_READ_GAP + 3, col: 0, cols: 1 },
+      { row: 6 + 2 * FORMAT_READ_GAP, rows: 1, col: 0, cols: 1 },
+    ]);
+  });
+
+  test('adjacent columns read over the same rows share one read', () => {
+    expect(formatReadsOf(patch, (c) => c === 2 || c === 3, 5)).toEqual([{ row: 0, rows: 5, col: 2, cols: 2 }]);
+  });
+
+  test('every format-sensitive cell of the staff columns lies inside a read', () => {
+    const reads = formatReadsOf(patch, (c) => c === 2, 5);
+    values.forEach((row, i) =>
+      row.forEach((v, k) => {
+        const c = patch.col + k;
+        if (c >= 5 || !formatSensitive(v)) return;
+        expect(reads.some((r) => c >= r.col && c < r.col + r.cols && i >= r.row && i < r.row + r.rows)).toBe(true);
+      }),
+    );
+    expect(formatSensitive('Layanan 99')).toBe(true);
+    expect(formatSensitive('Informasi')).toBe(false);
+  });
 });

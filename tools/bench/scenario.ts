@@ -26,6 +26,7 @@ import type { Grid } from '../../src/core/cells';
 import { ColumnTable, rowsOf } from '../../src/core/columns';
 import { writePatch, writeTable, ensureSize, readGrid, Patch } from '../../src/server/sheets';
 import { patchesFor, MAX_ROWS_PER_CALL } from '../../src/core/rectangles';
+import { cellsByMethod, changedCells, ratio, smallTabCells, tableCells, usedCells, usedGrid } from './io';
 
 const TZ = 'Asia/Jakarta';
 const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -142,19 +143,45 @@ async function main(): Promise<void> {
     });
     real.setActive(rss);
     const ctx = runInContext(bundle.code, real);
+    // Issue #12's I/O figures (tools/bench/io.ts says what each counts).
+    const logNames = new Set(sheets.map((s) => s.name));
+    const logs = () => rss.getSheets().filter((s) => logNames.has(s.getName()));
+    const before = logs().map(usedGrid);
+    const usedLog = logs().reduce((n, s) => n + usedCells(s), 0);
+    const small = smallTabCells(rss);
     real.resetStats();
-    const first = callEntry(ctx, 'analyzeAll') as { ok: boolean; error?: { message: string } };
+    let first: { ok: boolean; error?: { message: string } } = { ok: false };
+    const byMethod = cellsByMethod(real, () => (first = callEntry(ctx, 'analyzeAll') as typeof first));
     if (!first.ok) throw new Error(first.error?.message);
+    const firstStats = { read: real.stats.cellsRead, written: real.stats.cellsWritten };
+    // The logs' read plus the re-check of the cells each write overwrites; the formats read.
+    out.cells_read_values = byMethod['Range.getValues']?.read ?? 0;
+    out.cells_read_formats = byMethod['Range.getNumberFormats']?.read ?? 0;
+    const derivedLog = logs().reduce((n, s, i) => n + changedCells(before[i] ?? [], usedGrid(s)), 0);
+    const derived = derivedLog + tableCells(rss, logNames);
+    out.used_log_cells = usedLog;
+    out.small_tab_cells = small;
+    out.read_ratio = ratio(firstStats.read, usedLog + small);
+    out.derived_log_cells = derivedLog;
+    out.derived_cells = derived;
+    out.write_ratio = ratio(firstStats.written, derived);
+    const rerunUsed = logs().reduce((n, s) => n + usedCells(s), 0);
+    const rerunSmall = smallTabCells(rss);
     const calls = real.stats.calls;
     out.sheets_calls = Object.entries(calls).filter(([k]) => /^(Spreadsheet|Sheet|Range|SpreadsheetApp)\./.test(k)).reduce((n, [, v]) => n + v, 0);
     out.sheets_calls_reads = (calls['Range.getValues'] ?? 0) + (calls['Range.getFormulas'] ?? 0) + (calls['Range.getNumberFormats'] ?? 0) + (calls['Range.getValue'] ?? 0);
     out.sheets_calls_writes = (calls['Range.setValues'] ?? 0) + (calls['Range.setNumberFormats'] ?? 0) + (calls['Range.setValue'] ?? 0);
-    out.cells_read = real.stats.cellsRead;
-    out.cells_written = real.stats.cellsWritten;
+    out.cells_read = firstStats.read;
+    out.cells_written = firstStats.written;
     real.resetStats();
     callEntry(ctx, 'analyzeAll');
     const logIds = sheets.map((s) => rss.getSheetByName(s.name)!.getSheetId());
     out.rerun_log_cells_written = logIds.reduce((n, id) => n + (real.rt.cellsWrittenBySheet[id] ?? 0), 0);
+    out.rerun_cells_read = real.stats.cellsRead;
+    out.rerun_cells_written = real.stats.cellsWritten;
+    out.rerun_used_log_cells = rerunUsed;
+    out.rerun_small_tab_cells = rerunSmall;
+    out.rerun_read_ratio = ratio(real.stats.cellsRead, rerunUsed + rerunSmall);
     out.calls_source = 'bundle';
   } else {
     // The bundle refuses this log (see note); count the adapter's own reads and writes instead.
