@@ -6,7 +6,15 @@ export type Cell = string | number | boolean | Date;
 export type Grid = Cell[][];
 
 export function isBlank(v: unknown): boolean {
-  return v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  if (typeof v === 'string') {
+    if (v.length === 0) return true;
+    // Most cells start with a letter or digit: not blank, without trimming a copy. Only a first
+    // character that may be whitespace (as String.prototype.trim sees it) needs the full test.
+    const first = v.charCodeAt(0);
+    if (first > 32 && first < 0xa0) return false;
+    return v.trim() === '';
+  }
+  return v === null || v === undefined;
 }
 
 export function isDate(v: unknown): v is Date {

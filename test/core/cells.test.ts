@@ -1,5 +1,6 @@
 import { MAX_CELL_CHARS, PLAIN_TEXT_FORMAT, capText, cellText, isBlank, isDate, inRange, literalText, toWritable } from '../../src/core/cells';
 import * as vm from 'vm';
+import fc from 'fast-check';
 
 describe('isBlank and isDate', () => {
   test('blank: empty, whitespace only, null and undefined; not 0 or false', () => {
@@ -73,4 +74,18 @@ test('inRange answers the element at a proven index, falsy ones included, and th
   expect(() => inRange(['a'], 1)).toThrow(RangeError);
   expect(() => inRange(['a'], -1)).toThrow('index -1 outside 0..0');
   expect(() => inRange(new Uint8Array(0), 0)).toThrow(RangeError);
+});
+
+describe('isBlank on text', () => {
+  test('is exactly "nothing left after trim", whatever the first character', () => {
+    const whitespace = [' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
+    const pieces = fc.constantFrom(...whitespace, 'a', '1', '\u0085', '\u00a1', 'é', '\u1681', '😀', '-', '');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 6 }), (parts) => {
+        const s = parts.join('');
+        expect(isBlank(s)).toBe(s.trim() === '');
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

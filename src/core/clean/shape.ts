@@ -7,7 +7,7 @@ import type { Role } from '../../shared/api';
 import { Cell, isBlank } from '../cells';
 import { CodedColumn, ColumnTable, cellAt } from '../columns';
 import type { ParsedDate } from '../dates';
-import { PersonCoder, findDuplicates, integerOf, isRunningNumberColumn, isRunningNumberHeader, personColumns } from '../logshape/duplicates';
+import { PersonCoder, findDuplicates, integerOf, isRunningNumberHeader, personColumns } from '../logshape/duplicates';
 import { fillDownDates, isTotalRow } from '../logshape/filldown';
 import { topicMatchKey } from '../logshape/informal';
 import { keyable } from '../text';
@@ -59,11 +59,37 @@ export function runningNumberColumns(table: ColumnTable, from: number, header: r
     // or 101, 102…, after any blanks), can be a running number: the others (a KPJ column of a
     // million rows) are not copied out to be checked.
     if (!isRunningNumberHeader(header[c] ?? '') && !startsIncreasing(table, from, c)) return;
-    const values: Cell[] = [];
-    for (let r = from; r < table.rowCount; r++) values.push(cellAt(table, r, c));
-    if (isRunningNumberColumn(header[c] ?? '', values)) running[c] = 1;
+    if (runningNumbersIn(table, from, c, header[c] ?? '')) running[c] = 1;
   });
   return running;
+}
+
+/**
+ * isRunningNumberColumn over a table column's rows from `from`, read through its codes: each
+ * value's whole number is worked out once, and no copy of the column is made.
+ */
+export function runningNumbersIn(table: ColumnTable, from: number, c: number, header: Cell): boolean {
+  const column = table.columns[c];
+  if (!column) return false;
+  const { codes, values } = column;
+  const blankCode = blankCodes(table, c);
+  // Per code: its whole number, NaN when it is none, undefined until asked.
+  const wholeOf = new Float64Array(values.length).fill(-Infinity);
+  let last = -Infinity;
+  let count = 0;
+  let increasing = true;
+  for (let r = from; r < table.rowCount; r++) {
+    const code = codes[r] ?? 0;
+    if (blankCode[code]) continue;
+    let x = wholeOf[code] ?? NaN;
+    if (x === -Infinity) x = wholeOf[code] = integerOf(values[code] ?? '') ?? NaN;
+    if (Number.isNaN(x)) return false;
+    if (x <= last) increasing = false;
+    last = x;
+    count++;
+  }
+  if (count === 0) return false;
+  return isRunningNumberHeader(header) || (increasing && count >= 5);
 }
 
 /** The first few non-blank values of a column are increasing whole numbers (a running number's necessary start). */

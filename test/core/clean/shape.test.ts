@@ -1,4 +1,6 @@
-import { blankRows, duplicateVisits, fillDown, runningNumberColumns } from '../../../src/core/clean/shape';
+import { blankRows, duplicateVisits, fillDown, runningNumberColumns, runningNumbersIn } from '../../../src/core/clean/shape';
+import { isRunningNumberColumn } from '../../../src/core/logshape/duplicates';
+import fc from 'fast-check';
 import type { Grid } from '../../../src/core/cells';
 import { tableOfGrid } from '../../../src/core/columns';
 import type { Role } from '../../../src/shared/api';
@@ -56,3 +58,14 @@ test('a running number is found however it starts (101…, after a blank row, ty
   expect(runningNumberColumns(tableOfGrid(rows((i) => 7 - (i % 3))), 1, kodeHeader, kodeRoles, 5)[0]).toBe(0);
 });
 
+
+test('runningNumbersIn reads a column as isRunningNumberColumn reads its values', () => {
+  const cell = fc.oneof(fc.integer({ min: -2, max: 40 }), fc.constantFrom<string | number>('', ' ', '7', '12.', 'x', 3.5, ' 9 '));
+  fc.assert(
+    fc.property(fc.constantFrom('No', 'Nomor urut', 'Kode', ''), fc.array(cell, { maxLength: 14 }), (head, column) => {
+      const grid: Grid = [[head], ...column.map((v) => [v])];
+      expect(runningNumbersIn(tableOfGrid(grid), 1, 0, head)).toBe(isRunningNumberColumn(head, column));
+    }),
+    { numRuns: 1500 },
+  );
+});
