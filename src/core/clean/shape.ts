@@ -158,7 +158,8 @@ export function fillDown(
   const dataMerges = merges.map((m) => ({ start: m.start - from, end: m.end - from })).filter((m) => m.end > 0 && m.start < n);
   const result = fillDownDates({ days, dateBlank, hasContent, isTotal, merges: dataMerges });
   if (!result.fills.some((f) => f !== null)) return null;
-  return result.fills.map((f) => (f ? { day: f.day, from: f.from } : null));
+  // A FilledDate is a Fill (and says why): handed over as it is, not copied a million times.
+  return result.fills;
 }
 
 /** The first `width` cells of row r. */

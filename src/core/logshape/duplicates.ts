@@ -69,7 +69,8 @@ export function findDuplicates(keys: VisitKeys, opts: DuplicateOptions = {}): In
 
   // Pass 1: every person, service and topic key as a small integer (0 = no person), so the
   // passes below build no string per row: a million rows cost a few Map lookups each.
-  const person = new Int32Array(n);
+  // Person codes given by the caller are read in place; others are coded here.
+  const person = keys.personCodes && keys.personCodes.length >= n ? keys.personCodes : new Int32Array(n);
   const service = new Int32Array(n);
   const topic = new Int32Array(n);
   const persons = new Map<string, number>([['', 0]]);
@@ -90,7 +91,7 @@ export function findDuplicates(keys: VisitKeys, opts: DuplicateOptions = {}): In
     if (day < minDay) minDay = day;
     if (day > maxDay) maxDay = day;
     const p = keys.personCodes ? keys.personCodes[r] ?? 0 : code(persons, keys.person?.[r] ?? '');
-    person[r] = p;
+    if (person !== keys.personCodes) person[r] = p;
     if (p >= personCount) personCount = p + 1;
     service[r] = code(services, keys.service[r] ?? '');
     const text = keys.topic[r] ?? '';
