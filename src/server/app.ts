@@ -223,15 +223,6 @@ function editedRows(sheet: Sheet, p: Patch): number[] {
 // ---------------------------------------------------------------------------------------------
 // Clean
 
-/**
- * What one run has already read and may reuse instead of reading it again: the dictionary, as
- * this run last read or wrote it (null: read the tab). Each log is cleaned with the dictionary
- * the cleans before it left, without a read of the kamus tab per log.
- */
-export interface RunMemo {
-  kamus: KamusEntry[] | null;
-}
-
 export interface CleanOutcome {
   result: CleanResult;
   plan: CleanPlan;
@@ -247,12 +238,11 @@ function tabsToCreate(state: DocState): number {
  * commit the backup, write the dictionary, then the log; a failed log write rolls back what it
  * wrote. At the deadline the run stops between writes and records where to continue.
  */
-export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline: Deadline, memo: RunMemo = { kamus: null }): CleanOutcome {
+export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline: Deadline): CleanOutcome {
   const { ss, state } = ctx;
-  const kamus = memo.kamus ?? readKamus(ss, state);
-  // Until this clean has ended well, the next one reads the dictionary tab again.
-  memo.kamus = null;
-  const { log, grid } = planSheet(ss, state, env, sheet, kamus);
+  // The dictionary is read for each log, just before it is planned: a staff edit to the kamus tab
+  // made while an earlier log of the run was cleaned is kept (a copy carried over would overwrite it).
+  const { log, grid } = planSheet(ss, state, env, sheet, readKamus(ss, state));
   const { plan, patches: plain } = log;
   const width = grid[0]?.length ?? 0;
   const sheetId = sheet.getSheetId();
@@ -330,8 +320,6 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
     markLog(sheet, log.mappingToSave);
   } else if (newlyRegistered) markLog(sheet, state.mappings[key]);
   saveState(ctx);
-  // The dictionary tab now holds the plan's (written above when it changed, else as read).
-  memo.kamus = plan.kamus;
   return {
     plan,
     result: {
@@ -378,9 +366,9 @@ function tabLink(ss: Spreadsheet, sheet: Sheet, rows: number): TabLink {
  * longer a log (emptied, its date header gone) is left out, not fatal: one bad sheet must not
  * stop the summaries of the others.
  */
-export function planRegistered(ctx: RunContext, env: Env, given: Map<number, CleanPlan> = new Map(), skipped: string[] = [], blocked?: string[], memo: RunMemo = { kamus: null }): PlannedLog[] {
+export function planRegistered(ctx: RunContext, env: Env, given: Map<number, CleanPlan> = new Map(), skipped: string[] = [], blocked?: string[]): PlannedLog[] {
   const { ss, state } = ctx;
-  const kamus = state.registered.some((id) => !given.has(id)) ? memo.kamus ?? readKamus(ss, state) : [];
+  const kamus = state.registered.some((id) => !given.has(id)) ? readKamus(ss, state) : [];
   const out: PlannedLog[] = [];
   for (const id of state.registered) {
     const sheet = findSheetById(ss, id);

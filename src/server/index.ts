@@ -33,7 +33,6 @@ import { DEFAULT_BUDGET_MS, Deadline } from './clock';
 import { findSheetById, isOwnTab, startExecution } from './sheets';
 import {
   Env,
-  RunMemo,
   cleanSheetFlow,
   envOf,
   logSheets,
@@ -479,7 +478,6 @@ function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: 
   const plans = new Map<number, CleanPlan>();
   const skipped: string[] = [];
   const blocked: string[] = [];
-  const memo: RunMemo = { kamus: null };
   const stopped = (): RunAllResult => {
     ctx.state.lastRun = runRecord(kind, start, true, cleaned.reduce((n, c) => n + c.rowsRead, 0), '', true);
     markFinished(ctx);
@@ -504,7 +502,7 @@ function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: 
       }
       let outcome;
       try {
-        outcome = cleanSheetFlow(ctx, env, sheet, deadline, memo);
+        outcome = cleanSheetFlow(ctx, env, sheet, deadline);
       } catch (e) {
         // A registered sheet that is no longer a log is skipped and named; the others go on.
         // One whose confirmed columns moved, or that is protected, blocks the summaries (they
@@ -525,7 +523,7 @@ function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: 
       if (!result.complete) return stopped();
     }
     ctx.state.pending = null;
-    const all = blocked.length ? [] : planRegistered(ctx, env, plans, skipped, blocked, memo);
+    const all = blocked.length ? [] : planRegistered(ctx, env, plans, skipped, blocked);
     const verdict = runVerdict(blocked, skipped);
     if (!verdict.summarise) {
       // The summaries keep their last good content; the run says why it did not refresh them.

@@ -5,12 +5,14 @@
  * or formulas under every cell, or backs up one cell per value fails here.
  *
  * Measured on 2026-12-01 (sample of 95,636 used cells, derived block 103,278 cells):
- *   first run  read 184,844 (was 194,028, 518,256)  written 305,315 (was 909,722; backup tab 17,217, was 592,220)
+ *   first run  read 186,901 (was 194,028, 518,256)  written 305,315 (was 909,722; backup tab 17,217, was 592,220)
  *   re-run     read 200,313 (was 202,239, 401,152)  written to the logs 0
  * Of the first run's reads: the logs once (95,636), the re-check of the staff's cells each write
  * overwrites (59,069), the formats under the date columns written (29,137: their originals go to
  * the undo backup) and over the rows of the few strings a plain-text cell would keep otherwise
- * (622; 7,892 when whole column spans were read: core/plan.ts formatReadsOf).
+ * (622; 7,892 when whole column spans were read: core/plan.ts formatReadsOf), and the kamus tab
+ * once per log, just before it is planned (a staff edit made between two logs of one run is kept:
+ * test/addon/kamus-between-logs.test.ts).
  * Also here: an undo history written by the previous layout (v2) is still undone exactly, and a
  * damaged or unknown one is refused, never mis-restored.
  */
@@ -109,7 +111,7 @@ describe('a full run on the sample reads each log about once and writes at most 
     // The grid once, plus the re-check of the staff's columns right before each write.
     expect(cells(first, 'Range.getValues').read).toBeLessThanOrEqual(1.7 * used);
     expect(cells(first, 'Range.getNumberFormats').read).toBeLessThanOrEqual(0.33 * used);
-    expect(first.read).toBeLessThanOrEqual(1.95 * used);
+    expect(first.read).toBeLessThanOrEqual(1.97 * used);
   });
 
   test('re-run: no log cell written, the logs read once (within 1.1x their used ranges, small tabs included)', () => {
