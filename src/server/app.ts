@@ -265,6 +265,8 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
     const entry = saveBackup(ss, state.tabs, sheet, patches, kind, grid, Math.min(width, plan.derivedStart), kind + '@' + startedAt);
     state.pending = pendingWriting(state.pending, sheetId, entry.id, startedAt);
     const written: Patch[] = [];
+    /** The patch being written: its formats may be set while its values call fails. */
+    let inFlight: Patch | null = null;
     try {
       // Inside the try: a failure from here on ends the run with its undo entry dropped.
       saveState(ctx);
@@ -282,7 +284,9 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
         for (const p of block) {
           for (const r of editedRows(sheet, p)) edited.add(r);
           for (const q of edited.size ? withoutRows(p, edited, slicePatch) : [p]) {
+            inFlight = q;
             writePatch(sheet, q);
+            inFlight = null;
             written.push(q);
             cellsWritten += cellsOf(q);
           }
@@ -296,6 +300,21 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
       // before it); when a row was left for staff's edit, the rest of that row is still cleaned,
       // and the entry stays so undo can give those cells back one by one.
       let leftForStaff = 0;
+      if (inFlight) {
+        // Cut off inside its write: formats set, values maybe not. A row holding what was planned
+        // or what was read gets the originals back (values and formats); any other row is staff's.
+        const q: Patch = inFlight;
+        const current = readValues(sheet, q.row, q.col, q.values.length, widthOf(q));
+        const unlikePlanned = new Set(conflictingRows(q.values, current));
+        const staff = new Set(conflictingRows(q.originals, current).filter((k) => unlikePlanned.has(k)).map((k) => q.row + k));
+        try {
+          for (const r of staff.size ? withoutRows(q, staff, slicePatch) : [q]) writePatch(sheet, r, true);
+          leftForStaff += staff.size;
+        } catch {
+          // Refused as the write was (a protected range): it changed nothing there. The failure
+          // reported is the write's own.
+        }
+      }
       for (const q of written.slice().reverse()) {
         const edited = new Set(conflictingRows(q.values, readValues(sheet, q.row, q.col, q.values.length, widthOf(q))).map((k) => q.row + k));
         leftForStaff += edited.size;
