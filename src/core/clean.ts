@@ -15,7 +15,7 @@
  * collected per column (changes.ts), and the visits go into a columnar table.
  */
 import type { ChangeSummary, CleanStatus, Lang, Settings, SheetCheck, StatusCounts } from '../shared/api';
-import { Cell, Grid, MAX_CELL_CHARS, capText, cellText, isBlank } from './cells';
+import { Cell, Grid, MAX_CELL_CHARS, capText, cellText } from './cells';
 import { ColumnTable, asTable, cellAt, rowOf } from './columns';
 import { DERIVED_HEADERS, ColumnMapping, columnOf } from './mapping';
 import { ParsedDate, detectDayOrder, DayOrder, DateOrderResult, decideDateOrder } from './dates';
@@ -29,7 +29,7 @@ import { MIN_ROWS_SHOWN } from './summarise';
 import { VisitTable, at, hashString } from './table';
 import { RowHashes, exactRepeats } from './clean/exact';
 import { NoteInterner } from './clean/notes';
-import { ChangeSet, ColumnChange } from './clean/changes';
+import { ChangeSet, CodedCells, ColumnChange } from './clean/changes';
 import { ValueCodes } from './clean/memo';
 import { hashKey, keyOf } from './clean/keys';
 import { buildCanonicalMaps } from './clean/canonicalise';
@@ -38,6 +38,7 @@ import { Fill, blankCodes, blankRows, duplicateVisits, fillDown, runningNumberCo
 import { Problem, SheetReview, reviewOf, sheetCheck } from './clean/review';
 
 export type { ColumnChange, Problem, SheetReview };
+export { changeFormat, changeValue, changeValues, hasFormats } from './clean/changes';
 export { parseAge } from './clean/outcomes';
 export { REVIEW_INVALID_SHARE, reviewOf, runReview, sheetCheck } from './clean/review';
 
@@ -91,6 +92,11 @@ export interface CleanPlan {
   check: SheetCheck;
 }
 
+/** Ages below this, and birth years from FIRST_YEAR for YEAR_SLOTS years, are looked up in arrays. */
+const MAX_AGE_SLOT = 256;
+const FIRST_YEAR = 1800;
+const YEAR_SLOTS = 400;
+
 /** Completed years between a birth day and a visit day. */
 function completedYears(birthDay: number, visitDay: number): number {
   const b = ymdOfDay(birthDay);
@@ -126,37 +132,73 @@ function derivedLayout(table: ColumnTable, mapping: ColumnMapping): { present: b
 }
 
 /**
- * The changes of one derived column, in one pass: `out` holds the header (slot 0) and each data
- * row's derived cell (slot i + 1; unset for a blank row, whose derived cell is cleared). A cell
- * that already holds its value, or a formula, is left. The changed cells are packed into `out`
- * itself (a first run changes every row: no second million-element array).
+ * The rows a column's change lists, out of a scratch list filled in row order: the previous
+ * column's list when they are equal (on a first run every derived column changes the same rows:
+ * one list of a million rows, not six), else a copy of its size.
  */
-function derivedChanges(changes: ChangeSet, table: ColumnTable, where: { col: number; headerRow: number; rowBlank: Uint8Array; isFormula?: (row: number, col: number) => boolean }, out: Cell[]): void {
-  const { col, headerRow, rowBlank, isFormula } = where;
-  const column = table.columns[col];
-  const codes = column?.codes;
-  const values = column?.values;
-  const rows = new Int32Array(out.length);
-  let m = 0;
-  for (let slot = 0; slot < out.length; slot++) {
-    const r = slot === 0 ? headerRow : headerRow + slot;
-    const cur = codes && values ? values[codes[r] ?? 0] ?? '' : '';
-    const blank = slot > 0 && rowBlank[slot - 1] === 1;
-    const next = blank ? '' : (out[slot] as Cell);
-    if ((blank ? isBlank(cur) : cur === next) || (isFormula && slot > 0 && isFormula(r, col))) continue;
-    rows[m] = r;
-    out[m++] = next;
+function rowList(scratch: Int32Array, m: number, previous: Int32Array | null): Int32Array {
+  if (previous && previous.length === m) {
+    let same = true;
+    for (let k = 0; k < m && same; k++) same = previous[k] === scratch[k];
+    if (same) return previous;
   }
-  out.length = m;
-  changes.setColumn(col, rows.subarray(0, m), out);
+  return scratch.slice(0, m);
+}
+
+/** What the change lists of a column are worked out from. */
+interface ChangeWhere {
+  firstDataRow: number;
+  rowBlank: Uint8Array;
+  isFormula?: (row: number, col: number) => boolean;
+  /** A list of a row per data row (and the header), reused by each column. */
+  scratch: Int32Array;
+  /** The rows the previous column listed, shared when equal. */
+  previous: Int32Array | null;
+}
+
+/**
+ * The changes of one derived column, in one pass: `cells` holds the header (slot 0) and each
+ * data row's derived cell as a code (slot i + 1; code 0, '', for a blank row, whose derived cell
+ * is cleared). A cell that already holds its value, or a formula, is left. Returns the rows listed.
+ */
+function derivedChanges(changes: ChangeSet, table: ColumnTable, col: number, cells: CodedCells, where: ChangeWhere): Int32Array {
+  const { firstDataRow, rowBlank, isFormula, scratch } = where;
+  const headerRow = firstDataRow - 1;
+  const column = table.columns[col];
+  const source = column?.codes;
+  const values = column?.values ?? [''];
+  const blankCode = blankCodes(table, col);
+  // Per code of the sheet's column, the derived code holding the same value (-1 unknown, -2 none):
+  // each distinct value is compared once, every row after that by an integer.
+  const sameAs = new Int32Array(values.length).fill(-1);
+  const codes = cells.codes;
+  const slots = Math.min(codes.length, table.rowCount - headerRow);
+  let m = 0;
+  for (let slot = 0; slot < slots; slot++) {
+    const r = headerRow + slot;
+    const cur = source ? source[r] ?? 0 : 0;
+    if (slot > 0 && rowBlank[slot - 1] === 1) {
+      if (blankCode[cur]) continue;
+    } else {
+      let same = sameAs[cur] ?? -1;
+      if (same === -1) same = sameAs[cur] = cells.find(values[cur] ?? '') >= 0 ? cells.find(values[cur] ?? '') : -2;
+      if (same === codes[slot]) continue;
+    }
+    if (isFormula && slot > 0 && isFormula(r, col)) continue;
+    scratch[m++] = r;
+  }
+  const rows = rowList(scratch, m, where.previous);
+  changes.setCoded({ col, rows, codes, offset: headerRow, dict: cells.dict, dictFormats: null });
+  return rows;
 }
 
 /**
  * The changes of one cleaned column (not the birth date, which a row may refuse), in one pass:
- * every non-blank data row whose value has a fix, unless the cell holds a formula.
+ * every non-blank data row whose value has a fix, unless the cell holds a formula. The values
+ * stay coded: the column's own codes, and per code its fix and format.
  */
-function cleanedChanges(changes: ChangeSet, column: EncodedColumn, where: { firstDataRow: number; rowBlank: Uint8Array; isFormula?: (row: number, col: number) => boolean }): void {
-  const { firstDataRow, rowBlank, isFormula } = where;
+function cleanedChanges(changes: ChangeSet, column: EncodedColumn, where: ChangeWhere): Int32Array {
+  const { firstDataRow, rowBlank, isFormula, scratch } = where;
   const col = column.col;
   const codes = column.codes;
   const n = codes.length;
@@ -164,33 +206,26 @@ function cleanedChanges(changes: ChangeSet, column: EncodedColumn, where: { firs
   const size = column.table.values.length;
   const nextOf: (Cell | undefined)[] = new Array<Cell | undefined>(size);
   const formatOf: string[] = new Array<string>(size).fill('');
+  const fixed = new Uint8Array(size);
   let withFormats = false;
   for (let code = 0; code < size; code++) {
     const o = column.table.peek(code);
     if (!o || o.next === undefined) continue;
     nextOf[code] = o.next;
+    fixed[code] = 1;
     if (o.format !== null) {
       formatOf[code] = o.format;
       withFormats = true;
     }
   }
-  // Counted first, so the lists are allocated at their size (fresh memory is what a million rows cost).
-  const changed = (i: number): boolean => !rowBlank[i] && nextOf[codes[i] ?? 0] !== undefined && !(isFormula && isFormula(i + firstDataRow, col));
-  let count = 0;
-  for (let i = 0; i < n; i++) if (changed(i)) count++;
-  const rows = new Int32Array(count);
-  const values: Cell[] = new Array<Cell>(count);
-  const formats: string[] | null = withFormats ? new Array<string>(count) : null;
   let m = 0;
-  for (let i = 0; i < n && m < count; i++) {
-    if (!changed(i)) continue;
-    const code = codes[i] ?? 0;
-    rows[m] = i + firstDataRow;
-    values[m] = nextOf[code] as Cell;
-    if (formats) formats[m] = formatOf[code] ?? '';
-    m++;
+  for (let i = 0; i < n; i++) {
+    if (rowBlank[i] || !fixed[codes[i] ?? 0] || (isFormula && isFormula(i + firstDataRow, col))) continue;
+    scratch[m++] = i + firstDataRow;
   }
-  changes.setColumn(col, rows, values, formats);
+  const rows = rowList(scratch, m, where.previous);
+  changes.setCoded({ col, rows, codes, offset: firstDataRow, dict: nextOf, dictFormats: withFormats ? formatOf : null });
+  return rows;
 }
 
 /** A cleaned column: its value codes per data row and the table of their outcomes. */
@@ -381,19 +416,20 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
 
   const cleanedInOrder = cleaned.filter((e): e is EncodedColumn => e !== null);
 
-  // The derived cells, a column each: slot 0 is the header, slot i + 1 data row i (blank rows
-  // stay unset). Compared with what the sheet holds in one pass per column at the end.
-  const derivedOut: Cell[][] = DERIVED_HEADERS.map((h) => {
-    const out = new Array<Cell>(rowCount - firstDataRow + 1);
-    out[0] = h;
-    return out;
+  // The derived cells, a column each, as codes: slot 0 is the header, slot i + 1 data row i
+  // (blank rows stay code 0, ''). Compared with what the sheet holds in one pass per column at the end.
+  const slots = Math.max(1, rowCount - firstDataRow + 1);
+  const derivedCells: CodedCells[] = DERIVED_HEADERS.map((h) => {
+    const cells = new CodedCells(slots);
+    cells.codes[0] = cells.codeOf(h);
+    return cells;
   });
 
   const counts: StatusCounts = { OK: 0, DIPERBAIKI: 0, DUPLIKAT: 0, TIDAK_VALID: 0 };
   const visits = new VisitTable(Math.max(16, rowCount - firstDataRow));
   const problems: Problem[] = [];
   /** Week of month, month and year of each visit day, by day number (a sparse array: days are small integers). */
-  const monthOfDay: ({ week: number; month: string; year: number } | undefined)[] = [];
+  const monthOfDay: ({ week: number; month: string; year: number; weekCell: number; monthCell: number } | undefined)[] = [];
   const codeOf = (s: string) => visits.dict.code(s);
   const unknownCode = codeOf(UNKNOWN_GROUP);
   const serviceDefault = codeOf(safeText(mapping.constants.service || UNKNOWN));
@@ -435,26 +471,39 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
   const textCode = (o: TextOutcome | null, fallback: number, r: number): number => (!o || o.canonical === '' ? fallback : safeCode(o, r));
   const ageCodes = ageLabels.map(codeOf);
   /** Age group and generation labels with their visit codes, worked out once per age and birth year. */
-  const groups = new Map<number | null, { label: string; code: number }>();
-  const groupOf = (age: number | null): { label: string; code: number } => {
-    let g = groups.get(age);
+  const [outAgeGroup, outGeneration, outWeek, outMonth, outStatus, outNote] = derivedCells as [CodedCells, CodedCells, CodedCells, CodedCells, CodedCells, CodedCells];
+  /** A label's visit code and its code in a derived column. */
+  type Label = { code: number; cell: number };
+  // By age (slot age + 1; slot 0 for none) and by birth year (slot year - FIRST_YEAR + 1): an
+  // array lookup per row; a value outside the slots (not a whole number, far out) goes through a Map.
+  const groupSlots: (Label | undefined)[] = new Array<Label | undefined>(MAX_AGE_SLOT + 1);
+  const groups = new Map<number, Label>();
+  const groupOf = (age: number | null): Label => {
+    const slot = age === null ? 0 : age >= 0 && age < MAX_AGE_SLOT && age === Math.floor(age) ? age + 1 : -1;
+    let g = slot >= 0 ? groupSlots[slot] : groups.get(age as number);
     if (!g) {
       const label = ageGroupOf(age, settings.ageBounds, ageLabels);
       const index = ageLabels.indexOf(label);
-      groups.set(age, (g = { label, code: index >= 0 ? at(ageCodes, index) : unknownCode }));
+      g = { code: index >= 0 ? at(ageCodes, index) : unknownCode, cell: outAgeGroup.codeOf(label) };
+      if (slot >= 0) groupSlots[slot] = g;
+      else groups.set(age as number, g);
     }
     return g;
   };
-  const generations = new Map<number | null, { label: string; code: number }>();
-  const generationOfYear = (year: number | null): { label: string; code: number } => {
-    let g = generations.get(year);
+  const generationSlots: (Label | undefined)[] = new Array<Label | undefined>(YEAR_SLOTS + 1);
+  const generations = new Map<number, Label>();
+  const generationOfYear = (year: number | null): Label => {
+    const slot = year === null ? 0 : year >= FIRST_YEAR && year < FIRST_YEAR + YEAR_SLOTS && year === Math.floor(year) ? year - FIRST_YEAR + 1 : -1;
+    let g = slot >= 0 ? generationSlots[slot] : generations.get(year as number);
     if (!g) {
       const label = generationOf(year);
-      generations.set(year, (g = { label, code: codeOf(label) }));
+      g = { code: codeOf(label), cell: outGeneration.codeOf(label) };
+      if (slot >= 0) generationSlots[slot] = g;
+      else generations.set(year as number, g);
     }
     return g;
   };
-  const [outAgeGroup, outGeneration, outWeek, outMonth, outStatus, outNote] = derivedOut as [Cell[], Cell[], Cell[], Cell[], Cell[], Cell[]];
+  const statusCell: Record<CleanStatus, number> = { OK: outStatus.codeOf('OK'), DIPERBAIKI: outStatus.codeOf('DIPERBAIKI'), DUPLIKAT: outStatus.codeOf('DUPLIKAT'), TIDAK_VALID: outStatus.codeOf('TIDAK_VALID') };
   let rowsRead = 0;
   let datesFilled = 0;
 
@@ -530,12 +579,14 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
     const changed = rowFragments.length > 0 || (filledFrom >= 0 && existingStatus !== 'DIPERBAIKI');
     const fillNote = filledFrom >= 0 ? t(lang, 'catatan.dateFilled', { row: filledFrom + 1 }) : '';
     if (filledFrom >= 0) datesFilled++;
-    let monthInfo: { week: number; month: string; year: number } | undefined;
+    let monthInfo: { week: number; month: string; year: number; weekCell: number; monthCell: number } | undefined;
     if (visit) {
       monthInfo = monthOfDay[visit.day];
       if (!monthInfo) {
         const ymd = ymdOfDay(visit.day);
-        monthOfDay[visit.day] = monthInfo = { week: weekOfMonth(ymd.d), month: `${ymd.y}-${pad2(ymd.m)}`, year: ymd.y };
+        const week = weekOfMonth(ymd.d);
+        const month = `${ymd.y}-${pad2(ymd.m)}`;
+        monthOfDay[visit.day] = monthInfo = { week, month, year: ymd.y, weekCell: outWeek.codeOf(week), monthCell: outMonth.codeOf(month) };
       }
     }
     if (birthYear === null && age !== null && monthInfo) birthYear = monthInfo.year - age;
@@ -593,12 +644,15 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
     const group = groupOf(age);
     const generation = generationOfYear(birthYear);
     const slot = i + 1;
-    outAgeGroup[slot] = group.label;
-    outGeneration[slot] = generation.label;
-    outWeek[slot] = monthInfo ? monthInfo.week : '';
-    outMonth[slot] = monthInfo ? monthInfo.month : '';
-    outStatus[slot] = status;
-    outNote[slot] = interned ? note : cellNote(note);
+    outAgeGroup.codes[slot] = group.cell;
+    outGeneration.codes[slot] = generation.cell;
+    if (monthInfo) {
+      outWeek.codes[slot] = monthInfo.weekCell;
+      outMonth.codes[slot] = monthInfo.monthCell;
+    }
+    outStatus.codes[slot] = statusCell[status];
+    const noteCode = outNote.codeOf(interned ? note : cellNote(note));
+    outNote.codes[slot] = noteCode;
 
     if (status === 'OK' || status === 'DIPERBAIKI') {
       const topicCode = textCode(outcomeOf(texts.topic, i), unknownCode, r);
@@ -613,8 +667,10 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
     }
   }
 
-  for (const column of cleanedInOrder) if (column.col !== birthCol) cleanedChanges(changes, column, { firstDataRow, rowBlank, isFormula });
-  derivedOut.forEach((out, k) => derivedChanges(changes, table, { col: derivedStart + k, headerRow, rowBlank, isFormula }, out));
+  // The change lists, a column at a time: rows listed, values left coded.
+  const where: ChangeWhere = { firstDataRow, rowBlank, isFormula, scratch: new Int32Array(slots), previous: null };
+  for (const column of cleanedInOrder) if (column.col !== birthCol) where.previous = cleanedChanges(changes, column, where);
+  derivedCells.forEach((cells, k) => (where.previous = derivedChanges(changes, table, derivedStart + k, cells, where)));
 
   for (const v of named) visits.vetted.delete(v);
   // masalah_data shows a service, channel or topic cell as redacted as the summaries do.

@@ -5,6 +5,7 @@
  */
 import { Cell, Grid, inRange, isDate } from './cells';
 import type { ColumnChange } from './clean';
+import { changeValue } from './clean/changes';
 
 /** No single call moves more rows than this (Sheets' practical limit near 10M cells). */
 export const MAX_ROWS_PER_CALL = 200000;
@@ -95,7 +96,7 @@ export function patchesFor(changes: ColumnChange[], grid: Grid, formulas: Set<nu
     let at = cursor.get(c) ?? 0;
     while (at < ch.rows.length && inRange(ch.rows, at) < r) at++;
     cursor.set(c, at);
-    return at < ch.rows.length && ch.rows[at] === r ? inRange(ch.values, at) : old;
+    return at < ch.rows.length && ch.rows[at] === r ? changeValue(ch, at) : old;
   };
   const isFormula = (r: number, c: number): boolean => formulas.size > 0 && c < formulaWidth && formulas.has(r * formulaWidth + c);
 

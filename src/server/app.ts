@@ -6,7 +6,7 @@
  */
 import type { CleanResult, Lang, MappingView, ReportResult, Role, RunRecord, Settings, SummaryResult, TabLink, UndoEntryView, UndoResult } from '../shared/api';
 import { Cell, Grid, isBlank } from '../core/cells';
-import { CleanPlan } from '../core/clean';
+import { CleanPlan, changeFormat, hasFormats } from '../core/clean';
 import { DERIVED_HEADERS, SavedMapping, detectMapping } from '../core/mapping';
 import { KamusEntry } from '../core/canonical';
 import { FORMAT_OF_TYPE, REPORT_TABS, SUMMARY_TABS, tabContract } from '../core/contract';
@@ -158,11 +158,10 @@ function columnFormatSensitive(rows: readonly (readonly Cell[])[], k: number): b
 function withFormats(sheet: Sheet, plan: CleanPlan, patches: PlainPatch[], readWidth: number): Patch[] {
   const formatAt = new Map<number, Map<number, string>>();
   for (const ch of plan.changes) {
-    if (!ch.formats) continue;
+    if (!hasFormats(ch)) continue;
     const m = new Map<number, string>();
-    const formats = ch.formats;
     ch.rows.forEach((r, i) => {
-      const f = formats[i];
+      const f = changeFormat(ch, i);
       if (f) m.set(r, f);
     });
     formatAt.set(ch.col, m);

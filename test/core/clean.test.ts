@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { cleanLog, CleanPlan, parseAge } from '../../src/core/clean';
+import { cleanLog, CleanPlan, changeValue, parseAge } from '../../src/core/clean';
 import { detectMapping, mappingFromHeader, applyOverrides, constantsFromSheetName, roleOfHeader } from '../../src/core/mapping';
 import { canonicalise } from '../../src/core/canonical';
 import { fingerprint, closeFingerprints, editDistance, redact } from '../../src/core/text';
@@ -21,7 +21,7 @@ function apply(grid: Grid, p: CleanPlan): Grid {
   const out = grid.map((r) => r.slice());
   const width = Math.max(...out.map((r) => r.length), p.derivedStart + 6);
   for (const r of out) while (r.length < width) r.push('');
-  for (const ch of p.changes) ch.rows.forEach((r, i) => (out[r][ch.col] = ch.values[i]));
+  for (const ch of p.changes) ch.rows.forEach((r, i) => (out[r][ch.col] = changeValue(ch, i)));
   return out;
 }
 

@@ -23,6 +23,11 @@ export class RowHashes {
     this.h2[i] = Math.imul(((this.h2[i] ?? 0) ^ part) + c, 0x5bd1e995) >>> 0;
   }
 
+  /** The first 32-bit word of row i's hash (its high bits). */
+  first(i: number): number {
+    return this.h1[i] ?? 0;
+  }
+
   /** The hash of row i (53 bits, exact in a double). */
   of(i: number): number {
     return (this.h1[i] ?? 0) * 2097152 + ((this.h2[i] ?? 0) >>> 11);
@@ -34,25 +39,46 @@ export class RowHashes {
  * take part (a row without a visit is never a duplicate). `sameKey` confirms a hash hit: a row
  * whose hash matches but whose key does not is not a duplicate, and does not become the first of
  * its hash either.
+ *
+ * Each row is one number, its first hash word (as many of its bits as fit) above its index, so
+ * one native sort puts rows of equal words side by side in row order; only those few groups are
+ * looked at again (no pass over every row with a set of hashes, no number boxed per row).
  */
 export function exactRepeats(hashes: RowHashes, eligible: Uint8Array, sameKey: (a: number, b: number) => boolean): Int32Array {
   const n = hashes.size;
   const repeats = new Int32Array(n).fill(-1);
-  const all = new Float64Array(n);
+  // index bits b, and the hash word cut by s bits so that (32 - s) + b <= 53 (exact in a double)
+  const b = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  const s = Math.max(0, b - 21);
+  const scale = 2 ** b;
+  const keys = new Float64Array(n);
   let m = 0;
-  for (let i = 0; i < n; i++) if (eligible[i]) all[m++] = hashes.of(i);
-  const sorted = all.subarray(0, m).sort();
-  const shared = new Set<number>();
-  for (let j = 1; j < m; j++) if (sorted[j] === sorted[j - 1]) shared.add(sorted[j] ?? 0);
-  if (shared.size === 0) return repeats;
-  const first = new Map<number, number>();
-  for (let i = 0; i < n; i++) {
-    if (!eligible[i]) continue;
-    const hash = hashes.of(i);
-    if (!shared.has(hash)) continue;
-    const earlier = first.get(hash);
-    if (earlier === undefined) first.set(hash, i);
-    else if (sameKey(earlier, i)) repeats[i] = earlier;
+  for (let i = 0; i < n; i++) if (eligible[i]) keys[m++] = (hashes.first(i) >>> s) * scale + i;
+  const sorted = keys.subarray(0, m).sort();
+  for (let j = 0; j < m; ) {
+    const word = Math.floor((sorted[j] ?? 0) / scale);
+    let end = j + 1;
+    while (end < m && Math.floor((sorted[end] ?? 0) / scale) === word) end++;
+    if (end - j > 1) repeatsIn(sorted, j, end, scale, hashes, sameKey, repeats);
+    j = end;
   }
   return repeats;
+}
+
+/** Within sorted keys [from, end) (one hash word, rows ascending): the repeats by whole hash. */
+function repeatsIn(sorted: Float64Array, from: number, end: number, scale: number, hashes: RowHashes, sameKey: (a: number, b: number) => boolean, repeats: Int32Array): void {
+  const firsts: number[] = [];
+  for (let j = from; j < end; j++) {
+    const i = (sorted[j] ?? 0) % scale;
+    const hash = hashes.of(i);
+    let earlier = -1;
+    for (const e of firsts) {
+      if (hashes.of(e) === hash) {
+        earlier = e;
+        break;
+      }
+    }
+    if (earlier < 0) firsts.push(i);
+    else if (sameKey(earlier, i)) repeats[i] = earlier;
+  }
 }

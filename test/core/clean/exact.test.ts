@@ -39,4 +39,40 @@ describe('exactRepeats', () => {
     expect(hashes.of(0)).not.toBe(hashes.of(1));
     expect(Number.isSafeInteger(hashes.of(0))).toBe(true);
   });
+
+  test('rows sharing a first hash word but not the whole hash are told apart, as the whole hash tells them (property)', () => {
+    /** Hashes given outright: a first word and the whole hash, so collisions can be made at will. */
+    class GivenHashes extends RowHashes {
+      constructor(private readonly words: number[], private readonly whole: number[]) {
+        super(words.length);
+      }
+      override first(i: number): number {
+        return this.words[i] ?? 0;
+      }
+      override of(i: number): number {
+        return this.whole[i] ?? 0;
+      }
+    }
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 1 }), fc.boolean()), { maxLength: 60 }), (rows) => {
+        const words = rows.map(([w]) => (w * 0x7fffffff) >>> 0);
+        const whole = rows.map(([w, h]) => w * 8 + h);
+        const sameKey = (a: number, b: number): boolean => rows[a]?.[2] === rows[b]?.[2];
+        const eligible = Uint8Array.from(rows, ([, , , ok]) => (ok ? 1 : 0));
+        const got = exactRepeats(new GivenHashes(words, whole), eligible, sameKey);
+        // The rule: the first eligible row of each whole hash; a later one with that hash repeats it when its key agrees.
+        const first = new Map<number, number>();
+        rows.forEach((_, i) => {
+          if (!eligible[i]) return expect(got[i]).toBe(-1);
+          const earlier = first.get(whole[i] ?? 0);
+          if (earlier === undefined) {
+            first.set(whole[i] ?? 0, i);
+            return expect(got[i]).toBe(-1);
+          }
+          expect(got[i]).toBe(sameKey(earlier, i) ? earlier : -1);
+        });
+      }),
+    );
+  });
 });
+
