@@ -205,6 +205,19 @@ export function conflictingRows(originals: readonly (readonly Cell[])[], current
   return out;
 }
 
+/**
+ * After a failed write, the rows of a patch (absolute) that keep what they hold now rather than
+ * get their originals back: the rows staff changed. A patch written whole: a row no longer
+ * holding what was written. The patch whose write was cut off (`inFlight`: its formats may be
+ * set, its values not): a row holding neither what was planned nor what was read.
+ */
+export function rowsLeftForStaff(p: Pick<PlainPatch, 'row' | 'values' | 'originals'>, current: readonly (readonly Cell[])[], inFlight: boolean): Set<number> {
+  const unlikePlanned = conflictingRows(p.values, current);
+  if (!inFlight) return new Set(unlikePlanned.map((k) => p.row + k));
+  const unlikeRead = new Set(conflictingRows(p.originals, current));
+  return new Set(unlikePlanned.filter((k) => unlikeRead.has(k)).map((k) => p.row + k));
+}
+
 /** A patch without the given absolute rows: the runs of rows left, as patches of their own. */
 export function withoutRows<P extends PlainPatch>(p: P, skip: ReadonlySet<number>, slice: (p: P, from: number, to: number) => P): P[] {
   const out: P[] = [];

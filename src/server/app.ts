@@ -67,7 +67,7 @@ import { dashboardPlan, writeDashboard } from './dasbor';
 import { DASHBOARD_EXTRA_TABS, DASHBOARD_TAB } from '../core/dasbor';
 import { backupGrowth, dropBackupEntry, restoreBackup, saveBackup, undoHistory } from './backup';
 import { historyView, sameRunEntries } from '../core/undo';
-import { PlainPatch, conflictingRows, withoutRows } from '../core/rectangles';
+import { PlainPatch, conflictingRows, rowsLeftForStaff, withoutRows } from '../core/rectangles';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -298,27 +298,22 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
       // undo entry goes when everything was put back (it would restore nothing and hide the run
       // before it); when a row was left for staff's edit, the rest of that row is still cleaned,
       // and the entry stays so undo can give those cells back one by one.
+      /** Gives a patch's rows their originals back, except the rows staff changed (core/rectangles.ts decides which). */
+      const restore = (q: Patch, cutOff: boolean): number => {
+        const staff = rowsLeftForStaff(q, readValues(sheet, q.row, q.col, q.values.length, widthOf(q)), cutOff);
+        for (const r of staff.size ? withoutRows(q, staff, slicePatch) : [q]) writePatch(sheet, r, true);
+        return staff.size;
+      };
       let leftForStaff = 0;
       if (inFlight) {
-        // Cut off inside its write: formats set, values maybe not. A row holding what was planned
-        // or what was read gets the originals back (values and formats); any other row is staff's.
-        const q: Patch = inFlight;
-        const current = readValues(sheet, q.row, q.col, q.values.length, widthOf(q));
-        const unlikePlanned = new Set(conflictingRows(q.values, current));
-        const staff = new Set(conflictingRows(q.originals, current).filter((k) => unlikePlanned.has(k)).map((k) => q.row + k));
         try {
-          for (const r of staff.size ? withoutRows(q, staff, slicePatch) : [q]) writePatch(sheet, r, true);
-          leftForStaff += staff.size;
+          leftForStaff += restore(inFlight, true);
         } catch {
           // Refused as the write was (a protected range): it changed nothing there. The failure
           // reported is the write's own.
         }
       }
-      for (const q of written.slice().reverse()) {
-        const edited = new Set(conflictingRows(q.values, readValues(sheet, q.row, q.col, q.values.length, widthOf(q))).map((k) => q.row + k));
-        leftForStaff += edited.size;
-        for (const r of edited.size ? withoutRows(q, edited, slicePatch) : [q]) writePatch(sheet, r, true);
-      }
+      for (const q of written.slice().reverse()) leftForStaff += restore(q, false);
       if (leftForStaff === 0) dropBackupEntry(ss, state.tabs, entry.id);
       state.pending = null;
       if (isProtectionRefusal(e)) throw new UserError('PROTECTED', { sheet: sheet.getName() });

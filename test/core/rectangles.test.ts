@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Cell, Grid } from '../../src/core/cells';
 import type { ColumnChange } from '../../src/core/clean';
-import { MAX_ROWS_PER_CALL, PlainPatch, conflictingRows, patchesFor, sameCell, withoutRows } from '../../src/core/rectangles';
+import { MAX_ROWS_PER_CALL, PlainPatch, conflictingRows, patchesFor, rowsLeftForStaff, sameCell, withoutRows } from '../../src/core/rectangles';
 
 /** A grid whose every cell names its place: 'r2c3'. */
 function gridOf(rows: number, cols: number): Grid {
@@ -160,5 +160,25 @@ test('withoutRows cuts a patch into the runs of rows left', () => {
     [12, [2, 3]],
   ]);
   expect(withoutRows(p, new Set([10, 11, 12, 13, 14]), slice)).toEqual([]);
+});
+
+describe('rowsLeftForStaff: which rows a failed run leaves as staff made them', () => {
+  // Rows 10..13 of one column: read as r0..r3, planned as n0..n3.
+  const patch = { row: 10, values: [['n0'], ['n1'], ['n2'], ['n3']], originals: [['r0'], ['r1'], ['r2'], ['r3']] };
+
+  test('a patch written whole: every row that no longer holds what was written is staff\'s', () => {
+    const now = [['n0'], ['staff'], ['r2'], [' n3 ']];
+    expect([...rowsLeftForStaff(patch, now, false)].sort()).toEqual([11, 12, 13]);
+  });
+
+  test('the patch cut off in its write: a row holding what was planned or what was read goes back; any other is staff\'s', () => {
+    const now = [['n0'], ['staff'], ['r2'], ['']];
+    expect([...rowsLeftForStaff(patch, now, true)].sort()).toEqual([11, 13]);
+  });
+
+  test('nothing changed since the write: every row goes back', () => {
+    expect(rowsLeftForStaff(patch, patch.values, false).size).toBe(0);
+    expect(rowsLeftForStaff(patch, patch.originals, true).size).toBe(0);
+  });
 });
 
