@@ -33,6 +33,9 @@ export function squashKey(s: string): string {
   return words(s).join('');
 }
 
+/** The three rows editDistance works in, kept from call to call (grown when a word is longer). */
+let rowScratch: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /**
  * Optimal-string-alignment distance (Levenshtein plus adjacent transposition). Transpositions
  * are the commonest typing slip ("Infromasi"), which plain Levenshtein counts as two edits.
@@ -42,9 +45,11 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
-  let prev2 = new Int32Array(n + 1);
-  let prev = new Int32Array(n + 1);
-  let cur = new Int32Array(n + 1);
+  if (n + 1 > rowScratch[0].length) rowScratch = [new Int32Array(2 * n + 2), new Int32Array(2 * n + 2), new Int32Array(2 * n + 2)];
+  // Rows are reused from call to call: every cell read is written first in the same call.
+  let prev2 = rowScratch[0];
+  let prev = rowScratch[1];
+  let cur = rowScratch[2];
   for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
@@ -81,14 +86,23 @@ export function typoAllowance(word: string): number {
  */
 export function closeFingerprints(a: string, b: string): boolean {
   if (a === b) return true;
-  const wa = a.split(' ');
-  const wb = b.split(' ');
+  return closeWordLists(a.split(' '), b.split(' '));
+}
+
+/**
+ * closeFingerprints of two different fingerprints given as their words (fingerprint.split(' ')),
+ * for callers that compare each fingerprint with many others.
+ */
+export function closeWordLists(wa: readonly string[], wb: readonly string[]): boolean {
   if (wa.length !== wb.length) return false;
   let total = 0;
   for (let i = 0; i < wa.length; i++) {
     const x = at(wa, i);
     const y = at(wb, i);
+    if (x === y) continue;
     const allow = Math.min(typoAllowance(x), typoAllowance(y));
+    // Two different words with no typo allowed are never close.
+    if (allow === 0) return false;
     const d = editDistance(x, y, allow);
     if (d > allow) return false;
     total += d;
@@ -126,6 +140,8 @@ export function digitsOf(s: string): string {
 const NUMBER_RUN = /[+(\uff08\uff0b]*[0-9\uff10-\uff19](?:[0-9\uff10-\uff19 \u00a0\u3000.\-\/()\uff08\uff09\uff0d\uff0e\uff0f]*[0-9\uff10-\uff19])?/g;
 /** An e-mail address, with or without a top-level domain ("nama@gmail"). */
 const EMAIL = /[\p{L}\p{N}._%+-]+[@\uff20][\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*/gu;
+/** A character NUMBER_RUN may start with a run of (every run holds one). */
+const ANY_DIGIT = /[0-9\uff10-\uff19]/;
 /** Fewer digits than this are counts, ages, years or queue numbers, not identifiers. */
 const MIN_IDENTIFIER_DIGITS = 6;
 
@@ -135,7 +151,10 @@ const MIN_IDENTIFIER_DIGITS = 6;
  * and the row's own personal values (its name).
  */
 export function redact(text: string, personal: readonly string[] = []): string {
-  let out = text.replace(EMAIL, '[email]').replace(NUMBER_RUN, (m) => (digitsOf(m).length >= MIN_IDENTIFIER_DIGITS ? '[nomor]' : m));
+  let out = text;
+  // Most values hold neither an at sign nor a digit: the patterns are not run (nor compiled) for them.
+  if (out.indexOf('@') >= 0 || out.indexOf('\uff20') >= 0) out = out.replace(EMAIL, '[email]');
+  if (ANY_DIGIT.test(out)) out = out.replace(NUMBER_RUN, (m) => (digitsOf(m).length >= MIN_IDENTIFIER_DIGITS ? '[nomor]' : m));
   for (const p of personal) {
     const value = tidy(p);
     if (value.length < 3 || /^\d+$/.test(value)) continue;
