@@ -90,16 +90,17 @@ export function fitPoisson(
   penalised: boolean[],
   ridge: number,
   start: number[],
+  sparsity: Sparsity = sparsityOf(X),
 ): PoissonFit {
   const p = penalised.length;
   const beta = start.slice();
-  const wsum = weight.reduce((a, b) => a + b, 0);
+  let wsum = 0;
+  for (let i = 0; i < weight.length; i++) wsum += weight[i] as number;
   // Design rows are mostly zeros (one month, one weekday, one week of month): each row's sums
   // run over its nonzero columns only. A zero column adds an exact ±0 to every sum, which leaves
   // it unchanged while the numbers are finite, so the fit is the same to the last bit; a row
   // with a non-finite weight, or a non-finite coefficient, takes the full loops as before.
-  const nonzero = X.map((xi) => nonzeroColumns(xi));
-  const maxAbs = X.map((xi) => xi.reduce((m, x) => Math.max(m, Math.abs(x)), 0));
+  const { nonzero, maxAbs } = sparsity;
   let info = identity(p);
   for (let iter = 0; iter < 30; iter++) {
     // IRLS for the log link: weight w·mu, working response eta + (y − mu)/mu.
@@ -159,6 +160,26 @@ export function fitPoisson(
 
 const MIN_DISPERSION = 0.1;
 
+/** Per row of a design matrix: its nonzero columns in order, and its largest absolute value. */
+export interface Sparsity {
+  nonzero: number[][];
+  maxAbs: number[];
+}
+
+/** The sparsity of X (worked out once per design: every service is fitted on the same rows). */
+export function sparsityOf(X: readonly (readonly number[])[]): Sparsity {
+  const nonzero: number[][] = [];
+  const maxAbs: number[] = [];
+  for (let i = 0; i < X.length; i++) {
+    const xi = X[i] as readonly number[];
+    nonzero.push(nonzeroColumns(xi));
+    let m = 0;
+    for (let j = 0; j < xi.length; j++) m = Math.max(m, Math.abs(xi[j] as number));
+    maxAbs.push(m);
+  }
+  return { nonzero, maxAbs };
+}
+
 /**
  * Fits one service's model in two stages. Stage 1 learns the weekly and monthly shape
  * (weekday, week of month, after a closure) over the whole log, with one level per calendar
@@ -188,6 +209,9 @@ export interface ForecastDesign {
   monthDays: number[];
   X2: number[][];
   decay: number[];
+  /** sparsityOf(X1) and sparsityOf(X2). */
+  sparse1: Sparsity;
+  sparse2: Sparsity;
 }
 
 export function forecastDesign(days: readonly number[], cal: OpenCalendar, trainEnd: number, cfg: ForecastConfig = DEFAULT_FORECAST_CONFIG): ForecastDesign {
@@ -215,7 +239,7 @@ export function forecastDesign(days: readonly number[], cal: OpenCalendar, train
   monthOf.forEach((m) => monthDays[m]++);
   const X2 = shapes.map((s) => [1, trendTerm(s.weeksAhead, cfg.trendDamping)]);
   const decay = days.map((d) => Math.pow(0.5, (trainEnd - d) / 7 / cfg.halfLifeWeeks));
-  return { days, trainEnd, openWeekdays, shapes, monthOf, nM, q, seasonalX, X1, penal1, ones, zero, monthDays, X2, decay };
+  return { days, trainEnd, openWeekdays, shapes, monthOf, nM, q, seasonalX, X1, penal1, ones, zero, monthDays, X2, decay, sparse1: sparsityOf(X1), sparse2: sparsityOf(X2) };
 }
 
 export function fitForecast(
@@ -226,13 +250,13 @@ export function fitForecast(
   cfg: ForecastConfig = DEFAULT_FORECAST_CONFIG,
   design: ForecastDesign = forecastDesign(days, cal, trainEnd, cfg),
 ): FittedModel {
-  const { openWeekdays, monthOf, nM, q, seasonalX, X1, penal1, ones, zero, monthDays, X2, decay } = design;
+  const { openWeekdays, monthOf, nM, q, seasonalX, X1, penal1, ones, zero, monthDays, X2, decay, sparse1, sparse2 } = design;
   const monthSum = new Array(nM).fill(0);
   monthOf.forEach((m, i) => {
     monthSum[m] += at(y, i);
   });
   const start1 = [...monthSum.map((t, m) => Math.log(Math.max(0.05, t / Math.max(1, at(monthDays, m))))), ...new Array(q).fill(0)];
-  const stage1 = days.length > 0 ? fitPoisson(X1, y, ones, zero, penal1, cfg.ridge, start1) : { beta: new Array(nM + q).fill(0), cov: zeros(nM + q), dispersion: 1 };
+  const stage1 = days.length > 0 ? fitPoisson(X1, y, ones, zero, penal1, cfg.ridge, start1, sparse1) : { beta: new Array(nM + q).fill(0), cov: zeros(nM + q), dispersion: 1 };
   const shapeBeta = stage1.beta.slice(nM);
   const shapeOffset = (s: DayShape) => dot(seasonalFeatures(s, openWeekdays), shapeBeta);
 
@@ -241,7 +265,7 @@ export function fitForecast(
   const recentY = y.reduce((a, v, i) => a + v * at(decay, i), 0);
   const recentMu = offsets.reduce((a, o, i) => a + Math.exp(o) * at(decay, i), 0);
   const start2 = [Math.log(Math.max(0.05, recentY) / Math.max(1e-9, recentMu)), 0];
-  const stage2 = days.length > 0 ? fitPoisson(X2, y, decay, offsets, [false, true], cfg.ridge, start2) : { beta: [Math.log(0.05), 0], cov: zeros(2), dispersion: 1 };
+  const stage2 = days.length > 0 ? fitPoisson(X2, y, decay, offsets, [false, true], cfg.ridge, start2, sparse2) : { beta: [Math.log(0.05), 0], cov: zeros(2), dispersion: 1 };
   const dispersion = stage1.dispersion;
   const wander = monthWander(stage1.beta.slice(0, nM), stage1.cov, dispersion);
   const tail = (1 - cfg.coverage) / 2;
