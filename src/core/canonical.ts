@@ -5,7 +5,7 @@
  * other, the most frequent spelling winning (OpenRefine's key-collision + nearest-neighbour).
  */
 import { VOCABULARY, ValueRole } from './vocabulary';
-import { TopicWords, informalWords, mayMergeTopicWords, topicWords } from './logshape/informal';
+import { TopicWords, expandInformal, hasNoDot, informalWords, mayMergeTopicWords, topicWords } from './logshape/informal';
 import { closeWordLists, digitsOf, fingerprint, keyable, redact, redactNameRuns, squashKey, tidy, words } from './text';
 import { at } from './table';
 
@@ -74,8 +74,19 @@ interface Keys {
   squash: string;
 }
 
-function keysOf(value: string, fpOf: (v: string) => string): Keys | null {
-  return keyable(value) ? { fp: fpOf(value), squash: squashKey(value) } : null;
+function keysOf(value: string, role: ValueRole): Keys | null {
+  if (!keyable(value)) return null;
+  // fingerprintFor(role)(value) and squashKey(value) from one words(value).
+  const ws = words(value);
+  const squash = ws.join('');
+  const plain = (): string => Array.from(new Set(ws)).sort().join(' ');
+  if (role !== 'topic') return { fp: plain(), squash };
+  if (hasNoDot(value)) return { fp: fingerprintFor(role)(value), squash };
+  // The expanded words are words already (unless an abbreviation lookup met something else):
+  // their fingerprint is their sorted set.
+  const expanded = expandInformal(ws);
+  if (!expanded.every((w) => typeof w === 'string' && /^[a-z0-9]+$/.test(w))) return { fp: fingerprintFor(role)(value), squash };
+  return { fp: Array.from(new Set(expanded)).sort().join(' ') || plain(), squash };
 }
 
 function matchTarget(keys: Keys | null, targets: Target[], byContainment: boolean): string | undefined {
@@ -128,13 +139,12 @@ export function canonicalise(role: ValueRole, counts: Map<string, number>, dict:
   const targets = targetsFor(role, dictTargets);
   const leftovers: string[] = [];
   const leftoverKeys: (Keys | null)[] = [];
-  const fpOf = fingerprintFor(role);
   for (const value of counts.keys()) {
     if (dict.has(value)) {
       result.set(value, follow(dict, value));
       continue;
     }
-    const keys = keysOf(value, fpOf);
+    const keys = keysOf(value, role);
     const hit = matchTarget(keys, targets, role !== 'topic');
     if (hit !== undefined) result.set(value, hit);
     else {
@@ -177,8 +187,18 @@ export function isDomainWord(lowerWord: string): boolean {
 
 /** The form of a service, channel or topic value that may leave the log: numbers, e-mails and names redacted. */
 export function safeText(value: string, personal: readonly string[] = []): string {
-  return redactNameRuns(redact(value, personal), isDomainWord);
+  if (personal.length > 0) return redactNameRuns(redact(value, personal), isDomainWord);
+  // Without personal values the answer depends on the text alone: a run asks for the same few
+  // hundred spellings again and again (kamus, the visits, masalah_data).
+  let safe = SAFE_TEXT_CACHE.get(value);
+  if (safe === undefined) {
+    if (SAFE_TEXT_CACHE.size >= SAFE_TEXT_CACHE_LIMIT) SAFE_TEXT_CACHE.clear();
+    SAFE_TEXT_CACHE.set(value, (safe = redactNameRuns(redact(value), isDomainWord)));
+  }
+  return safe;
 }
+const SAFE_TEXT_CACHE = new Map<string, string>();
+const SAFE_TEXT_CACHE_LIMIT = 8192;
 
 /**
  * Looks like a person's name: two to four capitalised words of letters alone, none of them a word

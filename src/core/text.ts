@@ -9,11 +9,12 @@ export function tidy(s: string): string {
   return s.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Lowercase ASCII-folded words without punctuation. */
 export function words(s: string): string[] {
-  const folded = s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // ASCII text has nothing to decompose or strip: NFKD leaves it as it is.
+  const folded = (NON_ASCII.test(s) ? s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : s)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
@@ -100,6 +101,8 @@ export function closeWordLists(wa: readonly string[], wb: readonly string[]): bo
     const x = at(wa, i);
     const y = at(wb, i);
     if (x === y) continue;
+    // Words under five letters allow no typo (typoAllowance): no need to look further.
+    if (x.length < 5 || y.length < 5) return false;
     const allow = Math.min(typoAllowance(x), typoAllowance(y));
     // Two different words with no typo allowed are never close.
     if (allow === 0) return false;
@@ -127,13 +130,13 @@ export function isFormulaError(s: string): boolean {
  * keys are empty or blind to what tells two values apart.
  */
 export function keyable(s: string): boolean {
-  const folded = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const folded = NON_ASCII.test(s) ? s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : s;
   return /[A-Za-z0-9]/.test(folded) && !/[^\x00-\x7f\s\u00a0\u2000-\u206f]/.test(folded);
 }
 
 /** The digits of a value in order ("０８１２" counts as "0812"): two values with different digits are different things. */
 export function digitsOf(s: string): string {
-  return s.normalize('NFKD').replace(/[^0-9]/g, '');
+  return (NON_ASCII.test(s) ? s.normalize('NFKD') : s).replace(/[^0-9]/g, '');
 }
 
 /** A run of digits with the separators people type in phone, KPJ and NIK numbers. */

@@ -11,7 +11,7 @@ import { createHash } from 'crypto';
 import fc from 'fast-check';
 import { canonicalise, dictionaryFor, safeText } from '../../src/core/canonical';
 import { mayMergeTopics, informalWords } from '../../src/core/logshape/informal';
-import { closeFingerprints, closeWordLists, editDistance, redact, typoAllowance, digitsOf } from '../../src/core/text';
+import { closeFingerprints, closeWordLists, editDistance, redact, typoAllowance, digitsOf, keyable, words } from '../../src/core/text';
 import { VOCABULARY, ValueRole } from '../../src/core/vocabulary';
 
 /** A small deterministic generator (LCG), so the spellings are the same on every run. */
@@ -230,6 +230,25 @@ test('redact skipping the patterns when nothing can match equals running them', 
   fc.assert(
     fc.property(text, (s) => {
       expect(redact(s)).toBe(refRedact(s));
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('words, keyable and digitsOf skipping NFKD on ASCII text equal the full folding', () => {
+  const refFold = (t: string): string => t.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const refWords = (t: string): string[] => {
+    const folded = refFold(t).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    return folded === '' ? [] : folded.split(' ');
+  };
+  const refKeyable = (t: string): boolean => /[A-Za-z0-9]/.test(refFold(t)) && !/[^\x00-\x7f\s\u00a0\u2000-\u206f]/.test(refFold(t));
+  const text = fc.array(fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('Café', 'ñ', '０８１２', 'Ⅻ', 'ﬁ', '你好', ' ', '-', 'ABC12')), { maxLength: 6 }).map((xs) => xs.join(''));
+  fc.assert(
+    fc.property(text, (t) => {
+      expect(words(t)).toEqual(refWords(t));
+      expect(keyable(t)).toBe(refKeyable(t));
+      expect(digitsOf(t)).toBe(t.normalize('NFKD').replace(/[^0-9]/g, ''));
+      expect(safeText(t)).toBe(safeText(t));
     }),
     { numRuns: 2000 },
   );

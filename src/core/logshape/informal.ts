@@ -38,7 +38,21 @@ const NUMBERED_THINGS = new Set(['kpj', 'hp', 'telp', 'telepon', 'wa', 'nik', 'r
 /** The words of a text with informal abbreviations written out: "No. KPJ blm aktif" → nomor kpj belum aktif. */
 export function informalWords(text: string): string[] {
   // "no." is the one abbreviation known by its dot: "no" alone is also the English word.
-  const ws = words(text.replace(/\bno\.(?=\s|\d|$)/gi, 'nomor '));
+  return expandInformal(words(text.replace(NO_DOT, 'nomor ')));
+}
+
+const NO_DOT = /\bno\.(?=\s|\d|$)/gi;
+
+/** True when informalWords(text) is expandInformal(words(text)): the text has no "no." to write out first. */
+export function hasNoDot(text: string): boolean {
+  NO_DOT.lastIndex = 0;
+  const found = NO_DOT.test(text);
+  NO_DOT.lastIndex = 0;
+  return found;
+}
+
+/** The abbreviations among words (as words() gives them) written out. */
+export function expandInformal(ws: readonly string[]): string[] {
   return ws.map((w, i) => {
     const next = ws[i + 1];
     if (w === 'no' && next !== undefined && (NUMBERED_THINGS.has(next) || /^\d/.test(next))) return 'nomor';
