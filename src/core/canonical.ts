@@ -5,8 +5,8 @@
  * other, the most frequent spelling winning (OpenRefine's key-collision + nearest-neighbour).
  */
 import { VOCABULARY, ValueRole } from './vocabulary';
-import { informalWords, mayMergeTopics } from './logshape/informal';
-import { closeFingerprints, digitsOf, fingerprint, keyable, redact, redactNameRuns, squashKey, tidy, words } from './text';
+import { TopicWords, expandInformal, hasNoDot, informalWords, mayMergeTopicWords, topicWords } from './logshape/informal';
+import { closeWordLists, digitsOf, fingerprint, keyable, redact, redactNameRuns, squashKey, tidy, words } from './text';
 import { at } from './table';
 
 /** A dictionary entry as kept in the `kamus` tab. `kolom` is the role's Indonesian name. */
@@ -21,6 +21,8 @@ export const KOLOM_OF_ROLE: Record<ValueRole, string> = { service: 'layanan', ch
 interface Target {
   canonical: string;
   fp: string;
+  /** fp's words. */
+  fpWords: string[];
   squash: string;
 }
 
@@ -33,13 +35,25 @@ function fingerprintFor(role: ValueRole): (v: string) => string {
   return role === 'topic' ? (v) => fingerprint(informalWords(v).join(' ')) || fingerprint(v) : fingerprint;
 }
 
+function targetOf(canonical: string, fp: string, v: string): Target {
+  return { canonical, fp, fpWords: fp.split(' '), squash: squashKey(v) };
+}
+
+/** The built-in vocabulary's targets per role, worked out on first use. */
+const BUILT_IN_TARGETS: Partial<Record<ValueRole, readonly Target[]>> = {};
+
 function targetsFor(role: ValueRole, extra: Iterable<string>): Target[] {
   const fp = fingerprintFor(role);
-  const out: Target[] = [];
-  for (const e of VOCABULARY[role]) {
-    for (const v of [e.canonical, ...e.synonyms]) out.push({ canonical: e.canonical, fp: fp(v), squash: squashKey(v) });
+  let builtIn = BUILT_IN_TARGETS[role];
+  if (!builtIn) {
+    const list: Target[] = [];
+    for (const e of VOCABULARY[role]) {
+      for (const v of [e.canonical, ...e.synonyms]) list.push(targetOf(e.canonical, fp(v), v));
+    }
+    BUILT_IN_TARGETS[role] = builtIn = list;
   }
-  for (const v of extra) out.push({ canonical: v, fp: fp(v), squash: squashKey(v) });
+  const out = builtIn.slice();
+  for (const v of extra) out.push(targetOf(v, fp(v), v));
   return out;
 }
 
@@ -54,14 +68,36 @@ function follow(dict: Map<string, string>, value: string): string {
   return cur;
 }
 
-function matchTarget(value: string, targets: Target[], byContainment: boolean, fpOf: (v: string) => string = fingerprint): string | undefined {
-  if (!keyable(value)) return undefined;
-  const fp = fpOf(value);
-  const sq = squashKey(value);
+/** A spelling's matching keys, worked out once (matchTarget and clusters both read them); none when it is not keyable. */
+interface Keys {
+  fp: string;
+  squash: string;
+}
+
+function keysOf(value: string, role: ValueRole): Keys | null {
+  if (!keyable(value)) return null;
+  // fingerprintFor(role)(value) and squashKey(value) from one words(value).
+  const ws = words(value);
+  const squash = ws.join('');
+  const plain = (): string => Array.from(new Set(ws)).sort().join(' ');
+  if (role !== 'topic') return { fp: plain(), squash };
+  if (hasNoDot(value)) return { fp: fingerprintFor(role)(value), squash };
+  // The expanded words are words already (unless an abbreviation lookup met something else):
+  // their fingerprint is their sorted set.
+  const expanded = expandInformal(ws);
+  if (!expanded.every((w) => typeof w === 'string' && /^[a-z0-9]+$/.test(w))) return { fp: fingerprintFor(role)(value), squash };
+  return { fp: Array.from(new Set(expanded)).sort().join(' ') || plain(), squash };
+}
+
+function matchTarget(keys: Keys | null, targets: Target[], byContainment: boolean): string | undefined {
+  if (!keys) return undefined;
+  const fp = keys.fp;
+  const sq = keys.squash;
   for (const t of targets) if (t.fp === fp || t.squash === sq) return t.canonical;
   let found: string | undefined;
+  const fpWords = fp.split(' ');
   for (const t of targets) {
-    if (closeFingerprints(fp, t.fp)) {
+    if (closeWordLists(fpWords, t.fpWords)) {
       if (found !== undefined && found !== t.canonical) return undefined;
       found = t.canonical;
     }
@@ -70,9 +106,9 @@ function matchTarget(value: string, targets: Target[], byContainment: boolean, f
   // Services and channels: a value naming exactly one known value among other words
   // ("Kantor Cabang Madiun", "PENGADUAN/KELUHAN", "JMO (Jamsostek Mobile)") is that value.
   // Two different known values ("Informasi JHT") stay as they are, for staff to decide in kamus.
-  const words = new Set(fp.split(' '));
+  const words = new Set(fpWords);
   for (const t of targets) {
-    if (t.fp.split(' ').every((w) => words.has(w))) {
+    if (t.fpWords.every((w) => words.has(w))) {
       if (found !== undefined && found !== t.canonical) return undefined;
       found = t.canonical;
     }
@@ -102,18 +138,23 @@ export function canonicalise(role: ValueRole, counts: Map<string, number>, dict:
   for (const v of dict.values()) dictTargets.add(follow(dict, v));
   const targets = targetsFor(role, dictTargets);
   const leftovers: string[] = [];
+  const leftoverKeys: (Keys | null)[] = [];
   for (const value of counts.keys()) {
     if (dict.has(value)) {
       result.set(value, follow(dict, value));
       continue;
     }
-    const hit = matchTarget(value, targets, role !== 'topic', fingerprintFor(role));
+    const keys = keysOf(value, role);
+    const hit = matchTarget(keys, targets, role !== 'topic');
     if (hit !== undefined) result.set(value, hit);
-    else leftovers.push(value);
+    else {
+      leftovers.push(value);
+      leftoverKeys.push(keys);
+    }
   }
   // Topics also join across a one-letter typo in a short word ("eror"/"error"), never across a
   // number or a product code (logshape/informal.ts mayMergeTopics).
-  for (const cluster of clusters(leftovers, counts, fingerprintFor(role), role === 'topic' ? mayMergeTopics : undefined)) {
+  for (const cluster of clusters(leftovers, leftoverKeys, counts, role === 'topic' ? TOPIC_SAMENESS : undefined)) {
     let winner = at(cluster, 0);
     for (const v of cluster) if ((counts.get(v) ?? 0) > (counts.get(winner) ?? 0)) winner = v;
     for (const v of cluster) result.set(v, winner);
@@ -146,8 +187,18 @@ export function isDomainWord(lowerWord: string): boolean {
 
 /** The form of a service, channel or topic value that may leave the log: numbers, e-mails and names redacted. */
 export function safeText(value: string, personal: readonly string[] = []): string {
-  return redactNameRuns(redact(value, personal), isDomainWord);
+  if (personal.length > 0) return redactNameRuns(redact(value, personal), isDomainWord);
+  // Without personal values the answer depends on the text alone: a run asks for the same few
+  // hundred spellings again and again (kamus, the visits, masalah_data).
+  let safe = SAFE_TEXT_CACHE.get(value);
+  if (safe === undefined) {
+    if (SAFE_TEXT_CACHE.size >= SAFE_TEXT_CACHE_LIMIT) SAFE_TEXT_CACHE.clear();
+    SAFE_TEXT_CACHE.set(value, (safe = redactNameRuns(redact(value), isDomainWord)));
+  }
+  return safe;
 }
+const SAFE_TEXT_CACHE = new Map<string, string>();
+const SAFE_TEXT_CACHE_LIMIT = 8192;
 
 /**
  * Looks like a person's name: two to four capitalised words of letters alone, none of them a word
@@ -161,15 +212,32 @@ export function looksLikeName(value: string): boolean {
 }
 
 /**
+ * A second way two leftover spellings may join (beside close fingerprints): `prepare` is worked
+ * out once per spelling, `same` compares two prepared spellings.
+ */
+interface Sameness<K> {
+  prepare: (v: string) => K;
+  same: (a: K, b: K) => boolean;
+  /** A number two prepared spellings must share for `same` to hold. */
+  size: (k: K) => number;
+}
+
+/** Topics: logshape/informal.ts mayMergeTopics, which needs as many distinct expanded words on both sides. */
+const TOPIC_SAMENESS: Sameness<TopicWords> = { prepare: topicWords, same: mayMergeTopicWords, size: (k) => k.words.length };
+
+/**
  * Groups spellings by equal keys, then joins groups whose fingerprints differ only by typos.
  * A join never puts two different values together when they cannot be told apart by their keys
  * (not keyable), differ in their digits, or both look like names: a cluster keeps the digits of
  * its members and whether it already holds a name, and a join that would break either is refused.
  */
-function clusters(values: string[], counts: Map<string, number>, fingerprint: (v: string) => string, alsoSame: (a: string, b: string) => boolean = () => false): string[][] {
+function clusters<K>(values: string[], keys: readonly (Keys | null)[], counts: Map<string, number>, alsoSame?: Sameness<K>): string[][] {
   const byKey = new Map<string, number>();
   const parent: number[] = [];
   const fps: string[] = [];
+  /** Each fingerprint's words, split once (fingerprints are compared pairwise). */
+  const fpWords: string[][] = [];
+  const prepared: K[] = [];
   const digits: string[] = [];
   const hasName: boolean[] = [];
   const find = (i: number): number => {
@@ -189,18 +257,39 @@ function clusters(values: string[], counts: Map<string, number>, fingerprint: (v
   };
   values.forEach((v, i) => {
     parent.push(i);
-    const fp = fingerprint(v);
-    const joinable = keyable(v);
-    fps.push(joinable ? fp : '');
-    digits.push(joinable ? digitsOf(v) : '\u0000' + i);
+    const k = keys[i] ?? null;
+    fps.push(k ? k.fp : '');
+    fpWords.push(k ? k.fp.split(' ') : []);
+    digits.push(k ? digitsOf(v) : '\u0000' + i);
     hasName.push(looksLikeName(v));
-    if (!joinable) return;
-    for (const key of ['f:' + fp, 's:' + squashKey(v)]) {
+    if (!k) return;
+    for (const key of ['f:' + k.fp, 's:' + k.squash]) {
       const seen = byKey.get(key);
       if (seen === undefined) byKey.set(key, i);
       else union(i, seen);
     }
   });
+  /**
+   * Pairs that cannot join are skipped before anything else is looked at: close fingerprints
+   * have as many words (fpCount), and alsoSame holds only for spellings of one size (sameCount;
+   * -1 when there is no alsoSame, which no pair then passes through).
+   */
+  const fpCount = new Int32Array(values.length);
+  const sameCount = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    fpCount[i] = at(fpWords, i).length;
+    if (alsoSame) {
+      const k = alsoSame.prepare(at(values, i));
+      prepared.push(k);
+      sameCount[i] = alsoSame.size(k);
+    } else sameCount[i] = -1 - i;
+  }
+  /** closeFingerprints(fps[i], fps[j]) || alsoSame(values[i], values[j]), from what was worked out once per value. */
+  const close = (i: number, j: number): boolean => {
+    if (at(fps, i) === at(fps, j) || closeWordLists(at(fpWords, i), at(fpWords, j))) return true;
+    return alsoSame !== undefined && alsoSame.same(at(prepared, i), at(prepared, j));
+  };
+  const mayJoin = (i: number, j: number): boolean => fpCount[i] === fpCount[j] || sameCount[i] === sameCount[j];
   const blocks = new Map<string, number[]>();
   values.forEach((_, i) => {
     const fp = at(fps, i);
@@ -216,7 +305,7 @@ function clusters(values: string[], counts: Map<string, number>, fingerprint: (v
         for (let b = a + 1; b < members.length; b++) {
           const i = at(members, a);
           const j = at(members, b);
-          if (find(i) !== find(j) && (closeFingerprints(at(fps, i), at(fps, j)) || alsoSame(at(values, i), at(values, j)))) union(i, j);
+          if (mayJoin(i, j) && find(i) !== find(j) && close(i, j)) union(i, j);
         }
       }
       continue;
@@ -224,7 +313,7 @@ function clusters(values: string[], counts: Map<string, number>, fingerprint: (v
     const anchors = members.slice().sort((x, y) => (counts.get(at(values, y)) ?? 0) - (counts.get(at(values, x)) ?? 0)).slice(0, ANCHORS);
     for (const i of members) {
       for (const j of anchors) {
-        if (i !== j && find(i) !== find(j) && (closeFingerprints(at(fps, i), at(fps, j)) || alsoSame(at(values, i), at(values, j)))) union(i, j);
+        if (i !== j && mayJoin(i, j) && find(i) !== find(j) && close(i, j)) union(i, j);
       }
     }
   }

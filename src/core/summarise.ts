@@ -79,7 +79,14 @@ export function runStatusText(record: RunInfo['lastRun']): string {
 }
 
 export function summarise(sheets: readonly SheetRecords[], settings: Settings, clock: ZoneClock, run: RunInfo): Summaries {
-  const dateOf = (day: number): Date => clock.fromLocal(day, 0);
+  // Local midnight of each day, worked out once per day (the tabs ask for the same few hundred
+  // days thousands of times); every cell still gets a Date of its own.
+  const midnights = new Map<number, number>();
+  const dateOf = (day: number): Date => {
+    let ms = midnights.get(day);
+    if (ms === undefined) midnights.set(day, (ms = clock.fromLocal(day, 0).getTime()));
+    return new Date(ms);
+  };
   const counts: StatusCounts = { OK: 0, DIPERBAIKI: 0, DUPLIKAT: 0, TIDAK_VALID: 0 };
   let rowsRead = 0;
   // Each sheet's distinct field combinations and (day, combination) cells, found in one pass:

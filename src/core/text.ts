@@ -9,11 +9,12 @@ export function tidy(s: string): string {
   return s.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Lowercase ASCII-folded words without punctuation. */
 export function words(s: string): string[] {
-  const folded = s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // ASCII text has nothing to decompose or strip: NFKD leaves it as it is.
+  const folded = (NON_ASCII.test(s) ? s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : s)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
@@ -33,6 +34,9 @@ export function squashKey(s: string): string {
   return words(s).join('');
 }
 
+/** The three rows editDistance works in, kept from call to call (grown when a word is longer). */
+let rowScratch: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /**
  * Optimal-string-alignment distance (Levenshtein plus adjacent transposition). Transpositions
  * are the commonest typing slip ("Infromasi"), which plain Levenshtein counts as two edits.
@@ -42,9 +46,11 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
-  let prev2 = new Int32Array(n + 1);
-  let prev = new Int32Array(n + 1);
-  let cur = new Int32Array(n + 1);
+  if (n + 1 > rowScratch[0].length) rowScratch = [new Int32Array(2 * n + 2), new Int32Array(2 * n + 2), new Int32Array(2 * n + 2)];
+  // Rows are reused from call to call: every cell read is written first in the same call.
+  let prev2 = rowScratch[0];
+  let prev = rowScratch[1];
+  let cur = rowScratch[2];
   for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
@@ -81,14 +87,25 @@ export function typoAllowance(word: string): number {
  */
 export function closeFingerprints(a: string, b: string): boolean {
   if (a === b) return true;
-  const wa = a.split(' ');
-  const wb = b.split(' ');
+  return closeWordLists(a.split(' '), b.split(' '));
+}
+
+/**
+ * closeFingerprints of two different fingerprints given as their words (fingerprint.split(' ')),
+ * for callers that compare each fingerprint with many others.
+ */
+export function closeWordLists(wa: readonly string[], wb: readonly string[]): boolean {
   if (wa.length !== wb.length) return false;
   let total = 0;
   for (let i = 0; i < wa.length; i++) {
     const x = at(wa, i);
     const y = at(wb, i);
+    if (x === y) continue;
+    // Words under five letters allow no typo (typoAllowance): no need to look further.
+    if (x.length < 5 || y.length < 5) return false;
     const allow = Math.min(typoAllowance(x), typoAllowance(y));
+    // Two different words with no typo allowed are never close.
+    if (allow === 0) return false;
     const d = editDistance(x, y, allow);
     if (d > allow) return false;
     total += d;
@@ -113,19 +130,21 @@ export function isFormulaError(s: string): boolean {
  * keys are empty or blind to what tells two values apart.
  */
 export function keyable(s: string): boolean {
-  const folded = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const folded = NON_ASCII.test(s) ? s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : s;
   return /[A-Za-z0-9]/.test(folded) && !/[^\x00-\x7f\s\u00a0\u2000-\u206f]/.test(folded);
 }
 
 /** The digits of a value in order ("０８１２" counts as "0812"): two values with different digits are different things. */
 export function digitsOf(s: string): string {
-  return s.normalize('NFKD').replace(/[^0-9]/g, '');
+  return (NON_ASCII.test(s) ? s.normalize('NFKD') : s).replace(/[^0-9]/g, '');
 }
 
 /** A run of digits with the separators people type in phone, KPJ and NIK numbers. */
 const NUMBER_RUN = /[+(\uff08\uff0b]*[0-9\uff10-\uff19](?:[0-9\uff10-\uff19 \u00a0\u3000.\-\/()\uff08\uff09\uff0d\uff0e\uff0f]*[0-9\uff10-\uff19])?/g;
 /** An e-mail address, with or without a top-level domain ("nama@gmail"). */
 const EMAIL = /[\p{L}\p{N}._%+-]+[@\uff20][\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*/gu;
+/** A character NUMBER_RUN may start with a run of (every run holds one). */
+const ANY_DIGIT = /[0-9\uff10-\uff19]/;
 /** Fewer digits than this are counts, ages, years or queue numbers, not identifiers. */
 const MIN_IDENTIFIER_DIGITS = 6;
 
@@ -135,7 +154,10 @@ const MIN_IDENTIFIER_DIGITS = 6;
  * and the row's own personal values (its name).
  */
 export function redact(text: string, personal: readonly string[] = []): string {
-  let out = text.replace(EMAIL, '[email]').replace(NUMBER_RUN, (m) => (digitsOf(m).length >= MIN_IDENTIFIER_DIGITS ? '[nomor]' : m));
+  let out = text;
+  // Most values hold neither an at sign nor a digit: the patterns are not run (nor compiled) for them.
+  if (out.indexOf('@') >= 0 || out.indexOf('\uff20') >= 0) out = out.replace(EMAIL, '[email]');
+  if (ANY_DIGIT.test(out)) out = out.replace(NUMBER_RUN, (m) => (digitsOf(m).length >= MIN_IDENTIFIER_DIGITS ? '[nomor]' : m));
   for (const p of personal) {
     const value = tidy(p);
     if (value.length < 3 || /^\d+$/.test(value)) continue;

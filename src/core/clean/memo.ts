@@ -96,12 +96,22 @@ export class ValueCodes<T> {
     }
     const own = column.codes;
     const values = column.values;
-    const mine = new Int32Array(values.length).fill(-1);
-    for (let r = from; r < rowCount; r++) {
-      const source = own[r] ?? 0;
-      let code = mine[source] ?? -1;
-      if (code < 0) code = mine[source] = this.code(values[source]);
-      codes[r - from] = code;
+    // mine[source] is this table's code + 1 for the column's code `source` (0: not met yet). The
+    // loop is a typed-array read and write per row; a row past the column's codes reads code 0.
+    const mine = new Int32Array(values.length);
+    const end = Math.min(rowCount, own.length);
+    let i = 0;
+    for (let r = from; r < end; r++, i++) {
+      const source = own[r] as number;
+      let code = mine[source] as number;
+      // (undefined past the values, were a producer to break the contract: looked up each time, as before.)
+      if (!(code > 0)) code = mine[source] = this.code(values[source]) + 1;
+      codes[i] = code - 1;
+    }
+    for (let r = Math.max(from, end); r < rowCount; r++, i++) {
+      let code = mine[0] as number;
+      if (code === 0) code = mine[0] = this.code(values[0]) + 1;
+      codes[i] = code - 1;
     }
     return codes;
   }

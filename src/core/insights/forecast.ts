@@ -5,7 +5,7 @@
  * a small ridge keeps rare effects near zero. Intervals come from a negative binomial whose
  * variance adds the fit's overdispersion and the uncertainty of the coefficients.
  */
-import { isoOfDay, weekdayOfDay } from '../zone';
+import { weekdayOfDay, ymdOfDay } from '../zone';
 import { OpenCalendar, isOpen, womOfDay } from './calendar';
 
 export interface ForecastConfig {
@@ -90,16 +90,19 @@ export function fitPoisson(
   penalised: boolean[],
   ridge: number,
   start: number[],
+  sparsity: Sparsity = sparsityOf(X),
 ): PoissonFit {
   const p = penalised.length;
   const beta = start.slice();
-  const wsum = weight.reduce((a, b) => a + b, 0);
+  let wsum = 0;
+  for (let i = 0; i < weight.length; i++) wsum += weight[i] as number;
   // Design rows are mostly zeros (one month, one weekday, one week of month): each row's sums
   // run over its nonzero columns only. A zero column adds an exact ±0 to every sum, which leaves
   // it unchanged while the numbers are finite, so the fit is the same to the last bit; a row
   // with a non-finite weight, or a non-finite coefficient, takes the full loops as before.
-  const nonzero = X.map((xi) => nonzeroColumns(xi));
-  const maxAbs = X.map((xi) => xi.reduce((m, x) => Math.max(m, Math.abs(x)), 0));
+  // Rows whose nonzero values are all 1 (the stage-1 dummies) skip the multiplications by 1:
+  // x·1 is x exactly, so every sum gets the same terms in the same order.
+  const { nonzero, maxAbs, binary } = sparsity;
   let info = identity(p);
   for (let iter = 0; iter < 30; iter++) {
     // IRLS for the log link: weight w·mu, working response eta + (y − mu)/mu.
@@ -109,12 +112,30 @@ export function fitPoisson(
     for (let i = 0; i < X.length; i++) {
       const xi = row(X, i);
       const nz = nonzero[i] as number[];
-      const eta = finiteBeta ? sparseDot(xi, nz, beta) : dot(xi, beta);
-      const mu = Math.exp(eta + at(offset, i));
-      const w = at(weight, i) * mu;
-      const z = eta + (at(y, i) - mu) / mu;
-      if (Number.isFinite(w * at(maxAbs, i))) {
+      const ones = binary[i] === 1;
+      let eta: number;
+      if (finiteBeta && ones) {
+        eta = 0;
+        for (let u = 0; u < nz.length; u++) eta += beta[nz[u] as number] as number;
+      } else eta = finiteBeta ? sparseDot(xi, nz, beta) : dot(xi, beta);
+      const mu = Math.exp(eta + (offset[i] as number));
+      const w = (weight[i] as number) * mu;
+      const z = eta + ((y[i] as number) - mu) / mu;
+      if (Number.isFinite(w * (maxAbs[i] as number))) {
         // Plain indexing here (no helpers): this loop runs mostly unoptimised on a cold start.
+        if (ones) {
+          const wz = w * z;
+          for (let u = 0; u < nz.length; u++) {
+            const r = nz[u] as number;
+            b[r] += wz;
+            const Ar = A[r] as number[];
+            for (let v = 0; v < nz.length; v++) {
+              const c = nz[v] as number;
+              Ar[c] = (Ar[c] as number) + w;
+            }
+          }
+          continue;
+        }
         for (let u = 0; u < nz.length; u++) {
           const r = nz[u] as number;
           const xr = xi[r] as number;
@@ -159,6 +180,33 @@ export function fitPoisson(
 
 const MIN_DISPERSION = 0.1;
 
+/** Per row of a design matrix: its nonzero columns in order, and its largest absolute value. */
+export interface Sparsity {
+  nonzero: number[][];
+  maxAbs: number[];
+  /** 1 when every nonzero value of the row is exactly 1. */
+  binary: Uint8Array;
+}
+
+/** The sparsity of X (worked out once per design: every service is fitted on the same rows). */
+export function sparsityOf(X: readonly (readonly number[])[]): Sparsity {
+  const nonzero: number[][] = [];
+  const maxAbs: number[] = [];
+  const binary = new Uint8Array(X.length);
+  for (let i = 0; i < X.length; i++) {
+    const xi = X[i] as readonly number[];
+    const nz = nonzeroColumns(xi);
+    nonzero.push(nz);
+    let m = 0;
+    for (let j = 0; j < xi.length; j++) m = Math.max(m, Math.abs(xi[j] as number));
+    maxAbs.push(m);
+    let ones = 1;
+    for (const j of nz) if (xi[j] !== 1) ones = 0;
+    binary[i] = ones;
+  }
+  return { nonzero, maxAbs, binary };
+}
+
 /**
  * Fits one service's model in two stages. Stage 1 learns the weekly and monthly shape
  * (weekday, week of month, after a closure) over the whole log, with one level per calendar
@@ -188,25 +236,32 @@ export interface ForecastDesign {
   monthDays: number[];
   X2: number[][];
   decay: number[];
+  /** sparsityOf(X1) and sparsityOf(X2). */
+  sparse1: Sparsity;
+  sparse2: Sparsity;
 }
 
 export function forecastDesign(days: readonly number[], cal: OpenCalendar, trainEnd: number, cfg: ForecastConfig = DEFAULT_FORECAST_CONFIG): ForecastDesign {
   const openWeekdays: number[] = [];
   for (let wd = 0; wd < 7; wd++) if (cal.openWeekdays[wd]) openWeekdays.push(wd);
   const shapes = days.map((d) => dayShape(d, cal, trainEnd));
-  const months = new Map<string, number>();
+  // Calendar months in order of first appearance, keyed year·12 + month (one key per YYYY-MM).
+  const months = new Map<number, number>();
   const monthOf = days.map((d) => {
-    const key = isoOfDay(d).slice(0, 7);
-    if (!months.has(key)) months.set(key, months.size);
-    return months.get(key) as number;
+    const { y, m } = ymdOfDay(d);
+    const key = y * 12 + m;
+    let index = months.get(key);
+    if (index === undefined) months.set(key, (index = months.size));
+    return index;
   });
   const nM = Math.max(1, months.size);
   const seasonalX = shapes.map((s) => seasonalFeatures(s, openWeekdays));
   const q = seasonalFeatures(dayShape(trainEnd, cal, trainEnd), openWeekdays).length;
   const X1 = seasonalX.map((sx, i) => {
-    const m = new Array(nM).fill(0);
-    m[at(monthOf, i)] = 1;
-    return [...m, ...sx];
+    const x = new Array<number>(nM + sx.length).fill(0);
+    x[at(monthOf, i)] = 1;
+    for (let k = 0; k < sx.length; k++) x[nM + k] = sx[k] as number;
+    return x;
   });
   const penal1 = [...new Array(nM).fill(false), ...new Array(q).fill(true)];
   const ones = days.map(() => 1);
@@ -215,7 +270,7 @@ export function forecastDesign(days: readonly number[], cal: OpenCalendar, train
   monthOf.forEach((m) => monthDays[m]++);
   const X2 = shapes.map((s) => [1, trendTerm(s.weeksAhead, cfg.trendDamping)]);
   const decay = days.map((d) => Math.pow(0.5, (trainEnd - d) / 7 / cfg.halfLifeWeeks));
-  return { days, trainEnd, openWeekdays, shapes, monthOf, nM, q, seasonalX, X1, penal1, ones, zero, monthDays, X2, decay };
+  return { days, trainEnd, openWeekdays, shapes, monthOf, nM, q, seasonalX, X1, penal1, ones, zero, monthDays, X2, decay, sparse1: sparsityOf(X1), sparse2: sparsityOf(X2) };
 }
 
 export function fitForecast(
@@ -226,13 +281,13 @@ export function fitForecast(
   cfg: ForecastConfig = DEFAULT_FORECAST_CONFIG,
   design: ForecastDesign = forecastDesign(days, cal, trainEnd, cfg),
 ): FittedModel {
-  const { openWeekdays, monthOf, nM, q, seasonalX, X1, penal1, ones, zero, monthDays, X2, decay } = design;
+  const { openWeekdays, monthOf, nM, q, seasonalX, X1, penal1, ones, zero, monthDays, X2, decay, sparse1, sparse2 } = design;
   const monthSum = new Array(nM).fill(0);
   monthOf.forEach((m, i) => {
     monthSum[m] += at(y, i);
   });
   const start1 = [...monthSum.map((t, m) => Math.log(Math.max(0.05, t / Math.max(1, at(monthDays, m))))), ...new Array(q).fill(0)];
-  const stage1 = days.length > 0 ? fitPoisson(X1, y, ones, zero, penal1, cfg.ridge, start1) : { beta: new Array(nM + q).fill(0), cov: zeros(nM + q), dispersion: 1 };
+  const stage1 = days.length > 0 ? fitPoisson(X1, y, ones, zero, penal1, cfg.ridge, start1, sparse1) : { beta: new Array(nM + q).fill(0), cov: zeros(nM + q), dispersion: 1 };
   const shapeBeta = stage1.beta.slice(nM);
   const shapeOffset = (s: DayShape) => dot(seasonalFeatures(s, openWeekdays), shapeBeta);
 
@@ -241,7 +296,7 @@ export function fitForecast(
   const recentY = y.reduce((a, v, i) => a + v * at(decay, i), 0);
   const recentMu = offsets.reduce((a, o, i) => a + Math.exp(o) * at(decay, i), 0);
   const start2 = [Math.log(Math.max(0.05, recentY) / Math.max(1e-9, recentMu)), 0];
-  const stage2 = days.length > 0 ? fitPoisson(X2, y, decay, offsets, [false, true], cfg.ridge, start2) : { beta: [Math.log(0.05), 0], cov: zeros(2), dispersion: 1 };
+  const stage2 = days.length > 0 ? fitPoisson(X2, y, decay, offsets, [false, true], cfg.ridge, start2, sparse2) : { beta: [Math.log(0.05), 0], cov: zeros(2), dispersion: 1 };
   const dispersion = stage1.dispersion;
   const wander = monthWander(stage1.beta.slice(0, nM), stage1.cov, dispersion);
   const tail = (1 - cfg.coverage) / 2;
@@ -501,7 +556,11 @@ function quadForm(m: number[][], x: number[]): number {
 /** Gauss–Jordan with partial pivoting; null when singular. */
 function solve(A: number[][], b: number[]): number[] | null {
   const p = b.length;
-  const m = A.map((r, i) => [...r, at(b, i)]);
+  const m = A.map((r, i) => {
+    const out = r.slice();
+    out.push(at(b, i));
+    return out;
+  });
   if (!eliminate(m, p)) return null;
   return m.map((r) => at(r, p));
 }
@@ -509,7 +568,7 @@ function solve(A: number[][], b: number[]): number[] | null {
 function invert(A: number[][]): number[][] | null {
   const p = A.length;
   const id = identity(p);
-  const m = A.map((r, i) => [...r, ...row(id, i)]);
+  const m = A.map((r, i) => r.concat(row(id, i)));
   if (!eliminate(m, p)) return null;
   return m.map((r) => r.slice(p));
 }

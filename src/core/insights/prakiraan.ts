@@ -5,7 +5,7 @@
  * summing errors and scales over their days. Weekly MAPE is on the branch's weekly totals.
  */
 import { OpenCalendar, isOpen, lastCompleteMonday, mondayOf } from './calendar';
-import { DEFAULT_FORECAST_CONFIG, DayForecast, ForecastConfig, FittedModel, dayShape, fitForecast, forecastDesign, normalQuantile, pitBandShare } from './forecast';
+import { DEFAULT_FORECAST_CONFIG, DayForecast, DayShape, ForecastConfig, FittedModel, dayShape, fitForecast, forecastDesign, normalQuantile, pitBandShare } from './forecast';
 
 export const PRAKIRAAN_HEADERS = ['tanggal', 'layanan', 'jenis', 'jumlah_aktual', 'prakiraan', 'batas_bawah', 'batas_atas'] as const;
 /** Columns of ds_prakiraan holding day numbers. */
@@ -122,6 +122,9 @@ export function forecastServices(
   const held = canBacktest ? openDays(holdStart, lastSunday) : [];
   const fullDesign = forecastDesign(trainAll, cal, end, cfg);
   const ahead = openDays(end + 1, end + HORIZON_DAYS);
+  // What the model reads of each held-out and future day, the same for every service: worked out once.
+  const heldShapes = held.map((d) => dayShape(d, cal, holdStart - 1));
+  const aheadShapes = ahead.map((d) => dayShape(d, cal, end));
   for (const [service, s] of series) {
     let mase: number | null = null;
     let coverage: number | null = null;
@@ -132,8 +135,9 @@ export function forecastServices(
       let err = 0;
       let serviceInside = 0;
       let servicePit = 0;
-      for (const d of held) {
-        const f = model.predict(dayShape(d, cal, holdStart - 1));
+      for (let k = 0; k < held.length; k++) {
+        const d = held[k] as number;
+        const f = model.predict(heldShapes[k] as DayShape);
         const a = countOn(s, d);
         err += Math.abs(a - f.mean);
         const pit = pitBandShare(f.mean, f.variance, a, cfg.coverage);
@@ -161,8 +165,9 @@ export function forecastServices(
       }
     }
     const model = fitForecast(trainAll, trainAll.map((d) => countOn(s, d)), cal, end, cfg, fullDesign);
-    for (const d of ahead) {
-      const f = model.predict(dayShape(d, cal, end));
+    for (let k = 0; k < ahead.length; k++) {
+      const d = ahead[k] as number;
+      const f = model.predict(aheadShapes[k] as DayShape);
       rows.push([d, service, 'prakiraan', '', round2(f.mean), f.lo, f.hi]);
       addWeek(d, service, null, f);
     }

@@ -128,7 +128,11 @@ function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
 }
 
 /** The values of `col` at the given rows. */
-const pick = (col: ArrayLike<number>, rows: Int32Array): Int32Array => rows.map((r) => col[r] as number);
+function pick(col: ArrayLike<number>, rows: Int32Array): Int32Array {
+  const out = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = col[rows[i] as number] as number;
+  return out;
+}
 
 /**
  * One pass over the rows finds the distinct (day, fields) cells; the distinct field

@@ -154,6 +154,8 @@ export class VisitTallies {
     const chs = shownAs(C, 'channel');
     const tps = shownAs(T, 'topic');
     const sv = (code: number | undefined): string => svs[code ?? -1] ?? '';
+    // Each day's week-of-month bucket, worked out once per day (a day has a cell per service and channel).
+    const buckets: (string | undefined)[] = [];
     dayService.forEach((k, count) => {
       const [dd = 0, s, chn] = split(k, [nS, nC]);
       const d = dd + minDay;
@@ -162,7 +164,8 @@ export class VisitTallies {
       this.services.add(service);
       this.daily.add([d, service, channel], count);
       this.weekly.add([d - ((weekdayOfDay(d) + 6) % 7), service, channel], count);
-      const bk = bucketKey(d);
+      let bk = buckets[dd];
+      if (bk === undefined) buckets[dd] = bk = bucketKey(d);
       this.perBucket.add([bk, service], count);
       this.bucketTotal.set(bk, (this.bucketTotal.get(bk) ?? 0) + count);
       this.distribution.add([service, sheetName], count);

@@ -50,9 +50,16 @@ export type CountTab = 'ds_harian' | 'ds_mingguan' | 'ds_minggu_bulan' | 'ds_dis
 const dayOf = (row: readonly Cell[]): number => numberAt(row, 0);
 
 function harian({ tallies, dateOf }: TabContext): Cell[][] {
+  // A day's month, week of month, weekday and first of the month, worked out once per day (a
+  // day has a row per service and channel).
+  const dayParts = new Map<number, { month: string; week: number; weekday: string; first: number }>();
   const rows = tallies.daily.entries().map(({ parts: [day, s, c], n }) => {
-    const ymd = ymdOfDay(day);
-    return [day, `${ymd.y}-${pad2(ymd.m)}`, weekOfMonth(ymd.d), WEEKDAY_NAMES[weekdayOfDay(day)] ?? '', s, c, n, dateOf(day - ymd.d + 1)] as Cell[];
+    let p = dayParts.get(day);
+    if (!p) {
+      const ymd = ymdOfDay(day);
+      dayParts.set(day, (p = { month: `${ymd.y}-${pad2(ymd.m)}`, week: weekOfMonth(ymd.d), weekday: WEEKDAY_NAMES[weekdayOfDay(day)] ?? '', first: day - ymd.d + 1 }));
+    }
+    return [day, p.month, p.week, p.weekday, s, c, n, dateOf(p.first)] as Cell[];
   });
   rows.sort((a, b) => dayOf(a) - dayOf(b) || compare(a[4], b[4]) || compare(a[5], b[5]));
   return rows.map((r) => [dateOf(dayOf(r)), ...r.slice(1)]);
@@ -68,9 +75,11 @@ function mingguBulan({ tallies, dateOf, buckets }: TabContext): Cell[][] {
   const services = Array.from(tallies.services).sort();
   const rows: Cell[][] = [];
   for (const b of buckets) {
+    const key = `${b.month}#${b.week}`;
+    const monthStart = monthStartDay(b.month);
     for (const s of services) {
-      const n = tallies.perBucket.count([`${b.month}#${b.week}`, s]);
-      rows.push([b.month, b.week, dateOf(b.firstDay), dateOf(b.lastDay), b.workingDays, s, n, b.workingDays > 0 ? round(n / b.workingDays, 4) : 0, dateOf(monthStartDay(b.month))]);
+      const n = tallies.perBucket.count([key, s]);
+      rows.push([b.month, b.week, dateOf(b.firstDay), dateOf(b.lastDay), b.workingDays, s, n, b.workingDays > 0 ? round(n / b.workingDays, 4) : 0, dateOf(monthStart)]);
     }
   }
   return rows;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { ValueCodes } from '../../../src/core/clean/memo';
 import type { Cell, Grid } from '../../../src/core/cells';
 
@@ -45,5 +46,24 @@ describe('ValueCodes: a column dictionary-encoded, each distinct value worked ou
       ['Klaim', 1],
       ['', 1],
     ]);
+  });
+
+  test('encodeColumn gives the codes, and the table the values in the order, a row-by-row encode gives (rows past the codes read as code 0)', () => {
+    const cell = fc.oneof(fc.constantFrom<Cell>('', 'a', 'b', 'A', 1, 2, true), fc.string({ maxLength: 2 }));
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 6 }), fc.array(fc.nat(20), { maxLength: 40 }), fc.nat(5), fc.nat(8), (vals, raw, from, extra) => {
+        const values: Cell[] = ['', ...vals];
+        const own = Uint32Array.from(raw, (k) => k % values.length);
+        const rowCount = own.length + (extra % 3 === 0 ? 0 : extra);
+        const fast = new ValueCodes<null>();
+        const codes = fast.encodeColumn({ values, codes: own }, from, rowCount);
+        const slow = new ValueCodes<null>();
+        const expected: number[] = [];
+        for (let r = from; r < rowCount; r++) expected.push(slow.code(values[own[r] ?? 0]));
+        expect(Array.from(codes)).toEqual(expected);
+        expect(fast.values).toEqual(slow.values);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
