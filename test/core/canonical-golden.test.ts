@@ -6,6 +6,10 @@
  * taken from the implementation before the matching work was indexed and cached; any change in
  * which spellings join shows here. The pairwise matchers are also checked against plain
  * reference implementations.
+ *
+ * Three digests were taken again once: "constructor" in a topic used to be read as Object's
+ * method by the informal-word table (its text became the function's source). Without the two
+ * spellings holding it, the old and the fixed code give the same digests.
  */
 import { createHash } from 'crypto';
 import fc from 'fast-check';
@@ -112,10 +116,10 @@ function digest(role: ValueRole, n: number, seed: number, withDict: boolean): st
 const GOLDEN: Record<string, string> = {
   'service/300/1/false': '6db9fb9cee4325eee680fbb693e85ebcac7c8048167289b3f4ac6f107603fa3a',
   'channel/200/2/false': '29a17a622e2dbc5f094ce3d931f3f4fd7e498c22fcf90a42e6bda8af71e2d5d2',
-  'topic/600/3/false': 'cff4ee04664b93dc46dbf7b69c3828289095652039210c634cd2b8d6c1be487e',
-  'topic/600/4/true': '29b1dacecae3c16f210d7b8c675623c11ff01d362d8cc704b2ac8835ace32aac',
+  'topic/600/3/false': 'a354884ac725305a8313059a274dd7f649801d8fb7ea02df2700b158d8f5bb8f',
+  'topic/600/4/true': 'ac703d8984e4848aa2b5969dc5efe810130fcee83ea9504d53446bc67c7b7b65',
   'service/300/5/true': '429d71c4ae7a32146670f60ee3083ff7aa8d9879f19e33acaa453586bf2b4646',
-  'topic/2600/6/false': '497bc2a4e6638b4e6ae5b3ab22a2bcab0609c346777649b271f24a6851cbb23a',
+  'topic/2600/6/false': '03231b465c4a3c41b322f9c01f4ab59e408884c3d16b4910b971c08de66b678c',
 };
 
 test.each([
@@ -253,3 +257,10 @@ test('words, keyable and digitsOf skipping NFKD on ASCII text equal the full fol
     { numRuns: 2000 },
   );
 });
+
+test('a word that is also a property of Object.prototype is a word like any other', () => {
+  for (const w of ['constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+    expect(informalWords(`klaim ${w} jht`)).toEqual(['klaim', w.toLowerCase(), 'jht']);
+  }
+});
+

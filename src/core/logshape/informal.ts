@@ -56,7 +56,8 @@ export function expandInformal(ws: readonly string[]): string[] {
   return ws.map((w, i) => {
     const next = ws[i + 1];
     if (w === 'no' && next !== undefined && (NUMBERED_THINGS.has(next) || /^\d/.test(next))) return 'nomor';
-    return INFORMAL_WORDS[w] ?? w;
+    // Own entries only: a word like "constructor" or "toString" is a word, not Object's method.
+    return Object.prototype.hasOwnProperty.call(INFORMAL_WORDS, w) ? (INFORMAL_WORDS[w] as string) : w;
   });
 }
 
