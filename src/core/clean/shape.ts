@@ -7,8 +7,8 @@ import type { Role } from '../../shared/api';
 import { Cell, isBlank } from '../cells';
 import { CodedColumn, ColumnTable, cellAt } from '../columns';
 import type { ParsedDate } from '../dates';
-import { PersonCoder, findDuplicates, integerOf, isRunningNumberHeader, personColumns } from '../logshape/duplicates';
-import { fillDownDates, isTotalRow } from '../logshape/filldown';
+import { PersonCoder, PersonHasher, findDuplicates, integerOf, isRunningNumberHeader, personColumns } from '../logshape/duplicates';
+import { NO_DAY, TOTAL_LABEL, TOTAL_OTHER, fillDownDates, fillDownDays, isTotalRow, patternOf, totalCellClass } from '../logshape/filldown';
 import { topicMatchKey } from '../logshape/informal';
 import { keyable } from '../text';
 
@@ -223,4 +223,424 @@ export function duplicateVisits(v: VisitColumns): Int32Array {
   // dashes) is only ever the same topic as itself.
   const topicKey = (text: string): string => (keyable(text) ? topicMatchKey(text) : '\u0000' + text);
   return findDuplicates({ day, personCodes, service, topic, seconds }, { topicKey });
+}
+
+// --- the same verbs over value codes: what the cleaner calls on a million rows ----------------
+
+/**
+ * The visit of each code of a dictionary-encoded date column, worked out the first time a row asks
+ * (so values are parsed in the order rows first hold them, as a row-by-row reader would), kept in
+ * typed arrays: a day (NO_DAY for none) and seconds (NaN for none) per code.
+ */
+export class DateCodes {
+  private readonly days: Int32Array;
+  private readonly secs: Float64Array;
+
+  /**
+   * @param codes per data row, the code of its date
+   * @param count how many codes there are
+   * @param visitOf the visit of a code (its own date parsed), null when it holds none
+   */
+  constructor(
+    readonly codes: Int32Array,
+    count: number,
+    private readonly visitOf: (code: number) => ParsedDate | null,
+  ) {
+    this.days = new Int32Array(count).fill(UNASKED);
+    this.secs = new Float64Array(count);
+  }
+
+  /** Data row i's own day, NO_DAY when its date holds none. */
+  dayAt(i: number): number {
+    const code = this.codes[i] ?? 0;
+    const d = this.days[code] ?? NO_DAY;
+    return d === UNASKED ? this.ask(code) : d;
+  }
+
+  /** Data row i's own seconds since midnight, NaN when none (ask dayAt first). */
+  secondsAt(i: number): number {
+    return this.secs[this.codes[i] ?? 0] ?? NaN;
+  }
+
+  private ask(code: number): number {
+    const v = this.visitOf(code);
+    if (v && !(v.day === (v.day | 0) && v.day !== NO_DAY && v.day !== UNASKED)) throw new RangeError(`a visit day out of range: ${v.day}`);
+    const d = v ? v.day : NO_DAY;
+    this.days[code] = d;
+    this.secs[code] = v && v.seconds !== null ? v.seconds : NaN;
+    return d;
+  }
+}
+
+/** A day code not asked for yet. */
+const UNASKED = NO_DAY + 1;
+
+/**
+ * The dates filled down, per data row: from[i] is the data row whose date row i takes (-1: none);
+ * day[i] is the row's visit day, its own or the one filled in (NO_DAY: neither).
+ */
+export interface Fills {
+  from: Int32Array;
+  day: Int32Array;
+}
+
+/**
+ * fillDown over value codes: the same fills (from[i] is fillDown's fill.from, day[i] its day),
+ * null exactly when fillDown gives null. No per-row array is made unless some row takes a date.
+ */
+export function fillDownCoded(
+  table: ColumnTable,
+  from: number,
+  dateCol: number,
+  width: number,
+  rowBlank: Uint8Array,
+  dates: DateCodes,
+  merges: readonly { start: number; end: number }[],
+  runningNumber: Uint8Array,
+): Fills | null {
+  const n = rowBlank.length;
+  const dateColumn = table.columns[dateCol];
+  const dateBlankCode = blankCodes(table, dateCol);
+  const dateBlankAt = (i: number): number => (dateColumn ? dateBlankCode[dateColumn.codes[from + i] ?? 0] ?? 0 : 1);
+  let blankDates = 0;
+  for (let i = 0; i < n; i++) if (!rowBlank[i] && dateBlankAt(i)) blankDates++;
+  // Only a row with a blank date can take one: a log that writes every date is done here.
+  if (blankDates === 0) return null;
+
+  // Columns that make a row a visit (not only its date or running number).
+  const content: { codes: Uint32Array; blank: Uint8Array }[] = [];
+  for (let c = 0; c < width; c++) {
+    const column = table.columns[c];
+    if (c === dateCol || runningNumber[c] || !column) continue;
+    content.push({ codes: column.codes, blank: blankCodes(table, c) });
+  }
+  const totals = new TotalRows(table, from, width);
+  const visitRowAt = (i: number, dateBlank: number): boolean => {
+    if (rowBlank[i]) return false;
+    let has = false;
+    for (let k = 0; k < content.length && !has; k++) {
+      const col = content[k] as { codes: Uint32Array; blank: Uint8Array };
+      if (!col.blank[col.codes[from + i] ?? 0]) has = true;
+    }
+    // A total row holds only its label and numbers (isTotalRow refuses a date or any other text).
+    return has && !(dateBlank && totals.at(i));
+  };
+
+  // What fillDownDates decides first, counted without a per-row array: in most logs that write
+  // their dates the pattern is not there, and nothing more is needed.
+  let visits = 0;
+  let blanks = 0;
+  let last = -Infinity;
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    // Every row's date is parsed in row order (as fillDown reads them).
+    const day = dates.dayAt(i);
+    const dateBlank = dateBlankAt(i);
+    if (!visitRowAt(i, dateBlank)) continue;
+    visits++;
+    if (day !== NO_DAY) {
+      if (day < last) sorted = false;
+      last = day;
+    } else if (dateBlank) blanks++;
+  }
+  const dataMerges = merges.map((m) => ({ start: m.start - from, end: m.end - from })).filter((m) => m.end > 0 && m.start < n);
+  if (patternOf(visits, blanks, sorted) !== 'pattern' && dataMerges.length === 0) return null;
+
+  const day = new Int32Array(n);
+  const dateBlank = new Uint8Array(n);
+  const visitRow = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    day[i] = dates.dayAt(i);
+    dateBlank[i] = dateBlankAt(i);
+    visitRow[i] = visitRowAt(i, dateBlank[i] ?? 0) ? 1 : 0;
+  }
+  const filled = fillDownDays({ day, dateBlank, visitRow, merges: dataMerges });
+  if (filled.filled === 0) return null;
+  const fromRow = filled.from;
+  for (let i = 0; i < n; i++) {
+    const f = fromRow[i] ?? -1;
+    if (f >= 0) day[i] = day[f] ?? NO_DAY;
+  }
+  return { from: fromRow, day };
+}
+
+/** isTotalRow of data rows, each column's cells classed once per distinct value where that pays. */
+class TotalRows {
+  private readonly classes: (Uint8Array | null)[] = [];
+
+  constructor(
+    private readonly table: ColumnTable,
+    private readonly from: number,
+    private readonly width: number,
+  ) {}
+
+  at(i: number): boolean {
+    let label = false;
+    for (let c = 0; c < this.width; c++) {
+      const column = this.table.columns[c];
+      if (!column) continue;
+      const code = column.codes[this.from + i] ?? 0;
+      let k: number;
+      if (column.values.length <= CLASS_CACHE_LIMIT) {
+        let classes = this.classes[c];
+        if (!classes) classes = this.classes[c] = new Uint8Array(column.values.length).fill(255);
+        k = classes[code] ?? 255;
+        if (k === 255) k = classes[code] = totalCellClass(column.values[code] ?? '');
+      } else k = totalCellClass(column.values[code] ?? '');
+      if (k === TOTAL_OTHER) return false;
+      if (k === TOTAL_LABEL) label = true;
+    }
+    return label;
+  }
+}
+
+/** Columns with more distinct values than this are classed cell by cell (no table of a million). */
+const CLASS_CACHE_LIMIT = 1 << 16;
+
+/** A text column as value codes: per data row a code, and a code's canonical text. */
+export interface TextCodes {
+  codes: Int32Array;
+  count: number;
+  /** The canonical text of a code (the sheet's constant when the cell is empty, '' when none). */
+  textOf: (code: number) => string;
+}
+
+/** Dense ids of the distinct canonical texts of a column (or one text for every row). */
+class TextIds {
+  readonly texts: string[] = [];
+  private readonly byText = new Map<string, number>();
+  private readonly ofCode: Int32Array;
+  private readonly column: TextCodes | null;
+
+  constructor(source: TextCodes | string) {
+    this.column = typeof source === 'string' ? null : source;
+    this.ofCode = new Int32Array(this.column ? this.column.count : 0).fill(-1);
+    if (typeof source === 'string') this.intern(source);
+  }
+
+  /** The id of data row i's text (its value worked out the first time a row asks). */
+  at(i: number): number {
+    const column = this.column;
+    if (!column) return 0;
+    const code = column.codes[i] ?? 0;
+    let id = this.ofCode[code] ?? -1;
+    if (id < 0) id = this.ofCode[code] = this.intern(column.textOf(code));
+    return id;
+  }
+
+  intern(text: string): number {
+    let id = this.byText.get(text);
+    if (id === undefined) {
+      this.byText.set(text, (id = this.texts.length));
+      this.texts.push(text);
+    }
+    return id;
+  }
+}
+
+/** What duplicateVisitsCoded reads: VisitColumns with the visits and texts as value codes. */
+export interface CodedVisitColumns {
+  table: ColumnTable;
+  from: number;
+  header: readonly Cell[];
+  roles: readonly Role[];
+  rowBlank: Uint8Array;
+  /** The date column (null: no row is a visit). */
+  dates: DateCodes | null;
+  /** The dates filled down (null: none). */
+  fills: Fills | null;
+  /** The service and topic columns, or the one text every row has ('' when none). */
+  service: TextCodes | string;
+  topic: TextCodes | string;
+}
+
+/**
+ * duplicateVisits over value codes, the same answer. A cheap first pass hashes each visit's
+ * (person, day, service) and, for a form row, (person, service, topic key) into two bit sets; a
+ * row whose hashes no other row shares can neither repeat a visit nor be repeated, so only the
+ * rest (a few in most logs) go through findDuplicates.
+ */
+export function duplicateVisitsCoded(v: CodedVisitColumns): Int32Array {
+  const T: number[] = [];
+  const P = (): void => {
+    const u = (globalThis as any).process.cpuUsage();
+    T.push((u.user + u.system) / 1000);
+  };
+  P();
+  const n = v.rowBlank.length;
+  const dates = v.dates;
+  if (!dates) return new Int32Array(n).fill(-1);
+  // The answer's array holds each row's day hash between pass 1 and pass 2 (a million rows'
+  // fresh memory is a cost of its own).
+  const dup = new Int32Array(n);
+  P();
+  const { table, from, rowBlank, fills } = v;
+  const people = personColumns(v.header, v.roles);
+  const hasPeople = people.kpj >= 0 || people.nik >= 0 || people.name >= 0;
+  const kpjColumn = people.kpj >= 0 ? table.columns[people.kpj] : undefined;
+  const nameColumn = people.name >= 0 ? table.columns[people.name] : undefined;
+  const nikColumn = people.nik >= 0 ? table.columns[people.nik] : undefined;
+  const cell = (column: CodedColumn | undefined, r: number): Cell => (column ? column.values[column.codes[r] ?? 0] ?? '' : '');
+  const hasher = new PersonHasher();
+  const personAt = (r: number): number => (hasPeople ? hasher.hash(cell(kpjColumn, r), cell(nameColumn, r), cell(nikColumn, r)) : 0);
+  const services = new TextIds(v.service);
+  const topics = new TextIds(v.topic);
+  // A topic whose matching key stands for less than the whole value (non-Latin script, emoji,
+  // dashes) is only ever the same topic as itself.
+  const topicKey = (text: string): string => (keyable(text) ? topicMatchKey(text) : '\u0000' + text);
+  const keyIds = new Map<string, number>();
+  const keyOfTopic: number[] = [];
+  const topicKeyId = (t: number): number => {
+    let k = keyOfTopic[t];
+    if (k === undefined) {
+      const key = topicKey(topics.texts[t] ?? '');
+      k = keyIds.get(key);
+      if (k === undefined) keyIds.set(key, (k = keyIds.size));
+      keyOfTopic[t] = k;
+    }
+    return k;
+  };
+  const dayAt = (i: number): number => {
+    const own = dates.dayAt(i);
+    return own === NO_DAY && fills && (fills.from[i] ?? -1) >= 0 ? fills.day[i] ?? NO_DAY : own;
+  };
+
+  // Who, day and service of a visit row, and (person, service, topic key) of a form row, as two
+  // 32-bit hashes each: the first places a bit, the second tells bit-sharers apart later.
+  const dayHash = (who: number, day: number, service: number): number => mix3(who, day, service ^ 0x5bd1e995);
+  const formHash = (who: number, service: number, key: number): number => mix3(who ^ 0x27d4eb2f, service, key);
+
+  // Two bits per slot (seen once, seen again), slots interleaved so a mark touches one word. A
+  // day's visits share one block of slots: logs are kept day by day, so the marks of a stretch
+  // of rows stay in a few blocks (in cache) instead of all over the set.
+  let slotBits = 10;
+  while (1 << slotBits < n * 16 && slotBits < 27) slotBits++;
+  const blockBits = Math.min(16, slotBits);
+  const blockMask = (1 << (slotBits - blockBits)) - 1;
+  const seen = new Int32Array(2 << Math.max(0, slotBits - 5));
+  const daySlot = (h: number, day: number): number => ((day & blockMask) << blockBits) | (h >>> (32 - blockBits));
+  const formSlot = (h: number): number => h >>> (32 - slotBits);
+  const mark = (slot: number): void => {
+    const w = (slot >>> 5) << 1;
+    const bit = 1 << (slot & 31);
+    const once = seen[w] ?? 0;
+    if (once & bit) seen[w + 1] = (seen[w + 1] ?? 0) | bit;
+    else seen[w] = once | bit;
+  };
+  const seenTwice = (slot: number): boolean => (((seen[((slot >>> 5) << 1) + 1] ?? 0) >>> (slot & 31)) & 1) === 1;
+
+  P();
+  // Pass 1: each visit's date, service and topic worked out in row order (as a row-by-row reader
+  // would), its slots marked, its hashes kept for pass 2 (odd: 0 is none).
+  const dayHashes = dup;
+  let formHashes: Int32Array | null = null;
+  for (let i = 0; i < n; i++) {
+    if (rowBlank[i]) continue;
+    const day = dayAt(i);
+    if (day === NO_DAY) continue;
+    const service = services.at(i);
+    const topic = topics.at(i);
+    const who = personAt(from + i);
+    if (who !== 0) {
+      const h = dayHash(who, day, service) | 1;
+      dayHashes[i] = h;
+      mark(daySlot(h, day));
+    }
+    if (formRow(dates, i)) {
+      const h = formHash(who, service, topicKeyId(topic)) | 1;
+      (formHashes ??= new Int32Array(n))[i] = h;
+      mark(formSlot(h));
+    }
+  }
+  P();
+
+  // Pass 2: the rows whose slot another row marked too (and the answer's array set to -1).
+  const maybe: number[] = [];
+  const maybeDay: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const d = dayHashes[i] ?? 0;
+    dup[i] = -1;
+    const f = formHashes ? formHashes[i] ?? 0 : 0;
+    if ((d !== 0 && seenTwice(daySlot(d, dayAt(i)))) || (f !== 0 && seenTwice(formSlot(f)))) {
+      maybe.push(i);
+      maybeDay.push(d);
+    }
+  }
+  P();
+
+  // Pass 3, over those rows only: the same again in a set of their own, placed by other bits of
+  // the hashes; rows that still share a slot go through findDuplicates (which tells apart the
+  // few that only share hashes).
+  let bits2 = 10;
+  while (1 << bits2 < maybe.length * 32 && bits2 < 27) bits2++;
+  const mask2 = (1 << bits2) - 1;
+  const seen2 = new Int32Array(2 << Math.max(0, bits2 - 5));
+  const slot2 = (h: number, salt: number): number => ((h >>> 1) ^ Math.imul(salt, 0x9e3779b1)) & mask2;
+  const twiceIn2 = (slot: number): boolean => (((seen2[((slot >>> 5) << 1) + 1] ?? 0) >>> (slot & 31)) & 1) === 1;
+  const mark2 = (slot: number): void => {
+    const w = (slot >>> 5) << 1;
+    const bit = 1 << (slot & 31);
+    const once = seen2[w] ?? 0;
+    if (once & bit) seen2[w + 1] = (seen2[w + 1] ?? 0) | bit;
+    else seen2[w] = once | bit;
+  };
+  for (let k = 0; k < maybe.length; k++) {
+    const i = maybe[k] as number;
+    const d = maybeDay[k] as number;
+    const f = formHashes ? formHashes[i] ?? 0 : 0;
+    if (d !== 0) mark2(slot2(d, dayAt(i)));
+    if (f !== 0) mark2(slot2(f, -1));
+  }
+  const rows: number[] = [];
+  for (let k = 0; k < maybe.length; k++) {
+    const i = maybe[k] as number;
+    const d = maybeDay[k] as number;
+    const f = formHashes ? formHashes[i] ?? 0 : 0;
+    if ((d !== 0 && twiceIn2(slot2(d, dayAt(i)))) || (f !== 0 && twiceIn2(slot2(f, -1)))) rows.push(i);
+  }
+  if ((globalThis as any).process.env.SHAPE_DEBUG) (globalThis as any).console.error('maybe', maybe.length, 'rows', rows.length, 'slotBits', slotBits);
+  if (rows.length < 2) return dup;
+
+  P();
+  // Only those rows, through findDuplicates.
+  const m = rows.length;
+  const persons = new PersonCoder(m);
+  const day: number[] = new Array<number>(m);
+  const seconds: (number | null)[] = new Array<number | null>(m);
+  const personCodes = new Int32Array(m);
+  const service: string[] = new Array<string>(m);
+  const topic: string[] = new Array<string>(m);
+  for (let j = 0; j < m; j++) {
+    const i = rows[j] as number;
+    const r = from + i;
+    day[j] = dayAt(i);
+    seconds[j] = formRow(dates, i) ? dates.secondsAt(i) : null;
+    if (hasPeople) personCodes[j] = persons.code(cell(kpjColumn, r), cell(nameColumn, r), cell(nikColumn, r));
+    service[j] = services.texts[services.at(i)] ?? '';
+    topic[j] = topics.texts[topics.at(i)] ?? '';
+  }
+  P();
+  const found = findDuplicates({ day, personCodes, service, topic, seconds }, { topicKey });
+  P();
+  if ((globalThis as any).process.env.SHAPE_DEBUG) (globalThis as any).console.error(T.map((t, k) => (k ? (t - (T[k - 1] ?? 0)).toFixed(1) : '')).join(' '));
+  for (let j = 0; j < m; j++) {
+    const first = found[j] ?? -1;
+    if (first >= 0) dup[rows[j] as number] = rows[first] as number;
+  }
+  return dup;
+}
+
+/** Row i is a form submission: its own date has a time (a date filled down has none). */
+function formRow(dates: DateCodes, i: number): boolean {
+  return dates.dayAt(i) !== NO_DAY && !Number.isNaN(dates.secondsAt(i));
+}
+
+/** A 32-bit hash of three 32-bit integers. */
+function mix3(a: number, b: number, c: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0xcc9e2d51);
+  h = Math.imul((h << 15) | (h >>> 17), 0x1b873593) ^ b;
+  h = Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64;
+  h = Math.imul(h ^ c ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
