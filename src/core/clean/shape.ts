@@ -455,25 +455,21 @@ export interface CodedVisitColumns {
 }
 
 /**
- * duplicateVisits over value codes, the same answer. A cheap first pass hashes each visit's
- * (person, day, service) and, for a form row, (person, service, topic key) into two bit sets; a
- * row whose hashes no other row shares can neither repeat a visit nor be repeated, so only the
- * rest (a few in most logs) go through findDuplicates.
+ * duplicateVisits over value codes, the same answer. Each visit's (person, day, service) and, for
+ * a form row, (person, service, topic key) is hashed into a bit set that says which hashes more
+ * than one row has: a row whose keys no other row shares can neither repeat a visit nor be
+ * repeated (findDuplicates only ever pairs rows with equal keys), so only the rest — a few in
+ * most logs, narrowed by a second set over them — go through findDuplicates, which decides.
+ * Person, service and topic are worked out per distinct value where the column repeats values;
+ * each date, service and topic outcome is asked for in the order duplicateVisits asks.
  */
 export function duplicateVisitsCoded(v: CodedVisitColumns): Int32Array {
-  const T: number[] = [];
-  const P = (): void => {
-    const u = (globalThis as any).process.cpuUsage();
-    T.push((u.user + u.system) / 1000);
-  };
-  P();
   const n = v.rowBlank.length;
   const dates = v.dates;
   if (!dates) return new Int32Array(n).fill(-1);
-  // The answer's array holds each row's day hash between pass 1 and pass 2 (a million rows'
-  // fresh memory is a cost of its own).
+  // The answer's array holds each row's day hash from pass 1 to pass 2 (a million rows' fresh
+  // memory is a cost of its own).
   const dup = new Int32Array(n);
-  P();
   const { table, from, rowBlank, fills } = v;
   const people = personColumns(v.header, v.roles);
   const hasPeople = people.kpj >= 0 || people.nik >= 0 || people.name >= 0;
@@ -482,7 +478,13 @@ export function duplicateVisitsCoded(v: CodedVisitColumns): Int32Array {
   const nikColumn = people.nik >= 0 ? table.columns[people.nik] : undefined;
   const cell = (column: CodedColumn | undefined, r: number): Cell => (column ? column.values[column.codes[r] ?? 0] ?? '' : '');
   const hasher = new PersonHasher();
-  const personAt = (r: number): number => (hasPeople ? hasher.hash(cell(kpjColumn, r), cell(nameColumn, r), cell(nikColumn, r)) : 0);
+  /** Who row r is about, as PersonHasher.hash(kpj, name, nik), each cell read only when the one before names nobody. */
+  const personAt = (r: number): number => {
+    let h = kpjColumn ? hasher.kpj(cell(kpjColumn, r)) : 0;
+    if (h === 0 && nikColumn) h = hasher.nik(cell(nikColumn, r));
+    if (h === 0 && nameColumn) h = hasher.name(cell(nameColumn, r));
+    return h;
+  };
   const services = new TextIds(v.service);
   const topics = new TextIds(v.topic);
   // A topic whose matching key stands for less than the whole value (non-Latin script, emoji,
@@ -505,21 +507,17 @@ export function duplicateVisitsCoded(v: CodedVisitColumns): Int32Array {
     return own === NO_DAY && fills && (fills.from[i] ?? -1) >= 0 ? fills.day[i] ?? NO_DAY : own;
   };
 
-  // Who, day and service of a visit row, and (person, service, topic key) of a form row, as two
-  // 32-bit hashes each: the first places a bit, the second tells bit-sharers apart later.
+  // Who, day and service of a visit row, and (person, service, topic key) of a form row, as a
+  // 32-bit hash each: its top bits place it in the set below, other bits in pass 3's.
   const dayHash = (who: number, day: number, service: number): number => mix3(who, day, service ^ 0x5bd1e995);
   const formHash = (who: number, service: number, key: number): number => mix3(who ^ 0x27d4eb2f, service, key);
 
-  // Two bits per slot (seen once, seen again), slots interleaved so a mark touches one word. A
-  // day's visits share one block of slots: logs are kept day by day, so the marks of a stretch
-  // of rows stay in a few blocks (in cache) instead of all over the set.
+  // Two bits per slot (seen once, seen again), about eight slots a row, interleaved so a mark
+  // touches one word.
   let slotBits = 10;
-  while (1 << slotBits < n * 16 && slotBits < 27) slotBits++;
-  const blockBits = Math.min(16, slotBits);
-  const blockMask = (1 << (slotBits - blockBits)) - 1;
+  while (1 << slotBits < n * 8 && slotBits < 27) slotBits++;
   const seen = new Int32Array(2 << Math.max(0, slotBits - 5));
-  const daySlot = (h: number, day: number): number => ((day & blockMask) << blockBits) | (h >>> (32 - blockBits));
-  const formSlot = (h: number): number => h >>> (32 - slotBits);
+  const slotOf = (h: number): number => h >>> (32 - slotBits);
   const mark = (slot: number): void => {
     const w = (slot >>> 5) << 1;
     const bit = 1 << (slot & 31);
@@ -529,44 +527,78 @@ export function duplicateVisitsCoded(v: CodedVisitColumns): Int32Array {
   };
   const seenTwice = (slot: number): boolean => (((seen[((slot >>> 5) << 1) + 1] ?? 0) >>> (slot & 31)) & 1) === 1;
 
-  P();
   // Pass 1: each visit's date, service and topic worked out in row order (as a row-by-row reader
-  // would), its slots marked, its hashes kept for pass 2 (odd: 0 is none).
+  // would), its slots marked, its hashes kept for pass 2 (odd: 0 is none). Rows go in chunks,
+  // each step over a chunk a short loop: a million rows' people and slots are out of cache, and
+  // a short loop keeps many of their reads in flight.
   const dayHashes = dup;
   let formHashes: Int32Array | null = null;
-  for (let i = 0; i < n; i++) {
-    if (rowBlank[i]) continue;
-    const day = dayAt(i);
-    if (day === NO_DAY) continue;
-    const service = services.at(i);
-    const topic = topics.at(i);
-    const who = personAt(from + i);
-    if (who !== 0) {
-      const h = dayHash(who, day, service) | 1;
-      dayHashes[i] = h;
-      mark(daySlot(h, day));
+  const who = new Int32Array(CHUNK);
+  const slots = new Int32Array(2 * CHUNK);
+  for (let start = 0; start < n; start += CHUNK) {
+    const end = Math.min(n, start + CHUNK);
+    if (hasPeople) for (let i = start; i < end; i++) who[i - start] = rowBlank[i] ? 0 : personAt(from + i);
+    let queued = 0;
+    for (let i = start; i < end; i++) {
+      if (rowBlank[i]) continue;
+      const day = dayAt(i);
+      if (day === NO_DAY) continue;
+      const service = services.at(i);
+      const topic = topics.at(i);
+      const person = who[i - start] ?? 0;
+      if (person !== 0) {
+        const h = dayHash(person, day, service) | 1;
+        dayHashes[i] = h;
+        slots[queued++] = slotOf(h);
+      }
+      if (formRow(dates, i)) {
+        const h = formHash(person, service, topicKeyId(topic)) | 1;
+        (formHashes ??= new Int32Array(n))[i] = h;
+        slots[queued++] = slotOf(h);
+      }
     }
-    if (formRow(dates, i)) {
-      const h = formHash(who, service, topicKeyId(topic)) | 1;
-      (formHashes ??= new Int32Array(n))[i] = h;
-      mark(formSlot(h));
+    for (let k = 0; k < queued; k++) mark(slots[k] ?? 0);
+  }
+
+  // The slots marked twice, few, folded into a set small enough to stay in cache: pass 2 reads
+  // the whole set only for the rows this one lets through.
+  let fewBits = 10;
+  while (fewBits < slotBits && 1 << fewBits < (n >>> 3) * 16) fewBits++;
+  const fewMask = (1 << fewBits) - 1;
+  const few = new Int32Array(1 << Math.max(0, fewBits - 5));
+  for (let w = 0; 2 * w + 1 < seen.length; w++) {
+    const twice = seen[2 * w + 1] ?? 0;
+    if (twice === 0) continue;
+    for (let b = 0; b < 32; b++) {
+      if (!((twice >>> b) & 1)) continue;
+      const slot = (w << 5) | b;
+      few[(slot & fewMask) >>> 5] = (few[(slot & fewMask) >>> 5] ?? 0) | (1 << (slot & 31));
     }
   }
-  P();
 
-  // Pass 2: the rows whose slot another row marked too (and the answer's array set to -1).
+  // Pass 2: the rows whose slot another row marked too (and the answer's array set to -1), a
+  // chunk's slots worked out first and then read.
   const maybe: number[] = [];
   const maybeDay: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const d = dayHashes[i] ?? 0;
-    dup[i] = -1;
-    const f = formHashes ? formHashes[i] ?? 0 : 0;
-    if ((d !== 0 && seenTwice(daySlot(d, dayAt(i)))) || (f !== 0 && seenTwice(formSlot(f)))) {
-      maybe.push(i);
-      maybeDay.push(d);
+  for (let start = 0; start < n; start += CHUNK) {
+    const end = Math.min(n, start + CHUNK);
+    for (let i = start; i < end; i++) {
+      const d = dayHashes[i] ?? 0;
+      const f = formHashes ? formHashes[i] ?? 0 : 0;
+      slots[2 * (i - start)] = d !== 0 ? slotOf(d) : -1;
+      slots[2 * (i - start) + 1] = f !== 0 ? slotOf(f) : -1;
     }
+    for (let k = 0; k < 2 * (end - start); k++) {
+      const slot = slots[k] ?? -1;
+      if (slot < 0 || !(((few[(slot & fewMask) >>> 5] ?? 0) >>> (slot & 31)) & 1) || !seenTwice(slot)) continue;
+      const i = start + (k >>> 1);
+      if (maybe[maybe.length - 1] !== i) {
+        maybe.push(i);
+        maybeDay.push(dayHashes[i] ?? 0);
+      }
+    }
+    dup.fill(-1, start, end);
   }
-  P();
 
   // Pass 3, over those rows only: the same again in a set of their own, placed by other bits of
   // the hashes; rows that still share a slot go through findDuplicates (which tells apart the
@@ -588,7 +620,7 @@ export function duplicateVisitsCoded(v: CodedVisitColumns): Int32Array {
     const i = maybe[k] as number;
     const d = maybeDay[k] as number;
     const f = formHashes ? formHashes[i] ?? 0 : 0;
-    if (d !== 0) mark2(slot2(d, dayAt(i)));
+    if (d !== 0) mark2(slot2(d, 1));
     if (f !== 0) mark2(slot2(f, -1));
   }
   const rows: number[] = [];
@@ -596,12 +628,10 @@ export function duplicateVisitsCoded(v: CodedVisitColumns): Int32Array {
     const i = maybe[k] as number;
     const d = maybeDay[k] as number;
     const f = formHashes ? formHashes[i] ?? 0 : 0;
-    if ((d !== 0 && twiceIn2(slot2(d, dayAt(i)))) || (f !== 0 && twiceIn2(slot2(f, -1)))) rows.push(i);
+    if ((d !== 0 && twiceIn2(slot2(d, 1))) || (f !== 0 && twiceIn2(slot2(f, -1)))) rows.push(i);
   }
-  if ((globalThis as any).process.env.SHAPE_DEBUG) (globalThis as any).console.error('maybe', maybe.length, 'rows', rows.length, 'slotBits', slotBits);
   if (rows.length < 2) return dup;
 
-  P();
   // Only those rows, through findDuplicates.
   const m = rows.length;
   const persons = new PersonCoder(m);
@@ -619,16 +649,16 @@ export function duplicateVisitsCoded(v: CodedVisitColumns): Int32Array {
     service[j] = services.texts[services.at(i)] ?? '';
     topic[j] = topics.texts[topics.at(i)] ?? '';
   }
-  P();
   const found = findDuplicates({ day, personCodes, service, topic, seconds }, { topicKey });
-  P();
-  if ((globalThis as any).process.env.SHAPE_DEBUG) (globalThis as any).console.error(T.map((t, k) => (k ? (t - (T[k - 1] ?? 0)).toFixed(1) : '')).join(' '));
   for (let j = 0; j < m; j++) {
     const first = found[j] ?? -1;
     if (first >= 0) dup[rows[j] as number] = rows[first] as number;
   }
   return dup;
 }
+
+/** Rows taken a step at a time in duplicateVisitsCoded's first pass. */
+const CHUNK = 256;
 
 /** Row i is a form submission: its own date has a time (a date filled down has none). */
 function formRow(dates: DateCodes, i: number): boolean {

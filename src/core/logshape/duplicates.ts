@@ -271,6 +271,21 @@ export class PersonHasher {
     if (k !== 0) return k;
     const n = idHash(nik, NIK_MIN_DIGITS, 'nik:');
     if (n !== 0) return n;
+    return this.name(name);
+  }
+
+  /** The hash of a KPJ cell alone, 0 when it holds none (hash() then reads the NIK, then the name). */
+  kpj(v: Cell): number {
+    return idHash(v, KPJ_MIN_DIGITS, 'kpj:');
+  }
+
+  /** The hash of a NIK cell alone, 0 when it holds none. */
+  nik(v: Cell): number {
+    return idHash(v, NIK_MIN_DIGITS, 'nik:');
+  }
+
+  /** The hash of a name cell alone, 0 when it names nobody. */
+  name(name: Cell): number {
     if (typeof name !== 'string') return 0;
     let h = this.byName.get(name);
     if (h === undefined) {
