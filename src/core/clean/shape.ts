@@ -493,7 +493,7 @@ export function duplicateVisitsCoded(v: CodedVisitColumns): Int32Array {
   const keyIds = new Map<string, number>();
   const keyOfTopic: number[] = [];
   const topicKeyId = (t: number): number => {
-    let k = keyOfTopic[t];
+    let k: number | undefined = keyOfTopic[t];
     if (k === undefined) {
       const key = topicKey(topics.texts[t] ?? '');
       k = keyIds.get(key);

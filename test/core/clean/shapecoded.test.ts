@@ -38,7 +38,7 @@ function visitOfCell(v: Cell): ParsedDate | null {
   if (t) return { day: 1000 + Number(t[1]), seconds: Number(t[2]) };
   return null;
 }
-const canonical = (v: Cell): string => (typeof v === 'string' ? v.trim().toLowerCase().replace(/\.$/, '') : v === '' ? '' : String(v));
+const canonical = (v: Cell): string => (typeof v === 'string' ? v.trim().toLowerCase().replace(/\.$/, '') : String(v));
 
 describe('the coded shape verbs give what the row-by-row verbs give', () => {
   test('fillDownCoded and duplicateVisitsCoded equal fillDown and duplicateVisits, asking outcomes in the same order', () => {
