@@ -321,7 +321,7 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
   const ownVisit = (i: number): ParsedDate | null => outcomeOf(dates, i)?.visit ?? null;
   // Each date value's visit as a day and seconds per code, asked for at its first row.
   const visitCodes = dates ? new DateCodes(dates.codes, dates.table.values.length, (code) => dates.table.of(code).visit) : null;
-  const fill: Fills | null = dates && visitCodes ? fillDownCoded(table, firstDataRow, dateCol, width, rowBlank, visitCodes, opts.dateMerges ?? [], runningNumber) : null;
+  const fill: Fills | null = visitCodes ? fillDownCoded(table, firstDataRow, dateCol, width, rowBlank, visitCodes, opts.dateMerges ?? [], runningNumber) : null;
   /** The data row whose date row i takes, or -1. */
   const filledOf = (i: number): number => (fill ? at(fill.from, i) : -1);
   const constantOf = (role: ValueRole): string => (role === 'service' ? mapping.constants.service : role === 'channel' ? mapping.constants.channel : '');

@@ -465,103 +465,198 @@ export interface CodedVisitColumns {
  */
 export function duplicateVisitsCoded(v: CodedVisitColumns): Int32Array {
   const n = v.rowBlank.length;
-  const dates = v.dates;
-  if (!dates) return new Int32Array(n).fill(-1);
-  // The answer's array holds each row's day hash from pass 1 to pass 2 (a million rows' fresh
-  // memory is a cost of its own).
-  const dup = new Int32Array(n);
-  const { table, from, rowBlank, fills } = v;
-  const people = personColumns(v.header, v.roles);
-  const hasPeople = people.kpj >= 0 || people.nik >= 0 || people.name >= 0;
-  const kpjColumn = people.kpj >= 0 ? table.columns[people.kpj] : undefined;
-  const nameColumn = people.name >= 0 ? table.columns[people.name] : undefined;
-  const nikColumn = people.nik >= 0 ? table.columns[people.nik] : undefined;
-  const cell = (column: CodedColumn | undefined, r: number): Cell => (column ? column.values[column.codes[r] ?? 0] ?? '' : '');
-  const hasher = new PersonHasher();
-  /** Who row r is about, as PersonHasher.hash(kpj, name, nik), each cell read only when the one before names nobody. */
-  const personAt = (r: number): number => {
-    let h = kpjColumn ? hasher.kpj(cell(kpjColumn, r)) : 0;
-    if (h === 0 && nikColumn) h = hasher.nik(cell(nikColumn, r));
-    if (h === 0 && nameColumn) h = hasher.name(cell(nameColumn, r));
-    return h;
-  };
-  const services = new TextIds(v.service);
-  const topics = new TextIds(v.topic);
-  // A topic whose matching key stands for less than the whole value (non-Latin script, emoji,
-  // dashes) is only ever the same topic as itself.
-  const topicKey = (text: string): string => (keyable(text) ? topicMatchKey(text) : '\u0000' + text);
-  const keyIds = new Map<string, number>();
-  const keyOfTopic: number[] = [];
-  const topicKeyId = (t: number): number => {
-    let k: number | undefined = keyOfTopic[t];
-    if (k === undefined) {
-      const key = topicKey(topics.texts[t] ?? '');
-      k = keyIds.get(key);
-      if (k === undefined) keyIds.set(key, (k = keyIds.size));
-      keyOfTopic[t] = k;
-    }
-    return k;
-  };
-  const dayAt = (i: number): number => {
-    const own = dates.dayAt(i);
-    return own === NO_DAY && fills && (fills.from[i] ?? -1) >= 0 ? fills.day[i] ?? NO_DAY : own;
-  };
-
-  // Who, day and service of a visit row, and (person, service, topic key) of a form row, as a
-  // 32-bit hash each: its top bits place it in the set below, other bits in pass 3's.
-  const dayHash = (who: number, day: number, service: number): number => mix3(who, day, service ^ 0x5bd1e995);
-  const formHash = (who: number, service: number, key: number): number => mix3(who ^ 0x27d4eb2f, service, key);
-
+  if (!v.dates) return new Int32Array(n).fill(-1);
+  const keys = new VisitRowKeys(v, v.dates);
   // Two bits per slot (seen once, seen again), about eight slots a row, interleaved so a mark
   // touches one word.
   let slotBits = 10;
   while (1 << slotBits < n * 8 && slotBits < 27) slotBits++;
   const seen = new Int32Array(2 << Math.max(0, slotBits - 5));
-  const slotOf = (h: number): number => h >>> (32 - slotBits);
-  const mark = (slot: number): void => {
-    const w = (slot >>> 5) << 1;
-    const bit = 1 << (slot & 31);
-    const once = seen[w] ?? 0;
-    if (once & bit) seen[w + 1] = (seen[w + 1] ?? 0) | bit;
-    else seen[w] = once | bit;
-  };
-  const seenTwice = (slot: number): boolean => (((seen[((slot >>> 5) << 1) + 1] ?? 0) >>> (slot & 31)) & 1) === 1;
+  // The answer's array holds each row's day hash from pass 1 to pass 2 (a million rows' fresh
+  // memory is a cost of its own). Each pass is a function of its own, compiled on its own.
+  const dup = new Int32Array(n);
+  const formHashes = markVisits(keys, v.rowBlank, dup, seen, slotBits);
+  const maybe = sharedSlots(dup, formHashes, seen, slotBits);
+  const rows = sharedKeys(maybe, formHashes);
+  if (rows.length >= 2) {
+    const found = keys.duplicatesAmong(rows);
+    for (let j = 0; j < rows.length; j++) {
+      const first = found[j] ?? -1;
+      if (first >= 0) dup[rows[j] as number] = rows[first] as number;
+    }
+  }
+  return dup;
+}
 
-  // Pass 1: each visit's date, service and topic worked out in row order (as a row-by-row reader
-  // would), its slots marked, its hashes kept for pass 2 (odd: 0 is none). Rows go in chunks,
-  // each step over a chunk a short loop: a million rows' people and slots are out of cache, and
-  // a short loop keeps many of their reads in flight.
-  const dayHashes = dup;
+/** What duplicateVisitsCoded reads of each data row: its day, person, service and topic. */
+class VisitRowKeys {
+  private readonly from: number;
+  private readonly fills: Fills | null;
+  private readonly kpj: CodedColumn | undefined;
+  private readonly name: CodedColumn | undefined;
+  private readonly nik: CodedColumn | undefined;
+  readonly hasPeople: boolean;
+  private readonly hasher = new PersonHasher();
+  readonly services: TextIds;
+  readonly topics: TextIds;
+  private readonly keyIds = new Map<string, number>();
+  private readonly keyOfTopic: number[] = [];
+
+  constructor(
+    v: CodedVisitColumns,
+    readonly dates: DateCodes,
+  ) {
+    const people = personColumns(v.header, v.roles);
+    const column = (c: number): CodedColumn | undefined => (c >= 0 ? v.table.columns[c] : undefined);
+    this.from = v.from;
+    this.fills = v.fills;
+    this.kpj = column(people.kpj);
+    this.name = column(people.name);
+    this.nik = column(people.nik);
+    this.hasPeople = people.kpj >= 0 || people.nik >= 0 || people.name >= 0;
+    this.services = new TextIds(v.service);
+    this.topics = new TextIds(v.topic);
+  }
+
+  /** Data row i's visit day, its own or the one filled in (NO_DAY: none). */
+  dayAt(i: number): number {
+    const own = this.dates.dayAt(i);
+    const fills = this.fills;
+    return own === NO_DAY && fills && (fills.from[i] ?? -1) >= 0 ? fills.day[i] ?? NO_DAY : own;
+  }
+
+  /** Data row i is a form submission: its own date has a time (a date filled down has none). */
+  formRow(i: number): boolean {
+    return this.dates.dayAt(i) !== NO_DAY && !Number.isNaN(this.dates.secondsAt(i));
+  }
+
+  /** Who data row i is about, as PersonHasher.hash(kpj, name, nik), each cell read only when the one before names nobody. */
+  personAt(i: number): number {
+    const r = this.from + i;
+    let h = this.kpj ? this.hasher.kpj(cellOf(this.kpj, r)) : 0;
+    if (h === 0 && this.nik) h = this.hasher.nik(cellOf(this.nik, r));
+    if (h === 0 && this.name) h = this.hasher.name(cellOf(this.name, r));
+    return h;
+  }
+
+  /** The id of a topic text's matching key. */
+  topicKeyId(t: number): number {
+    let k: number | undefined = this.keyOfTopic[t];
+    if (k === undefined) {
+      const key = topicKey(this.topics.texts[t] ?? '');
+      k = this.keyIds.get(key);
+      if (k === undefined) this.keyIds.set(key, (k = this.keyIds.size));
+      this.keyOfTopic[t] = k;
+    }
+    return k;
+  }
+
+  /** findDuplicates over the given data rows (in row order): per row, the index of the row it repeats, or -1. */
+  duplicatesAmong(rows: readonly number[]): Int32Array {
+    const m = rows.length;
+    const persons = new PersonCoder(m);
+    const day: number[] = new Array<number>(m);
+    const seconds: (number | null)[] = new Array<number | null>(m);
+    const personCodes = new Int32Array(m);
+    const service: string[] = new Array<string>(m);
+    const topic: string[] = new Array<string>(m);
+    for (let j = 0; j < m; j++) {
+      const i = rows[j] as number;
+      const r = this.from + i;
+      day[j] = this.dayAt(i);
+      seconds[j] = this.formRow(i) ? this.dates.secondsAt(i) : null;
+      if (this.hasPeople) personCodes[j] = persons.code(cellOf(this.kpj, r), cellOf(this.name, r), cellOf(this.nik, r));
+      service[j] = this.services.texts[this.services.at(i)] ?? '';
+      topic[j] = this.topics.texts[this.topics.at(i)] ?? '';
+    }
+    return findDuplicates({ day, personCodes, service, topic, seconds }, { topicKey });
+  }
+}
+
+/** Row r's cell of a column ('' without one). */
+function cellOf(column: CodedColumn | undefined, r: number): Cell {
+  return column ? column.values[column.codes[r] ?? 0] ?? '' : '';
+}
+
+/**
+ * A topic whose matching key stands for less than the whole value (non-Latin script, emoji,
+ * dashes) is only ever the same topic as itself.
+ */
+function topicKey(text: string): string {
+  return keyable(text) ? topicMatchKey(text) : '\u0000' + text;
+}
+
+// Who, day and service of a visit row, and (person, service, topic key) of a form row, as a
+// 32-bit hash each: its top bits place it in the first set, other bits in the second.
+function dayHash(who: number, day: number, service: number): number {
+  return mix3(who, day, service ^ 0x5bd1e995) | 1;
+}
+function formHash(who: number, service: number, key: number): number {
+  return mix3(who ^ 0x27d4eb2f, service, key) | 1;
+}
+
+/** Marks a slot in a set of two bits per slot (seen once, seen again), interleaved. */
+function mark(seen: Int32Array, slot: number): void {
+  const w = (slot >>> 5) << 1;
+  const bit = 1 << (slot & 31);
+  const once = seen[w] ?? 0;
+  if (once & bit) seen[w + 1] = (seen[w + 1] ?? 0) | bit;
+  else seen[w] = once | bit;
+}
+
+function seenTwice(seen: Int32Array, slot: number): boolean {
+  return (((seen[((slot >>> 5) << 1) + 1] ?? 0) >>> (slot & 31)) & 1) === 1;
+}
+
+/**
+ * Pass 1: each visit's date, service and topic worked out in row order (as duplicateVisits asks
+ * for them), its hashes' slots marked, its day hash kept in dayHashes (odd: 0 is none) and its
+ * form hash in the array returned (null when no row is a form submission). Rows go in chunks,
+ * each step over a chunk a short loop: a million rows' people and slots are out of cache, and a
+ * short loop keeps many of their reads in flight.
+ */
+function markVisits(keys: VisitRowKeys, rowBlank: Uint8Array, dayHashes: Int32Array, seen: Int32Array, slotBits: number): Int32Array | null {
+  const n = rowBlank.length;
+  const shift = 32 - slotBits;
   let formHashes: Int32Array | null = null;
   const who = new Int32Array(CHUNK);
   const slots = new Int32Array(2 * CHUNK);
   for (let start = 0; start < n; start += CHUNK) {
     const end = Math.min(n, start + CHUNK);
-    if (hasPeople) for (let i = start; i < end; i++) who[i - start] = rowBlank[i] ? 0 : personAt(from + i);
+    if (keys.hasPeople) for (let i = start; i < end; i++) who[i - start] = rowBlank[i] ? 0 : keys.personAt(i);
     let queued = 0;
     for (let i = start; i < end; i++) {
       if (rowBlank[i]) continue;
-      const day = dayAt(i);
+      const day = keys.dayAt(i);
       if (day === NO_DAY) continue;
-      const service = services.at(i);
-      const topic = topics.at(i);
+      const service = keys.services.at(i);
+      const topic = keys.topics.at(i);
       const person = who[i - start] ?? 0;
       if (person !== 0) {
-        const h = dayHash(person, day, service) | 1;
+        const h = dayHash(person, day, service);
         dayHashes[i] = h;
-        slots[queued++] = slotOf(h);
+        slots[queued++] = h >>> shift;
       }
-      if (formRow(dates, i)) {
-        const h = formHash(person, service, topicKeyId(topic)) | 1;
+      if (keys.formRow(i)) {
+        const h = formHash(person, service, keys.topicKeyId(topic));
         (formHashes ??= new Int32Array(n))[i] = h;
-        slots[queued++] = slotOf(h);
+        slots[queued++] = h >>> shift;
       }
     }
-    for (let k = 0; k < queued; k++) mark(slots[k] ?? 0);
+    for (let k = 0; k < queued; k++) mark(seen, slots[k] ?? 0);
   }
+  return formHashes;
+}
 
-  // The slots marked twice, few, folded into a set small enough to stay in cache: pass 2 reads
-  // the whole set only for the rows this one lets through.
+/**
+ * Pass 2: the rows whose slot another row marked too, with their day hashes; the day hashes'
+ * array is set to -1 on the way (it is the answer's). The slots marked twice are few: folded
+ * into a set small enough to stay in cache first, the whole set is read only for the rows that
+ * one lets through.
+ */
+function sharedSlots(dayHashes: Int32Array, formHashes: Int32Array | null, seen: Int32Array, slotBits: number): { rows: number[]; dayHashes: number[] } {
+  const n = dayHashes.length;
+  const shift = 32 - slotBits;
   let fewBits = 10;
   while (fewBits < slotBits && 1 << fewBits < (n >>> 3) * 16) fewBits++;
   const fewMask = (1 << fewBits) - 1;
@@ -571,99 +666,65 @@ export function duplicateVisitsCoded(v: CodedVisitColumns): Int32Array {
     if (twice === 0) continue;
     for (let b = 0; b < 32; b++) {
       if (!((twice >>> b) & 1)) continue;
-      const slot = (w << 5) | b;
-      few[(slot & fewMask) >>> 5] = (few[(slot & fewMask) >>> 5] ?? 0) | (1 << (slot & 31));
+      const slot = ((w << 5) | b) & fewMask;
+      few[slot >>> 5] = (few[slot >>> 5] ?? 0) | (1 << (slot & 31));
     }
   }
-
-  // Pass 2: the rows whose slot another row marked too (and the answer's array set to -1), a
-  // chunk's slots worked out first and then read.
-  const maybe: number[] = [];
-  const maybeDay: number[] = [];
+  const rows: number[] = [];
+  const hashes: number[] = [];
+  const slots = new Int32Array(2 * CHUNK);
   for (let start = 0; start < n; start += CHUNK) {
     const end = Math.min(n, start + CHUNK);
     for (let i = start; i < end; i++) {
       const d = dayHashes[i] ?? 0;
       const f = formHashes ? formHashes[i] ?? 0 : 0;
-      slots[2 * (i - start)] = d !== 0 ? slotOf(d) : -1;
-      slots[2 * (i - start) + 1] = f !== 0 ? slotOf(f) : -1;
+      slots[2 * (i - start)] = d !== 0 ? d >>> shift : -1;
+      slots[2 * (i - start) + 1] = f !== 0 ? f >>> shift : -1;
     }
     for (let k = 0; k < 2 * (end - start); k++) {
       const slot = slots[k] ?? -1;
-      if (slot < 0 || !(((few[(slot & fewMask) >>> 5] ?? 0) >>> (slot & 31)) & 1) || !seenTwice(slot)) continue;
+      if (slot < 0 || !(((few[(slot & fewMask) >>> 5] ?? 0) >>> (slot & 31)) & 1) || !seenTwice(seen, slot)) continue;
       const i = start + (k >>> 1);
-      if (maybe[maybe.length - 1] !== i) {
-        maybe.push(i);
-        maybeDay.push(dayHashes[i] ?? 0);
+      if (rows[rows.length - 1] !== i) {
+        rows.push(i);
+        hashes.push(dayHashes[i] ?? 0);
       }
     }
-    dup.fill(-1, start, end);
+    dayHashes.fill(-1, start, end);
   }
+  return { rows, dayHashes: hashes };
+}
 
-  // Pass 3, over those rows only: the same again in a set of their own, placed by other bits of
-  // the hashes; rows that still share a slot go through findDuplicates (which tells apart the
-  // few that only share hashes).
-  let bits2 = 10;
-  while (1 << bits2 < maybe.length * 32 && bits2 < 27) bits2++;
-  const mask2 = (1 << bits2) - 1;
-  const seen2 = new Int32Array(2 << Math.max(0, bits2 - 5));
-  const slot2 = (h: number, salt: number): number => ((h >>> 1) ^ Math.imul(salt, 0x9e3779b1)) & mask2;
-  const twiceIn2 = (slot: number): boolean => (((seen2[((slot >>> 5) << 1) + 1] ?? 0) >>> (slot & 31)) & 1) === 1;
-  const mark2 = (slot: number): void => {
-    const w = (slot >>> 5) << 1;
-    const bit = 1 << (slot & 31);
-    const once = seen2[w] ?? 0;
-    if (once & bit) seen2[w + 1] = (seen2[w + 1] ?? 0) | bit;
-    else seen2[w] = once | bit;
-  };
-  for (let k = 0; k < maybe.length; k++) {
-    const i = maybe[k] as number;
-    const d = maybeDay[k] as number;
-    const f = formHashes ? formHashes[i] ?? 0 : 0;
-    if (d !== 0) mark2(slot2(d, 1));
-    if (f !== 0) mark2(slot2(f, -1));
+/**
+ * Pass 3, over pass 2's rows only: the same again in a set of their own, placed by other bits of
+ * the hashes. The rows that still share a slot go through findDuplicates, which tells apart the
+ * few that only share hashes.
+ */
+function sharedKeys(maybe: { rows: number[]; dayHashes: number[] }, formHashes: Int32Array | null): number[] {
+  const m = maybe.rows.length;
+  let bits = 10;
+  while (1 << bits < m * 32 && bits < 27) bits++;
+  const mask = (1 << bits) - 1;
+  const seen = new Int32Array(2 << Math.max(0, bits - 5));
+  const slotOf = (h: number, salt: number): number => ((h >>> 1) ^ Math.imul(salt, 0x9e3779b1)) & mask;
+  for (let k = 0; k < m; k++) {
+    const d = maybe.dayHashes[k] ?? 0;
+    const f = formHashes ? formHashes[maybe.rows[k] ?? 0] ?? 0 : 0;
+    if (d !== 0) mark(seen, slotOf(d, 1));
+    if (f !== 0) mark(seen, slotOf(f, -1));
   }
   const rows: number[] = [];
-  for (let k = 0; k < maybe.length; k++) {
-    const i = maybe[k] as number;
-    const d = maybeDay[k] as number;
+  for (let k = 0; k < m; k++) {
+    const i = maybe.rows[k] ?? 0;
+    const d = maybe.dayHashes[k] ?? 0;
     const f = formHashes ? formHashes[i] ?? 0 : 0;
-    if ((d !== 0 && twiceIn2(slot2(d, 1))) || (f !== 0 && twiceIn2(slot2(f, -1)))) rows.push(i);
+    if ((d !== 0 && seenTwice(seen, slotOf(d, 1))) || (f !== 0 && seenTwice(seen, slotOf(f, -1)))) rows.push(i);
   }
-  if (rows.length < 2) return dup;
-
-  // Only those rows, through findDuplicates.
-  const m = rows.length;
-  const persons = new PersonCoder(m);
-  const day: number[] = new Array<number>(m);
-  const seconds: (number | null)[] = new Array<number | null>(m);
-  const personCodes = new Int32Array(m);
-  const service: string[] = new Array<string>(m);
-  const topic: string[] = new Array<string>(m);
-  for (let j = 0; j < m; j++) {
-    const i = rows[j] as number;
-    const r = from + i;
-    day[j] = dayAt(i);
-    seconds[j] = formRow(dates, i) ? dates.secondsAt(i) : null;
-    if (hasPeople) personCodes[j] = persons.code(cell(kpjColumn, r), cell(nameColumn, r), cell(nikColumn, r));
-    service[j] = services.texts[services.at(i)] ?? '';
-    topic[j] = topics.texts[topics.at(i)] ?? '';
-  }
-  const found = findDuplicates({ day, personCodes, service, topic, seconds }, { topicKey });
-  for (let j = 0; j < m; j++) {
-    const first = found[j] ?? -1;
-    if (first >= 0) dup[rows[j] as number] = rows[first] as number;
-  }
-  return dup;
+  return rows;
 }
 
-/** Rows taken a step at a time in duplicateVisitsCoded's first pass. */
+/** Rows taken a step at a time in duplicateVisitsCoded's passes. */
 const CHUNK = 256;
-
-/** Row i is a form submission: its own date has a time (a date filled down has none). */
-function formRow(dates: DateCodes, i: number): boolean {
-  return dates.dayAt(i) !== NO_DAY && !Number.isNaN(dates.secondsAt(i));
-}
 
 /** A 32-bit hash of three 32-bit integers. */
 function mix3(a: number, b: number, c: number): number {
