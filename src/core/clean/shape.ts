@@ -2,6 +2,11 @@
  * The shape of a log, as columns over its data rows (index i = grid row from + i): blank rows,
  * running-number columns, dates written once per day (filled down), and the same visit entered
  * twice. See logshape/ for the rules; this module only feeds them the cleaned columns.
+ *
+ * fillDown and duplicateVisits read a row at a time through callbacks; the cleaner calls
+ * fillDownCoded and duplicateVisitsCoded, the same verbs over value codes and typed arrays (a
+ * million rows without an object, a string or a boxed number each), which property tests hold
+ * to the same answers and to the same order of asking for each value's outcome.
  */
 import type { Role } from '../../shared/api';
 import { Cell, isBlank } from '../cells';
