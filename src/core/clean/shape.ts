@@ -12,7 +12,7 @@ import type { Role } from '../../shared/api';
 import { Cell, isBlank } from '../cells';
 import { CodedColumn, ColumnTable, cellAt } from '../columns';
 import type { ParsedDate } from '../dates';
-import { PersonCoder, PersonHasher, findDuplicates, integerOf, isRunningNumberHeader, personColumns } from '../logshape/duplicates';
+import { PersonCoder, PersonHasher, findDuplicates, kpjNumberHash, integerOf, isRunningNumberHeader, personColumns } from '../logshape/duplicates';
 import { NO_DAY, TOTAL_LABEL, TOTAL_OTHER, fillDownDates, fillDownDays, isTotalRow, patternOf, totalCellClass } from '../logshape/filldown';
 import { topicMatchKey } from '../logshape/informal';
 import { keyable } from '../text';
@@ -238,8 +238,9 @@ export function duplicateVisits(v: VisitColumns): Int32Array {
  * typed arrays: a day (NO_DAY for none) and seconds (NaN for none) per code.
  */
 export class DateCodes {
-  private readonly days: Int32Array;
-  private readonly secs: Float64Array;
+  /** Per code, its day (NO_DAY: none; UNASKED: not worked out yet) and seconds (NaN: none). */
+  readonly days: Int32Array;
+  readonly secs: Float64Array;
 
   /**
    * @param codes per data row, the code of its date
@@ -267,7 +268,8 @@ export class DateCodes {
     return this.secs[this.codes[i] ?? 0] ?? NaN;
   }
 
-  private ask(code: number): number {
+  /** Works out a code's visit (at most once). */
+  ask(code: number): number {
     const v = this.visitOf(code);
     if (v && !(v.day === (v.day | 0) && v.day !== NO_DAY && v.day !== UNASKED)) throw new RangeError(`a visit day out of range: ${v.day}`);
     const d = v ? v.day : NO_DAY;
@@ -414,8 +416,9 @@ export interface TextCodes {
 class TextIds {
   readonly texts: string[] = [];
   private readonly byText = new Map<string, number>();
-  private readonly ofCode: Int32Array;
-  private readonly column: TextCodes | null;
+  /** Per code, the id of its text (-1 until asked). */
+  readonly ofCode: Int32Array;
+  readonly column: TextCodes | null;
 
   constructor(source: TextCodes | string) {
     this.column = typeof source === 'string' ? null : source;
@@ -495,9 +498,9 @@ export function duplicateVisitsCoded(v: CodedVisitColumns): Int32Array {
 
 /** What duplicateVisitsCoded reads of each data row: its day, person, service and topic. */
 class VisitRowKeys {
-  private readonly from: number;
-  private readonly fills: Fills | null;
-  private readonly kpj: CodedColumn | undefined;
+  readonly from: number;
+  readonly fills: Fills | null;
+  readonly kpj: CodedColumn | undefined;
   private readonly name: CodedColumn | undefined;
   private readonly nik: CodedColumn | undefined;
   readonly hasPeople: boolean;
@@ -626,23 +629,46 @@ function markVisits(keys: VisitRowKeys, rowBlank: Uint8Array, dayHashes: Int32Ar
   let formHashes: Int32Array | null = null;
   const who = new Int32Array(CHUNK);
   const slots = new Int32Array(2 * CHUNK);
+  // The common cases read straight from the typed arrays (few calls a row: the loop runs fast
+  // before it is compiled too); the rest go through keys, which decides.
+  const { dates, fills, services, topics, from } = keys;
+  const { codes: dateCodes, days, secs } = dates;
+  const serviceColumn = services.column;
+  const topicColumn = topics.column;
+  const kpjCodes = keys.kpj?.codes;
+  const kpjValues = keys.kpj?.values;
   for (let start = 0; start < n; start += CHUNK) {
     const end = Math.min(n, start + CHUNK);
-    if (keys.hasPeople) for (let i = start; i < end; i++) who[i - start] = rowBlank[i] ? 0 : keys.personAt(i);
+    if (keys.hasPeople) {
+      for (let i = start; i < end; i++) {
+        if (rowBlank[i]) {
+          who[i - start] = 0;
+          continue;
+        }
+        const v = kpjCodes && kpjValues ? kpjValues[kpjCodes[from + i] ?? 0] : undefined;
+        const h = typeof v === 'number' ? kpjNumberHash(v) : 0;
+        who[i - start] = h !== 0 ? h : keys.personAt(i);
+      }
+    }
     let queued = 0;
     for (let i = start; i < end; i++) {
       if (rowBlank[i]) continue;
-      const day = keys.dayAt(i);
+      const dateCode = dateCodes[i] ?? 0;
+      let own = days[dateCode] ?? NO_DAY;
+      if (own === UNASKED) own = dates.ask(dateCode);
+      const day = own === NO_DAY && fills && (fills.from[i] ?? -1) >= 0 ? fills.day[i] ?? NO_DAY : own;
       if (day === NO_DAY) continue;
-      const service = keys.services.at(i);
-      const topic = keys.topics.at(i);
+      let service = serviceColumn ? services.ofCode[serviceColumn.codes[i] ?? 0] ?? -1 : 0;
+      if (service < 0) service = services.at(i);
+      let topic = topicColumn ? topics.ofCode[topicColumn.codes[i] ?? 0] ?? -1 : 0;
+      if (topic < 0) topic = topics.at(i);
       const person = who[i - start] ?? 0;
       if (person !== 0) {
         const h = dayHash(person, day, service);
         dayHashes[i] = h;
         slots[queued++] = h >>> shift;
       }
-      if (keys.formRow(i)) {
+      if (own !== NO_DAY && !Number.isNaN(secs[dateCode] ?? NaN)) {
         const h = formHash(person, service, keys.topicKeyId(topic));
         (formHashes ??= new Int32Array(n))[i] = h;
         slots[queued++] = h >>> shift;

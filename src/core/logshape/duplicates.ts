@@ -296,9 +296,22 @@ export class PersonHasher {
   }
 }
 
+/**
+ * PersonHasher.kpj of a number cell when it holds a KPJ (0 when it does not, or when only the
+ * general reading can tell): the common case, in a few operations.
+ */
+export function kpjNumberHash(v: number): number {
+  if (!isFinite(v)) return 0;
+  const x = Math.abs(Math.round(v));
+  return x <= MAX_NUMERIC_ID && x >= (SMALLEST_WITH[KPJ_MIN_DIGITS] ?? 0) ? numberHash(x, KPJ_TAG) : 0;
+}
+
+const KPJ_TAG = 0x9e3779b1;
+const NIK_TAG = 0x85ebca77;
+
 /** PersonCoder.idCode as a hash (0: the cell holds no id); a text id is read without building its digits. */
 function idHash(v: Cell, minDigits: number, prefix: 'kpj:' | 'nik:'): number {
-  const tag = prefix === 'kpj:' ? 0x9e3779b1 : 0x85ebca77;
+  const tag = prefix === 'kpj:' ? KPJ_TAG : NIK_TAG;
   if (typeof v === 'number' && isFinite(v)) {
     const x = Math.abs(Math.round(v));
     if (x <= MAX_NUMERIC_ID) return x < (SMALLEST_WITH[minDigits] ?? 0) ? 0 : numberHash(x, tag);

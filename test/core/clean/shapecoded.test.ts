@@ -10,7 +10,7 @@ import { tableOfGrid } from '../../../src/core/columns';
 import type { Cell, Grid } from '../../../src/core/cells';
 import type { ParsedDate } from '../../../src/core/dates';
 import { NO_DAY, fillDownDates, fillDownDays, isTotalRow, totalCellClass, TOTAL_LABEL, TOTAL_NEUTRAL, TOTAL_OTHER } from '../../../src/core/logshape/filldown';
-import { PersonHasher, personKey } from '../../../src/core/logshape/duplicates';
+import { PersonHasher, kpjNumberHash, personKey } from '../../../src/core/logshape/duplicates';
 import { words } from '../../../src/core/text';
 import type { Role } from '../../../src/shared/api';
 
@@ -236,6 +236,19 @@ describe('PersonHasher', () => {
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  test('kpjNumberHash is PersonHasher.kpj of a number, or 0 where only the general reading tells', () => {
+    const hasher = new PersonHasher();
+    const number = fc.oneof(fc.integer({ min: -99999999999, max: 99999999999 }), fc.double(), fc.constantFrom(9999, 10000, 99999.5, -12345.4, 1e15 - 1, 1e15, 1e16, 1e21, NaN, Infinity, -Infinity, 0));
+    fc.assert(
+      fc.property(number, (x) => {
+        const fast = kpjNumberHash(x);
+        if (fast !== 0) expect(fast).toBe(hasher.kpj(x));
+        if (Number.isFinite(x) && Math.abs(Math.round(x)) >= 10000 && Math.abs(Math.round(x)) < 1e15) expect(fast).not.toBe(0);
+      }),
+      { numRuns: 3000 },
     );
   });
 });
