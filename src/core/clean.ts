@@ -34,7 +34,7 @@ import { ValueCodes } from './clean/memo';
 import { hashKey, keyOf } from './clean/keys';
 import { buildCanonicalMaps } from './clean/canonicalise';
 import { AgeOutcome, BirthOutcome, DateOutcome, Outcome, OutcomeContext, SafeText, TextOutcome, ageOutcome, birthOutcome, dateOutcome, hasTrigram, shown, textOutcome } from './clean/outcomes';
-import { Fill, blankCodes, blankRows, duplicateVisits, fillDown, runningNumberColumns } from './clean/shape';
+import { DateCodes, Fills, TextCodes, blankCodes, blankRows, duplicateVisitsCoded, fillDownCoded, runningNumberColumns } from './clean/shape';
 import { Problem, SheetReview, reviewOf, sheetCheck } from './clean/review';
 
 export type { ColumnChange, Problem, SheetReview };
@@ -354,22 +354,27 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
   const rawHashes = rawKeyHashes(table, width, cleaned, runningNumber);
   const sourceCodes = table.columns.map((column) => column.codes);
   const ownVisit = (i: number): ParsedDate | null => outcomeOf(dates, i)?.visit ?? null;
-  const fill: (Fill | null)[] | null = dates ? fillDown(table, firstDataRow, dateCol, width, rowBlank, ownVisit, opts.dateMerges ?? [], runningNumber) : null;
-  const filledOf = (i: number): Fill | null => (fill ? fill[i] ?? null : null);
+  // Each date value's visit as a day and seconds per code, asked for at its first row.
+  const visitCodes = dates ? new DateCodes(dates.codes, dates.table.values.length, (code) => dates.table.of(code).visit) : null;
+  const fill: Fills | null = visitCodes ? fillDownCoded(table, firstDataRow, dateCol, width, rowBlank, visitCodes, opts.dateMerges ?? [], runningNumber) : null;
+  /** The data row whose date row i takes, or -1. */
+  const filledOf = (i: number): number => (fill ? at(fill.from, i) : -1);
   const constantOf = (role: ValueRole): string => (role === 'service' ? mapping.constants.service : role === 'channel' ? mapping.constants.channel : '');
-  const canonicalOf = (role: ValueRole, i: number): string => outcomeOf(texts[role], i)?.canonical || constantOf(role);
-  const sameVisit = duplicateVisits({
+  const textCodes = (role: ValueRole): TextCodes | string => {
+    const column = texts[role];
+    const constant = constantOf(role);
+    return column ? { codes: column.codes, count: column.table.values.length, textOf: (code) => column.table.of(code).canonical || constant } : constant;
+  };
+  const sameVisit = duplicateVisitsCoded({
     table,
     from: firstDataRow,
     header,
     roles: mapping.roles,
     rowBlank,
-    visitOf: (i) => {
-      const filled = filledOf(i);
-      return ownVisit(i) ?? (filled ? { day: filled.day, seconds: null } : null);
-    },
-    serviceOf: (i) => canonicalOf('service', i),
-    topicOf: (i) => canonicalOf('topic', i),
+    dates: visitCodes,
+    fills: fill,
+    service: textCodes('service'),
+    topic: textCodes('topic'),
   });
 
   /** Mixes column c's key part of every non-blank data row into its row hash. */
@@ -411,7 +416,7 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
   const rowHashes = new RowHashes(Math.max(0, rowCount - firstDataRow));
   for (let c = 0; c < width; c++) mixColumn(rowHashes, c);
   const hasVisit = new Uint8Array(rowHashes.size);
-  for (let i = 0; i < hasVisit.length; i++) hasVisit[i] = !rowBlank[i] && (ownVisit(i) !== null || filledOf(i) !== null) ? 1 : 0;
+  for (let i = 0; i < hasVisit.length; i++) hasVisit[i] = !rowBlank[i] && (ownVisit(i) !== null || filledOf(i) >= 0) ? 1 : 0;
   const exactRepeat = exactRepeats(rowHashes, hasVisit, (a, b) => rowKey(a + firstDataRow) === rowKey(b + firstDataRow));
 
   const cleanedInOrder = cleaned.filter((e): e is EncodedColumn => e !== null);
@@ -533,9 +538,9 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
     // A blank date below a date written once for the day (or merged over the block) takes it.
     let filledFrom = -1;
     const filled = filledOf(i);
-    if (!visit && filled) {
-      visit = { day: filled.day, seconds: null };
-      filledFrom = filled.from + firstDataRow;
+    if (!visit && filled >= 0) {
+      visit = { day: at((fill as Fills).day, i), seconds: null };
+      filledFrom = filled + firstDataRow;
     }
 
     // Age: from the birth date when there is one, else the age column.

@@ -8,7 +8,7 @@ import type { Role } from '../../shared/api';
 import { Cell, isBlank } from '../cells';
 import { words } from '../text';
 import { mayMergeTopics, topicMatchKey } from './informal';
-import { RowHashIndex, at } from '../table';
+import { RowHashIndex, at, hashString } from '../table';
 
 /** The canonical values of the data rows, one array per column, in sheet order. */
 export interface VisitKeys {
@@ -256,6 +256,90 @@ export class PersonCoder {
     if (c === undefined) this.byKey.set(key, (c = this.next++));
     return c;
   }
+}
+
+/**
+ * A 32-bit hash of who a row is about, without a code table: equal whenever personKey() is equal
+ * (a KPJ typed as a number, as text with leading zeros or dashes hashes alike), 0 exactly when
+ * personKey() is '' (nobody). Unequal people may share a hash: it only says who may be the same.
+ */
+export class PersonHasher {
+  private readonly byName = new Map<string, number>();
+
+  hash(kpj: Cell, name: Cell, nik: Cell = ''): number {
+    const k = idHash(kpj, KPJ_MIN_DIGITS, 'kpj:');
+    if (k !== 0) return k;
+    const n = idHash(nik, NIK_MIN_DIGITS, 'nik:');
+    if (n !== 0) return n;
+    return this.name(name);
+  }
+
+  /** The hash of a KPJ cell alone, 0 when it holds none (hash() then reads the NIK, then the name). */
+  kpj(v: Cell): number {
+    return idHash(v, KPJ_MIN_DIGITS, 'kpj:');
+  }
+
+  /** The hash of a NIK cell alone, 0 when it holds none. */
+  nik(v: Cell): number {
+    return idHash(v, NIK_MIN_DIGITS, 'nik:');
+  }
+
+  /** The hash of a name cell alone, 0 when it names nobody. */
+  name(name: Cell): number {
+    if (typeof name !== 'string') return 0;
+    let h = this.byName.get(name);
+    if (h === undefined) {
+      const key = personKey('', name, '');
+      this.byName.set(name, (h = key === '' ? 0 : hashString(key) || 1));
+    }
+    return h;
+  }
+}
+
+/**
+ * PersonHasher.kpj of a number cell when it holds a KPJ (0 when it does not, or when only the
+ * general reading can tell): the common case, in a few operations.
+ */
+export function kpjNumberHash(v: number): number {
+  if (!isFinite(v)) return 0;
+  const x = Math.abs(Math.round(v));
+  return x <= MAX_NUMERIC_ID && x >= (SMALLEST_WITH[KPJ_MIN_DIGITS] ?? 0) ? numberHash(x, KPJ_TAG) : 0;
+}
+
+const KPJ_TAG = 0x9e3779b1;
+const NIK_TAG = 0x85ebca77;
+
+/** PersonCoder.idCode as a hash (0: the cell holds no id); a text id is read without building its digits. */
+function idHash(v: Cell, minDigits: number, prefix: 'kpj:' | 'nik:'): number {
+  const tag = prefix === 'kpj:' ? KPJ_TAG : NIK_TAG;
+  if (typeof v === 'number' && isFinite(v)) {
+    const x = Math.abs(Math.round(v));
+    if (x <= MAX_NUMERIC_ID) return x < (SMALLEST_WITH[minDigits] ?? 0) ? 0 : numberHash(x, tag);
+  }
+  if (typeof v === 'string') {
+    // idDigits(v) without the string: its digits after any leading zeros (\D is all but 0-9).
+    let count = 0;
+    let x = 0;
+    for (let i = 0; i < v.length; i++) {
+      const c = v.charCodeAt(i) - 48;
+      if (c < 0 || c > 9 || (count === 0 && c === 0)) continue;
+      count++;
+      if (count <= MAX_NUMERIC_ID_DIGITS) x = x * 10 + c;
+    }
+    if (count < minDigits) return 0;
+    if (count <= MAX_NUMERIC_ID_DIGITS) return numberHash(x, tag);
+  }
+  const d = idDigits(v);
+  if (d.length < minDigits) return 0;
+  return d.length <= MAX_NUMERIC_ID_DIGITS ? numberHash(Number(d), tag) : hashString(prefix + d) || 1;
+}
+
+/** A non-zero 32-bit hash of a whole number below 2^53 and a tag. */
+function numberHash(x: number, tag: number): number {
+  let h = Math.imul((x >>> 0) ^ tag, 0xcc9e2d51);
+  h = Math.imul(h ^ (h >>> 15) ^ Math.floor(x / 4294967296), 0x1b873593);
+  h ^= h >>> 13;
+  return (h >>> 0) || 1;
 }
 
 function idDigits(v: Cell): string {

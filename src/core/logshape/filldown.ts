@@ -110,10 +110,93 @@ function blankPattern(col: DateColumnRows, isVisitRow: (r: number) => boolean): 
       last = day;
     } else if (col.dateBlank[r]) blanks++;
   }
+  return patternOf(visits, blanks, sorted);
+}
+
+/**
+ * The pattern verdict from what blankPattern counts over the visit rows: how many there are, how
+ * many of them have a blank date, and whether their dates are in non-decreasing order.
+ */
+export function patternOf(visits: number, blanks: number, sorted: boolean): PatternReason {
   if (blanks === 0) return 'noBlanks';
   if (!sorted) return 'notSorted';
   if (blanks < MIN_BLANK_SHARE * visits) return 'fewBlanks';
   return 'pattern';
+}
+
+/** No visit day, in an Int32Array of days (day numbers are small integers). */
+export const NO_DAY = -0x80000000;
+
+/** DateColumnRows as typed arrays: what the cleaner has, a million rows without a boxed value each. */
+export interface DayRows {
+  /** The parsed visit day of each row, NO_DAY for none. */
+  day: Int32Array;
+  /** 1 when the date cell is empty. */
+  dateBlank: Uint8Array;
+  /** 1 for a visit row: it has content and is not a TOTAL row (hasContent && !isTotal). */
+  visitRow: Uint8Array;
+  merges?: readonly { start: number; end: number }[];
+}
+
+/** fillDownDates over typed arrays: per row the data row whose date it takes (-1: none). */
+export interface FilledRows {
+  from: Int32Array;
+  /** How many rows take a date. */
+  filled: number;
+  pattern: PatternReason;
+}
+
+/**
+ * fillDownDates, the same rules over typed arrays: row r takes the date of row from[r] (the day
+ * is day[from[r]]) exactly when fillDownDates gives it a FilledDate from that row.
+ */
+export function fillDownDays(col: DayRows): FilledRows {
+  const { day, dateBlank, visitRow } = col;
+  const n = day.length;
+  const from = new Int32Array(n).fill(-1);
+  let filled = 0;
+  for (const m of col.merges ?? []) {
+    const top = Math.max(0, m.start);
+    if (top >= n || day[top] === NO_DAY) continue;
+    const end = Math.min(n, m.end);
+    for (let r = top + 1; r < end; r++) {
+      if (visitRow[r] && dateBlank[r]) {
+        if (from[r] === -1) filled++;
+        from[r] = top;
+      }
+    }
+  }
+  let visits = 0;
+  let blanks = 0;
+  let last = -Infinity;
+  let sorted = true;
+  for (let r = 0; r < n; r++) {
+    if (!visitRow[r]) continue;
+    visits++;
+    const d = day[r] as number;
+    if (d !== NO_DAY) {
+      if (d < last) sorted = false;
+      last = d;
+    } else if (dateBlank[r]) blanks++;
+  }
+  const pattern = patternOf(visits, blanks, sorted);
+  if (pattern !== 'pattern') return { from, filled, pattern };
+  let run = -1;
+  for (let r = 0; r < n; r++) {
+    if (day[r] !== NO_DAY) {
+      run = visitRow[r] ? r : -1;
+      continue;
+    }
+    if (!dateBlank[r] || !visitRow[r]) {
+      run = -1; // unreadable date, blank row or TOTAL row: the run ends
+      continue;
+    }
+    if (run >= 0 && from[r] === -1) {
+      from[r] = run;
+      filled++;
+    }
+  }
+  return { from, filled, pattern };
 }
 
 const TOTAL_WORDS = new Set(['total', 'jumlah', 'grand total', 'sub total', 'subtotal', 'total kunjungan', 'jumlah kunjungan', 'jumlah total', 'total keseluruhan']);
@@ -125,12 +208,32 @@ const TOTAL_WORDS = new Set(['total', 'jumlah', 'grand total', 'sub total', 'sub
 export function isTotalRow(row: readonly Cell[]): boolean {
   let label = false;
   for (const v of row) {
-    if (isBlank(v) || typeof v === 'number') continue;
-    if (typeof v !== 'string') return false;
-    const w = words(v).join(' ');
-    // "TOTAL", "Jumlah kunjungan", "Total hari ini", "Jumlah: 12", "TOTAL 15 orang", "Subtotal".
-    if (TOTAL_WORDS.has(w) || /^(sub ?total|grand total|total|jumlah)\b/.test(w)) label = true;
-    else return false;
+    const k = totalCellClass(v);
+    if (k === TOTAL_OTHER) return false;
+    if (k === TOTAL_LABEL) label = true;
   }
   return label;
 }
+
+/** How a cell counts toward isTotalRow: left aside (blank, a number), a TOTAL label, or anything else. */
+export const TOTAL_NEUTRAL = 0;
+export const TOTAL_LABEL = 1;
+export const TOTAL_OTHER = 2;
+
+/**
+ * The class of one cell in isTotalRow's rule, so a caller can work it out once per distinct value
+ * (a row is a TOTAL row when no cell is TOTAL_OTHER and some cell is TOTAL_LABEL).
+ */
+export function totalCellClass(v: Cell): number {
+  if (isBlank(v) || typeof v === 'number') return TOTAL_NEUTRAL;
+  if (typeof v !== 'string') return TOTAL_OTHER;
+  // Every label holds "total" or "jumlah"; plain ASCII text without either (a name, a topic) is
+  // none, told without folding it into words.
+  if (!NON_ASCII.test(v) && !LABEL_PART.test(v)) return TOTAL_OTHER;
+  const w = words(v).join(' ');
+  // "TOTAL", "Jumlah kunjungan", "Total hari ini", "Jumlah: 12", "TOTAL 15 orang", "Subtotal".
+  return TOTAL_WORDS.has(w) || /^(sub ?total|grand total|total|jumlah)\b/.test(w) ? TOTAL_LABEL : TOTAL_OTHER;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const LABEL_PART = /total|jumlah/i;
