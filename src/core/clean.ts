@@ -18,7 +18,7 @@ import type { ChangeSummary, CleanStatus, Lang, Settings, SheetCheck, StatusCoun
 import { Cell, Grid, MAX_CELL_CHARS, capText, cellText } from './cells';
 import { ColumnTable, asTable, cellAt, rowOf } from './columns';
 import { DERIVED_HEADERS, ColumnMapping, columnOf } from './mapping';
-import { ParsedDate, detectDayOrder, DayOrder, DateOrderResult, decideDateOrder } from './dates';
+import { detectDayOrder, DayOrder, DateOrderResult, decideDateOrder } from './dates';
 import { ZoneClock, ymdOfDay, pad2 } from './zone';
 import { KamusEntry, dictionaryFor, safeText } from './canonical';
 import { ValueRole, UNKNOWN, VOCABULARY } from './vocabulary';
@@ -36,6 +36,7 @@ import { buildCanonicalMaps } from './clean/canonicalise';
 import { AgeOutcome, BirthOutcome, DateOutcome, Outcome, OutcomeContext, SafeText, TextOutcome, ageOutcome, birthOutcome, dateOutcome, hasTrigram, shown, textOutcome } from './clean/outcomes';
 import { DateCodes, Fills, TextCodes, blankCodes, blankRows, duplicateVisitsCoded, fillDownCoded, runningNumberColumns } from './clean/shape';
 import { Problem, SheetReview, reviewOf, sheetCheck } from './clean/review';
+import { NO_DAY } from './logshape/filldown';
 
 export type { ColumnChange, Problem, SheetReview };
 export { changeFormat, changeValue, changeValues, hasFormats } from './clean/changes';
@@ -353,7 +354,6 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
   const runningNumber = runningNumberColumns(table, firstDataRow, header, mapping.roles, width);
   const rawHashes = rawKeyHashes(table, width, cleaned, runningNumber);
   const sourceCodes = table.columns.map((column) => column.codes);
-  const ownVisit = (i: number): ParsedDate | null => outcomeOf(dates, i)?.visit ?? null;
   // Each date value's visit as a day and seconds per code, asked for at its first row.
   const visitCodes = dates ? new DateCodes(dates.codes, dates.table.values.length, (code) => dates.table.of(code).visit) : null;
   const fill: Fills | null = visitCodes ? fillDownCoded(table, firstDataRow, dateCol, width, rowBlank, visitCodes, opts.dateMerges ?? [], runningNumber) : null;
@@ -416,7 +416,7 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
   const rowHashes = new RowHashes(Math.max(0, rowCount - firstDataRow));
   for (let c = 0; c < width; c++) mixColumn(rowHashes, c);
   const hasVisit = new Uint8Array(rowHashes.size);
-  for (let i = 0; i < hasVisit.length; i++) hasVisit[i] = !rowBlank[i] && (ownVisit(i) !== null || filledOf(i) >= 0) ? 1 : 0;
+  for (let i = 0; i < hasVisit.length; i++) hasVisit[i] = !rowBlank[i] && ((visitCodes !== null && visitCodes.dayAt(i) !== NO_DAY) || filledOf(i) >= 0) ? 1 : 0;
   const exactRepeat = exactRepeats(rowHashes, hasVisit, (a, b) => rowKey(a + firstDataRow) === rowKey(b + firstDataRow));
 
   const cleanedInOrder = cleaned.filter((e): e is EncodedColumn => e !== null);
@@ -534,23 +534,26 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
     const dateO = outcomeOf(dates, i);
     const ageO = outcomeOf(ages, i);
     const birthO = outcomeOf(births, i);
-    let visit: ParsedDate | null = dateO ? dateO.visit : null;
+    // The visit's day (NO_DAY: none): its own date, or one filled down.
+    let visitDay = dateO && dateO.visit ? dateO.visit.day : NO_DAY;
     // A blank date below a date written once for the day (or merged over the block) takes it.
     let filledFrom = -1;
     const filled = filledOf(i);
-    if (!visit && filled >= 0) {
-      visit = { day: at((fill as Fills).day, i), seconds: null };
+    if (visitDay === NO_DAY && filled >= 0) {
+      visitDay = at((fill as Fills).day, i);
       filledFrom = filled + firstDataRow;
     }
+
+    const visited = visitDay !== NO_DAY;
 
     // Age: from the birth date when there is one, else the age column.
     let age: number | null = null;
     let birthYear: number | null = null;
     let ageProblem: { note: string; masalah: string; col: number; value: Cell } | null = null;
     if (birthO) {
-      if (birthO.birthDay !== null && (!visit || birthO.birthDay < visit.day)) {
+      if (birthO.birthDay !== null && (!visited || birthO.birthDay < visitDay)) {
         birthYear = ymdOfDay(birthO.birthDay).y;
-        if (visit) age = completedYears(birthO.birthDay, visit.day);
+        if (visited) age = completedYears(birthO.birthDay, visitDay);
         // Only a birth date this row accepts is rewritten; a rejected one stays as typed.
         if (birthO.next !== undefined && !(isFormula && isFormula(r, birthCol))) {
           changes.set(birthCol, r, birthO.next, birthO.format);
@@ -585,13 +588,13 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
     const fillNote = filledFrom >= 0 ? t(lang, 'catatan.dateFilled', { row: filledFrom + 1 }) : '';
     if (filledFrom >= 0) datesFilled++;
     let monthInfo: { week: number; month: string; year: number; weekCell: number; monthCell: number } | undefined;
-    if (visit) {
-      monthInfo = monthOfDay[visit.day];
+    if (visited) {
+      monthInfo = monthOfDay[visitDay];
       if (!monthInfo) {
-        const ymd = ymdOfDay(visit.day);
+        const ymd = ymdOfDay(visitDay);
         const week = weekOfMonth(ymd.d);
         const month = `${ymd.y}-${pad2(ymd.m)}`;
-        monthOfDay[visit.day] = monthInfo = { week, month, year: ymd.y, weekCell: outWeek.codeOf(week), monthCell: outMonth.codeOf(month) };
+        monthOfDay[visitDay] = monthInfo = { week, month, year: ymd.y, weekCell: outWeek.codeOf(week), monthCell: outMonth.codeOf(month) };
       }
     }
     if (birthYear === null && age !== null && monthInfo) birthYear = monthInfo.year - age;
@@ -602,13 +605,13 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
     /** Whether `note` came from the interner (already cut to a cell). */
     let interned = false;
     let earlier = -1;
-    if (visit) {
+    if (visited) {
       const repeated = exactRepeat[i] ?? -1;
       earlier = repeated >= 0 ? repeated + firstDataRow : -1;
       const first = at(sameVisit, i);
       if (first >= 0 && (earlier < 0 || first + firstDataRow < earlier)) earlier = first + firstDataRow;
     }
-    if (!visit) {
+    if (!visited) {
       status = 'TIDAK_VALID';
       // Like DIPERBAIKI below: a re-run that changes nothing keeps the note of the run that did.
       interned = changed || existingStatus !== 'TIDAK_VALID';
@@ -662,7 +665,7 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
     if (status === 'OK' || status === 'DIPERBAIKI') {
       const topicCode = textCode(outcomeOf(texts.topic, i), unknownCode, r);
       visits.addCodes(
-        (visit as ParsedDate).day,
+        visitDay,
         textCode(outcomeOf(texts.service, i), serviceDefault, r),
         textCode(outcomeOf(texts.channel, i), channelDefault, r),
         group.code,
