@@ -95,6 +95,8 @@ export interface CleanPlan {
 
 /** Ages below this, and birth years from FIRST_YEAR for YEAR_SLOTS years, are looked up in arrays. */
 const MAX_AGE_SLOT = 256;
+/** Visit days within MONTH_SLOTS / 2 of the first one met (about 27 years each way) find their month in an array. */
+const MONTH_SLOTS = 20000;
 const FIRST_YEAR = 1800;
 const YEAR_SLOTS = 400;
 
@@ -434,7 +436,11 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
   const visits = new VisitTable(Math.max(16, rowCount - firstDataRow));
   const problems: Problem[] = [];
   /** Week of month, month and year of each visit day, by day number (a sparse array: days are small integers). */
-  const monthOfDay: ({ week: number; month: string; year: number; weekCell: number; monthCell: number } | undefined)[] = [];
+  type MonthInfo = { week: number; month: string; year: number; weekCell: number; monthCell: number };
+  // Dense from the first visit day met (a sparse array of day numbers near 20,000 is a hash table).
+  const monthSlots: (MonthInfo | undefined)[] = new Array<MonthInfo | undefined>(MONTH_SLOTS);
+  const monthsFar = new Map<number, MonthInfo>();
+  let monthBase = NaN;
   const codeOf = (s: string) => visits.dict.code(s);
   const unknownCode = codeOf(UNKNOWN_GROUP);
   const serviceDefault = codeOf(safeText(mapping.constants.service || UNKNOWN));
@@ -511,6 +517,8 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
   const statusCell: Record<CleanStatus, number> = { OK: outStatus.codeOf('OK'), DIPERBAIKI: outStatus.codeOf('DIPERBAIKI'), DUPLIKAT: outStatus.codeOf('DUPLIKAT'), TIDAK_VALID: outStatus.codeOf('TIDAK_VALID') };
   let rowsRead = 0;
   let datesFilled = 0;
+  let fillNoteFrom = -1;
+  let fillNoteText = '';
 
   const rowFragments: number[] = [];
   /** Rows with the same fixes share one note string, cut once to what a cell holds. */
@@ -585,16 +593,26 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
     // DIPERBAIKI, a re-run with nothing else to change keeps the note it has (idempotence).
     const existingStatus = derivedPresent ? cellAt(table, r, statusCol) : '';
     const changed = rowFragments.length > 0 || (filledFrom >= 0 && existingStatus !== 'DIPERBAIKI');
-    const fillNote = filledFrom >= 0 ? t(lang, 'catatan.dateFilled', { row: filledFrom + 1 }) : '';
+    // The rows of one day's block share their note's first part: made once per block.
+    if (filledFrom >= 0 && filledFrom !== fillNoteFrom) {
+      fillNoteFrom = filledFrom;
+      fillNoteText = t(lang, 'catatan.dateFilled', { row: filledFrom + 1 });
+    }
+    const fillNote = filledFrom >= 0 ? fillNoteText : '';
     if (filledFrom >= 0) datesFilled++;
-    let monthInfo: { week: number; month: string; year: number; weekCell: number; monthCell: number } | undefined;
+    let monthInfo: MonthInfo | undefined;
     if (visited) {
-      monthInfo = monthOfDay[visitDay];
+      if (monthBase !== monthBase) monthBase = visitDay - MONTH_SLOTS / 2;
+      const slot = visitDay - monthBase;
+      const near = slot >= 0 && slot < MONTH_SLOTS;
+      monthInfo = near ? monthSlots[slot] : monthsFar.get(visitDay);
       if (!monthInfo) {
         const ymd = ymdOfDay(visitDay);
         const week = weekOfMonth(ymd.d);
         const month = `${ymd.y}-${pad2(ymd.m)}`;
-        monthOfDay[visitDay] = monthInfo = { week, month, year: ymd.y, weekCell: outWeek.codeOf(week), monthCell: outMonth.codeOf(month) };
+        monthInfo = { week, month, year: ymd.y, weekCell: outWeek.codeOf(week), monthCell: outMonth.codeOf(month) };
+        if (near) monthSlots[slot] = monthInfo;
+        else monthsFar.set(visitDay, monthInfo);
       }
     }
     if (birthYear === null && age !== null && monthInfo) birthYear = monthInfo.year - age;

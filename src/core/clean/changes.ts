@@ -78,8 +78,13 @@ export class CodedCells {
     this.codes = new Uint8Array(size);
   }
 
+  /** The last value asked for and its code: neighbouring rows often share a value (a note). */
+  private last: Cell = '';
+  private lastCode = 0;
+
   /** The code of a value, given one the first time it is met. */
   codeOf(v: Cell): number {
+    if (v === this.last) return this.lastCode;
     let c = this.index.get(v);
     if (c === undefined) {
       c = this.dict.length;
@@ -87,6 +92,8 @@ export class CodedCells {
       this.index.set(v, c);
       if (c === 256 && this.codes instanceof Uint8Array) this.codes = Uint32Array.from(this.codes);
     }
+    this.last = v;
+    this.lastCode = c;
     return c;
   }
 

@@ -40,21 +40,27 @@ export class RowHashes {
  * whose hash matches but whose key does not is not a duplicate, and does not become the first of
  * its hash either.
  *
- * Each row is one number, its first hash word (as many of its bits as fit) above its index, so
- * one native sort puts rows of equal words side by side in row order; only those few groups are
- * looked at again (no pass over every row with a set of hashes, no number boxed per row).
+ * Bit sets first keep only the rows whose first hash word may be shared; each of those is one
+ * number, its word (as many of its bits as fit) above its index, so one native sort puts rows of
+ * equal words side by side in row order, and only those groups are looked at again (no set of a
+ * million hashes, no number boxed per row).
  */
 export function exactRepeats(hashes: RowHashes, eligible: Uint8Array, sameKey: (a: number, b: number) => boolean): Int32Array {
   const n = hashes.size;
   const repeats = new Int32Array(n).fill(-1);
+  const candidates = sharedWordRows(hashes, eligible);
+  const m = candidates.length;
+  if (m === 0) return repeats;
   // index bits b, and the hash word cut by s bits so that (32 - s) + b <= 53 (exact in a double)
   const b = Math.max(1, Math.ceil(Math.log2(n + 1)));
   const s = Math.max(0, b - 21);
   const scale = 2 ** b;
-  const keys = new Float64Array(n);
-  let m = 0;
-  for (let i = 0; i < n; i++) if (eligible[i]) keys[m++] = (hashes.first(i) >>> s) * scale + i;
-  const sorted = keys.subarray(0, m).sort();
+  const keys = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    const i = candidates[j] ?? 0;
+    keys[j] = (hashes.first(i) >>> s) * scale + i;
+  }
+  const sorted = keys.sort();
   for (let j = 0; j < m; ) {
     const word = Math.floor((sorted[j] ?? 0) / scale);
     let end = j + 1;
@@ -63,6 +69,37 @@ export function exactRepeats(hashes: RowHashes, eligible: Uint8Array, sameKey: (
     j = end;
   }
   return repeats;
+}
+
+/**
+ * The eligible rows whose first hash word may be shared with another row's, ascending: two bit
+ * sets over the words' low bits (seen once, seen again) keep every row that shares its whole word
+ * and a few that only share the bits. A million rows of distinct visits leave a few percent to sort.
+ */
+function sharedWordRows(hashes: RowHashes, eligible: Uint8Array): Int32Array {
+  const n = hashes.size;
+  let bits = 1 << 16;
+  while (bits < 16 * n && bits < 1 << 27) bits *= 2;
+  const mask = bits - 1;
+  const seen = new Int32Array(bits >>> 5);
+  const again = new Int32Array(bits >>> 5);
+  for (let i = 0; i < n; i++) {
+    if (!eligible[i]) continue;
+    const h = hashes.first(i) & mask;
+    const w = h >>> 5;
+    const bit = 1 << (h & 31);
+    if ((seen[w] ?? 0) & bit) again[w] = (again[w] ?? 0) | bit;
+    else seen[w] = (seen[w] ?? 0) | bit;
+  }
+  let count = 0;
+  const isCandidate = (i: number): boolean => {
+    const h = hashes.first(i) & mask;
+    return eligible[i] === 1 && ((again[h >>> 5] ?? 0) & (1 << (h & 31))) !== 0;
+  };
+  for (let i = 0; i < n; i++) if (isCandidate(i)) count++;
+  const out = new Int32Array(count);
+  for (let i = 0, k = 0; i < n && k < count; i++) if (isCandidate(i)) out[k++] = i;
+  return out;
 }
 
 /** Within sorted keys [from, end) (one hash word, rows ascending): the repeats by whole hash. */
