@@ -36,6 +36,14 @@ describe('dist/Code.js', () => {
     expect(vm.runInContext('typeof require + typeof module + typeof process', ctx)).toBe('undefinedundefinedundefined');
   });
 
+  test('nothing but the entry points and their namespace is global (google.script.run reaches no helper)', () => {
+    const ctx = vm.createContext({});
+    vm.runInContext(code, ctx, { filename: 'Code.js' });
+    expect(Object.getOwnPropertyNames(ctx).sort()).toEqual([...sourceExports(), 'PolaLayanan'].sort());
+    expect(Object.keys(vm.runInContext('PolaLayanan', ctx)).sort()).toEqual(sourceExports());
+    expect(code).toMatch(/^"use strict";/m);
+  });
+
   test('dist holds the manifest with V8, Asia/Jakarta and the documented scopes', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'appsscript.json'), 'utf8'));
     expect(manifest.runtimeVersion).toBe('V8');
