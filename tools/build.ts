@@ -36,9 +36,12 @@ const FLAVOURS: Record<Flavour, FlavourFiles> = {
   regional: { entry: 'src/server/regional/index.ts', dist: DIST_REGIONAL, manifest: 'appsscript.regional.json' },
 };
 
-/** The wrapper Apps Script sees for one entry point (one line: the bundle counts every byte). */
+/**
+ * The wrapper Apps Script sees for one entry point (one line: the bundle counts every byte). It
+ * passes its arguments on as they came; no entry reads `this`.
+ */
 export function entryStub(name: string): string {
-  return `function ${name}(){return ${GLOBAL_NAME}.${name}.apply(this,arguments)}\n`;
+  return `function ${name}(...a){return ${GLOBAL_NAME}.${name}(...a)}\n`;
 }
 
 /**
