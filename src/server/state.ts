@@ -10,7 +10,7 @@ import type { RunRecord, Settings } from '../shared/api';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import type { SavedMapping } from '../core/mapping';
 import type { PendingRun } from '../core/plan';
-import { ensureTab, markedTabs } from './sheets';
+import { addMetadata, ensureTab, markedTabs, metadataOf } from './sheets';
 
 export const STATE_TAB = '_pola_state';
 
@@ -130,23 +130,23 @@ const MAX_MARKED_MAPPING = 20000;
 export function markLog(sheet: GoogleAppsScript.Spreadsheet.Sheet, mapping: SavedMapping | undefined): void {
   const json = mapping ? JSON.stringify(mapping) : '{}';
   const value = json.length <= MAX_MARKED_MAPPING ? json : '{}';
-  const found = sheet.createDeveloperMetadataFinder().withKey(LOG_MARKER).find();
+  const found = metadataOf(sheet, LOG_MARKER);
   const [first, ...extra] = found;
   if (first) {
     if (first.getValue() !== value) first.setValue(value);
     for (const more of extra) more.remove();
-  } else sheet.addDeveloperMetadata(LOG_MARKER, value, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+  } else addMetadata(sheet, LOG_MARKER, value);
 }
 
 export function unmarkLog(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
-  for (const md of sheet.createDeveloperMetadataFinder().withKey(LOG_MARKER).find()) md.remove();
+  for (const md of metadataOf(sheet, LOG_MARKER)) md.remove();
 }
 
 /** A state rebuilt from the markers: our tabs, the registered logs and their mappings. */
 export function stateFromMarkers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DocState {
   const state = emptyState();
   for (const [name, sheet] of markedTabs(ss)) if (name !== STATE_TAB) state.tabs[name] = sheet.getSheetId();
-  for (const md of ss.createDeveloperMetadataFinder().withKey(LOG_MARKER).find()) {
+  for (const md of metadataOf(ss, LOG_MARKER)) {
     const sheet = md.getLocation().getSheet();
     if (!sheet) continue;
     const id = sheet.getSheetId();
