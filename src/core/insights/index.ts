@@ -7,7 +7,7 @@ import type { Lang } from '../../shared/api';
 import { INSIGHT_TABS } from '../contract';
 import { UNKNOWN_GROUP } from '../settings';
 import { isoOfDay } from '../zone';
-import { OpenCalendar, isOpen, lastCompleteMonday, learnCalendar, mondayOf } from './calendar';
+import { OpenCalendar, isOpen, lastCompleteMonday, learnCalendar, mondayOf, roundTo } from './calendar';
 import { ALL_TOPICS, PERUBAHAN_HEADERS, PerubahanRow, perubahanRows, segmentWeekly, surgesOf } from './changepoints';
 import { HOLIDAY_SOURCE, closedDates } from './holidays';
 import { DailyCounts, PRAKIRAAN_HEADERS, WeekPoint, forecastServices } from './prakiraan';
@@ -193,7 +193,7 @@ export function buildCodedInsights(input: CodedVisits, today: number, settings: 
   ];
   tables.push(insightTable('wawasan', WAWASAN_HEADERS, wawasan));
 
-  const num = (x: number | null, d = 4) => (x === null ? '' : String(Math.round(x * Math.pow(10, d)) / Math.pow(10, d)));
+  const num = (x: number | null) => (x === null ? '' : String(roundTo(x, 4)));
   const info: [string, string][] = [
     ['prakiraan_mase', num(fc.mase)],
     ['prakiraan_mape_mingguan', num(fc.mapeWeekly)],

@@ -5,7 +5,7 @@
 import type { Lang } from '../../shared/api';
 import { isoOfDay, ymdOfDay, dayNumber, daysInMonth } from '../zone';
 import type { StafRow } from './staffing';
-import { medianOf } from './calendar';
+import { medianOf, roundTo } from './calendar';
 
 export const WAWASAN_HEADERS = ['kode', 'temuan', 'rekomendasi', 'angka_pendukung'] as const;
 export type WawasanRow = [string, string, string, string];
@@ -55,7 +55,7 @@ function say(lang: Lang, code: string, part: 0 | 1, vars: Record<string, string 
   });
 }
 
-const fmt = (x: number, d = 2) => String(Math.round(x * Math.pow(10, d)) / Math.pow(10, d));
+const fmt = (x: number, d = 2) => String(roundTo(x, d));
 const pct = (x: number) => fmt(x * 100, 1) + '%';
 
 /**
