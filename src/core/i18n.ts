@@ -6,30 +6,24 @@ import type { ErrorCode, Lang } from '../shared/api';
 
 type Table = Record<string, string>;
 
-/** Each message as [key, Indonesian, English]: one table, so no key is written twice. */
+/** Each error code as [code, message in Indonesian, in English, next step in Indonesian, in English]. */
+const ERRORS: readonly (readonly [code: ErrorCode, message: string, messageEn: string, hint: string, hintEn: string])[] = [
+  ['NO_DATE_COLUMN', 'Kolom tanggal kunjungan tidak ditemukan di sheet "{sheet}".', 'No visit-date column was found in sheet "{sheet}".', 'Beri judul kolom tanggal (mis. "Tanggal" atau "Tgl Kunjungan"), atau pilih perannya di Pemetaan kolom, lalu coba lagi.', 'Give the date column a header (e.g. "Date" or "Tanggal"), or choose its role under Column mapping, then try again.'],
+  ['BUSY', 'Proses lain sedang berjalan di spreadsheet ini.', 'Another run is in progress in this spreadsheet.', 'Tunggu sebentar lalu coba lagi. Tidak ada yang diubah.', 'Wait a moment and try again. Nothing was changed.'],
+  ['TOO_LARGE', 'Sheet terlalu besar: cadangan untuk urungkan akan melewati batas {limit} sel spreadsheet.', 'The sheet is too large: the undo backup would exceed the spreadsheet limit of {limit} cells.', 'Pindahkan data lama ke file lain atau hapus tab yang tidak dipakai, lalu coba lagi. Tidak ada yang diubah.', 'Move old rows to another file or delete unused tabs, then try again. Nothing was changed.'],
+  ['NOTHING_TO_CLEAN', 'Tidak ada baris data untuk dibersihkan di sheet "{sheet}".', 'There are no data rows to clean in sheet "{sheet}".', 'Isi data kunjungan di bawah baris judul, lalu coba lagi.', 'Enter visits below the header row, then try again.'],
+  ['NOT_A_LOG', 'Sheet "{sheet}" adalah tab ringkasan atau tab sistem, bukan log layanan.', 'Sheet "{sheet}" is a summary or system tab, not a service log.', 'Buka sheet log kunjungan, lalu coba lagi.', 'Open a visit-log sheet and try again.'],
+  ['NO_UNDO', 'Belum ada pembersihan yang bisa diurungkan.', 'There is no clean to undo yet.', 'Urungkan hanya tersedia setelah Bersihkan & Ringkas mengubah sheet.', 'Undo is available after Clean & Summarize has changed a sheet.'],
+  ['BAD_INPUT', 'Isian tidak valid: {detail}.', 'Invalid input: {detail}.', 'Periksa isian lalu simpan lagi.', 'Check the input and save again.'],
+  ['MAPPING_CHANGED', 'Kolom sheet "{sheet}" berubah sejak pemetaan dikonfirmasi ("{columns}" tidak ditemukan atau ganda); log tidak diubah.', 'The columns of sheet "{sheet}" changed since the mapping was confirmed ("{columns}" missing or duplicated); the log was not changed.', 'Buka sheet itu di sidebar, periksa Pemetaan kolom, lalu simpan lagi. Ringkasan lama tetap dipakai sampai itu.', 'Open that sheet in the sidebar, check Column mapping and save it again. The previous summaries stay until then.'],
+  ['PROTECTED', 'Sheet "{sheet}" dilindungi: Pola Layanan tidak boleh menulis di sana; tidak ada yang diubah.', 'Sheet "{sheet}" is protected: Pola Layanan may not write there; nothing was changed.', 'Minta pemilik spreadsheet menambahkan Anda sebagai editor rentang yang dilindungi (Data > Lindungi sheet dan rentang), lalu coba lagi.', 'Ask the spreadsheet owner to add you as an editor of the protected range (Data > Protect sheets and ranges), then try again.'],
+  ['STATE_UNREADABLE', 'Tab status Pola Layanan (_pola_state) hilang atau rusak; tidak ada yang diubah.', 'The Pola Layanan state tab (_pola_state) is missing or damaged; nothing was changed.', 'Buka sidebar dan pilih "Pulihkan status" untuk membangunnya kembali dari tab milik Pola Layanan.', 'Open the sidebar and choose "Rebuild state" to rebuild it from the tabs Pola Layanan made.'],
+  ['INTERNAL', 'Terjadi kesalahan: {detail}', 'Something went wrong: {detail}', 'Coba lagi. Jika terus terjadi, hubungi admin. Data Anda tidak hilang.', 'Try again. If it keeps happening, contact your admin. Your data is not lost.'],
+];
+
+/** Every message as [key, Indonesian, English] (the errors' from ERRORS): one table, so no key is written twice. */
 const MESSAGES: readonly (readonly [key: string, id: string, en: string])[] = [
-  ['error.NO_DATE_COLUMN', 'Kolom tanggal kunjungan tidak ditemukan di sheet "{sheet}".', 'No visit-date column was found in sheet "{sheet}".'],
-  ['hint.NO_DATE_COLUMN', 'Beri judul kolom tanggal (mis. "Tanggal" atau "Tgl Kunjungan"), atau pilih perannya di Pemetaan kolom, lalu coba lagi.', 'Give the date column a header (e.g. "Date" or "Tanggal"), or choose its role under Column mapping, then try again.'],
-  ['error.BUSY', 'Proses lain sedang berjalan di spreadsheet ini.', 'Another run is in progress in this spreadsheet.'],
-  ['hint.BUSY', 'Tunggu sebentar lalu coba lagi. Tidak ada yang diubah.', 'Wait a moment and try again. Nothing was changed.'],
-  ['error.TOO_LARGE', 'Sheet terlalu besar: cadangan untuk urungkan akan melewati batas {limit} sel spreadsheet.', 'The sheet is too large: the undo backup would exceed the spreadsheet limit of {limit} cells.'],
-  ['hint.TOO_LARGE', 'Pindahkan data lama ke file lain atau hapus tab yang tidak dipakai, lalu coba lagi. Tidak ada yang diubah.', 'Move old rows to another file or delete unused tabs, then try again. Nothing was changed.'],
-  ['error.NOTHING_TO_CLEAN', 'Tidak ada baris data untuk dibersihkan di sheet "{sheet}".', 'There are no data rows to clean in sheet "{sheet}".'],
-  ['hint.NOTHING_TO_CLEAN', 'Isi data kunjungan di bawah baris judul, lalu coba lagi.', 'Enter visits below the header row, then try again.'],
-  ['error.NOT_A_LOG', 'Sheet "{sheet}" adalah tab ringkasan atau tab sistem, bukan log layanan.', 'Sheet "{sheet}" is a summary or system tab, not a service log.'],
-  ['hint.NOT_A_LOG', 'Buka sheet log kunjungan, lalu coba lagi.', 'Open a visit-log sheet and try again.'],
-  ['error.NO_UNDO', 'Belum ada pembersihan yang bisa diurungkan.', 'There is no clean to undo yet.'],
-  ['hint.NO_UNDO', 'Urungkan hanya tersedia setelah Bersihkan & Ringkas mengubah sheet.', 'Undo is available after Clean & Summarize has changed a sheet.'],
-  ['error.BAD_INPUT', 'Isian tidak valid: {detail}.', 'Invalid input: {detail}.'],
-  ['hint.BAD_INPUT', 'Periksa isian lalu simpan lagi.', 'Check the input and save again.'],
-  ['error.MAPPING_CHANGED', 'Kolom sheet "{sheet}" berubah sejak pemetaan dikonfirmasi ("{columns}" tidak ditemukan atau ganda); log tidak diubah.', 'The columns of sheet "{sheet}" changed since the mapping was confirmed ("{columns}" missing or duplicated); the log was not changed.'],
-  ['hint.MAPPING_CHANGED', 'Buka sheet itu di sidebar, periksa Pemetaan kolom, lalu simpan lagi. Ringkasan lama tetap dipakai sampai itu.', 'Open that sheet in the sidebar, check Column mapping and save it again. The previous summaries stay until then.'],
-  ['error.PROTECTED', 'Sheet "{sheet}" dilindungi: Pola Layanan tidak boleh menulis di sana; tidak ada yang diubah.', 'Sheet "{sheet}" is protected: Pola Layanan may not write there; nothing was changed.'],
-  ['hint.PROTECTED', 'Minta pemilik spreadsheet menambahkan Anda sebagai editor rentang yang dilindungi (Data > Lindungi sheet dan rentang), lalu coba lagi.', 'Ask the spreadsheet owner to add you as an editor of the protected range (Data > Protect sheets and ranges), then try again.'],
-  ['error.STATE_UNREADABLE', 'Tab status Pola Layanan (_pola_state) hilang atau rusak; tidak ada yang diubah.', 'The Pola Layanan state tab (_pola_state) is missing or damaged; nothing was changed.'],
-  ['hint.STATE_UNREADABLE', 'Buka sidebar dan pilih "Pulihkan status" untuk membangunnya kembali dari tab milik Pola Layanan.', 'Open the sidebar and choose "Rebuild state" to rebuild it from the tabs Pola Layanan made.'],
-  ['error.INTERNAL', 'Terjadi kesalahan: {detail}', 'Something went wrong: {detail}'],
-  ['hint.INTERNAL', 'Coba lagi. Jika terus terjadi, hubungi admin. Data Anda tidak hilang.', 'Try again. If it keeps happening, contact your admin. Your data is not lost.'],
+  ...ERRORS.flatMap(([code, message, messageEn, hint, hintEn]) => [['error.' + code, message, messageEn] as const, ['hint.' + code, hint, hintEn] as const]),
   ['note.summaryTab', 'Tab ini dibuat oleh Pola Layanan. Buka sheet log kunjungan untuk membersihkannya.', 'This tab is written by Pola Layanan. Open a visit-log sheet to clean it.'],
   ['note.empty', 'Sheet ini kosong.', 'This sheet is empty.'],
   ['catatan.changed', '{kolom}: \u2018{from}\u2019 \u2192 {to}', '{kolom}: \u2018{from}\u2019 \u2192 {to}'],
