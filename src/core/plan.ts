@@ -93,15 +93,16 @@ export function mergedRowsOf(merges: readonly MergedRange[], col: number): { sta
 /** Decides everything about one log: whether it can be cleaned, what to write, what to keep. */
 export function planLog(snap: LogSnapshot, ctx: PlanContext): LogOutcome {
   const sheet = snap.sheetName;
-  const refuse = (refusal: Refusal): LogOutcome => ({ ok: false, refusal });
-  if (snap.ownTab) return refuse({ code: 'NOT_A_LOG', params: { sheet } });
+  // Refused with the sheet's name as the only parameter (MAPPING_CHANGED names the columns too).
+  const refuse = (code: Exclude<Refusal['code'], 'MAPPING_CHANGED'>): LogOutcome => ({ ok: false, refusal: { code, params: { sheet } } });
+  if (snap.ownTab) return refuse('NOT_A_LOG');
   const { grid } = snap;
-  if (grid.length === 0) return refuse({ code: 'NOTHING_TO_CLEAN', params: { sheet } });
+  if (grid.length === 0) return refuse('NOTHING_TO_CLEAN');
   const resolution = resolveMapping(grid, sheet, ctx.saved);
-  if (resolution.kind === 'uncertain') return refuse({ code: 'MAPPING_CHANGED', params: { sheet, columns: resolution.missing.join('", "') } });
+  if (resolution.kind === 'uncertain') return { ok: false, refusal: { code: 'MAPPING_CHANGED', params: { sheet, columns: resolution.missing.join('", "') } } };
   const mapping = resolution.kind === 'ok' ? resolution.mapping : null;
-  if (!mapping || columnOf(mapping, 'date') < 0) return refuse({ code: 'NO_DATE_COLUMN', params: { sheet } });
-  if (grid.length <= mapping.headerRow + 1) return refuse({ code: 'NOTHING_TO_CLEAN', params: { sheet } });
+  if (!mapping || columnOf(mapping, 'date') < 0) return refuse('NO_DATE_COLUMN');
+  if (grid.length <= mapping.headerRow + 1) return refuse('NOTHING_TO_CLEAN');
   const width = grid[0]?.length ?? 0;
   const { formulas } = snap;
   const plan = cleanLog(grid, {
@@ -115,7 +116,7 @@ export function planLog(snap: LogSnapshot, ctx: PlanContext): LogOutcome {
     locale: ctx.locale,
     dateMerges: mergedRowsOf(snap.merges, columnOf(mapping, 'date')),
   });
-  if (plan.rowsRead === 0) return refuse({ code: 'NOTHING_TO_CLEAN', params: { sheet } });
+  if (plan.rowsRead === 0) return refuse('NOTHING_TO_CLEAN');
   return {
     ok: true,
     log: {
