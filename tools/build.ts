@@ -21,7 +21,7 @@ import { UsageError, parseCli, printedHelp, runMain } from './runner/args';
 export const ROOT = path.resolve(__dirname, '..');
 export const DIST = path.join(ROOT, 'dist');
 export const DIST_REGIONAL = path.join(ROOT, 'dist-regional');
-export const GLOBAL_NAME = 'PolaLayanan';
+export const GLOBAL_NAME = 'PolaLayanan_';
 
 export type Flavour = 'branch' | 'regional';
 
@@ -37,36 +37,38 @@ const FLAVOURS: Record<Flavour, FlavourFiles> = {
 };
 
 /**
- * The wrapper Apps Script sees for one entry point (one line: the bundle counts every byte). It
- * passes its arguments on as they came; no entry reads `this`.
+ * The wrapper Apps Script sees for the entry point at `index` of the sorted entry names (one line:
+ * the bundle counts every byte). It passes its arguments on as they came; no entry reads `this`.
  */
-export function entryStub(name: string): string {
-  return `function ${name}(...a){return ${GLOBAL_NAME}.${name}(...a)}\n`;
+export function entryStub(name: string, index: number): string {
+  return `function ${name}(...a){return ${GLOBAL_NAME}(${index},a)}\n`;
 }
 
 /**
  * An ESM bundle as one script: its code inside a strict function whose result is the global
- * `GLOBAL_NAME`, an object of the entry module's exports. esbuild's own IIFE format does the same
- * through its CommonJS-interop helpers and a getter per export (about 600 bytes of the 150 KB);
- * this wraps its ESM output instead, which ends with one `export{local as name,…};` clause.
- * Everything else stays inside the function: nothing but GLOBAL_NAME and the stubs is global, so
+ * `GLOBAL_NAME(index, args)`, which calls the entry at that index of `entries` (the stubs' order).
+ * esbuild's own IIFE format exports an object instead, through its CommonJS-interop helpers and a
+ * getter per export; this wraps its ESM output, which ends with one `export{local as name,…};`
+ * clause, and spells no entry name twice. Everything else stays inside the function: nothing but
+ * GLOBAL_NAME (private to Apps Script: its name ends in `_`) and the stubs is global, so
  * google.script.run can still call only the entry points.
  */
-export function wrapEsm(text: string): string {
+export function wrapEsm(text: string, entries: readonly string[]): string {
   const m = /export\s*\{([^}]*)\}\s*;?\s*$/.exec(text);
   if (!m) throw new Error('esbuild output does not end with an export clause');
   const body = text.slice(0, m.index);
-  const members = m[1]
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '')
-    .map((part) => {
-      const pair = /^([\w$]+)(?:\s+as\s+([\w$]+))?$/.exec(part);
-      if (!pair) throw new Error(`unexpected export "${part}"`);
-      const [, local, name = local] = pair;
-      return local === name ? name : `${name}:${local}`;
-    });
-  return `"use strict";var ${GLOBAL_NAME}=(()=>{${body}return{${members.join(',')}}})();\n`;
+  const localOf = new Map<string, string>();
+  for (const part of m[1].split(',').map((p) => p.trim())) {
+    if (part === '') continue;
+    const pair = /^([\w$]+)(?:\s+as\s+([\w$]+))?$/.exec(part);
+    if (!pair) throw new Error(`unexpected export "${part}"`);
+    const [, local, name = local] = pair;
+    localOf.set(name, local);
+  }
+  if (localOf.size !== entries.length || entries.some((name) => !localOf.has(name))) {
+    throw new Error(`the bundle exports ${[...localOf.keys()].sort().join(', ')}, not the entries ${entries.join(', ')}`);
+  }
+  return `"use strict";var ${GLOBAL_NAME}=(()=>{${body}return(i,a)=>[${entries.map((name) => localOf.get(name)).join(',')}][i](...a)})();\n`;
 }
 
 /** The entry module's export names, as esbuild resolves them (its metafile lists them for ESM output). */
@@ -101,7 +103,7 @@ export async function buildServer(flavour: Flavour = 'branch'): Promise<{ code: 
   const entries = await entryExports(path.join(ROOT, entry));
   if (entries.length === 0) throw new Error(`${entry} exports nothing`);
   const header = '// Pola Layanan — built by tools/build.ts from src/. Do not edit: edit src/ and run `npm run build`.\n';
-  const code = header + wrapEsm(result.outputFiles[0].text) + `\n// Entry points (generated from the exports of ${entry})\n` + entries.map(entryStub).join('');
+  const code = header + wrapEsm(result.outputFiles[0].text, entries) + `\n// Entry points (generated from the exports of ${entry})\n` + entries.map(entryStub).join('');
   return { code, entries };
 }
 
