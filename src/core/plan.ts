@@ -400,6 +400,17 @@ export function mappingViewOf(top: Grid, facts: SheetFacts, clock: ZoneClock, la
   const resolution = resolveMapping(top, sheetName, facts.saved);
   const mapping = resolution.kind === 'none' ? null : resolution.mapping;
   const common = { sheetId, sheetName, saved: facts.saved !== undefined, registered: facts.registered };
+  // Up to three non-blank values of a column below the header, a personal column's masked.
+  const samplesOf = (index: number, from: number, role: Role): string[] => {
+    const samples: string[] = [];
+    for (let r = from; r < top.length && samples.length < 3; r++) {
+      const v = top[r]?.[index];
+      if (v === undefined || isBlank(v)) continue;
+      const text = sampleText(v, clock);
+      samples.push(role === 'personal' ? maskPersonal(text) : text);
+    }
+    return samples;
+  };
   if (!mapping) {
     const header = top[0] ?? [];
     return {
@@ -410,7 +421,7 @@ export function mappingViewOf(top: Grid, facts: SheetFacts, clock: ZoneClock, la
         index,
         header: cellText(h),
         role: 'ignore' as Role,
-        samples: top.slice(1).map((r) => r[index]).filter((v): v is Cell => v !== undefined && !isBlank(v)).slice(0, 3).map((v) => sampleText(v, clock)),
+        samples: samplesOf(index, 1, 'ignore'),
       })),
       constants: { service: '', channel: '' },
       constantSource: { service: 'none', channel: 'none' },
@@ -425,16 +436,7 @@ export function mappingViewOf(top: Grid, facts: SheetFacts, clock: ZoneClock, la
     ...common,
     headerRow: mapping.headerRow + 1,
     dataRows: Math.max(0, lastRow - mapping.headerRow - 1),
-    columns: mapping.roles.map((role, index) => {
-      const samples: string[] = [];
-      for (let r = mapping.headerRow + 1; r < top.length && samples.length < 3; r++) {
-        const v = top[r]?.[index];
-        if (v === undefined || isBlank(v)) continue;
-        const text = sampleText(v, clock);
-        samples.push(role === 'personal' ? maskPersonal(text) : text);
-      }
-      return { index, header: cellText(header[index] ?? ''), role, samples };
-    }),
+    columns: mapping.roles.map((role, index) => ({ index, header: cellText(header[index] ?? ''), role, samples: samplesOf(index, mapping.headerRow + 1, role) })),
     constants: { ...mapping.constants },
     constantSource: { ...mapping.constantSource },
     blockers,
