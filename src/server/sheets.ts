@@ -325,9 +325,9 @@ export function styleTable(sheet: Sheet, headers: string[], widths: number[]): v
 }
 
 /** A tab's content as written: header row plus data rows (for reading kamus back). */
-export function readTable(sheet: Sheet): Grid {
+export function readTable(sheet: Sheet, maxRows = Infinity): Grid {
   const lastRow = sheet.getLastRow();
   const lastCol = sheet.getLastColumn();
   if (lastRow === 0 || lastCol === 0) return [];
-  return sheet.getRange(1, 1, lastRow, lastCol).getValues() as Grid;
+  return sheet.getRange(1, 1, Math.min(lastRow, maxRows), lastCol).getValues() as Grid;
 }
