@@ -102,8 +102,8 @@ export async function buildServer(flavour: Flavour = 'branch'): Promise<{ code: 
   });
   const entries = await entryExports(path.join(ROOT, entry));
   if (entries.length === 0) throw new Error(`${entry} exports nothing`);
-  const header = '// Pola Layanan — built by tools/build.ts from src/. Do not edit: edit src/ and run `npm run build`.\n';
-  const code = header + wrapEsm(result.outputFiles[0].text, entries) + `\n// Entry points (generated from the exports of ${entry})\n` + entries.map(entryStub).join('');
+  const header = '// Pola Layanan, built from src/ by `npm run build`: do not edit.\n';
+  const code = header + wrapEsm(result.outputFiles[0].text, entries) + `\n// Entry points (generated from ${entry})\n` + entries.map(entryStub).join('');
   return { code, entries };
 }
 
