@@ -98,9 +98,12 @@ function replyWithEnv<T>(fn: (ctx: RunContext, env: Env) => T): Reply<T> {
   return reply(() => withEnv(fn));
 }
 
+/** A refusal of what the sidebar sent, naming the field. */
+const badInput = (detail: string): UserError => new UserError('BAD_INPUT', { detail });
+
 function sheetOrThrow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetId: number): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = typeof sheetId === 'number' ? findSheetById(ss, sheetId) : null;
-  if (!sheet) throw new UserError('BAD_INPUT', { detail: 'sheetId' });
+  if (!sheet) throw badInput('sheetId');
   return sheet;
 }
 
@@ -208,7 +211,7 @@ export function saveMapping(input: MappingInput): Reply<MappingView> {
   return replyWithEnv((ctx, env) => {
     const sheet = logSheetOrThrow(ctx.ss, ctx.state.tabs, input && input.sheetId);
     const checked = checkMappingInput(input);
-    if (!checked.ok) throw new UserError('BAD_INPUT', { detail: checked.detail });
+    if (!checked.ok) throw badInput(checked.detail);
     const { roles, constants } = checked;
     const confirmed = confirmedMapping(ctx.state, sheet, roles, constants);
     ctx.state.mappings[String(sheet.getSheetId())] = confirmed;
@@ -275,7 +278,7 @@ export function summarise(): Reply<SummaryResult> {
 
 export function undoLastClean(entryId?: string): Reply<UndoResult> {
   return replyWithEnv((ctx) => {
-    if (entryId !== undefined && entryId !== null && (typeof entryId !== 'string' || entryId.length > 64)) throw new UserError('BAD_INPUT', { detail: 'entryId' });
+    if (entryId !== undefined && entryId !== null && (typeof entryId !== 'string' || entryId.length > 64)) throw badInput('entryId');
     const start = new Date();
     const result = undoFlow(ctx, entryId ?? undefined);
     ctx.state.lastRun = runRecord('undo', start, true, 0);
@@ -314,7 +317,7 @@ export function openTab(sheetId: number): Reply<boolean> {
   return reply(() => {
     const ss = activeSpreadsheet();
     const sheet = sheetOrThrow(ss, sheetId);
-    if (sheet.isSheetHidden()) throw new UserError('BAD_INPUT', { detail: 'sheetId' });
+    if (sheet.isSheetHidden()) throw badInput('sheetId');
     ss.setActiveSheet(sheet);
     return true;
   });
@@ -388,7 +391,7 @@ function installNightlyTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, whe
 
 export function setNightly(enabled: boolean, hour: number): Reply<NightlyStatus> {
   return reply(() => {
-    if (typeof enabled !== 'boolean' || !Number.isInteger(hour) || hour < 0 || hour > 23) throw new UserError('BAD_INPUT', { detail: 'hour' });
+    if (typeof enabled !== 'boolean' || !Number.isInteger(hour) || hour < 0 || hour > 23) throw badInput('hour');
     return withEnv((ctx) => {
       if (enabled) installNightlyTrigger(ctx.ss, { hour });
       else removeNightlyTriggers(ctx.ss);
@@ -427,8 +430,7 @@ export function nightlyRefresh(e?: { triggerUid?: string }): void {
     // have been a one-off continuation), then report the failure to Apps Script's log.
     if (e instanceof UserError && e.code === 'BUSY') {
       const state = readState(doc);
-      if (state.pending) installNightlyTrigger(doc, { afterMs: CONTINUE_AFTER_MS });
-      else if (state.nightly.enabled) installNightlyTrigger(doc, { hour: state.nightly.hour });
+      rearmTrigger(doc, !!state.pending, state.nightly);
     }
     // No trustworthy state: nothing was written and the trigger stays as it is; the failure is
     // recorded where staff look (info_ringkasan, found by its marker), and the sidebar offers
@@ -441,6 +443,17 @@ export function nightlyRefresh(e?: { triggerUid?: string }): void {
   }
 }
 
+/**
+ * Installs the trigger that comes back: a continuation soon when a run is to go on, else the
+ * daily one when the nightly refresh is on. False (nothing installed) otherwise.
+ */
+function rearmTrigger(doc: GoogleAppsScript.Spreadsheet.Spreadsheet, continuing: boolean, nightly: DocState['nightly']): boolean {
+  if (continuing) installNightlyTrigger(doc, { afterMs: CONTINUE_AFTER_MS });
+  else if (nightly.enabled) installNightlyTrigger(doc, { hour: nightly.hour });
+  else return false;
+  return true;
+}
+
 function runNightlyLocked(doc: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   // The trigger exists only because a state did: a missing state tab is a lost one.
   withRunLock(doc, (ctx) => {
@@ -449,9 +462,7 @@ function runNightlyLocked(doc: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
       complete = runAll(ctx, envOf(doc, ctx.state, currentLang(), userLanguage()), 'nightly', ctx.state.registered.slice()).complete;
     } finally {
       // Whatever happened, leave exactly one trigger: a continuation, or the daily one.
-      if (!complete) installNightlyTrigger(doc, { afterMs: CONTINUE_AFTER_MS });
-      else if (ctx.state.nightly.enabled) installNightlyTrigger(doc, { hour: ctx.state.nightly.hour });
-      else removeNightlyTriggers(doc);
+      if (!rearmTrigger(doc, !complete, ctx.state.nightly)) removeNightlyTriggers(doc);
     }
   }, { usedBefore: true });
 }
