@@ -56,10 +56,10 @@ const MESSAGES: readonly (readonly [key: string, id: string, en: string])[] = [
   ['sidebar.title', 'Pola Layanan', 'Pola Layanan'],
 ];
 
-const ID: Table = Object.fromEntries(MESSAGES.map(([key, id]) => [key, id]));
-const EN: Table = Object.fromEntries(MESSAGES.map(([key, , en]) => [key, en]));
+/** One language's column of MESSAGES (1: Indonesian, 2: English) as a table. */
+const tableOf = (column: 1 | 2): Table => Object.fromEntries(MESSAGES.map((m) => [m[0], m[column]]));
 
-const TABLES: Record<Lang, Table> = { id: ID, en: EN };
+const TABLES: Record<Lang, Table> = { id: tableOf(1), en: tableOf(2) };
 
 export function t(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
   const template = TABLES[lang][key] ?? TABLES.id[key] ?? key;
@@ -76,4 +76,4 @@ export function langOfLocale(locale: string | undefined | null): Lang {
 }
 
 /** Both languages' keys, for the test that no string is missing (pure: the bundle drops it). */
-export const MESSAGE_KEYS = { id: /* @__PURE__ */ Object.keys(ID), en: /* @__PURE__ */ Object.keys(EN) };
+export const MESSAGE_KEYS = { id: /* @__PURE__ */ Object.keys(TABLES.id), en: /* @__PURE__ */ Object.keys(TABLES.en) };
