@@ -21,7 +21,7 @@ import { UsageError, parseCli, printedHelp, runMain } from './runner/args';
 export const ROOT = path.resolve(__dirname, '..');
 export const DIST = path.join(ROOT, 'dist');
 export const DIST_REGIONAL = path.join(ROOT, 'dist-regional');
-export const GLOBAL_NAME = 'PolaLayanan_';
+export const GLOBAL_NAME = 'Pola_';
 
 export type Flavour = 'branch' | 'regional';
 
