@@ -26,54 +26,27 @@ export interface TabContract {
 
 const col = (header: string, type: ColumnType, since?: number): ContractColumn => (since ? { header, type, since } : { header, type });
 
+/** One letter per column type, for the compact column lists below (the bundle counts every byte). */
+const TYPE_OF_LETTER = { d: 'date', t: 'text', i: 'integer', n: 'number', p: 'percent', b: 'boolean' } as const;
+type TypeLetter = keyof typeof TYPE_OF_LETTER;
+
+/** Columns from 'header:letter header:letter …' (letters as in TYPE_OF_LETTER). */
+const cols = (spec: string, since?: number): ContractColumn[] =>
+  spec.split(' ').map((c) => col(c.slice(0, -2), TYPE_OF_LETTER[c.slice(-1) as TypeLetter], since));
+
+const tabFrom = (name: string, spec: string): TabContract => ({ name, columns: cols(spec) });
+
 export const SUMMARY_TABS: TabContract[] = [
-  {
-    name: 'ds_harian',
-    columns: [col('tanggal', 'date'), col('bulan', 'text'), col('minggu_ke', 'integer'), col('hari', 'text'), col('layanan', 'text'), col('kanal', 'text'), col('jumlah', 'integer')],
-  },
-  { name: 'ds_mingguan', columns: [col('minggu_mulai', 'date'), col('layanan', 'text'), col('kanal', 'text'), col('jumlah', 'integer')] },
-  {
-    name: 'ds_minggu_bulan',
-    columns: [
-      col('bulan', 'text'),
-      col('minggu_ke', 'integer'),
-      col('periode_mulai', 'date'),
-      col('periode_selesai', 'date'),
-      col('hari_kerja', 'integer'),
-      col('layanan', 'text'),
-      col('jumlah', 'integer'),
-      col('jumlah_per_hari_kerja', 'number'),
-    ],
-  },
-  { name: 'ds_distribusi', columns: [col('layanan', 'text'), col('jumlah', 'integer'), col('persen', 'percent'), col('sumber', 'text')] },
-  { name: 'ds_usia', columns: [col('layanan', 'text'), col('kelompok_usia', 'text'), col('jumlah', 'integer'), col('persen', 'percent')] },
-  {
-    name: 'ds_topik',
-    columns: [col('layanan', 'text'), col('kelompok_usia', 'text'), col('topik', 'text'), col('jumlah', 'integer'), col('persen', 'percent')],
-  },
-  {
-    name: 'ds_kanal',
-    columns: [col('layanan', 'text'), col('kanal', 'text'), col('kelompok_usia', 'text'), col('generasi', 'text'), col('jumlah', 'integer'), col('persen', 'percent')],
-  },
-  {
-    name: 'ds_keluhan_jmo',
-    columns: [col('generasi', 'text'), col('kelompok_usia', 'text'), col('kategori', 'text'), col('jumlah', 'integer'), col('persen', 'percent')],
-  },
-  {
-    name: 'ds_puncak',
-    columns: [
-      col('bulan', 'text'),
-      col('minggu_ke', 'integer'),
-      col('jumlah', 'integer'),
-      col('hari_kerja', 'integer'),
-      col('per_hari_kerja', 'number'),
-      col('baseline_per_hari_kerja', 'number'),
-      col('rasio', 'number'),
-      col('puncak', 'boolean'),
-      col('puncak_awal_bulan', 'boolean'),
-    ],
-  },
-  { name: 'info_ringkasan', columns: [col('kunci', 'text'), col('nilai', 'text')] },
+  tabFrom('ds_harian', 'tanggal:d bulan:t minggu_ke:i hari:t layanan:t kanal:t jumlah:i'),
+  tabFrom('ds_mingguan', 'minggu_mulai:d layanan:t kanal:t jumlah:i'),
+  tabFrom('ds_minggu_bulan', 'bulan:t minggu_ke:i periode_mulai:d periode_selesai:d hari_kerja:i layanan:t jumlah:i jumlah_per_hari_kerja:n'),
+  tabFrom('ds_distribusi', 'layanan:t jumlah:i persen:p sumber:t'),
+  tabFrom('ds_usia', 'layanan:t kelompok_usia:t jumlah:i persen:p'),
+  tabFrom('ds_topik', 'layanan:t kelompok_usia:t topik:t jumlah:i persen:p'),
+  tabFrom('ds_kanal', 'layanan:t kanal:t kelompok_usia:t generasi:t jumlah:i persen:p'),
+  tabFrom('ds_keluhan_jmo', 'generasi:t kelompok_usia:t kategori:t jumlah:i persen:p'),
+  tabFrom('ds_puncak', 'bulan:t minggu_ke:i jumlah:i hari_kerja:i per_hari_kerja:n baseline_per_hari_kerja:n rasio:n puncak:b puncak_awal_bulan:b'),
+  tabFrom('info_ringkasan', 'kunci:t nilai:t'),
 ];
 
 /**
@@ -85,14 +58,14 @@ export const SUMMARY_TABS: TabContract[] = [
  * all valid visits of every sheet (summing to 1 over the tab).
  */
 export const VERSION_2_COLUMNS: Record<string, ContractColumn[]> = {
-  ds_harian: [col('bulan_mulai', 'date', 2)],
-  ds_minggu_bulan: [col('bulan_mulai', 'date', 2)],
-  ds_distribusi: [col('persen_total', 'percent', 2)],
-  ds_usia: [col('urutan_usia', 'integer', 2)],
-  ds_topik: [col('urutan_usia', 'integer', 2)],
-  ds_kanal: [col('urutan_usia', 'integer', 2), col('urutan_generasi', 'integer', 2)],
-  ds_keluhan_jmo: [col('urutan_generasi', 'integer', 2), col('urutan_usia', 'integer', 2)],
-  ds_puncak: [col('bulan_mulai', 'date', 2)],
+  ds_harian: cols('bulan_mulai:d', 2),
+  ds_minggu_bulan: cols('bulan_mulai:d', 2),
+  ds_distribusi: cols('persen_total:p', 2),
+  ds_usia: cols('urutan_usia:i', 2),
+  ds_topik: cols('urutan_usia:i', 2),
+  ds_kanal: cols('urutan_usia:i urutan_generasi:i', 2),
+  ds_keluhan_jmo: cols('urutan_generasi:i urutan_usia:i', 2),
+  ds_puncak: cols('bulan_mulai:d', 2),
 };
 for (const tab of SUMMARY_TABS) tab.columns.push(...(VERSION_2_COLUMNS[tab.name] ?? []));
 
@@ -100,17 +73,17 @@ for (const tab of SUMMARY_TABS) tab.columns.push(...(VERSION_2_COLUMNS[tab.name]
  * Contract version 2, new tabs: the insight tabs. Their headers are
  * defined beside the code that fills them (src/core/insights), and only appended here.
  */
-/** A version-2 tab from its headers and one type per header (a missing or extra type fails typecheck). */
-const tabOf = <H extends readonly string[]>(name: string, headers: H, types: { readonly [K in keyof H]: ColumnType }): TabContract => ({
+/** A version-2 tab from its headers and one type letter per header (a missing or extra type fails typecheck). */
+const tabOf = <H extends readonly string[]>(name: string, headers: H, types: { readonly [K in keyof H]: TypeLetter }): TabContract => ({
   name,
-  columns: headers.map((header, i) => col(header, inRange<ColumnType>(types, i), 2)),
+  columns: headers.map((header, i) => col(header, TYPE_OF_LETTER[inRange<TypeLetter>(types, i)], 2)),
 });
 
 export const INSIGHT_TABS: TabContract[] = [
-  tabOf('ds_prakiraan', PRAKIRAAN_HEADERS, ['date', 'text', 'text', 'integer', 'number', 'integer', 'integer']),
-  tabOf('ds_staf', STAF_HEADERS, ['text', 'integer', 'text', 'number', 'number', 'number', 'number', 'number', 'percent', 'integer', 'percent', 'number']),
-  tabOf('ds_perubahan', PERUBAHAN_HEADERS, ['text', 'text', 'date', 'date', 'number', 'number', 'number']),
-  tabOf('wawasan', WAWASAN_HEADERS, ['text', 'text', 'text', 'text']),
+  tabOf('ds_prakiraan', PRAKIRAAN_HEADERS, ['d', 't', 't', 'i', 'n', 'i', 'i']),
+  tabOf('ds_staf', STAF_HEADERS, ['t', 'i', 't', 'n', 'n', 'n', 'n', 'n', 'p', 'i', 'p', 'n']),
+  tabOf('ds_perubahan', PERUBAHAN_HEADERS, ['t', 't', 'd', 'd', 'n', 'n', 'n']),
+  tabOf('wawasan', WAWASAN_HEADERS, ['t', 't', 't', 't']),
 ];
 SUMMARY_TABS.push(...INSIGHT_TABS.filter((t) => t.name.startsWith('ds_')));
 
@@ -118,13 +91,7 @@ SUMMARY_TABS.push(...INSIGHT_TABS.filter((t) => t.name.startsWith('ds_')));
 export const INSIGHT_REPORT_TABS: TabContract[] = INSIGHT_TABS.filter((t) => !t.name.startsWith('ds_'));
 
 /** Tabs the add-on writes that staff read but dashboards do not bind to. */
-export const REPORT_TABS: TabContract[] = [
-  { name: 'kamus', columns: [col('kolom', 'text'), col('nilai_asli', 'text'), col('nilai_baku', 'text')] },
-  {
-    name: 'masalah_data',
-    columns: [col('sheet', 'text'), col('baris', 'integer'), col('kolom', 'text'), col('nilai_asli', 'text'), col('masalah', 'text'), col('tindakan', 'text')],
-  },
-];
+export const REPORT_TABS: TabContract[] = [tabFrom('kamus', 'kolom:t nilai_asli:t nilai_baku:t'), tabFrom('masalah_data', 'sheet:t baris:i kolom:t nilai_asli:t masalah:t tindakan:t')];
 
 /** Hidden tab holding the undo backup of the last clean. */
 export const BACKUP_TAB = '_pola_cadangan';

@@ -119,10 +119,10 @@ type Texts = (typeof TEXT)['id'] | (typeof TEXT)['en'];
 export function planDashboard(input: DashboardInput, lang: Lang): DashboardPlan {
   const tx: Texts = TEXT[lang] ?? TEXT.id;
   const built: { id: ChartSpec['id']; kind: ChartKind; title: string; cells: Cell[][]; options: ChartSpec['options'] }[] = [
-    { id: 'tren_mingguan', kind: 'LINE', title: tx.trend, cells: weeklyTrend(input, tx), options: { legend: 'bottom', series: { 1: { lineDashStyle: [6, 4] }, 2: { lineWidth: 1 }, 3: { lineWidth: 1 } }, colors: ['#4285f4', '#db4437', '#9aa0a6', '#9aa0a6'] } },
-    { id: 'minggu_bulan', kind: 'COLUMN', title: tx.wom, cells: weekOfMonth(input, tx), options: { isStacked: true, legend: 'bottom', colors: ['#4285f4', '#db4437'] } },
-    { id: 'usia_layanan', kind: 'COLUMN', title: tx.age, cells: pivot(tableOf(input, 'ds_usia'), 'kelompok_usia', 'layanan', 'jumlah', tx.ageGroup), options: { legend: 'bottom' } },
-    { id: 'keluhan_jmo', kind: 'COLUMN', title: tx.jmo, cells: pivot(tableOf(input, 'ds_keluhan_jmo'), 'generasi', 'kategori', 'jumlah', tx.generation), options: { isStacked: true, legend: 'bottom' } },
+    { id: 'tren_mingguan', kind: 'LINE', title: tx.trend, cells: weeklyTrend(input, tx), options: { series: { 1: { lineDashStyle: [6, 4] }, 2: { lineWidth: 1 }, 3: { lineWidth: 1 } }, colors: ['#4285f4', '#db4437', '#9aa0a6', '#9aa0a6'] } },
+    { id: 'minggu_bulan', kind: 'COLUMN', title: tx.wom, cells: weekOfMonth(input, tx), options: { isStacked: true, colors: ['#4285f4', '#db4437'] } },
+    { id: 'usia_layanan', kind: 'COLUMN', title: tx.age, cells: pivot(tableOf(input, 'ds_usia'), 'kelompok_usia', 'layanan', 'jumlah', tx.ageGroup), options: {} },
+    { id: 'keluhan_jmo', kind: 'COLUMN', title: tx.jmo, cells: pivot(tableOf(input, 'ds_keluhan_jmo'), 'generasi', 'kategori', 'jumlah', tx.generation), options: { isStacked: true } },
   ];
   const tables: DashboardPlan['tables'] = [];
   const charts: ChartSpec[] = [];
@@ -130,7 +130,7 @@ export function planDashboard(input: DashboardInput, lang: Lang): DashboardPlan 
     const range: ChartRange = { row: 1, col: slotColumn(k), numRows: b.cells.length, numCols: b.cells[0]?.length ?? 1 };
     tables.push({ range, cells: b.cells });
     const [anchorRow, anchorCol] = ANCHORS[k] ?? [1, 1];
-    charts.push({ id: b.id, kind: b.kind, title: b.title, range, anchorRow, anchorCol, options: { width: CHART_WIDTH, height: CHART_HEIGHT, ...b.options } });
+    charts.push({ id: b.id, kind: b.kind, title: b.title, range, anchorRow, anchorCol, options: { width: CHART_WIDTH, height: CHART_HEIGHT, legend: 'bottom', ...b.options } });
   });
   return { title: tx.title, tables, charts, width: slotColumn(built.length) - 1 };
 }

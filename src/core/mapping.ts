@@ -13,17 +13,22 @@ import { proposeTopicColumn } from './logshape/topiccolumn';
 export const DERIVED_HEADERS = ['kelompok_usia', 'generasi', 'minggu_ke', 'bulan', 'status_bersih', 'catatan_bersih'] as const;
 export type DerivedHeader = (typeof DERIVED_HEADERS)[number];
 
-/** Header variants per role; the longest matching variant wins, so "tanggal lahir" beats "tanggal". */
-const VARIANTS: [Role, string[]][] = [
-  ['birthDate', ['tanggal lahir', 'tgl lahir', 'tgl lhr', 'birth date', 'date of birth', 'dob', 'birthdate', 'lahir']],
-  ['date', ['tanggal kunjungan', 'tgl kunjungan', 'tanggal pengajuan', 'tgl pengajuan', 'tanggal layanan', 'tanggal', 'tgl', 'date', 'timestamp', 'waktu', 'cap waktu', 'stempel waktu', 'visit date']],
-  ['age', ['usia', 'umur', 'age']],
-  ['service', ['jenis layanan', 'layanan', 'keperluan', 'tentang', 'service', 'jenis pelayanan', 'pelayanan']],
-  // Forms ask "Keluhan/Pertanyaan"; branch logs write Keluhan, Pertanyaan, Masalah or Uraian.
-  ['topic', ['topik', 'perihal', 'keterangan', 'kendala', 'detail', 'topic', 'detail masalah', 'uraian', 'keluhan', 'pertanyaan', 'keluhan pertanyaan', 'pertanyaan keluhan', 'masalah', 'isi keluhan', 'uraian masalah']],
-  ['channel', ['kanal', 'channel', 'media', 'kanal layanan', 'media layanan', 'saluran', 'saluran layanan', 'jalur layanan', 'via', 'sumber']],
-  ['personal', ['nama', 'name', 'nama peserta', 'nama lengkap', 'no kpj', 'kpj', 'nomor kpj', 'nik', 'no nik', 'no hp', 'nomor hp', 'hp', 'telepon', 'no telepon', 'telp', 'no telp', 'email', 'e mail', 'alamat', 'phone']],
-];
+/**
+ * Header variants per role, '|'-separated (the bundle counts every byte); the longest matching
+ * variant wins, so "tanggal lahir" beats "tanggal".
+ */
+const VARIANTS: [Role, string[]][] = (
+  [
+    ['birthDate', 'tanggal lahir|tgl lahir|tgl lhr|birth date|date of birth|dob|birthdate|lahir'],
+    ['date', 'tanggal kunjungan|tgl kunjungan|tanggal pengajuan|tgl pengajuan|tanggal layanan|tanggal|tgl|date|timestamp|waktu|cap waktu|stempel waktu|visit date'],
+    ['age', 'usia|umur|age'],
+    ['service', 'jenis layanan|layanan|keperluan|tentang|service|jenis pelayanan|pelayanan'],
+    // Forms ask "Keluhan/Pertanyaan"; branch logs write Keluhan, Pertanyaan, Masalah or Uraian.
+    ['topic', 'topik|perihal|keterangan|kendala|detail|topic|detail masalah|uraian|keluhan|pertanyaan|keluhan pertanyaan|pertanyaan keluhan|masalah|isi keluhan|uraian masalah'],
+    ['channel', 'kanal|channel|media|kanal layanan|media layanan|saluran|saluran layanan|jalur layanan|via|sumber'],
+    ['personal', 'nama|name|nama peserta|nama lengkap|no kpj|kpj|nomor kpj|nik|no nik|no hp|nomor hp|hp|telepon|no telepon|telp|no telp|email|e mail|alamat|phone'],
+  ] as [Role, string][]
+).map(([role, variants]) => [role, variants.split('|')]);
 
 /** Lowercase words of a header without bracketed units: "Usia (tahun)" → "usia". */
 export function normaliseHeader(h: string): string {

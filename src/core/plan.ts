@@ -93,15 +93,16 @@ export function mergedRowsOf(merges: readonly MergedRange[], col: number): { sta
 /** Decides everything about one log: whether it can be cleaned, what to write, what to keep. */
 export function planLog(snap: LogSnapshot, ctx: PlanContext): LogOutcome {
   const sheet = snap.sheetName;
-  const refuse = (refusal: Refusal): LogOutcome => ({ ok: false, refusal });
-  if (snap.ownTab) return refuse({ code: 'NOT_A_LOG', params: { sheet } });
+  // Refused with the sheet's name as the only parameter (MAPPING_CHANGED names the columns too).
+  const refuse = (code: Exclude<Refusal['code'], 'MAPPING_CHANGED'>): LogOutcome => ({ ok: false, refusal: { code, params: { sheet } } });
+  if (snap.ownTab) return refuse('NOT_A_LOG');
   const { grid } = snap;
-  if (grid.length === 0) return refuse({ code: 'NOTHING_TO_CLEAN', params: { sheet } });
+  if (grid.length === 0) return refuse('NOTHING_TO_CLEAN');
   const resolution = resolveMapping(grid, sheet, ctx.saved);
-  if (resolution.kind === 'uncertain') return refuse({ code: 'MAPPING_CHANGED', params: { sheet, columns: resolution.missing.join('", "') } });
+  if (resolution.kind === 'uncertain') return { ok: false, refusal: { code: 'MAPPING_CHANGED', params: { sheet, columns: resolution.missing.join('", "') } } };
   const mapping = resolution.kind === 'ok' ? resolution.mapping : null;
-  if (!mapping || columnOf(mapping, 'date') < 0) return refuse({ code: 'NO_DATE_COLUMN', params: { sheet } });
-  if (grid.length <= mapping.headerRow + 1) return refuse({ code: 'NOTHING_TO_CLEAN', params: { sheet } });
+  if (!mapping || columnOf(mapping, 'date') < 0) return refuse('NO_DATE_COLUMN');
+  if (grid.length <= mapping.headerRow + 1) return refuse('NOTHING_TO_CLEAN');
   const width = grid[0]?.length ?? 0;
   const { formulas } = snap;
   const plan = cleanLog(grid, {
@@ -115,7 +116,7 @@ export function planLog(snap: LogSnapshot, ctx: PlanContext): LogOutcome {
     locale: ctx.locale,
     dateMerges: mergedRowsOf(snap.merges, columnOf(mapping, 'date')),
   });
-  if (plan.rowsRead === 0) return refuse({ code: 'NOTHING_TO_CLEAN', params: { sheet } });
+  if (plan.rowsRead === 0) return refuse('NOTHING_TO_CLEAN');
   return {
     ok: true,
     log: {
@@ -399,6 +400,17 @@ export function mappingViewOf(top: Grid, facts: SheetFacts, clock: ZoneClock, la
   const resolution = resolveMapping(top, sheetName, facts.saved);
   const mapping = resolution.kind === 'none' ? null : resolution.mapping;
   const common = { sheetId, sheetName, saved: facts.saved !== undefined, registered: facts.registered };
+  // Up to three non-blank values of a column below the header, a personal column's masked.
+  const samplesOf = (index: number, from: number, role: Role): string[] => {
+    const samples: string[] = [];
+    for (let r = from; r < top.length && samples.length < 3; r++) {
+      const v = top[r]?.[index];
+      if (v === undefined || isBlank(v)) continue;
+      const text = sampleText(v, clock);
+      samples.push(role === 'personal' ? maskPersonal(text) : text);
+    }
+    return samples;
+  };
   if (!mapping) {
     const header = top[0] ?? [];
     return {
@@ -409,7 +421,7 @@ export function mappingViewOf(top: Grid, facts: SheetFacts, clock: ZoneClock, la
         index,
         header: cellText(h),
         role: 'ignore' as Role,
-        samples: top.slice(1).map((r) => r[index]).filter((v): v is Cell => v !== undefined && !isBlank(v)).slice(0, 3).map((v) => sampleText(v, clock)),
+        samples: samplesOf(index, 1, 'ignore'),
       })),
       constants: { service: '', channel: '' },
       constantSource: { service: 'none', channel: 'none' },
@@ -424,16 +436,7 @@ export function mappingViewOf(top: Grid, facts: SheetFacts, clock: ZoneClock, la
     ...common,
     headerRow: mapping.headerRow + 1,
     dataRows: Math.max(0, lastRow - mapping.headerRow - 1),
-    columns: mapping.roles.map((role, index) => {
-      const samples: string[] = [];
-      for (let r = mapping.headerRow + 1; r < top.length && samples.length < 3; r++) {
-        const v = top[r]?.[index];
-        if (v === undefined || isBlank(v)) continue;
-        const text = sampleText(v, clock);
-        samples.push(role === 'personal' ? maskPersonal(text) : text);
-      }
-      return { index, header: cellText(header[index] ?? ''), role, samples };
-    }),
+    columns: mapping.roles.map((role, index) => ({ index, header: cellText(header[index] ?? ''), role, samples: samplesOf(index, mapping.headerRow + 1, role) })),
     constants: { ...mapping.constants },
     constantSource: { ...mapping.constantSource },
     blockers,

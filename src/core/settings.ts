@@ -25,7 +25,7 @@ export const PEAK_THRESHOLD_MIN = 1;
 export const PEAK_THRESHOLD_MAX = 10;
 
 export class SettingsError extends Error {
-  constructor(readonly field: keyof Settings, message: string) {
+  constructor(readonly field: keyof Settings, message: string = field) {
     super(message);
   }
 }
@@ -42,18 +42,18 @@ export function validateSettings(input: Partial<Settings>, base: Settings = DEFA
   const out: Settings = { ...base, ...input } as Settings;
   const b = out.ageBounds;
   if (!Array.isArray(b) || b.length < 1 || b.length > MAX_AGE_BOUNDS || b.some((x) => !Number.isInteger(x) || x < AGE_BOUND_MIN || x > AGE_BOUND_MAX)) {
-    throw new SettingsError('ageBounds', 'ageBounds');
+    throw new SettingsError('ageBounds');
   }
-  if (!isStrictlyAscending(b)) throw new SettingsError('ageBounds', 'ageBounds');
+  if (!isStrictlyAscending(b)) throw new SettingsError('ageBounds');
   if (typeof out.peakThreshold !== 'number' || !isFinite(out.peakThreshold) || out.peakThreshold < PEAK_THRESHOLD_MIN || out.peakThreshold > PEAK_THRESHOLD_MAX) {
-    throw new SettingsError('peakThreshold', 'peakThreshold');
+    throw new SettingsError('peakThreshold');
   }
   // Ten years of holidays at most: the list lives in one state cell and must stay far below its 50,000 characters.
   if (!Array.isArray(out.holidays) || out.holidays.length > MAX_HOLIDAYS || out.holidays.some((h) => typeof h !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(h))) {
-    throw new SettingsError('holidays', 'holidays');
+    throw new SettingsError('holidays');
   }
   out.holidays = Array.from(new Set(out.holidays)).sort();
-  if (!['id', 'en', 'auto'].includes(out.language)) throw new SettingsError('language', 'language');
+  if (!['id', 'en', 'auto'].includes(out.language)) throw new SettingsError('language');
   return { ageBounds: b.slice(), peakThreshold: out.peakThreshold, holidays: out.holidays, language: out.language };
 }
 

@@ -84,15 +84,6 @@ export class VisitTable {
   value(field: VisitField, i: number): string {
     return this.dict.values[this.fields[field].get(i)] ?? '';
   }
-
-  /** Rows as objects (tests and small tools; the summaries read the columns). */
-  toObjects(): ({ day: number } & Record<VisitField, string>)[] {
-    const out: ({ day: number } & Record<VisitField, string>)[] = [];
-    for (let i = 0; i < this.size; i++) {
-      out.push({ day: this.day.get(i), service: this.value('service', i), channel: this.value('channel', i), ageGroup: this.value('ageGroup', i), generation: this.value('generation', i), topic: this.value('topic', i) });
-    }
-    return out;
-  }
 }
 
 /**

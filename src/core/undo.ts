@@ -63,6 +63,9 @@ export interface UndoIndex {
   entries: UndoEntry[];
 }
 
+/** The index (version 3) of these entries. */
+export const undoIndex = (entries: UndoEntry[] = []): UndoIndex => ({ v: 3, entries });
+
 /** A rectangle as the backup keeps it: the originals (and formats), plus what the run wrote. */
 export interface BackedUpPatch {
   row: number;
@@ -77,19 +80,19 @@ export interface BackedUpPatch {
  * still read as such). Anything else (empty, a v1 single-slot backup, damage) is an empty history.
  */
 export function parseIndex(raw: Cell): UndoIndex {
-  if (typeof raw !== 'string' || raw === '') return { v: 3, entries: [] };
+  if (typeof raw !== 'string' || raw === '') return undoIndex();
   try {
     const parsed = JSON.parse(raw) as { v?: unknown; entries?: unknown };
     if (parsed && Array.isArray(parsed.entries)) {
       const entries = parsed.entries as UndoEntry[];
       // A version-2 index holds only layout-2 entries, whatever they claim.
-      if (parsed.v === 2) return { v: 3, entries: entries.map(({ layout: _l, ...e }) => e) };
-      if (parsed.v === 3) return { v: 3, entries };
+      if (parsed.v === 2) return undoIndex(entries.map(({ layout: _l, ...e }) => e));
+      if (parsed.v === 3) return undoIndex(entries);
     }
   } catch (e) {
     // A damaged index is an empty history: undo is refused rather than guessed.
   }
-  return { v: 3, entries: [] };
+  return undoIndex();
 }
 
 /** A row's content as a short hash (cells in order, values and types). */

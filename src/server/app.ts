@@ -88,19 +88,13 @@ export function envOf(ss: Spreadsheet, state: DocState, lang: Lang, language: Se
 // ---------------------------------------------------------------------------------------------
 // Mapping (the sidebar reads only the top rows of a sheet)
 
-function topRows(sheet: Sheet): Grid {
-  const lastRow = sheet.getLastRow();
-  const lastCol = sheet.getLastColumn();
-  return lastRow > 0 && lastCol > 0 ? (sheet.getRange(1, 1, Math.min(lastRow, SAMPLE_ROWS), lastCol).getValues() as Grid) : [];
-}
-
 function savedMapping(state: DocState, sheet: Sheet): SavedMapping | undefined {
   return state.mappings[String(sheet.getSheetId())];
 }
 
 /** The mapping the user confirms in the sidebar (decided by core/plan.ts confirmMapping). */
 export function confirmedMapping(state: DocState, sheet: Sheet, roles: Record<string, Role>, constants: { service: string; channel: string }): SavedMapping {
-  const confirmed = confirmMapping(topRows(sheet), sheet.getName(), savedMapping(state, sheet), roles, constants);
+  const confirmed = confirmMapping(readTable(sheet, SAMPLE_ROWS), sheet.getName(), savedMapping(state, sheet), roles, constants);
   if (!confirmed.ok) throw new UserError(confirmed.code, confirmed.code === 'BAD_INPUT' ? { detail: 'roles' } : { sheet: sheet.getName() });
   return confirmed.mapping;
 }
@@ -109,7 +103,7 @@ export function confirmedMapping(state: DocState, sheet: Sheet, roles: Record<st
 export function mappingView(state: DocState, sheet: Sheet, env: Env): MappingView {
   const sheetId = sheet.getSheetId();
   const facts = { sheetId, sheetName: sheet.getName(), lastRow: sheet.getLastRow(), saved: savedMapping(state, sheet), registered: state.registered.includes(sheetId) };
-  return mappingViewOf(topRows(sheet), facts, env.clock, env.lang);
+  return mappingViewOf(readTable(sheet, SAMPLE_ROWS), facts, env.clock, env.lang);
 }
 
 // ---------------------------------------------------------------------------------------------

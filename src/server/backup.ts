@@ -8,7 +8,7 @@
 import { Cell } from '../core/cells';
 import { BACKUP_TAB } from '../core/contract';
 import { MAX_ROWS_PER_CALL } from '../core/rectangles';
-import { BACKUP_LAYOUT, BackupLine, DamagedBackup, UndoEntry, UndoIndex, backupLines, backupRows, backupWidth, nextSeq, parseIndex, parseLines, placeBlock, restorePlan, retain, stillAsPlanned, undoTarget } from '../core/undo';
+import { BACKUP_LAYOUT, BackupLine, DamagedBackup, UndoEntry, UndoIndex, backupLines, backupRows, backupWidth, nextSeq, parseIndex, parseLines, placeBlock, restorePlan, retain, stillAsPlanned, undoIndex, undoTarget } from '../core/undo';
 import { Patch, ensureSize, ensureTab, findOwnTab, findSheetById, readFormats, readValues, writePatch } from './sheets';
 import { toWritable } from '../core/cells';
 import { isExecutionKill } from './errors';
@@ -21,11 +21,11 @@ function backupSheet(ss: Spreadsheet, tabs: Record<string, number>): Sheet | nul
 }
 
 function readIndex(sheet: Sheet | null): UndoIndex {
-  return sheet ? parseIndex(sheet.getRange(1, 1).getValue() as Cell) : { v: 3, entries: [] };
+  return sheet ? parseIndex(sheet.getRange(1, 1).getValue() as Cell) : undoIndex();
 }
 
-function writeIndex(sheet: Sheet, index: UndoIndex): void {
-  sheet.getRange(1, 1).setValue(toWritable(JSON.stringify(index)));
+function writeIndex(sheet: Sheet, entries: UndoEntry[]): void {
+  sheet.getRange(1, 1).setValue(toWritable(JSON.stringify(undoIndex(entries))));
 }
 
 /** The undo history, as recorded (any order). */
@@ -86,7 +86,7 @@ export function saveBackup(
     const part = lines.slice(i, i + MAX_ROWS_PER_CALL).map((l) => l.map((v) => toWritable(v)));
     tab.getRange(entry.row + i, 2, part.length, width).setValues(part);
   }
-  writeIndex(tab, { v: 3, entries: keep });
+  writeIndex(tab, keep);
   for (const e of evict) clearBlock(tab, e);
   return entry;
 }
@@ -97,7 +97,7 @@ export function dropBackupEntry(ss: Spreadsheet, tabs: Record<string, number>, i
   const index = readIndex(tab);
   const entry = index.entries.find((e) => e.id === id);
   if (!tab || !entry) return;
-  writeIndex(tab, { v: 3, entries: index.entries.filter((e) => e.id !== id) });
+  writeIndex(tab, index.entries.filter((e) => e.id !== id));
   clearBlock(tab, entry);
 }
 
@@ -175,7 +175,7 @@ export function restoreBackup(ss: Spreadsheet, tabs: Record<string, number>, id?
       a = b + 1;
     }
   }
-  writeIndex(tab, { v: 3, entries: index.entries.filter((e) => e.id !== entry.id) });
+  writeIndex(tab, index.entries.filter((e) => e.id !== entry.id));
   clearBlock(tab, entry);
   return { entry, cells, rowsSkipped, cellsKept: plan.cellsKept };
 }

@@ -19,14 +19,17 @@ export class UserError extends Error {
  * may come from another realm, so this checks the message, not the class.)
  */
 export function isExecutionKill(e: unknown): boolean {
-  const message = e !== null && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
-  return /Exceeded maximum execution time/.test(message);
+  return /Exceeded maximum execution time/.test(messageOf(e));
+}
+
+/** An error's message, from any realm (or the thrown value as text). */
+function messageOf(e: unknown): string {
+  return e !== null && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
 }
 
 /** Sheets refuses a write into a range protected against this user (permanently: retrying will not help). */
 export function isProtectionRefusal(e: unknown): boolean {
-  const message = e !== null && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
-  return /protected cell or object/i.test(message);
+  return /protected cell or object/i.test(messageOf(e));
 }
 
 /** Runs a write to `sheetName`; a protection refusal becomes a clear PROTECTED error. */

@@ -55,8 +55,10 @@ const TRIGGER_KIND_PREFIX = 'pola.triggerKind.';
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
+const userProperties = (): GoogleAppsScript.Properties.Properties => PropertiesService.getUserProperties();
+
 function userLanguage(): Settings['language'] {
-  const v = PropertiesService.getUserProperties().getProperty(LANGUAGE_KEY);
+  const v = userProperties().getProperty(LANGUAGE_KEY);
   return v === 'id' || v === 'en' ? v : 'auto';
 }
 
@@ -91,10 +93,35 @@ function withEnv<T>(fn: (ctx: RunContext, env: Env) => T): T {
   return withRunLock(ss, (ctx) => fn(ctx, envOf(ss, ctx.state, currentLang(), userLanguage())));
 }
 
+/** A sidebar request that runs under the run lock: reply(() => withEnv(fn)). */
+function replyWithEnv<T>(fn: (ctx: RunContext, env: Env) => T): Reply<T> {
+  return reply(() => withEnv(fn));
+}
+
+/** A refusal of what the sidebar sent, naming the field. */
+const badInput = (detail: string): UserError => new UserError('BAD_INPUT', { detail });
+
 function sheetOrThrow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetId: number): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = typeof sheetId === 'number' ? findSheetById(ss, sheetId) : null;
-  if (!sheet) throw new UserError('BAD_INPUT', { detail: 'sheetId' });
+  if (!sheet) throw badInput('sheetId');
   return sheet;
+}
+
+/** The sheet with this id, refused when it is one of the add-on's own tabs (not a log). */
+function logSheetOrThrow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tabs: Record<string, number>, sheetId: number): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = sheetOrThrow(ss, sheetId);
+  if (isOwnTab(ss, tabs, sheet)) throw new UserError('NOT_A_LOG', { sheet: sheet.getName() });
+  return sheet;
+}
+
+/** The registered sheets that still exist, with their names. */
+function registeredSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, ids: readonly number[]): RegisteredSheet[] {
+  const out: RegisteredSheet[] = [];
+  for (const id of ids) {
+    const s = findSheetById(ss, id);
+    if (s) out.push({ sheetId: id, name: s.getName() });
+  }
+  return out;
 }
 
 function deadlineOf(state: DocState): Deadline {
@@ -152,11 +179,7 @@ export function getSidebarState(): Reply<SidebarState> {
     }
     const history = undoHistoryView(ss, state);
     const newest = history.find((e) => e.undoable);
-    const registered: RegisteredSheet[] = [];
-    for (const id of state.registered) {
-      const s = findSheetById(ss, id);
-      if (s) registered.push({ sheetId: id, name: s.getName() });
-    }
+    const registered = registeredSheets(ss, state.registered);
     return {
       lang,
       spreadsheetName: ss.getName(),
@@ -179,27 +202,23 @@ export function inspectSheet(sheetId: number): Reply<MappingView> {
   return reply(() => {
     const ss = activeSpreadsheet();
     const state = readState(ss);
-    const sheet = sheetOrThrow(ss, sheetId);
-    if (isOwnTab(ss, state.tabs, sheet)) throw new UserError('NOT_A_LOG', { sheet: sheet.getName() });
+    const sheet = logSheetOrThrow(ss, state.tabs, sheetId);
     return mappingView(state, sheet, envOf(ss, state, currentLang(), userLanguage()));
   });
 }
 
 export function saveMapping(input: MappingInput): Reply<MappingView> {
-  return reply(() =>
-    withEnv((ctx, env) => {
-      const sheet = sheetOrThrow(ctx.ss, input && input.sheetId);
-      if (isOwnTab(ctx.ss, ctx.state.tabs, sheet)) throw new UserError('NOT_A_LOG', { sheet: sheet.getName() });
-      const checked = checkMappingInput(input);
-      if (!checked.ok) throw new UserError('BAD_INPUT', { detail: checked.detail });
-      const { roles, constants } = checked;
-      const confirmed = confirmedMapping(ctx.state, sheet, roles, constants);
-      ctx.state.mappings[String(sheet.getSheetId())] = confirmed;
-      if (ctx.state.registered.includes(sheet.getSheetId())) markLog(sheet, confirmed);
-      saveState(ctx);
-      return mappingView(ctx.state, sheet, env);
-    }),
-  );
+  return replyWithEnv((ctx, env) => {
+    const sheet = logSheetOrThrow(ctx.ss, ctx.state.tabs, input && input.sheetId);
+    const checked = checkMappingInput(input);
+    if (!checked.ok) throw badInput(checked.detail);
+    const { roles, constants } = checked;
+    const confirmed = confirmedMapping(ctx.state, sheet, roles, constants);
+    ctx.state.mappings[String(sheet.getSheetId())] = confirmed;
+    if (ctx.state.registered.includes(sheet.getSheetId())) markLog(sheet, confirmed);
+    saveState(ctx);
+    return mappingView(ctx.state, sheet, env);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -207,17 +226,15 @@ export function saveMapping(input: MappingInput): Reply<MappingView> {
 
 /** Step "membersihkan". Call again while `complete` is false (a very large sheet). */
 export function cleanSheet(sheetId: number): Reply<CleanResult> {
-  return reply(() =>
-    withEnv((ctx, env) => {
-      const sheet = sheetOrThrow(ctx.ss, sheetId);
-      const start = new Date();
-      const { result } = cleanSheetFlow(ctx, env, sheet, deadlineOf(ctx.state));
-      const review = runReview([{ sheetName: result.sheetName, plan: result }]);
-      ctx.state.lastRun = runRecord('clean', start, true, result.rowsRead, '', !result.complete, review);
-      markFinished(ctx);
-      return result;
-    }),
-  );
+  return replyWithEnv((ctx, env) => {
+    const sheet = sheetOrThrow(ctx.ss, sheetId);
+    const start = new Date();
+    const { result } = cleanSheetFlow(ctx, env, sheet, deadlineOf(ctx.state));
+    const review = runReview([{ sheetName: result.sheetName, plan: result }]);
+    ctx.state.lastRun = runRecord('clean', start, true, result.rowsRead, '', !result.complete, review);
+    markFinished(ctx);
+    return result;
+  });
 }
 
 /**
@@ -226,61 +243,54 @@ export function cleanSheet(sheetId: number): Reply<CleanResult> {
  * shows the steps; call again while `complete` is false (a very large sheet).
  */
 export function cleanAndSummarise(sheetId: number): Reply<RunResult> {
-  return reply(() =>
-    withEnv((ctx, env) => {
-      const sheet = sheetOrThrow(ctx.ss, sheetId);
-      if (isOwnTab(ctx.ss, ctx.state.tabs, sheet)) throw new UserError('NOT_A_LOG', { sheet: sheet.getName() });
-      const run = runAll(ctx, env, 'clean', [sheetId], sheetId);
-      return {
-        clean: run.cleaned.find((c) => c.sheetId === sheetId) ?? null,
-        report: run.report,
-        summary: run.summary,
-        complete: run.complete,
-        blocked: run.complete && !run.summary ? run.error : '',
-      };
-    }),
-  );
+  return replyWithEnv((ctx, env) => {
+    logSheetOrThrow(ctx.ss, ctx.state.tabs, sheetId);
+    const run = runAll(ctx, env, 'clean', [sheetId], sheetId);
+    return {
+      clean: run.cleaned.find((c) => c.sheetId === sheetId) ?? null,
+      report: run.report,
+      summary: run.summary,
+      complete: run.complete,
+      blocked: run.complete && !run.summary ? run.error : '',
+    };
+  });
 }
 
 /** Step "menulis": the masalah_data tab. */
 export function writeReports(): Reply<ReportResult> {
-  return reply(() => withEnv((ctx, env) => writeReportsFlow(ctx, planRegistered(ctx, env))));
+  return replyWithEnv((ctx, env) => writeReportsFlow(ctx, planRegistered(ctx, env)));
 }
 
 /** Step "meringkas": every summary tab. */
 export function summarise(): Reply<SummaryResult> {
-  return reply(() =>
-    withEnv((ctx, env) => {
-      const start = new Date();
-      const skipped: string[] = [];
-      const plans = planRegistered(ctx, env, new Map(), skipped);
-      const rows = plans.reduce((n, p) => n + p.plan.rowsRead, 0);
-      const record = runRecord('summarise', start, true, rows, skipped.join('; '), false, runReview(plans));
-      const result = summariseFlow(ctx, env, plans, record);
-      ctx.state.lastRun = record;
-      markFinished(ctx);
-      return result;
-    }),
-  );
+  return replyWithEnv((ctx, env) => {
+    const start = new Date();
+    const skipped: string[] = [];
+    const plans = planRegistered(ctx, env, new Map(), skipped);
+    const rows = plans.reduce((n, p) => n + p.plan.rowsRead, 0);
+    const record = runRecord('summarise', start, true, rows, skipped.join('; '), false, runReview(plans));
+    const result = summariseFlow(ctx, env, plans, record);
+    ctx.state.lastRun = record;
+    markFinished(ctx);
+    return result;
+  });
 }
 
 export function undoLastClean(entryId?: string): Reply<UndoResult> {
-  return reply(() =>
-    withEnv((ctx) => {
-      if (entryId !== undefined && entryId !== null && (typeof entryId !== 'string' || entryId.length > 64)) throw new UserError('BAD_INPUT', { detail: 'entryId' });
-      const start = new Date();
-      const result = undoFlow(ctx, entryId ?? undefined);
-      ctx.state.lastRun = runRecord('undo', start, true, 0);
-      markFinished(ctx);
-      return result;
-    }),
-  );
+  return replyWithEnv((ctx) => {
+    if (entryId !== undefined && entryId !== null && (typeof entryId !== 'string' || entryId.length > 64)) throw badInput('entryId');
+    const start = new Date();
+    const result = undoFlow(ctx, entryId ?? undefined);
+    ctx.state.lastRun = runRecord('undo', start, true, 0);
+    markFinished(ctx);
+    return result;
+  });
 }
 
 export function saveSettings(settings: Settings): Reply<Settings> {
   return reply(() => {
     const valid = validateSettings(settings ?? {});
-    PropertiesService.getUserProperties().setProperty(LANGUAGE_KEY, valid.language);
+    userProperties().setProperty(LANGUAGE_KEY, valid.language);
     return withEnv((ctx) => {
       const { language: _language, ...docSettings } = valid;
       void _language;
@@ -292,21 +302,14 @@ export function saveSettings(settings: Settings): Reply<Settings> {
 }
 
 export function dropSheet(sheetId: number): Reply<RegisteredSheet[]> {
-  return reply(() =>
-    withEnv((ctx) => {
-      ctx.state.registered = ctx.state.registered.filter((id) => id !== sheetId);
-      const dropped = findSheetById(ctx.ss, sheetId);
-      if (dropped) unmarkLog(dropped);
-      ctx.state.pending = pendingWithout(ctx.state.pending, sheetId);
-      saveState(ctx);
-      const out: RegisteredSheet[] = [];
-      for (const id of ctx.state.registered) {
-        const s = findSheetById(ctx.ss, id);
-        if (s) out.push({ sheetId: id, name: s.getName() });
-      }
-      return out;
-    }),
-  );
+  return replyWithEnv((ctx) => {
+    ctx.state.registered = ctx.state.registered.filter((id) => id !== sheetId);
+    const dropped = findSheetById(ctx.ss, sheetId);
+    if (dropped) unmarkLog(dropped);
+    ctx.state.pending = pendingWithout(ctx.state.pending, sheetId);
+    saveState(ctx);
+    return registeredSheets(ctx.ss, ctx.state.registered);
+  });
 }
 
 /** Activates one of the tabs a result card links to; never a hidden tab (the state, the undo history). */
@@ -314,7 +317,7 @@ export function openTab(sheetId: number): Reply<boolean> {
   return reply(() => {
     const ss = activeSpreadsheet();
     const sheet = sheetOrThrow(ss, sheetId);
-    if (sheet.isSheetHidden()) throw new UserError('BAD_INPUT', { detail: 'sheetId' });
+    if (sheet.isSheetHidden()) throw badInput('sheetId');
     ss.setActiveSheet(sheet);
     return true;
   });
@@ -335,7 +338,7 @@ export function rebuildState(): Reply<boolean> {
       const state = stateFromMarkers(ss);
       const daily = ScriptApp.getUserTriggers(ss)
         .filter((tr) => tr.getHandlerFunction() === NIGHTLY_HANDLER)
-        .map((tr) => PropertiesService.getUserProperties().getProperty(TRIGGER_KIND_PREFIX + tr.getUniqueId()) ?? '')
+        .map((tr) => userProperties().getProperty(TRIGGER_KIND_PREFIX + tr.getUniqueId()) ?? '')
         .find((k) => k.startsWith('daily@'));
       if (daily) state.nightly = { enabled: true, hour: Number(daily.slice(6)) };
       writeState(ss, state);
@@ -350,7 +353,7 @@ export function rebuildState(): Reply<boolean> {
 // Nightly refresh
 
 function removeNightlyTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  const props = PropertiesService.getUserProperties();
+  const props = userProperties();
   for (const trigger of ScriptApp.getUserTriggers(ss)) {
     if (trigger.getHandlerFunction() !== NIGHTLY_HANDLER) continue;
     props.deleteProperty(TRIGGER_DOC_PREFIX + trigger.getUniqueId());
@@ -374,7 +377,7 @@ function triggerKindOf(when: TriggerWhen): string {
  * kept as it is: every removal and re-creation is a chance to end up with none.
  */
 function installNightlyTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, when: TriggerWhen): void {
-  const props = PropertiesService.getUserProperties();
+  const props = userProperties();
   const kind = triggerKindOf(when);
   const existing = ScriptApp.getUserTriggers(ss).filter((tr) => tr.getHandlerFunction() === NIGHTLY_HANDLER);
   const only = existing.length === 1 ? existing[0] : undefined;
@@ -388,7 +391,7 @@ function installNightlyTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, whe
 
 export function setNightly(enabled: boolean, hour: number): Reply<NightlyStatus> {
   return reply(() => {
-    if (typeof enabled !== 'boolean' || !Number.isInteger(hour) || hour < 0 || hour > 23) throw new UserError('BAD_INPUT', { detail: 'hour' });
+    if (typeof enabled !== 'boolean' || !Number.isInteger(hour) || hour < 0 || hour > 23) throw badInput('hour');
     return withEnv((ctx) => {
       if (enabled) installNightlyTrigger(ctx.ss, { hour });
       else removeNightlyTriggers(ctx.ss);
@@ -415,7 +418,7 @@ export function nightlyRefresh(e?: { triggerUid?: string }): void {
   startExecution();
   let ss = SpreadsheetApp.getActive();
   if (!ss && e && e.triggerUid) {
-    const id = PropertiesService.getUserProperties().getProperty(TRIGGER_DOC_PREFIX + e.triggerUid);
+    const id = userProperties().getProperty(TRIGGER_DOC_PREFIX + e.triggerUid);
     if (id) ss = SpreadsheetApp.openById(id);
   }
   if (!ss) return;
@@ -427,8 +430,7 @@ export function nightlyRefresh(e?: { triggerUid?: string }): void {
     // have been a one-off continuation), then report the failure to Apps Script's log.
     if (e instanceof UserError && e.code === 'BUSY') {
       const state = readState(doc);
-      if (state.pending) installNightlyTrigger(doc, { afterMs: CONTINUE_AFTER_MS });
-      else if (state.nightly.enabled) installNightlyTrigger(doc, { hour: state.nightly.hour });
+      rearmTrigger(doc, !!state.pending, state.nightly);
     }
     // No trustworthy state: nothing was written and the trigger stays as it is; the failure is
     // recorded where staff look (info_ringkasan, found by its marker), and the sidebar offers
@@ -441,6 +443,17 @@ export function nightlyRefresh(e?: { triggerUid?: string }): void {
   }
 }
 
+/**
+ * Installs the trigger that comes back: a continuation soon when a run is to go on, else the
+ * daily one when the nightly refresh is on. False (nothing installed) otherwise.
+ */
+function rearmTrigger(doc: GoogleAppsScript.Spreadsheet.Spreadsheet, continuing: boolean, nightly: DocState['nightly']): boolean {
+  if (continuing) installNightlyTrigger(doc, { afterMs: CONTINUE_AFTER_MS });
+  else if (nightly.enabled) installNightlyTrigger(doc, { hour: nightly.hour });
+  else return false;
+  return true;
+}
+
 function runNightlyLocked(doc: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   // The trigger exists only because a state did: a missing state tab is a lost one.
   withRunLock(doc, (ctx) => {
@@ -449,9 +462,7 @@ function runNightlyLocked(doc: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
       complete = runAll(ctx, envOf(doc, ctx.state, currentLang(), userLanguage()), 'nightly', ctx.state.registered.slice()).complete;
     } finally {
       // Whatever happened, leave exactly one trigger: a continuation, or the daily one.
-      if (!complete) installNightlyTrigger(doc, { afterMs: CONTINUE_AFTER_MS });
-      else if (ctx.state.nightly.enabled) installNightlyTrigger(doc, { hour: ctx.state.nightly.hour });
-      else removeNightlyTriggers(doc);
+      if (!rearmTrigger(doc, !complete, ctx.state.nightly)) removeNightlyTriggers(doc);
     }
   }, { usedBefore: true });
 }
@@ -559,14 +570,12 @@ function runAll(ctx: RunContext, env: Env, kind: 'nightly' | 'clean', sheetIds: 
  * one. Returns complete=false when it stopped at its deadline; call again to continue.
  */
 export function analyzeAll(): Reply<RunAllResult> {
-  return reply(() =>
-    withEnv((ctx, env) => {
-      const ids = ctx.state.pending ? ctx.state.pending.sheetIds : logSheets(ctx.ss, ctx.state.tabs).map((s) => s.getSheetId());
-      if (ids.length === 0 && ctx.state.registered.length === 0) {
-        throw new UserError('NO_DATE_COLUMN', { sheet: ctx.ss.getSheets().map((s) => s.getName()).join('", "') });
-      }
-      for (const id of ids) if (!ctx.state.registered.includes(id)) ctx.state.registered.push(id);
-      return runAll(ctx, env, 'clean', ids.slice());
-    }),
-  );
+  return replyWithEnv((ctx, env) => {
+    const ids = ctx.state.pending ? ctx.state.pending.sheetIds : logSheets(ctx.ss, ctx.state.tabs).map((s) => s.getSheetId());
+    if (ids.length === 0 && ctx.state.registered.length === 0) {
+      throw new UserError('NO_DATE_COLUMN', { sheet: ctx.ss.getSheets().map((s) => s.getName()).join('", "') });
+    }
+    for (const id of ids) if (!ctx.state.registered.includes(id)) ctx.state.registered.push(id);
+    return runAll(ctx, env, 'clean', ids.slice());
+  });
 }

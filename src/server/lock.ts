@@ -59,21 +59,17 @@ export function withRunLock<T>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, fn:
     if (!docLock) lock.releaseLock();
   }
   const ctx: RunContext = { ss, state, owner, written: fingerprintOf(state) };
-  let result: T;
   try {
-    result = fn(ctx);
+    const result = fn(ctx);
     // The outcome is on record (with the lease marked finished) before the lease is released:
     // if the release write fails, the work is done, the caller hears so, and the next run may
     // take over the finished lease at once instead of waiting out LEASE_MS.
     markFinished(ctx);
-  } catch (e) {
+    return result;
+  } finally {
     releaseLease(ss, owner, state);
     if (docLock) docLock.releaseLock();
-    throw e;
   }
-  releaseLease(ss, owner, state);
-  if (docLock) docLock.releaseLock();
-  return result;
 }
 
 /** Marks this run's lease finished in the state (a no-op write when the outcome save already did). */

@@ -204,12 +204,22 @@ export const TAB_MARKER = 'pola.tab';
 
 let markerIndex = new WeakMap<Spreadsheet, Map<string, Sheet>>();
 
+/** The developer metadata under `key` on a spreadsheet or a sheet. */
+export function metadataOf(target: Spreadsheet | Sheet, key: string): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
+  return target.createDeveloperMetadataFinder().withKey(key).find();
+}
+
+/** Adds developer metadata to a sheet, visible to this project only. */
+export function addMetadata(sheet: Sheet, key: string, value: string): void {
+  sheet.addDeveloperMetadata(key, value, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+}
+
 /** Contract name → our marked tab, found with one metadata search per execution. */
 export function markedTabs(ss: Spreadsheet): Map<string, Sheet> {
   let index = markerIndex.get(ss);
   if (!index) {
     index = new Map();
-    for (const md of ss.createDeveloperMetadataFinder().withKey(TAB_MARKER).find()) {
+    for (const md of metadataOf(ss, TAB_MARKER)) {
       const sheet = md.getLocation().getSheet();
       const name = md.getValue();
       if (sheet && name && !index.has(name)) index.set(name, sheet);
@@ -220,7 +230,7 @@ export function markedTabs(ss: Spreadsheet): Map<string, Sheet> {
 }
 
 function markTab(ss: Spreadsheet, sheet: Sheet, name: string): void {
-  sheet.addDeveloperMetadata(TAB_MARKER, name, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+  addMetadata(sheet, TAB_MARKER, name);
   markedTabs(ss).set(name, sheet);
 }
 
@@ -315,9 +325,9 @@ export function styleTable(sheet: Sheet, headers: string[], widths: number[]): v
 }
 
 /** A tab's content as written: header row plus data rows (for reading kamus back). */
-export function readTable(sheet: Sheet): Grid {
+export function readTable(sheet: Sheet, maxRows = Infinity): Grid {
   const lastRow = sheet.getLastRow();
   const lastCol = sheet.getLastColumn();
   if (lastRow === 0 || lastCol === 0) return [];
-  return sheet.getRange(1, 1, lastRow, lastCol).getValues() as Grid;
+  return sheet.getRange(1, 1, Math.min(lastRow, maxRows), lastCol).getValues() as Grid;
 }

@@ -10,7 +10,7 @@ import type { RunRecord, Settings } from '../shared/api';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import type { SavedMapping } from '../core/mapping';
 import type { PendingRun } from '../core/plan';
-import { ensureTab, markedTabs } from './sheets';
+import { addMetadata, ensureSize, ensureTab, markedTabs, metadataOf } from './sheets';
 
 export const STATE_TAB = '_pola_state';
 
@@ -100,25 +100,24 @@ export function readState(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DocStat
 }
 
 /** The state as the tab stores it: one row per key, the value as JSON split over cells of CHUNK characters. */
-export function stateRows(state: DocState): string[][] {
+/** The state as rows of one width: the widest row's, at least `minWidth` (and 2). */
+export function stateRows(state: DocState, minWidth = 2): string[][] {
   const rows = KEYS.map((k) => {
     const json = JSON.stringify(state[k] ?? null);
     const cells: string[] = [k];
     for (let i = 0; i < json.length; i += CHUNK) cells.push("'" + json.slice(i, i + CHUNK));
     return cells;
   });
-  const width = rows.reduce((w, r) => Math.max(w, r.length), 2);
+  const width = rows.reduce((w, r) => Math.max(w, r.length), Math.max(2, minWidth));
   return rows.map((r) => r.concat(new Array<string>(width - r.length).fill('')));
 }
 
 export function writeState(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: DocState): void {
   const sheet = stateSheet(ss, true) as GoogleAppsScript.Spreadsheet.Sheet;
-  const rows = stateRows(state);
-  const width = Math.max(rows[0]?.length ?? 0, sheet.getLastColumn());
-  // Cells of a longer earlier value are blanked in the same write.
-  const full = rows.map((r) => r.concat(new Array<string>(width - r.length).fill('')));
-  if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-  if (sheet.getMaxRows() < full.length) sheet.insertRowsAfter(sheet.getMaxRows(), full.length - sheet.getMaxRows());
+  // As wide as the tab's content: cells of a longer earlier value are blanked in the same write.
+  const full = stateRows(state, sheet.getLastColumn());
+  const width = full[0]?.length ?? 2;
+  ensureSize(sheet, full.length, width);
   sheet.getRange(1, 1, full.length, width).setValues(full);
 }
 
@@ -130,23 +129,23 @@ const MAX_MARKED_MAPPING = 20000;
 export function markLog(sheet: GoogleAppsScript.Spreadsheet.Sheet, mapping: SavedMapping | undefined): void {
   const json = mapping ? JSON.stringify(mapping) : '{}';
   const value = json.length <= MAX_MARKED_MAPPING ? json : '{}';
-  const found = sheet.createDeveloperMetadataFinder().withKey(LOG_MARKER).find();
+  const found = metadataOf(sheet, LOG_MARKER);
   const [first, ...extra] = found;
   if (first) {
     if (first.getValue() !== value) first.setValue(value);
     for (const more of extra) more.remove();
-  } else sheet.addDeveloperMetadata(LOG_MARKER, value, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+  } else addMetadata(sheet, LOG_MARKER, value);
 }
 
 export function unmarkLog(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
-  for (const md of sheet.createDeveloperMetadataFinder().withKey(LOG_MARKER).find()) md.remove();
+  for (const md of metadataOf(sheet, LOG_MARKER)) md.remove();
 }
 
 /** A state rebuilt from the markers: our tabs, the registered logs and their mappings. */
 export function stateFromMarkers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DocState {
   const state = emptyState();
   for (const [name, sheet] of markedTabs(ss)) if (name !== STATE_TAB) state.tabs[name] = sheet.getSheetId();
-  for (const md of ss.createDeveloperMetadataFinder().withKey(LOG_MARKER).find()) {
+  for (const md of metadataOf(ss, LOG_MARKER)) {
     const sheet = md.getLocation().getSheet();
     if (!sheet) continue;
     const id = sheet.getSheetId();

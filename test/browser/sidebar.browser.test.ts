@@ -489,7 +489,7 @@ describe('Pola Layanan sidebar in Chromium (preview server + emulator)', () => {
     });
     expect(out).toEqual({ ok: true, user: { tag: 'u1' }, returned: undefined, dateError: expect.stringContaining('illegal value'), immutable: true, hasEval: 'undefined', hasOpenTab: 'function' });
     // The server only runs the bundle's entry points.
-    for (const name of ['eval', 'SpreadsheetApp', 'PolaLayanan', 'constructor']) {
+    for (const name of ['eval', 'SpreadsheetApp', 'Pola_', 'constructor']) {
       const res = await fetch(preview.url + 'api/run', { method: 'POST', body: JSON.stringify({ name, args: [] }) });
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: string }).error).toContain('Script function not found');

@@ -1,4 +1,5 @@
 import { Dictionary, IntColumn, RowHashIndex, VISIT_FIELDS, VisitTable, at, hashString } from '../../src/core/table';
+import { visitObjects } from '../helpers/visits';
 
 test('Dictionary gives each distinct string the next code and the same code again', () => {
   const dict = new Dictionary();
@@ -24,7 +25,7 @@ describe('VisitTable', () => {
     table.add(19801, visit('Informasi', 'Klaim'));
     table.add(19801, visit('Klaim', 'JHT'));
     expect(table.size).toBe(3);
-    expect(table.toObjects()).toEqual([
+    expect(visitObjects(table)).toEqual([
       { day: 19800, ...visit('Klaim', 'JHT') },
       { day: 19801, ...visit('Informasi', 'Klaim') },
       { day: 19801, ...visit('Klaim', 'JHT') },
@@ -38,7 +39,7 @@ describe('VisitTable', () => {
     const table = new VisitTable();
     const codes = VISIT_FIELDS.map((f) => table.dict.code(`${f}-value`));
     table.addCodes(5, codes[0] as number, codes[1] as number, codes[2] as number, codes[3] as number, codes[4] as number);
-    expect(table.toObjects()).toEqual([{ day: 5, service: 'service-value', channel: 'channel-value', ageGroup: 'ageGroup-value', generation: 'generation-value', topic: 'topic-value' }]);
+    expect(visitObjects(table)).toEqual([{ day: 5, service: 'service-value', channel: 'channel-value', ageGroup: 'ageGroup-value', generation: 'generation-value', topic: 'topic-value' }]);
     expect(table.value('generation', 0)).toBe('generation-value');
   });
 });

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
 import { Emulator, runInContext, callEntry } from '../../tools/emulator';
-import { DIST, ROOT } from '../../tools/build';
+import { DIST, GLOBAL_NAME, ROOT, entryStub, wrapEsm } from '../../tools/build';
 import { CODE, SIDEBAR } from '../helpers/addon';
 
 /** Export names of src/server/index.ts, read from the source (independently of the build). */
@@ -34,6 +34,23 @@ describe('dist/Code.js', () => {
       expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
     }
     expect(vm.runInContext('typeof require + typeof module + typeof process', ctx)).toBe('undefinedundefinedundefined');
+  });
+
+  test('nothing but the entry points and their namespace is global (google.script.run reaches no helper)', () => {
+    const ctx = vm.createContext({});
+    vm.runInContext(code, ctx, { filename: 'Code.js' });
+    expect(Object.getOwnPropertyNames(ctx).sort()).toEqual([...sourceExports(), GLOBAL_NAME].sort());
+    expect(GLOBAL_NAME.endsWith('_')).toBe(true);
+    expect(code).toMatch(/^"use strict";/m);
+  });
+
+  test('each stub calls the entry of its own name, whatever the bundle named it', () => {
+    const esm = 'function x(n){return "b"+n}function y(n){return "a"+n}export{x as b,y as a};\n';
+    const script = wrapEsm(esm, ['a', 'b']) + ['a', 'b'].map(entryStub).join('');
+    const ctx = vm.createContext({});
+    vm.runInContext(script, ctx);
+    expect([(ctx as any).a(1), (ctx as any).b(2)]).toEqual(['a1', 'b2']);
+    expect(() => wrapEsm(esm, ['a'])).toThrow(/not the entries/);
   });
 
   test('dist holds the manifest with V8, Asia/Jakarta and the documented scopes', () => {

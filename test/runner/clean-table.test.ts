@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { intlZoneClock } from '../../tools/emulator';
 import type { Grid } from '../../src/core/cells';
 import type { ColumnTable } from '../../src/core/columns';
+import { visitObjects } from '../helpers/visits';
 
 const clock = intlZoneClock('Asia/Jakarta');
 
@@ -26,7 +27,7 @@ function plain(plan: CleanPlan): unknown {
   return {
     ...plan,
     changes: plan.changes.map((c) => ({ ...c, rows: Array.from(c.rows) })),
-    visits: plan.visits.toObjects(),
+    visits: visitObjects(plan.visits),
   };
 }
 

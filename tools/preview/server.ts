@@ -58,7 +58,7 @@ export function bundleEntries(code: string): string[] {
   const at = code.lastIndexOf(ENTRY_MARKER);
   if (at < 0) throw new Error('dist/Code.js has no entry-point section; rebuild with `npm run build`');
   const names: string[] = [];
-  const re = /^function ([A-Za-z_$][\w$]*)\(\)\s*\{/gm;
+  const re = /^function ([A-Za-z_$][\w$]*)\([^)]*\)\s*\{/gm;
   const tail = code.slice(at);
   for (let m = re.exec(tail); m; m = re.exec(tail)) names.push(m[1]);
   return names;

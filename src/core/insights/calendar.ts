@@ -92,6 +92,11 @@ export function lastCompleteMonday(end: number, cal: OpenCalendar): number {
   return m;
 }
 
+/** x rounded to `digits` decimals (Math.pow(10, 2) is exactly 100: the same as x * 100 / 100). */
+export function roundTo(x: number, digits = 2): number {
+  return Math.round(x * Math.pow(10, digits)) / Math.pow(10, digits);
+}
+
 export function medianOf(xs: readonly number[]): number {
   if (xs.length === 0) return 0;
   const s = xs.slice().sort((a, b) => a - b);

@@ -8,7 +8,7 @@
  * objective solved exactly by optimal partitioning: with a few hundred weeks the O(n²) search
  * takes milliseconds, so PELT's pruning is not needed.
  */
-import { medianOf } from './calendar';
+import { medianOf, roundTo } from './calendar';
 
 export const PERUBAHAN_HEADERS = ['layanan', 'topik', 'mulai', 'selesai', 'rata_sebelum_per_minggu', 'rata_selama_per_minggu', 'rasio'] as const;
 /** Columns of ds_perubahan holding day numbers. */
@@ -137,7 +137,6 @@ function segmentAt(segments: readonly Segment[], week: number): Segment {
 
 export type PerubahanRow = [string, string, number, number, number, number, number | ''];
 
-const r2 = (x: number) => Math.round(x * 100) / 100;
 
 /** One row per change point: the new segment against the one before it. */
 export function perubahanRows(service: string, topic: string, segments: readonly Segment[], mondays: readonly number[]): PerubahanRow[] {
@@ -145,7 +144,7 @@ export function perubahanRows(service: string, topic: string, segments: readonly
   for (let i = 1; i < segments.length; i++) {
     const s = at(segments, i);
     const before = at(segments, i - 1).mean;
-    rows.push([service, topic, at(mondays, s.from), at(mondays, s.to) + 6, r2(before), r2(s.mean), before > 0 ? r2(s.mean / before) : '']);
+    rows.push([service, topic, at(mondays, s.from), at(mondays, s.to) + 6, roundTo(before), roundTo(s.mean), before > 0 ? roundTo(s.mean / before) : '']);
   }
   return rows;
 }

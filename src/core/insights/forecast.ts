@@ -395,25 +395,6 @@ export function countCdf(mean: number, variance: number, n: number): number {
 }
 
 /**
- * [countCdf(n − 1), countCdf(n)] in one summation: the second continues the first's sum by one
- * term, as its own summation would reach the same partial sums term for term.
- */
-function countCdfPair(mean: number, variance: number, n: number): [number, number] {
-  const dist = countDistribution(mean, variance);
-  if (dist.kind !== 'series' || n < 1) return [countCdf(mean, variance, n - 1), countCdf(mean, variance, n)];
-  let pmf = dist.pmf0;
-  let cdf = pmf;
-  let k = 0;
-  for (; k < n - 1 && k < dist.limit; k++) {
-    pmf = nextPmf(dist, k, pmf);
-    cdf += pmf;
-  }
-  const before = Math.min(1, cdf);
-  if (k < n && k < dist.limit) cdf += nextPmf(dist, k, pmf);
-  return [before, Math.min(1, cdf)];
-}
-
-/**
  * [countQuantile(qa), countQuantile(qb)] for qa ≤ qb in one summation: the search for qb goes
  * on from where the one for qa stopped, through the same partial sums.
  */
@@ -466,7 +447,10 @@ export function countQuantile(mean: number, variance: number, q: number): number
 export function pitBandShare(mean: number, variance: number, y: number, coverage: number): number {
   const lower = (1 - coverage) / 2;
   const upper = 1 - lower;
-  const [from, to] = countCdfPair(mean, variance, y);
+  // Two summations from 0 (one backtest day each, a few hundred in all; the bundle has no room
+  // for a one-pass copy): the second reaches the first's partial sums term for term.
+  const from = countCdf(mean, variance, y - 1);
+  const to = countCdf(mean, variance, y);
   if (to - from <= 1e-12) return to >= lower && to <= upper ? 1 : 0;
   return Math.max(0, Math.min(to, upper) - Math.max(from, lower)) / (to - from);
 }

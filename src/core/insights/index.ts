@@ -7,7 +7,7 @@ import type { Lang } from '../../shared/api';
 import { INSIGHT_TABS } from '../contract';
 import { UNKNOWN_GROUP } from '../settings';
 import { isoOfDay } from '../zone';
-import { OpenCalendar, isOpen, lastCompleteMonday, learnCalendar, mondayOf } from './calendar';
+import { OpenCalendar, isOpen, lastCompleteMonday, learnCalendar, mondayOf, roundTo } from './calendar';
 import { ALL_TOPICS, PERUBAHAN_HEADERS, PerubahanRow, perubahanRows, segmentWeekly, surgesOf } from './changepoints';
 import { HOLIDAY_SOURCE, closedDates } from './holidays';
 import { DailyCounts, PRAKIRAAN_HEADERS, WeekPoint, forecastServices } from './prakiraan';
@@ -85,6 +85,9 @@ export interface Insights {
   weeks: WeekPoint[];
 }
 
+/** A table of its own headers (a copy) and rows. */
+const insightTable = (name: string, headers: readonly string[], rows: InsightCell[][] = []): InsightTable => ({ name, headers: [...headers], rows });
+
 /** Topics followed on their own in ds_perubahan: at least 2 visits a week on average, 10 per service at most. */
 const MIN_TOPIC_PER_WEEK = 2;
 const MAX_TOPICS = 10;
@@ -113,10 +116,10 @@ export function buildCodedInsights(input: CodedVisits, today: number, settings: 
   const { first, last } = dayRange(input.day);
   const tables: InsightTable[] = [];
   if (n === 0) {
-    tables.push({ name: 'ds_prakiraan', headers: [...PRAKIRAAN_HEADERS], rows: [] });
-    tables.push({ name: 'ds_staf', headers: [...STAF_HEADERS], rows: [] });
-    tables.push({ name: 'ds_perubahan', headers: [...PERUBAHAN_HEADERS], rows: [] });
-    tables.push({ name: 'wawasan', headers: [...WAWASAN_HEADERS], rows: [] });
+    tables.push(insightTable('ds_prakiraan', PRAKIRAAN_HEADERS));
+    tables.push(insightTable('ds_staf', STAF_HEADERS));
+    tables.push(insightTable('ds_perubahan', PERUBAHAN_HEADERS));
+    tables.push(insightTable('wawasan', WAWASAN_HEADERS));
     return { tables, info: [['prakiraan_mase', ''], ['prakiraan_mape_mingguan', ''], ['prakiraan_cakupan_80', ''], ['prakiraan_cakupan_pit_80', '']], weeks: [] };
   }
   const span = last - first + 1;
@@ -132,11 +135,11 @@ export function buildCodedInsights(input: CodedVisits, today: number, settings: 
   const cal = learnCalendar(first, totals, closedDates(settings.holidays, settings.holidaysRemoved));
 
   const fc = forecastServices(new Map(Array.from(series).sort((a, b) => (a[0] < b[0] ? -1 : 1))), cal, today);
-  tables.push({ name: 'ds_prakiraan', headers: [...PRAKIRAAN_HEADERS], rows: fc.rows });
+  tables.push(insightTable('ds_prakiraan', PRAKIRAAN_HEADERS, fc.rows));
 
   const models = counterModels(input, daily, fc.services, fc.trainEnd, settings.selfServiceChannels);
   const staf = staffingTable(models, cal.openWeekdays, settings.staffing);
-  tables.push({ name: 'ds_staf', headers: [...STAF_HEADERS], rows: staf });
+  tables.push(insightTable('ds_staf', STAF_HEADERS, staf));
 
   // Weekly series over complete Monday–Sunday weeks up to the last complete day.
   const firstMonday = mondayOf(first);
@@ -179,7 +182,7 @@ export function buildCodedInsights(input: CodedVisits, today: number, settings: 
       .slice(0, MAX_TOPICS);
     for (const [topic, arr] of topics) perubahan.push(...perubahanRows(service, topic, segmentWeekly(arr.map((v, w) => v * (scale[w] ?? 0))), mondays));
   }
-  tables.push({ name: 'ds_perubahan', headers: [...PERUBAHAN_HEADERS], rows: perubahan });
+  tables.push(insightTable('ds_perubahan', PERUBAHAN_HEADERS, perubahan));
 
   const wawasan: WawasanRow[] = [
     ...earlyMonthRule(staf, settings.peakThreshold, lang),
@@ -188,9 +191,9 @@ export function buildCodedInsights(input: CodedVisits, today: number, settings: 
     ...jmoGenerationRule(jmoByGeneration, lang),
     ...(mondays.length ? jmoMonitorRule(jmoWeekly, mondays[mondays.length - 1] as number, lang) : []),
   ];
-  tables.push({ name: 'wawasan', headers: [...WAWASAN_HEADERS], rows: wawasan });
+  tables.push(insightTable('wawasan', WAWASAN_HEADERS, wawasan));
 
-  const num = (x: number | null, d = 4) => (x === null ? '' : String(Math.round(x * Math.pow(10, d)) / Math.pow(10, d)));
+  const num = (x: number | null) => (x === null ? '' : String(roundTo(x, 4)));
   const info: [string, string][] = [
     ['prakiraan_mase', num(fc.mase)],
     ['prakiraan_mape_mingguan', num(fc.mapeWeekly)],

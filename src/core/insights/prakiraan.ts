@@ -4,7 +4,7 @@
  * seasonal-naive forecast (same weekday last week), both on open days; services are pooled by
  * summing errors and scales over their days. Weekly MAPE is on the branch's weekly totals.
  */
-import { OpenCalendar, isOpen, lastCompleteMonday, mondayOf } from './calendar';
+import { OpenCalendar, isOpen, lastCompleteMonday, mondayOf, roundTo } from './calendar';
 import { DEFAULT_FORECAST_CONFIG, DayForecast, DayShape, ForecastConfig, FittedModel, dayShape, fitForecast, forecastDesign, normalQuantile, pitBandShare } from './forecast';
 
 export const PRAKIRAAN_HEADERS = ['tanggal', 'layanan', 'jenis', 'jumlah_aktual', 'prakiraan', 'batas_bawah', 'batas_atas'] as const;
@@ -62,7 +62,6 @@ export interface ForecastResult {
   backtestStart: number | null;
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** The last day with complete data: yesterday, or the last logged day when the log is older. */
 export function lastCompleteDay(lastLogged: number, today: number): number {
@@ -151,7 +150,7 @@ export function forecastServices(
         const w = Math.floor((d - holdStart) / 7);
         weeklyActual[w] += a;
         weeklyForecast[w] += f.mean;
-        rows.push([d, service, 'backtest', a, round2(f.mean), f.lo, f.hi]);
+        rows.push([d, service, 'backtest', a, roundTo(f.mean), f.lo, f.hi]);
         addWeek(d, service, a, f);
       }
       if (held.length > 0) {
@@ -168,7 +167,7 @@ export function forecastServices(
     for (let k = 0; k < ahead.length; k++) {
       const d = ahead[k] as number;
       const f = model.predict(aheadShapes[k] as DayShape);
-      rows.push([d, service, 'prakiraan', '', round2(f.mean), f.lo, f.hi]);
+      rows.push([d, service, 'prakiraan', '', roundTo(f.mean), f.lo, f.hi]);
       addWeek(d, service, null, f);
     }
     services.push({ service, model, mase, coverage, coveragePit });
@@ -184,7 +183,7 @@ export function forecastServices(
     let level = 0;
     for (const sd of w.level.values()) level += sd * sd;
     const sd = Math.sqrt(Math.max(0, w.noise) + level);
-    return { monday, actual: w.actual, forecast: round2(w.mean), lo: Math.max(0, Math.round(w.mean - z * sd)), hi: Math.round(w.mean + z * sd) };
+    return { monday, actual: w.actual, forecast: roundTo(w.mean), lo: Math.max(0, Math.round(w.mean - z * sd)), hi: Math.round(w.mean + z * sd) };
   }).sort((a, b) => a.monday - b.monday);
   return {
     rows,

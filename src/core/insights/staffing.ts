@@ -4,6 +4,7 @@
  */
 import { countersNeeded, averageWait, serviceLevel } from './erlang';
 import { WEEKDAY_NAMES } from '../settings';
+import { roundTo } from './calendar';
 import type { FittedModel } from './forecast';
 
 export const STAF_HEADERS = [
@@ -71,7 +72,7 @@ export interface ServiceModel {
   counterShare: number;
 }
 
-const round = (x: number, digits: number) => Math.round(x * Math.pow(10, digits)) / Math.pow(10, digits);
+const round = roundTo;
 
 /** One ds_staf row: Erlang C at the busiest hour, then grossed up for shrinkage. */
 export function staffRow(weekday: number, wom: number, service: string, visitsPerDay: number, peakShare: PeakHourShare, s: StaffingSettings): StafRow {

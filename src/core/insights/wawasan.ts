@@ -5,47 +5,57 @@
 import type { Lang } from '../../shared/api';
 import { isoOfDay, ymdOfDay, dayNumber, daysInMonth } from '../zone';
 import type { StafRow } from './staffing';
-import { medianOf } from './calendar';
+import { medianOf, roundTo } from './calendar';
 
 export const WAWASAN_HEADERS = ['kode', 'temuan', 'rekomendasi', 'angka_pendukung'] as const;
 export type WawasanRow = [string, string, string, string];
 
-const TEXT: Record<Lang, Record<string, string>> = {
-  id: {
-    'awal_bulan.temuan': 'Minggu pertama tiap bulan diperkirakan {ratio}× lebih ramai per hari daripada minggu ke-2 sampai ke-4.',
-    'awal_bulan.rekomendasi': 'Tambah {extra} petugas layanan pada minggu pertama setiap bulan (hari tersibuk: {day}).',
-    'perubahan.temuan': 'Kunjungan {service} melonjak mulai {start} sampai {end}: {during} per minggu, {ratio}× dari {before} sebelumnya.',
-    'perubahan.rekomendasi': 'Untuk perubahan skema berikutnya, umumkan paling lambat dua bulan sebelumnya (untuk lonjakan ini: {announce}).',
-    'usia_info.temuan': 'Kelompok usia {group} mengajukan {share} dari permintaan informasi; topik teratas: {topics}.',
-    'usia_info.rekomendasi': 'Sediakan layanan informasi langsung bagi peserta usia {group}, terutama tentang {topics}.',
-    'jmo_generasi.temuan': 'Keluhan JMO terbanyak datang dari {generations}; kategori utama: {categories}.',
-    'jmo_generasi.rekomendasi': 'Buat aplikasi JMO lebih mudah dipakai oleh {generations}, mulai dari {categories}.',
-    'jmo_pantau.temuan': 'Keluhan JMO minggu {week} ({count}) di atas biasanya ({baseline} per minggu).',
-    'jmo_pantau.rekomendasi': 'Pantau keluhan JMO setiap minggu dan periksa gangguan aplikasi minggu ini.',
-  },
-  en: {
-    'awal_bulan.temuan': 'The first week of each month is forecast to be {ratio}× busier per day than weeks 2 to 4.',
-    'awal_bulan.rekomendasi': 'Add {extra} service staff in the first week of every month (busiest day: {day}).',
-    'perubahan.temuan': '{service} visits surged from {start} to {end}: {during} per week, {ratio}× the {before} before.',
-    'perubahan.rekomendasi': 'For the next scheme change, announce it at least two months ahead (for this surge: by {announce}).',
-    'usia_info.temuan': 'Age group {group} makes {share} of information requests; top topics: {topics}.',
-    'usia_info.rekomendasi': 'Offer direct information services to members aged {group}, above all on {topics}.',
-    'jmo_generasi.temuan': 'Most JMO complaints come from {generations}; main categories: {categories}.',
-    'jmo_generasi.rekomendasi': 'Make the JMO app easier to use for {generations}, starting with {categories}.',
-    'jmo_pantau.temuan': 'JMO complaints in the week of {week} ({count}) are above normal ({baseline} per week).',
-    'jmo_pantau.rekomendasi': 'Monitor JMO complaints weekly and check for app problems this week.',
-  },
+/** Per finding code: its temuan and rekomendasi in Indonesian, then the same two in English. */
+const TEXT: Record<string, readonly [idTemuan: string, idRekomendasi: string, enTemuan: string, enRekomendasi: string]> = {
+  awal_bulan: [
+    'Minggu pertama tiap bulan diperkirakan {ratio}× lebih ramai per hari daripada minggu ke-2 sampai ke-4.',
+    'Tambah {extra} petugas layanan pada minggu pertama setiap bulan (hari tersibuk: {day}).',
+    'The first week of each month is forecast to be {ratio}× busier per day than weeks 2 to 4.',
+    'Add {extra} service staff in the first week of every month (busiest day: {day}).',
+  ],
+  perubahan: [
+    'Kunjungan {service} melonjak mulai {start} sampai {end}: {during} per minggu, {ratio}× dari {before} sebelumnya.',
+    'Untuk perubahan skema berikutnya, umumkan paling lambat dua bulan sebelumnya (untuk lonjakan ini: {announce}).',
+    '{service} visits surged from {start} to {end}: {during} per week, {ratio}× the {before} before.',
+    'For the next scheme change, announce it at least two months ahead (for this surge: by {announce}).',
+  ],
+  usia_info: [
+    'Kelompok usia {group} mengajukan {share} dari permintaan informasi; topik teratas: {topics}.',
+    'Sediakan layanan informasi langsung bagi peserta usia {group}, terutama tentang {topics}.',
+    'Age group {group} makes {share} of information requests; top topics: {topics}.',
+    'Offer direct information services to members aged {group}, above all on {topics}.',
+  ],
+  jmo_generasi: [
+    'Keluhan JMO terbanyak datang dari {generations}; kategori utama: {categories}.',
+    'Buat aplikasi JMO lebih mudah dipakai oleh {generations}, mulai dari {categories}.',
+    'Most JMO complaints come from {generations}; main categories: {categories}.',
+    'Make the JMO app easier to use for {generations}, starting with {categories}.',
+  ],
+  jmo_pantau: [
+    'Keluhan JMO minggu {week} ({count}) di atas biasanya ({baseline} per minggu).',
+    'Pantau keluhan JMO setiap minggu dan periksa gangguan aplikasi minggu ini.',
+    'JMO complaints in the week of {week} ({count}) are above normal ({baseline} per week).',
+    'Monitor JMO complaints weekly and check for app problems this week.',
+  ],
 };
 
-/** Fills a template; Indonesian text writes decimals with a comma (2,04×), English with a point. */
-function say(lang: Lang, key: string, vars: Record<string, string | number>): string {
-  return (TEXT[lang][key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => {
+/**
+ * Fills a finding's temuan (part 0) or rekomendasi (part 1); Indonesian text writes decimals with
+ * a comma (2,04×), English with a point.
+ */
+function say(lang: Lang, code: string, part: 0 | 1, vars: Record<string, string | number>): string {
+  return (TEXT[code]?.[(lang === 'en' ? 2 : 0) + part] ?? code).replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = String(vars[k] ?? '');
     return lang === 'id' && /^\d+\.\d+%?$/.test(v) ? v.replace('.', ',') : v;
   });
 }
 
-const fmt = (x: number, d = 2) => String(Math.round(x * Math.pow(10, d)) / Math.pow(10, d));
+const fmt = (x: number, d = 2) => String(roundTo(x, d));
 const pct = (x: number) => fmt(x * 100, 1) + '%';
 
 /**
@@ -54,7 +64,7 @@ const pct = (x: number) => fmt(x * 100, 1) + '%';
  */
 function finding(lang: Lang, code: string, vars: Record<string, string | number>, numbers: Record<string, string | number>): WawasanRow {
   const support = Object.keys(numbers).map((k) => `${k}=${numbers[k]}`).join('; ');
-  return [code, say(lang, code + '.temuan', vars), say(lang, code + '.rekomendasi', vars), support];
+  return [code, say(lang, code, 0, vars), say(lang, code, 1, vars), support];
 }
 
 /**
