@@ -63,7 +63,7 @@ function bundleScenario(): string {
   fs.mkdirSync(TMP, { recursive: true });
   // The tools' own CLIs (build.ts …) start on `require.main === module`, which a bundle would make
   // true for every one of them: only scenario.ts's main runs.
-  esbuild.buildSync({ entryPoints: [path.join(__dirname, 'scenario.ts')], bundle: true, platform: 'node', target: 'node20', outfile, logLevel: 'warning', external: ['@duckdb/node-api', 'esbuild'], define: { 'require.main': 'undefined' } });
+  esbuild.buildSync({ entryPoints: [path.join(__dirname, 'scenario.ts')], bundle: true, platform: 'node', target: 'node20', outfile, logLevel: 'warning', external: ['@duckdb/node-api', 'esbuild', 'uglify-js'], define: { 'require.main': 'undefined' } });
   return outfile;
 }
 
