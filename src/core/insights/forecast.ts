@@ -401,21 +401,9 @@ export function countCdf(mean: number, variance: number, n: number): number {
 export function countQuantiles(mean: number, variance: number, qa: number, qb: number): [number, number] {
   const dist = countDistribution(mean, variance);
   if (dist.kind !== 'series' || !(qa <= qb)) return [countQuantile(mean, variance, qa), countQuantile(mean, variance, qb)];
-  let pmf = dist.pmf0;
-  let cdf = pmf;
-  let n = 0;
-  while (cdf < qa && n < dist.limit) {
-    pmf = nextPmf(dist, n, pmf);
-    n++;
-    cdf += pmf;
-  }
-  const na = n;
-  while (cdf < qb && n < dist.limit) {
-    pmf = nextPmf(dist, n, pmf);
-    n++;
-    cdf += pmf;
-  }
-  return [na, n];
+  const walk = startWalk(dist);
+  const na = walkTo(dist, walk, qa);
+  return [na, walkTo(dist, walk, qb)];
 }
 
 /** Smallest n with P(Y ≤ n) ≥ q, Y negative binomial with the given mean and variance (Poisson when variance ≤ mean). */
@@ -426,15 +414,29 @@ export function countQuantile(mean: number, variance: number, q: number): number
     // round(x) ≤ n ⇔ x < n + 0.5: the closed form of the smallest n with roundedNormalCdf ≥ q.
     return Math.max(0, Math.round(dist.mean + normalQuantile(q) * dist.sd));
   }
-  let pmf = dist.pmf0;
-  let cdf = pmf;
-  let n = 0;
-  while (cdf < q && n < dist.limit) {
-    pmf = nextPmf(dist, n, pmf);
-    n++;
-    cdf += pmf;
+  return walkTo(dist, startWalk(dist), q);
+}
+
+type SeriesDistribution = Extract<CountDistribution, { kind: 'series' }>;
+/** A walk up a series' partial sums: at n, its term and P(Y ≤ n). */
+interface SeriesWalk {
+  n: number;
+  pmf: number;
+  cdf: number;
+}
+
+function startWalk(dist: SeriesDistribution): SeriesWalk {
+  return { n: 0, pmf: dist.pmf0, cdf: dist.pmf0 };
+}
+
+/** Walks on until P(Y ≤ n) ≥ q (or the series' limit) and returns n; the walk can go on from there. */
+function walkTo(dist: SeriesDistribution, walk: SeriesWalk, q: number): number {
+  while (walk.cdf < q && walk.n < dist.limit) {
+    walk.pmf = nextPmf(dist, walk.n, walk.pmf);
+    walk.n++;
+    walk.cdf += walk.pmf;
   }
-  return n;
+  return walk.n;
 }
 
 /**
