@@ -184,7 +184,10 @@ function derivedChanges(changes: ChangeSet, table: ColumnTable, col: number, cel
       if (blankCode[cur]) continue;
     } else {
       let same = sameAs[cur] ?? -1;
-      if (same === -1) same = sameAs[cur] = cells.find(values[cur] ?? '') >= 0 ? cells.find(values[cur] ?? '') : -2;
+      if (same === -1) {
+        const found = cells.find(values[cur] ?? '');
+        same = sameAs[cur] = found >= 0 ? found : -2;
+      }
       if (same === codes[slot]) continue;
     }
     if (isFormula && slot > 0 && isFormula(r, col)) continue;

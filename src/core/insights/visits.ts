@@ -9,6 +9,7 @@
  * in the rows, as a Map filled row by row would: a rule that breaks ties by that order reads
  * the same result either way. (weeklyBy is the exception: its one reader sorts it fully.)
  */
+import { Dictionary } from '../table';
 import { KeyCounter } from '../summarise/counter';
 import { JMO_COMPLAINT_CATEGORIES } from '../vocabulary';
 import { jmoComplaintCategory, COMPLAINT_SERVICE } from '../summarise/counts';
@@ -43,20 +44,10 @@ export interface CodedVisits {
 
 /** Codes a column of text (tests and small inputs; the summaries pass their dictionary codes). */
 export function codedColumn(texts: readonly string[]): CodedColumn {
-  const index = new Map<string, number>();
-  const values: string[] = [];
+  const dict = new Dictionary();
   const codes = new Int32Array(texts.length);
-  for (let i = 0; i < texts.length; i++) {
-    const t = texts[i] as string;
-    let c = index.get(t);
-    if (c === undefined) {
-      c = values.length;
-      values.push(t);
-      index.set(t, c);
-    }
-    codes[i] = c;
-  }
-  return { codes, values };
+  for (let i = 0; i < texts.length; i++) codes[i] = dict.code(texts[i] as string);
+  return { codes, values: dict.values };
 }
 
 /** A column's distinct texts, and for each code the index of its text among them. */
@@ -67,19 +58,10 @@ export interface Distinct {
 
 /** Merges the codes that share a text: per distinct code, never per row. */
 export function distinctOf(column: CodedColumn): Distinct {
-  const index = new Map<string, number>();
-  const values: string[] = [];
+  const dict = new Dictionary();
   const of = new Int32Array(column.values.length);
-  column.values.forEach((v, code) => {
-    let k = index.get(v);
-    if (k === undefined) {
-      k = values.length;
-      values.push(v);
-      index.set(v, k);
-    }
-    of[code] = k;
-  });
-  return { values, of };
+  column.values.forEach((v, code) => (of[code] = dict.code(v)));
+  return { values: dict.values, of };
 }
 
 /** The index of a text among distinct values, −1 when absent. */
