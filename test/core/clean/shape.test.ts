@@ -1,4 +1,5 @@
-import { blankRows, duplicateVisits, fillDown, runningNumberColumns, runningNumbersIn } from '../../../src/core/clean/shape';
+import { blankRows, runningNumberColumns, runningNumbersIn } from '../../../src/core/clean/shape';
+import { duplicateVisits, fillDown } from '../../helpers/shape-reference';
 import { isRunningNumberColumn } from '../../../src/core/logshape/duplicates';
 import fc from 'fast-check';
 import type { Grid } from '../../../src/core/cells';

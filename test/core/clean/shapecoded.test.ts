@@ -4,7 +4,8 @@
  * order they are worked out in shows in the plan).
  */
 import fc from 'fast-check';
-import { DateCodes, blankRows, duplicateVisits, duplicateVisitsCoded, fillDown, fillDownCoded, runningNumberColumns } from '../../../src/core/clean/shape';
+import { DateCodes, blankRows, duplicateVisitsCoded, fillDownCoded, runningNumberColumns } from '../../../src/core/clean/shape';
+import { duplicateVisits, fillDown } from '../../helpers/shape-reference';
 import { ValueCodes } from '../../../src/core/clean/memo';
 import { tableOfGrid } from '../../../src/core/columns';
 import type { Cell, Grid } from '../../../src/core/cells';
