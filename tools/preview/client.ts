@@ -145,7 +145,7 @@ const PAGE_JS = `(function () {
     tabs.replaceChildren();
     view.sheets.forEach(function (s) {
       var b = el('button', { type: 'button', role: 'tab', 'data-sheet-id': String(s.sheetId), 'aria-selected': s.active ? 'true' : 'false' }, s.name);
-      if (s.hidden) { b.className = 'hidden-tab'; b.disabled = true; b.title = 'Tab tersembunyi'; b.textContent = s.name + ' (hidden)'; }
+      if (s.hidden) { b.className = 'hidden-tab'; b.disabled = true; b.title = 'Tab tersembunyi'; b.textContent = s.name + ' (tersembunyi)'; }
       else b.addEventListener('click', function () { activate(s.sheetId); });
       tabs.appendChild(b);
     });
