@@ -34,7 +34,7 @@ import { ValueCodes } from './clean/memo';
 import { hashKey, keyOf } from './clean/keys';
 import { buildCanonicalMaps } from './clean/canonicalise';
 import { AgeOutcome, BirthOutcome, DateOutcome, Outcome, OutcomeContext, SafeText, TextOutcome, ageOutcome, birthOutcome, dateOutcome, hasTrigram, shown, textOutcome } from './clean/outcomes';
-import { DateCodes, Fills, TextCodes, blankCodes, blankRows, duplicateVisitsCoded, fillDownCoded, runningNumberColumns } from './clean/shape';
+import { DateCodes, Fills, TextCodes, blankCodes, blankRows, duplicateVisitsCoded, fillDownCoded, mostlyDistinct, runningNumberColumns } from './clean/shape';
 import { Problem, SheetReview, reviewOf, sheetCheck } from './clean/review';
 import { NO_DAY } from './logshape/filldown';
 
@@ -249,13 +249,15 @@ function encodeColumn<T extends Outcome>(input: ColumnTable, from: number, col: 
 
 /**
  * Per code of each column not cleaned, the hash of its exact key part (0 for a running number,
- * which never tells two visits apart): worked out once per value, not per row.
+ * which never tells two visits apart): worked out once per value, not per row. Null for a
+ * column of mostly distinct values (names, KPJ numbers), whose rows are hashed as they are read:
+ * a value per row gains nothing from a memo but a fresh array of a million hashes.
  */
 function rawKeyHashes(input: ColumnTable, width: number, cleaned: readonly (EncodedColumn | null)[], runningNumber: Uint8Array): (Uint32Array | null)[] {
   const out: (Uint32Array | null)[] = [];
   for (let c = 0; c < width; c++) {
     const values = input.columns[c]?.values;
-    if (cleaned[c] || runningNumber[c] || !values) {
+    if (cleaned[c] || runningNumber[c] || !values || mostlyDistinct(values.length, input.rowCount)) {
       out.push(null);
       continue;
     }
@@ -342,12 +344,12 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
   for (const role of ['service', 'channel', 'topic'] as ValueRole[]) texts[role]?.table.define(textOutcome(ctx, cols[role], maps[role]));
   // Text dates like 6/1/2023 are read in the order the whole column, its header and the
   // spreadsheet's locale give evidence for; when nothing decides, the sheet is flagged.
-  const dateTexts = dates ? (dates.table.values.filter((v) => typeof v === 'string') as string[]) : [];
+  const dateTexts = dates ? (dates.table.usedValues(dates.codes).filter((v) => typeof v === 'string') as string[]) : [];
   const dateOrder = dates && dateTexts.length > 0 ? decideDateOrder(dateTexts, { header: headerName(dateCol), locale: opts.locale ?? '' }) : null;
   const visitOrder: DayOrder = dateOrder ? (dateOrder.order === 'MDY' ? 'mdy' : dateOrder.order === 'DMY' ? 'dmy' : detectDayOrder(dateTexts)) : 'dmy';
   dates?.table.define(dateOutcome(ctx, dateCol, visitOrder));
   ages?.table.define(ageOutcome(ctx, ageCol));
-  births?.table.define(birthOutcome(ctx, birthCol, detectDayOrder(births.table.values.filter((v) => typeof v === 'string'))));
+  births?.table.define(birthOutcome(ctx, birthCol, detectDayOrder(births.table.usedValues(births.codes).filter((v) => typeof v === 'string'))));
   // Columns in key order, each with its codes (null: taken as it is).
   const cleaned: (EncodedColumn | null)[] = [];
   for (let c = 0; c < width; c++) {
@@ -401,6 +403,11 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
     }
     const byCode = rawHashes[c];
     const codes = sourceCodes[c];
+    const values = table.columns[c]?.values;
+    if (!byCode && codes && values && !runningNumber[c]) {
+      for (let i = 0; i < n; i++) if (!rowBlank[i]) hashes.mix(i, c, hashKey(values[codes[i + firstDataRow] ?? 0] ?? ''));
+      return;
+    }
     const constant = runningNumber[c] ? 0 : hashKey('');
     for (let i = 0; i < n; i++) if (!rowBlank[i]) hashes.mix(i, c, byCode && codes ? byCode[codes[i + firstDataRow] ?? 0] ?? 0 : constant);
   }

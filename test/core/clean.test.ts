@@ -257,3 +257,21 @@ describe('properties of the cleaner (fast-check)', () => {
     );
   });
 });
+
+test('exact duplicates are found among thousands of distinct phone numbers (a column hashed row by row, without a memo per value)', () => {
+  // No name or KPJ column: only the exact-duplicate check can tell these rows apart.
+  const n = 6000;
+  const grid: Grid = [['Tanggal Kunjungan', 'No HP', 'Usia (th)', 'Layanan', 'Kanal', 'Topik']];
+  for (let i = 0; i < n; i++) grid.push([`${(i % 28) + 1}/05/2023`, `0812${String(1000000 + i * 7)}`, 20 + (i % 40), 'Informasi', 'Kantor Cabang', 'Saldo JHT']);
+  // Row 4,500 repeats row 12 cell for cell; row 4,501 differs from row 13 only by its phone number.
+  grid[4500] = (grid[12] as Grid[number]).slice();
+  grid[4501] = (grid[13] as Grid[number]).slice();
+  (grid[4501] as Grid[number])[1] = '081299999999';
+  const p = plan(grid);
+  expect(p.derivedStart).toBe(6);
+  const out = apply(grid, p);
+  expect(p.counts.DUPLIKAT).toBe(1);
+  expect(out[4500]?.[10]).toBe('DUPLIKAT');
+  expect(out[4500]?.[11]).toBe('duplikat dari baris 13');
+  expect(out[4501]?.[10]).not.toBe('DUPLIKAT');
+});

@@ -8,6 +8,9 @@
 import type { Cell, Grid } from '../cells';
 import type { CodedColumn } from '../columns';
 
+/** Past this many distinct values a column's codes are copied, not adopted (see ValueCodes.adopt). */
+const MAX_ADOPTED_VALUES = 1 << 16;
+
 export class ValueCodes<T> {
   /** The raw value of each code, in first-seen order. */
   readonly values: Cell[] = [];
@@ -89,6 +92,8 @@ export class ValueCodes<T> {
    * here once, so a million rows cost a typed-array lookup each.
    */
   encodeColumn(column: CodedColumn | undefined, from: number, rowCount: number): Int32Array {
+    const adopted = column ? this.adopt(column, from, rowCount) : null;
+    if (adopted) return adopted;
     const codes = new Int32Array(Math.max(0, rowCount - from));
     if (!column) {
       codes.fill(this.code(''));
@@ -114,6 +119,56 @@ export class ValueCodes<T> {
       codes[i] = code - 1;
     }
     return codes;
+  }
+
+  /**
+   * The column's own codes, viewed as this table's without a copy, when that gives codes in the
+   * order encoding would: this table has given out none yet, the column's codes reach every row,
+   * its values are distinct as this table keys them (a producer may give one value two codes), and
+   * the data rows meet their values in code order ('' aside, which whatever reads the values
+   * ignores). A header, or a value no data row holds, then has a code of its own here, so what
+   * lists the values lists usedValues. A column of a million rows costs a read of its codes, not
+   * a fresh array of a million (fresh memory is the slowest thing a run touches). Otherwise the
+   * codes are copied as before.
+   */
+  private adopt(column: CodedColumn, from: number, rowCount: number): Int32Array | null {
+    const own = column.codes;
+    const values = column.values;
+    if (this.values.length > 0 || from > rowCount || own.length < rowCount || values.length > MAX_ADOPTED_VALUES) return null;
+    const seen = new Uint8Array(values.length);
+    let last = 0;
+    for (let r = from; r < rowCount; r++) {
+      const code = own[r] as number;
+      if (code > last) {
+        last = code;
+        seen[code] = 1;
+      } else if (seen[code] === 0 && code !== 0) {
+        return null;
+      }
+    }
+    for (let k = 0; k < values.length; k++) {
+      if (this.code(values[k]) !== k) {
+        this.forget();
+        return null;
+      }
+    }
+    return new Int32Array(own.buffer, own.byteOffset + from * Int32Array.BYTES_PER_ELEMENT, rowCount - from);
+  }
+
+  /** The values `codes` use, in code order (first-seen order), each once. */
+  usedValues(codes: Int32Array): Cell[] {
+    const used = new Uint8Array(this.values.length);
+    for (let i = 0; i < codes.length; i++) used[codes[i] as number] = 1;
+    return this.values.filter((_, k) => used[k] === 1);
+  }
+
+  /** Back to a table that has given out no code (before any outcome was worked out). */
+  private forget(): void {
+    this.values.length = 0;
+    this.byText.clear();
+    this.byNumber.clear();
+    this.byInstant.clear();
+    this.byBoolean.clear();
   }
 
   /** The distinct text values among `codes`, with how many rows hold each, in first-seen order. */

@@ -64,24 +64,37 @@ export function runningNumberColumns(table: ColumnTable, from: number, header: r
 }
 
 /**
+ * Whether a column of `valueCount` values over `rowCount` rows holds mostly distinct values (a
+ * running number, names, KPJ numbers): a memo per value would be an array as long as the rows,
+ * filled to be read once, so such a column is worked through row by row instead.
+ */
+export function mostlyDistinct(valueCount: number, rowCount: number): boolean {
+  return valueCount * 4 > rowCount && valueCount > 4096;
+}
+
+/**
  * isRunningNumberColumn over a table column's rows from `from`, read through its codes: each
- * value's whole number is worked out once, and no copy of the column is made.
+ * value's whole number is worked out once (per row in a column of mostly distinct values), and
+ * no copy of the column is made.
  */
 export function runningNumbersIn(table: ColumnTable, from: number, c: number, header: Cell): boolean {
   const column = table.columns[c];
   if (!column) return false;
   const { codes, values } = column;
   const blankCode = blankCodes(table, c);
-  // Per code: its whole number, NaN when it is none, undefined until asked.
-  const wholeOf = new Float64Array(values.length).fill(-Infinity);
+  // Per code: its whole number, NaN when it is none, -Infinity until asked.
+  const wholeOf = mostlyDistinct(values.length, table.rowCount) ? null : new Float64Array(values.length).fill(-Infinity);
   let last = -Infinity;
   let count = 0;
   let increasing = true;
   for (let r = from; r < table.rowCount; r++) {
     const code = codes[r] ?? 0;
     if (blankCode[code]) continue;
-    let x = wholeOf[code] ?? NaN;
-    if (x === -Infinity) x = wholeOf[code] = integerOf(values[code] ?? '') ?? NaN;
+    let x = wholeOf ? wholeOf[code] ?? NaN : -Infinity;
+    if (x === -Infinity) {
+      x = integerOf(values[code] ?? '') ?? NaN;
+      if (wholeOf) wholeOf[code] = x;
+    }
     if (Number.isNaN(x)) return false;
     if (x <= last) increasing = false;
     last = x;

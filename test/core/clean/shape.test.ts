@@ -1,4 +1,4 @@
-import { blankRows, runningNumberColumns, runningNumbersIn } from '../../../src/core/clean/shape';
+import { blankRows, mostlyDistinct, runningNumberColumns, runningNumbersIn } from '../../../src/core/clean/shape';
 import { duplicateVisits, fillDown } from '../../helpers/shape-reference';
 import { isRunningNumberColumn } from '../../../src/core/logshape/duplicates';
 import fc from 'fast-check';
@@ -69,4 +69,19 @@ test('runningNumbersIn reads a column as isRunningNumberColumn reads its values'
     }),
     { numRuns: 1500 },
   );
+});
+
+test('runningNumbersIn reads a column of mostly distinct values (no memo per value) as isRunningNumberColumn reads it', () => {
+  // Past mostlyDistinct's bound: one value per row, worked through row by row.
+  const n = 6000;
+  const increasing: (string | number)[] = Array.from({ length: n }, (_, i) => (i === 17 ? '' : i % 3 === 0 ? String(i + 1) : i + 1));
+  const broken = increasing.slice();
+  broken[4321] = 12;
+  const text = increasing.slice();
+  text[5000] = 'x';
+  for (const [head, column] of [['Kode', increasing], ['Kode', broken], ['No', text], ['No', broken]] as const) {
+    const grid: Grid = [[head], ...column.map((v) => [v])];
+    expect(mostlyDistinct(tableOfGrid(grid).columns[0]?.values.length ?? 0, grid.length)).toBe(true);
+    expect(runningNumbersIn(tableOfGrid(grid), 1, 0, head)).toBe(isRunningNumberColumn(head, column));
+  }
 });
