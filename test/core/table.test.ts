@@ -1,4 +1,4 @@
-import { Dictionary, IntColumn, RowHashIndex, VISIT_FIELDS, VisitTable, at, hashString } from '../../src/core/table';
+import { CodeColumn, Dictionary, IntColumn, RowHashIndex, VISIT_FIELDS, VisitTable, at, hashString } from '../../src/core/table';
 import { visitObjects } from '../helpers/visits';
 
 test('Dictionary gives each distinct string the next code and the same code again', () => {
@@ -14,6 +14,26 @@ test('IntColumn grows past its capacity and keeps every value, in order', () => 
   expect(col.length).toBe(n);
   expect(col.data.length).toBeGreaterThanOrEqual(n);
   expect(Array.from({ length: n }, (_, i) => col.get(i))).toEqual(Array.from({ length: n }, (_, i) => i * 3 - 500));
+});
+
+test('CodeColumn holds codes in two bytes until one does not fit, then widens, keeping every value in order', () => {
+  const filled = (values: number[], capacity: number) => {
+    const col = new CodeColumn(capacity);
+    for (const v of values) col.push(v);
+    return col;
+  };
+  const small = Array.from({ length: 300 }, (_, i) => (i * 7919) % 65536);
+  const narrow = filled(small, 1);
+  expect(narrow.data).toBeInstanceOf(Uint16Array);
+  expect(Array.from({ length: small.length }, (_, i) => narrow.get(i))).toEqual(small);
+  // A code past 65,535 widens the column, whether it arrives inside the capacity or as it grows.
+  for (const capacity of [1000, 300]) {
+    const values = [...small, 65536, 70000, 3];
+    const wide = filled(values, capacity);
+    expect(wide.data).toBeInstanceOf(Int32Array);
+    expect(wide.length).toBe(values.length);
+    expect(Array.from({ length: values.length }, (_, i) => wide.get(i))).toEqual(values);
+  }
 });
 
 describe('VisitTable', () => {

@@ -18,7 +18,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { intlZoneClock } from '../emulator';
 import type { Grid } from '../../src/core/cells';
 import type { ZoneClock } from '../../src/core/zone';
-import { IntColumn, VISIT_FIELDS, VisitField, VisitTable } from '../../src/core/table';
+import { CodeColumn, IntColumn, VISIT_FIELDS, VisitField, VisitTable } from '../../src/core/table';
 import { generateSample, SampleCell } from '../sample/generate';
 import { synthLogCsv } from './synth';
 import { UsageError, integerOption, parseCli, printedHelp, runMain } from '../runner/args';
@@ -107,7 +107,11 @@ export function summariesDigest(s: Summaries): Record<string, string> {
 
 /** The cleaned sheets as JSON (typed columns as base64), so timing runs can skip read + clean. */
 function saveSheets(file: string, sheets: readonly SheetRecords[]): void {
-  const b64 = (a: Int32Array, n: number) => Buffer.from(a.buffer, a.byteOffset, n * 4).toString('base64');
+  // Four bytes a value, whatever width the column holds them in.
+  const b64 = (a: Int32Array | Uint16Array, n: number) => {
+    const wide = Int32Array.from(a.subarray(0, n));
+    return Buffer.from(wide.buffer, wide.byteOffset, n * 4).toString('base64');
+  };
   const plain = sheets.map((s) => ({
     ...s,
     visits: {
@@ -123,11 +127,19 @@ function saveSheets(file: string, sheets: readonly SheetRecords[]): void {
 
 function loadSheets(file: string): SheetRecords[] {
   type Plain = Omit<SheetRecords, 'visits'> & { visits: { size: number; dict: string[]; vetted: string[]; day: string; fields: Record<VisitField, string> } };
+  const int32 = (b64: string, size: number): Int32Array => {
+    const buf = Buffer.from(b64, 'base64');
+    return new Int32Array(buf.buffer, buf.byteOffset, size);
+  };
   const column = (b64: string, size: number): IntColumn => {
     const c = new IntColumn(size);
-    const buf = Buffer.from(b64, 'base64');
-    c.data.set(new Int32Array(buf.buffer, buf.byteOffset, size));
+    c.data.set(int32(b64, size));
     c.length = size;
+    return c;
+  };
+  const codes = (b64: string, size: number): CodeColumn => {
+    const c = new CodeColumn(size);
+    for (const v of int32(b64, size)) c.push(v);
     return c;
   };
   return (JSON.parse(fs.readFileSync(file, 'utf8')) as Plain[]).map((s) => {
@@ -135,7 +147,7 @@ function loadSheets(file: string): SheetRecords[] {
     for (const v of s.visits.dict) t.dict.code(v);
     for (const v of s.visits.vetted) t.vetted.add(v);
     (t as { day: IntColumn }).day = column(s.visits.day, s.visits.size);
-    for (const f of VISIT_FIELDS) t.fields[f] = column(s.visits.fields[f], s.visits.size);
+    for (const f of VISIT_FIELDS) t.fields[f] = codes(s.visits.fields[f], s.visits.size);
     return { ...s, visits: t };
   });
 }
