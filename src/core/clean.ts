@@ -438,7 +438,9 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
   const slots = Math.max(1, rowCount - firstDataRow + 1);
   const derivedCells: CodedCells[] = DERIVED_HEADERS.map((h) => {
     const cells = new CodedCells(slots);
-    cells.codes[0] = cells.codeOf(h);
+    // The code first: codeOf may widen `codes` into a new array.
+    const header = cells.codeOf(h);
+    cells.codes[0] = header;
     return cells;
   });
 

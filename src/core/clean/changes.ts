@@ -66,13 +66,13 @@ export function changeValues(ch: ColumnChange): Cell[] {
 
 /**
  * The values of a column decided a row at a time, as codes into a dictionary that grows as values
- * are met (code 0 is ''). Codes start as bytes and widen the first time a dictionary outgrows
- * them: six derived columns of a million rows are a few megabytes, not six arrays of pointers.
+ * are met (code 0 is ''). Codes start as bytes and widen (to two bytes, then four) each time a
+ * dictionary outgrows them: six derived columns of a million rows are a few megabytes, not six arrays of pointers.
  */
 export class CodedCells {
   readonly dict: Cell[] = [''];
   private readonly index = new Map<Cell, number>([['', 0]]);
-  codes: Uint8Array | Uint32Array;
+  codes: Uint8Array | Uint16Array | Uint32Array;
 
   constructor(size: number) {
     this.codes = new Uint8Array(size);
@@ -90,7 +90,9 @@ export class CodedCells {
       c = this.dict.length;
       this.dict.push(v);
       this.index.set(v, c);
-      if (c === 256 && this.codes instanceof Uint8Array) this.codes = Uint32Array.from(this.codes);
+      // One byte a row, then two, then four: each width is a fresh array as long as the column.
+      if (c === 256 && this.codes instanceof Uint8Array) this.codes = Uint16Array.from(this.codes);
+      else if (c === 65536 && this.codes instanceof Uint16Array) this.codes = Uint32Array.from(this.codes);
     }
     this.last = v;
     this.lastCode = c;

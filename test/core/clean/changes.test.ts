@@ -69,8 +69,17 @@ describe('CodedCells: a column of values as codes', () => {
       const code = cells.codeOf(`v${i}`);
       cells.codes[i] = code;
     }
-    expect(cells.codes).toBeInstanceOf(Uint32Array);
+    expect(cells.codes).toBeInstanceOf(Uint16Array);
     expect(Array.from(cells.codes, (c) => cells.dict[c])).toEqual(Array.from({ length: 400 }, (_, i) => `v${i}`));
+    // Past 65,536 values, four bytes a code.
+    const many = new CodedCells(70000);
+    for (let i = 0; i < 70000; i++) {
+      // The code first: codeOf may replace `codes` with a wider array.
+      const code = many.codeOf(i);
+      many.codes[i] = code;
+    }
+    expect(many.codes).toBeInstanceOf(Uint32Array);
+    expect(Array.from(many.codes, (c) => many.dict[c])).toEqual(Array.from({ length: 70000 }, (_, i) => i));
     expect(cells.find('v7')).toBe(8);
     expect(cells.find('')).toBe(0);
     expect(cells.find('nothing')).toBe(-1);
