@@ -140,6 +140,8 @@ export class ValueCodes<T> {
     for (let r = from; r < rowCount; r++) {
       const code = own[r] as number;
       if (code > last) {
+        // A code past the values (a producer breaking the contract) is read as the copy reads it.
+        if (code >= values.length) return null;
         last = code;
         seen[code] = 1;
       } else if (seen[code] === 0 && code !== 0) {

@@ -98,5 +98,11 @@ describe('ValueCodes: a column dictionary-encoded, each distinct value worked ou
     const renumbered = late.encodeColumn({ values: ['', 'a', 'b'], codes: own }, 0, 3);
     expect(renumbered.buffer).not.toBe(own.buffer);
     expect(late.values).toEqual(['b', 'a']);
+    // A code past the values (a producer breaking the contract): copied, the cell read as blank.
+    const past = new ValueCodes<null>();
+    const broken = Uint32Array.from([1, 5]);
+    const read = past.encodeColumn({ values: ['', 'a'], codes: broken }, 0, 2);
+    expect(read.buffer).not.toBe(broken.buffer);
+    expect(Array.from(read, (c) => past.values[c])).toEqual(['a', '']);
   });
 });
