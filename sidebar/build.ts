@@ -5,8 +5,10 @@
 import { build } from 'esbuild';
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { ROOT } from '../tools/root';
 
-const DIR = __dirname;
+/** The sidebar's sources (found from the project's root, so a bundle of the build placed elsewhere finds them too). */
+const DIR = path.join(ROOT, 'sidebar');
 
 /** Keeps inlined code from closing its own <script>/<style> element or opening an HTML comment. */
 export function escapeInline(code: string, tag: 'script' | 'style'): string {

@@ -18,16 +18,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { buildSidebarHtml } from '../sidebar/build';
 import { UsageError, parseCli, printedHelp, runMain } from './runner/args';
+import { ROOT } from './root';
 
-/** The project's root: the nearest folder holding package.json (also from a bundle of these tools elsewhere). */
-function projectRoot(from: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..');
-  }
-}
-
-export const ROOT = projectRoot(__dirname);
+export { ROOT };
 export const DIST = path.join(ROOT, 'dist');
 export const DIST_REGIONAL = path.join(ROOT, 'dist-regional');
 export const GLOBAL_NAME = 'Pola_';

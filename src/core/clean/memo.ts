@@ -5,7 +5,7 @@
  * plus a table of a few hundred distinct values and outcomes, so every pass over the rows after
  * the first is an array lookup.
  */
-import type { Cell, Grid } from '../cells';
+import type { Cell } from '../cells';
 import type { CodedColumn } from '../columns';
 
 /** Past this many distinct values a column's codes are copied, not adopted (see ValueCodes.adopt). */
@@ -67,24 +67,6 @@ export class ValueCodes<T> {
     const code = codes[i];
     if (code === undefined) throw new RangeError(`no row ${i} among ${codes.length}`);
     return this.of(code);
-  }
-
-  /** The outcome of a raw value. */
-  get(v: Cell | undefined): T {
-    return this.of(this.code(v));
-  }
-
-  /** Codes of column `col` for grid rows from..grid.length-1. */
-  encode(grid: Grid, from: number, col: number): Int32Array {
-    const codes = new Int32Array(Math.max(0, grid.length - from));
-    const byText = this.byText;
-    for (let r = from; r < grid.length; r++) {
-      const v = grid[r]?.[col];
-      // Most cells are text seen before: one Map lookup, no dispatch.
-      const known = typeof v === 'string' ? byText.get(v) : undefined;
-      codes[r - from] = known ?? this.code(v);
-    }
-    return codes;
   }
 
   /**

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { ValueCodes } from '../../../src/core/clean/memo';
 import type { Cell, Grid } from '../../../src/core/cells';
+import { tableOfGrid } from '../../../src/core/columns';
 
 describe('ValueCodes: a column dictionary-encoded, each distinct value worked out once', () => {
   test('equal values share a code; text "1", the number 1, true and a date at an instant stay apart', () => {
@@ -19,12 +20,12 @@ describe('ValueCodes: a column dictionary-encoded, each distinct value worked ou
       return String(v).toUpperCase();
     });
     const grid: Grid = [['h'], ['a'], ['b'], ['a'], ['b'], ['c']];
-    const column = codes.encode(grid, 1, 0);
-    expect(Array.from(column)).toEqual([0, 1, 0, 1, 2]);
+    const column = codes.encodeColumn(tableOfGrid(grid).columns[0], 1, grid.length);
+    expect(Array.from(column, (c) => codes.values[c])).toEqual(['a', 'b', 'a', 'b', 'c']);
     expect(seen).toEqual([]);
     expect(codes.outcomeAt(column, 4)).toBe('C');
     expect(codes.outcomeAt(column, 0)).toBe('A');
-    expect(codes.get('a')).toBe('A');
+    expect(codes.of(codes.code('a'))).toBe('A');
     expect(seen).toEqual(['c', 'a']);
     expect(() => codes.outcomeAt(column, 5)).toThrow(RangeError);
   });
@@ -37,15 +38,17 @@ describe('ValueCodes: a column dictionary-encoded, each distinct value worked ou
     expect(codes.of(0)).toBe(1);
   });
 
-  test('textCounts: the distinct text values with their row counts, first-seen order, other types left out', () => {
+  test('textCounts: the distinct text values of the data rows with their row counts, first-seen order (blank aside), the header and other types left out', () => {
     const codes = new ValueCodes<null>(() => null);
     const grid: Grid = [['Layanan'], ['Info'], [5], ['Klaim'], ['Info'], [''], ['Info']];
-    const column = codes.encode(grid, 1, 0);
-    expect(Array.from(codes.textCounts(column))).toEqual([
+    const column = codes.encodeColumn(tableOfGrid(grid).columns[0], 1, grid.length);
+    const counts = codes.textCounts(column);
+    expect(Array.from(counts).filter(([v]) => v !== '')).toEqual([
       ['Info', 3],
       ['Klaim', 1],
-      ['', 1],
     ]);
+    expect(counts.get('')).toBe(1);
+    expect(counts.has('Layanan')).toBe(false);
   });
 
   test('encodeColumn: each row reads its own value, equal values share a code, and the values the rows use come in first-seen order (rows past the codes read as code 0)', () => {
