@@ -12,7 +12,8 @@
 import type { Lang, MappingView, Role, RunRecord } from '../shared/api';
 import { ROLES } from '../shared/api';
 import { Cell, Grid, cellText, isBlank, isDate, literalText } from './cells';
-import { CleanPlan, cleanLog } from './clean';
+import { CleanPlan, ColumnChange, changeFormat, cleanLog, hasFormats } from './clean';
+import { FORMAT_OF_TYPE } from './contract';
 import { KamusEntry } from './canonical';
 import { ColumnMapping, DERIVED_HEADERS, SavedMapping, applyOverrides, columnOf, mappingFromHeader, resolveMapping, savedMappingOf } from './mapping';
 import { PlainPatch, patchesFor } from './rectangles';
@@ -252,6 +253,97 @@ export function formatReadsOf(p: Pick<PlainPatch, 'col' | 'values'>, dateCol: (c
     if (first >= 0) add(c, first, last);
   }
   return reads;
+}
+
+/**
+ * Stands in a patch's current formats for a format not read: the strings written there land the
+ * same in any format. The writer reads the formats itself before writing a string that would not.
+ */
+export const FORMAT_NOT_READ = '\u0000';
+/** The format of a cell nobody has formatted: what the derived block held before a first run wrote it. */
+export const UNFORMATTED = 'General';
+/** Formats the add-on gives its derived block (plain text, and a whole number for minggu_ke). */
+const DERIVED_FORMATS: readonly string[] = DERIVED_HEADERS.map((h) => (h === 'minggu_ke' ? FORMAT_OF_TYPE.integer : FORMAT_OF_TYPE.text));
+
+/** How a patch's number formats are decided, before any is read. */
+export interface PatchFormats {
+  /** Where to read the current formats (formatReadsOf). */
+  reads: FormatRead[];
+  /**
+   * The patch's current formats, the same shape as its values: UNFORMATTED in the add-on's new
+   * block (beyond the sheet as read), FORMAT_NOT_READ elsewhere until the reads fill them in.
+   */
+  current: string[][];
+}
+
+/** The columns whose changes carry number formats (dates written). */
+export function formattedColumns(changes: readonly ColumnChange[]): Set<number> {
+  return new Set(changes.filter(hasFormats).map((ch) => ch.col));
+}
+
+/**
+ * Which formats of patch `p` to read. The derived block lying beyond the sheet's last column when
+ * it was read (`readWidth`: a first run) belongs to the add-on and held nothing: its formats are
+ * set, not read. In the staff's columns they are read only where they decide something: under a
+ * date written (its original goes to the undo backup) and under text a plain-text cell would keep.
+ */
+export function patchFormatReads(p: Pick<PlainPatch, 'col' | 'values'>, formatted: ReadonlySet<number>, readWidth: number): PatchFormats {
+  const cols = widthOf(p);
+  const staffEnd = Math.max(p.col, Math.min(p.col + cols, readWidth));
+  const current = p.values.map(() => {
+    const row: string[] = new Array<string>(cols);
+    for (let k = 0; k < cols; k++) row[k] = p.col + k >= readWidth ? UNFORMATTED : FORMAT_NOT_READ;
+    return row;
+  });
+  return { reads: formatReadsOf(p, (c) => formatted.has(c), staffEnd), current };
+}
+
+/**
+ * The formats patch `p` is written with, given its `current` formats (with what was read), or
+ * null when it sets none: each date written gets its own format; a column of the add-on's new
+ * block holding text that a format would change gets the block's; every other cell keeps the
+ * format it has.
+ */
+export function patchFormatsToWrite(changes: readonly ColumnChange[], p: Pick<PlainPatch, 'row' | 'col' | 'values'>, current: readonly (readonly string[])[], readWidth: number, derivedStart: number): string[][] | null {
+  const cols = widthOf(p);
+  const staffEnd = Math.max(p.col, Math.min(p.col + cols, readWidth));
+  /** Per column of the patch: its dated change (read with a row cursor), or its block format, or neither. */
+  const dated: (ColumnChange | undefined)[] = new Array<ColumnChange | undefined>(cols);
+  const own: (string | undefined)[] = new Array<string | undefined>(cols);
+  let touches = false;
+  for (const ch of changes) {
+    const k = ch.col - p.col;
+    if (k < 0 || k >= cols || !hasFormats(ch)) continue;
+    dated[k] = ch;
+    // (A dated column is a staff column, inside the sheet as read.)
+    if (ch.col < staffEnd) touches = true;
+  }
+  for (let c = staffEnd; c < p.col + cols; c++) {
+    const k = c - p.col;
+    if (p.values.some((row) => formatSensitive(row[k]))) {
+      own[k] = DERIVED_FORMATS[c - derivedStart];
+      if (own[k] !== undefined) touches = true;
+    }
+  }
+  if (!touches) return null;
+  const out = current.map((row) => row.slice());
+  for (let k = 0; k < cols; k++) {
+    const ch = dated[k];
+    const block = own[k];
+    if (block !== undefined) for (const row of out) row[k] = block;
+    if (!ch) continue;
+    // The change's rows ascend, as the patch's do: one cursor walks both.
+    let at = 0;
+    for (let i = 0; i < out.length; i++) {
+      const r = p.row + i;
+      while (at < ch.rows.length && (ch.rows[at] ?? Infinity) < r) at++;
+      if (ch.rows[at] !== r) continue;
+      const f = changeFormat(ch, at);
+      const row = out[i];
+      if (f && row) row[k] = f;
+    }
+  }
+  return out;
 }
 
 /**

@@ -6,10 +6,10 @@
  */
 import type { CleanResult, Lang, MappingView, ReportResult, Role, RunRecord, Settings, SummaryResult, TabLink, UndoEntryView, UndoResult } from '../shared/api';
 import { Cell, Grid, isBlank } from '../core/cells';
-import { CleanPlan, changeFormat, hasFormats } from '../core/clean';
-import { DERIVED_HEADERS, SavedMapping, detectMapping } from '../core/mapping';
+import { CleanPlan } from '../core/clean';
+import { SavedMapping, detectMapping } from '../core/mapping';
 import { KamusEntry } from '../core/canonical';
-import { FORMAT_OF_TYPE, REPORT_TABS, SUMMARY_TABS, tabContract } from '../core/contract';
+import { REPORT_TABS, SUMMARY_TABS, tabContract } from '../core/contract';
 import { summarise } from '../core/summarise';
 import { lookerStudioUrl } from '../core/looker';
 import { VERSION } from '../core/version';
@@ -25,11 +25,12 @@ import {
   kamusOfRows,
   blocksOf,
   cellsOf,
-  formatReadsOf,
-  formatSensitive,
+  formattedColumns,
   infoWithRun,
   kamusRows,
   mappingViewOf,
+  patchFormatReads,
+  patchFormatsToWrite,
   pendingWithout,
   pendingWriting,
   planLog,
@@ -132,52 +133,15 @@ export function planSheet(ss: Spreadsheet, state: DocState, env: Env, sheet: She
   return { log: outcome.log, grid: snap.grid };
 }
 
-/** Formats the add-on gives its derived block (plain text, and a whole number for minggu_ke). */
-const DERIVED_FORMATS: readonly string[] = DERIVED_HEADERS.map((h) => (h === 'minggu_ke' ? FORMAT_OF_TYPE.integer : FORMAT_OF_TYPE.text));
-/** The format of a cell nobody has formatted: what the derived block held before a first run wrote it. */
-const UNFORMATTED = 'General';
-
-/** Whether a string in column k of these rows would be written differently in a plain-text cell than elsewhere. */
-function columnFormatSensitive(rows: readonly (readonly Cell[])[], k: number): boolean {
-  return rows.some((row) => formatSensitive(row[k]));
-}
-
 /**
- * The formats each patch is written with. In the staff's columns they are read (only under
- * patches where they matter: a date written, or text that lands differently in a plain-text
- * cell). The derived block lying beyond the sheet's last column when it was read (a first run)
- * belongs to the add-on and held nothing: its formats are set, not read, and undo gives back
- * the unformatted cells it found. Patches that write dates keep the originals for the backup.
+ * The formats each patch is written with, as core/plan.ts decides them: the adapter reads the
+ * formats it is told to read, and patches that write dates keep the originals for the backup.
  */
 function withFormats(sheet: Sheet, plan: CleanPlan, patches: PlainPatch[], readWidth: number): Patch[] {
-  const formatAt = new Map<number, Map<number, string>>();
-  for (const ch of plan.changes) {
-    if (!hasFormats(ch)) continue;
-    const m = new Map<number, string>();
-    ch.rows.forEach((r, i) => {
-      const f = changeFormat(ch, i);
-      if (f) m.set(r, f);
-    });
-    formatAt.set(ch.col, m);
-  }
+  const formatted = formattedColumns(plan.changes);
   return patches.map((p) => {
-    const cols = widthOf(p);
-    // The add-on's new block: its columns holding text that a format would change get theirs.
-    const ownFormat = (c: number): string | undefined => (c >= readWidth && columnFormatSensitive(p.values, c - p.col) ? DERIVED_FORMATS[c - plan.derivedStart] : undefined);
-    // Columns [p.col, staffEnd) were inside the grid as read; the rest is the add-on's new block.
-    const staffEnd = Math.max(p.col, Math.min(p.col + cols, readWidth));
-    let touches = false;
-    for (let c = staffEnd; c < p.col + cols; c++) if (ownFormat(c) !== undefined) touches = true;
-    for (let c = p.col; c < staffEnd; c++) if (formatAt.has(c)) touches = true;
-    // Formats are read only where they decide something (core/plan.ts formatReadsOf): under a
-    // date written (its original format goes to the backup) and under text that a plain-text
-    // cell would keep otherwise. Everywhere else a string written lands the same in any format.
-    const current = p.values.map(() => {
-      const row: string[] = new Array(cols);
-      for (let k = 0; k < cols; k++) row[k] = p.col + k >= readWidth ? UNFORMATTED : FORMAT_NOT_READ;
-      return row;
-    });
-    for (const f of formatReadsOf(p, (c) => formatAt.has(c), staffEnd)) {
+    const { reads, current } = patchFormatReads(p, formatted, readWidth);
+    for (const f of reads) {
       const read = readFormats(sheet, p.row + f.row, f.col, f.rows, f.cols);
       for (let i = 0; i < f.rows; i++) {
         const row = current[f.row + i];
@@ -186,9 +150,8 @@ function withFormats(sheet: Sheet, plan: CleanPlan, patches: PlainPatch[], readW
         for (let k = 0; k < f.cols; k++) row[f.col - p.col + k] = got[k] ?? FORMAT_NOT_READ;
       }
     }
-    if (!touches) return { ...p, formats: null, originalFormats: null, current };
-    const formats = current.map((row, i) => row.map((f, k) => formatAt.get(p.col + k)?.get(p.row + i) ?? ownFormat(p.col + k) ?? f));
-    return { ...p, formats, originalFormats: current, current };
+    const formats = patchFormatsToWrite(plan.changes, p, current, readWidth, plan.derivedStart);
+    return { ...p, formats, originalFormats: formats ? current : null, current };
   });
 }
 

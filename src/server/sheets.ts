@@ -8,7 +8,7 @@
  */
 import { Cell, Grid, toWritable } from '../core/cells';
 import { MAX_ROWS_PER_CALL, PlainPatch } from '../core/rectangles';
-import { formatSensitive, type MergedRange } from '../core/plan';
+import { FORMAT_NOT_READ, formatSensitive, type MergedRange } from '../core/plan';
 import { ALL_TABS, ColumnType, FORMAT_OF_TYPE } from '../core/contract';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -54,11 +54,8 @@ export function readFormulaCells(sheet: Sheet, rows: number, width: number): Set
   return found;
 }
 
-/**
- * Stands in `Patch.current` for a format not read: the strings written there land the same in
- * any format. writePatch reads the formats itself before writing a string that would not.
- */
-export const FORMAT_NOT_READ = '\u0000';
+/** Stands in `Patch.current` for a format not read (decided in core/plan.ts); writePatch reads the formats itself before writing a string that would not land the same in any format. */
+export { FORMAT_NOT_READ };
 
 /** Whether a string would be written differently in a plain-text cell than elsewhere (decided in core/plan.ts). */
 export { formatSensitive };

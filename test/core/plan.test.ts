@@ -6,6 +6,9 @@ import { intlZoneClock } from '../../tools/emulator';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { savedMappingOf, detectMapping } from '../../src/core/mapping';
 import type { Cell, Grid } from '../../src/core/cells';
+import fc from 'fast-check';
+import { type ColumnChange, changeFormat } from '../../src/core/clean';
+import { FORMAT_OF_TYPE } from '../../src/core/contract';
 import {
   LogSnapshot,
   PlanContext,
@@ -16,8 +19,13 @@ import {
   infoWithRun,
   confirmMapping,
   FORMAT_READ_GAP,
+  FORMAT_NOT_READ,
+  UNFORMATTED,
   formatReadsOf,
   formatSensitive,
+  formattedColumns,
+  patchFormatReads,
+  patchFormatsToWrite,
   kamusOfRows,
   kamusRows,
   mappingToSave,
@@ -278,5 +286,85 @@ describe('formatReadsOf: where a patch\'s formats are read before it is written'
     );
     expect(formatSensitive('Layanan 99')).toBe(true);
     expect(formatSensitive('Informasi')).toBe(false);
+  });
+});
+
+describe('the formats a patch is written with', () => {
+  // Columns 2..6 of a sheet read 5 columns wide: 2..4 staff columns (2 the visit date), 5..6 the new derived block.
+  const values = [
+    [new Date(2023, 4, 1), 'Informasi', 'Kantor Cabang', '35-42', 'OK'],
+    [new Date(2023, 4, 2), 'Pengaduan', 'JMO', '28-34', 'OK'],
+    ['??', 'Klaim JHT 2', 'JMO', '', 'TIDAK_VALID'],
+    [new Date(2023, 4, 4), 'Informasi', 'JMO', '>42', 'OK'],
+  ];
+  const patch = { row: 10, col: 2, values, originals: values.map((r) => r.map(() => '')) };
+  // The date column's changes: rows 10, 12 (no format) and 13 of the sheet, and rows outside the patch.
+  const dates: ColumnChange = { col: 2, rows: [3, 10, 12, 13, 40], values: ['', '', '', '', ''], formats: ['x', 'dd/MM/yyyy', '', 'yyyy-MM-dd', 'x'] };
+  const topics: ColumnChange = { col: 3, rows: [10, 11], values: ['a', 'b'], formats: null };
+
+  test('reads: the staff columns start unread, the new block unformatted; the date column is read over every row', () => {
+    const { reads, current } = patchFormatReads(patch, formattedColumns([dates, topics]), 5);
+    expect(current).toEqual(values.map(() => [FORMAT_NOT_READ, FORMAT_NOT_READ, FORMAT_NOT_READ, UNFORMATTED, UNFORMATTED]));
+    expect(reads).toEqual(formatReadsOf(patch, (c) => c === 2, 5));
+    expect(reads[0]).toEqual({ row: 0, rows: 4, col: 2, cols: 1 });
+  });
+
+  test('a date written takes its own format, a cell without one keeps what it has, the new block\'s format-sensitive column takes the block\'s', () => {
+    const current = values.map(() => ['M/d/yyyy', 'General', FORMAT_NOT_READ, UNFORMATTED, UNFORMATTED]);
+    const formats = patchFormatsToWrite([dates, topics], patch, current, 5, 5);
+    expect(formatSensitive('35-42')).toBe(true);
+    expect(formatSensitive('OK')).toBe(false);
+    expect(formats).toEqual([
+      ['dd/MM/yyyy', 'General', FORMAT_NOT_READ, FORMAT_OF_TYPE.text, UNFORMATTED],
+      ['M/d/yyyy', 'General', FORMAT_NOT_READ, FORMAT_OF_TYPE.text, UNFORMATTED],
+      ['M/d/yyyy', 'General', FORMAT_NOT_READ, FORMAT_OF_TYPE.text, UNFORMATTED],
+      ['yyyy-MM-dd', 'General', FORMAT_NOT_READ, FORMAT_OF_TYPE.text, UNFORMATTED],
+    ]);
+    // The current formats are left as read (they go to the undo backup).
+    expect(current[0]?.[0]).toBe('M/d/yyyy');
+  });
+
+  test('none when no date is written and the new block holds no text a format would change', () => {
+    const plain = { ...patch, values: values.map((r) => [r[1], r[2], r[4]]), col: 3 };
+    expect(patchFormatsToWrite([topics], plain, plain.values.map(() => ['', '', '']), 5, 5)).toBeNull();
+  });
+
+  test('the same formats as a lookup of every changed row (random changes, rows and block)', () => {
+    const cellArb = fc.constantFrom<Cell>('Informasi', '35-42', '0812', 'OK', '', 7);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.subarray([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]), fc.constantFrom('', 'd/M/yyyy', 'yyyy')), { maxLength: 3 }),
+        fc.array(cellArb, { minLength: 36, maxLength: 36 }),
+        (col, width, rows, readWidth, specs, cells) => {
+          const p = { row: 3, col, values: Array.from({ length: rows }, (_, i) => Array.from({ length: width }, (_, k) => cells[i * 6 + k] as Cell)), originals: [] as Cell[][] };
+          const changes: ColumnChange[] = specs.map(([c, rs, f]) => ({ col: c, rows: rs, values: rs.map(() => ''), formats: rs.map((_, j) => (j % 2 ? f : 'h:mm')) }));
+          const formatted = formattedColumns(changes);
+          const { current } = patchFormatReads(p, formatted, readWidth);
+          const got = patchFormatsToWrite(changes, p, current, readWidth, 5);
+          // The reference: a map of every changed row's format, as the adapter once built it.
+          const formatAt = new Map<number, Map<number, string>>();
+          for (const ch of changes) {
+            const m = new Map<number, string>();
+            ch.rows.forEach((r, i) => {
+              const f = changeFormat(ch, i);
+              if (f) m.set(r, f);
+            });
+            formatAt.set(ch.col, m);
+          }
+          const staffEnd = Math.max(col, Math.min(col + width, readWidth));
+          const blockFormat = (c: number): string | undefined => (c >= readWidth && p.values.some((r) => formatSensitive(r[c - col])) ? [FORMAT_OF_TYPE.text, FORMAT_OF_TYPE.text, FORMAT_OF_TYPE.integer, FORMAT_OF_TYPE.text, FORMAT_OF_TYPE.text, FORMAT_OF_TYPE.text][c - 5] : undefined);
+          let touches = false;
+          for (let c = staffEnd; c < col + width; c++) if (blockFormat(c) !== undefined) touches = true;
+          for (let c = col; c < staffEnd; c++) if (formatAt.has(c)) touches = true;
+          const want = touches ? current.map((row, i) => row.map((f, k) => formatAt.get(col + k)?.get(p.row + i) ?? blockFormat(col + k) ?? f)) : null;
+          expect(got).toEqual(want);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });

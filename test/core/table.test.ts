@@ -1,4 +1,4 @@
-import { CodeColumn, Dictionary, IntColumn, RowHashIndex, VISIT_FIELDS, VisitTable, at, hashString } from '../../src/core/table';
+import { CodeColumn, Dictionary, RowHashIndex, VISIT_FIELDS, VisitTable, at, hashString } from '../../src/core/table';
 import { visitObjects } from '../helpers/visits';
 
 test('Dictionary gives each distinct string the next code and the same code again', () => {
@@ -7,8 +7,8 @@ test('Dictionary gives each distinct string the next code and the same code agai
   expect(dict.values).toEqual(['Klaim', 'Informasi', '', 'klaim']);
 });
 
-test('IntColumn grows past its capacity and keeps every value, in order', () => {
-  const col = new IntColumn(1);
+test('CodeColumn grows past its capacity and keeps every value, in order (negative ones too, four bytes each)', () => {
+  const col = new CodeColumn(1);
   const n = 1000;
   for (let i = 0; i < n; i++) col.push(i * 3 - 500);
   expect(col.length).toBe(n);

@@ -18,7 +18,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { intlZoneClock } from '../emulator';
 import type { Grid } from '../../src/core/cells';
 import type { ZoneClock } from '../../src/core/zone';
-import { CodeColumn, IntColumn, VISIT_FIELDS, VisitField, VisitTable } from '../../src/core/table';
+import { CodeColumn, VISIT_FIELDS, VisitField, VisitTable } from '../../src/core/table';
 import { generateSample, SampleCell } from '../sample/generate';
 import { synthLogCsv } from './synth';
 import { UsageError, integerOption, parseCli, printedHelp, runMain } from '../runner/args';
@@ -131,12 +131,6 @@ function loadSheets(file: string): SheetRecords[] {
     const buf = Buffer.from(b64, 'base64');
     return new Int32Array(buf.buffer, buf.byteOffset, size);
   };
-  const column = (b64: string, size: number): IntColumn => {
-    const c = new IntColumn(size);
-    c.data.set(int32(b64, size));
-    c.length = size;
-    return c;
-  };
   const codes = (b64: string, size: number): CodeColumn => {
     const c = new CodeColumn(size);
     for (const v of int32(b64, size)) c.push(v);
@@ -146,7 +140,7 @@ function loadSheets(file: string): SheetRecords[] {
     const t = new VisitTable(1);
     for (const v of s.visits.dict) t.dict.code(v);
     for (const v of s.visits.vetted) t.vetted.add(v);
-    (t as { day: IntColumn }).day = column(s.visits.day, s.visits.size);
+    (t as { day: CodeColumn }).day = codes(s.visits.day, s.visits.size);
     for (const f of VISIT_FIELDS) t.fields[f] = codes(s.visits.fields[f], s.visits.size);
     return { ...s, visits: t };
   });

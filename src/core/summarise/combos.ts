@@ -28,7 +28,7 @@ export interface Combos {
   maxDay: number;
 }
 
-/** A column of codes: a visit table's field (two bytes a row while its codes fit) or a picked copy. */
+/** A column of codes or days: a visit table's (two bytes a row while its values fit) or a picked copy. */
 type Codes = Int32Array | Uint16Array;
 
 /** Multiplicative hashing of up to six small integers (32-bit). */
@@ -50,7 +50,7 @@ function hash6(d: number, s: number, c: number, a: number, g: number, t: number)
  * rows runs unoptimised for a while, so fewer loops cost less.
  */
 function distinctTuples(
-  keys: readonly [Int32Array, Codes, Codes, Codes, Codes, Codes],
+  keys: readonly [Codes, Codes, Codes, Codes, Codes, Codes],
   n: number,
   weight: Int32Array | null,
 ): { of: Int32Array; firstRow: Int32Array; count: Int32Array; min0: number; max0: number } {
