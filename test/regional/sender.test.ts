@@ -189,3 +189,24 @@ test('without the opt-in the regional flavour makes no BigQuery call', () => {
   expect(a.call('regionalStatus').settings.enabled).toBe(false);
   expect(() => a.call('setRegionalSettings', { enabled: true, projectId: 'X', dataset: 'd', table: 't', branchCode: 'KC1' })).toThrow(/regional.projectId/);
 });
+
+test('the logs are read as the document\'s only writer: while another run holds the document, nothing is read or sent, and the next send goes through', () => {
+  const a = setUp();
+  const state = a.ss.getSheetByName('_pola_state')!;
+  const leaseRow = state.getRange(1, 1, state.getLastRow(), 1).getValues().findIndex((r) => r[0] === 'lease') + 1;
+  expect(leaseRow).toBeGreaterThan(0);
+  // A clean in another execution, writing the log right now.
+  state.getRange(leaseRow, 2).setValue(`'${JSON.stringify({ owner: 'another-run', until: Date.now() + 60 * 1000 })}`);
+  // (Its outcome is a RegionalOutcome, read as it is: `call` takes ok: false for a refusal.)
+  const busy = callEntry(a.ctx, 'sendRegionalNow') as { ok: boolean; error: string };
+  expect(busy.ok).toBe(false);
+  expect(busy.error).toMatch(/BUSY/);
+  expect(a.emu.bigquery.jobs).toHaveLength(0);
+  expect(a.call('regionalStatus').last.ok).toBe(false);
+  // That run ends: the send reads the logs and stores every valid visit.
+  state.getRange(leaseRow, 2).setValue('');
+  const sent = callEntry(a.ctx, 'sendRegionalNow') as { ok: boolean; rows: number };
+  expect(sent.ok).toBe(true);
+  expect(sent.rows).toBe(a.validInLog());
+  expect(a.stored()).toHaveLength(a.validInLog());
+});

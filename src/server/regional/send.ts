@@ -14,7 +14,8 @@ import { REGIONAL_COLUMNS, RegionalRow, SentMark, LogSheet, logColumnsOf, planRe
 import { hmacSha256 } from '../../core/regional/sha256';
 import { mergeSql, tableDdl } from '../../core/regional/sql';
 import { DEFAULT_REGIONAL_SETTINGS, RegionalSettings, validateRegionalSettings } from '../../core/regional/settings';
-import { readState } from '../state';
+import type { DocState } from '../state';
+import { withRunLock } from '../lock';
 import { findSheetById, readGrid } from '../sheets';
 import { resolveMapping } from '../../core/mapping';
 import { zoneClockOf } from '../clock';
@@ -80,8 +81,7 @@ function bigQuery(): GoogleAppsScript.BigQuery {
 }
 
 /** The cleaned logs of the document, as planRegionalSend reads them. Sheets not cleaned yet are left for a later night. */
-function logSheets(ss: Spreadsheet): LogSheet[] {
-  const state = readState(ss);
+function logSheets(ss: Spreadsheet, state: DocState): LogSheet[] {
   const out: LogSheet[] = [];
   for (const id of state.registered) {
     const sheet = findSheetById(ss, id);
@@ -155,8 +155,6 @@ export function sendRegional(ss: Spreadsheet): RegionalOutcome | null {
   const documentId = ss.getId();
   const settings = readRegionalSettings(documentId);
   if (!settings.enabled) return null;
-  // A nightly run continuing in a later execution sends when it is complete.
-  if (readState(ss).pending) return null;
   const at = new Date().toISOString();
   let outcome: RegionalOutcome;
   let valid = 0;
@@ -164,9 +162,15 @@ export function sendRegional(ss: Spreadsheet): RegionalOutcome | null {
   let batches = 0;
   let rows = 0;
   try {
+    // The logs are read as the document's only writer, so a clean writing them at this moment is
+    // not read half done (a busy document is sent the next night). The lock is held for the read
+    // only: the BigQuery jobs take minutes, and staff are not kept waiting for them.
+    const sheets = withRunLock(ss, (ctx) => (ctx.state.pending ? null : logSheets(ss, ctx.state)));
+    // A nightly run continuing in a later execution sends when it is complete.
+    if (!sheets) return null;
     const marks = JSON.parse(props().getProperty(SENT_PREFIX + documentId) ?? '{}') as Record<string, SentMark>;
     const clock = zoneClockOf(ss.getSpreadsheetTimeZone());
-    const plan = planRegionalSend(logSheets(ss), marks, { branchCode: settings.branchCode, keyedHash: hmacSha256(secretKey()), dayOf: (d) => clock.toLocal(d).day });
+    const plan = planRegionalSend(sheets, marks, { branchCode: settings.branchCode, keyedHash: hmacSha256(secretKey()), dayOf: (d) => clock.toLocal(d).day });
     valid = plan.valid;
     undated = plan.undated;
     rows = plan.rows.length;
