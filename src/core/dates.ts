@@ -18,9 +18,10 @@ export interface ParsedDate {
 
 export type DayOrder = 'dmy' | 'mdy';
 
-const MONTHS: Record<string, number> = {};
+/** Month names and abbreviations (a Map: a word such as "constructor" is no month). */
+const MONTHS = new Map<string, number>();
 function months(n: number, names: string[]): void {
-  for (const name of names) MONTHS[name] = n;
+  for (const name of names) MONTHS.set(name, n);
 }
 months(1, ['januari', 'january', 'jan', 'janu']);
 months(2, ['februari', 'pebruari', 'february', 'feb', 'peb', 'febr']);
@@ -128,10 +129,10 @@ export function parseDateText(text: string, clock: ZoneClock | null, order: DayO
     return order === 'dmy' ? dmy || mdy : mdy || dmy;
   }
   m = RE_NAMED_DMY.exec(s);
-  let month = m ? MONTHS[at(m, 2)] : undefined;
+  let month = m ? MONTHS.get(at(m, 2)) : undefined;
   if (m && month) return build(fullYear(Number(m[3]), at(m, 3).length, century), month, Number(m[1]), m[4], m[5], m[6]);
   m = RE_NAMED_MDY.exec(s);
-  month = m ? MONTHS[at(m, 1)] : undefined;
+  month = m ? MONTHS.get(at(m, 1)) : undefined;
   if (m && month) return build(Number(m[3]), month, Number(m[2]), m[4], m[5], m[6]);
   return null;
 }

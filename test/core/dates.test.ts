@@ -126,3 +126,9 @@ describe('decideDateOrder: day-first or month-first from the evidence, and why',
     expect(decideDateOrder(['2023-05-22', '22 Mei 2023', ''], { header: 'Tanggal', locale: '' })).toMatchObject({ order: 'DMY', reason: 'noNumericDates' });
   });
 });
+
+test('only month names are months: words an object carries ("constructor", "toString") are no date', () => {
+  for (const text of ['12 constructor 2023', 'constructor 12, 2023', '3 toString 2024', 'hasOwnProperty 1 2022', '12 __proto__ 2023']) expect(day(text)).toBeNull();
+  expect(day('12 mei 2023')).toBe('2023-05-12');
+  expect(day('May 12, 2023')).toBe('2023-05-12');
+});
