@@ -7,7 +7,7 @@ import * as path from 'path';
 import { readCsv, readCsvTable } from '../../tools/runner/csv';
 import { synthLogCsv } from '../../tools/bench/synth';
 import { detectMapping } from '../../src/core/mapping';
-import { CleanPlan, cleanLog } from '../../src/core/clean';
+import { CleanPlan, changeFormat, changeValues, cleanLog } from '../../src/core/clean';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { intlZoneClock } from '../../tools/emulator';
 import type { Grid } from '../../src/core/cells';
@@ -22,11 +22,14 @@ function planOf(input: Grid | ColumnTable, name: string): CleanPlan {
   return cleanLog(input, { sheetName: name, mapping, clock, settings: DEFAULT_SETTINGS, kamus: [], lang: 'id' });
 }
 
-/** The plan as data (typed arrays as plain arrays). */
+/**
+ * The plan as data: each change as its rows, values and formats (how a change stores them — the
+ * column's own codes adopted or a copy — is not the plan).
+ */
 function plain(plan: CleanPlan): unknown {
   return {
     ...plan,
-    changes: plan.changes.map((c) => ({ ...c, rows: Array.from(c.rows) })),
+    changes: plan.changes.map((c) => ({ col: c.col, rows: Array.from(c.rows), values: changeValues(c), formats: Array.from(c.rows, (_, k) => changeFormat(c, k)) })),
     visits: visitObjects(plan.visits),
   };
 }
