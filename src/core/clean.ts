@@ -100,6 +100,41 @@ const MONTH_SLOTS = 20000;
 const FIRST_YEAR = 1800;
 const YEAR_SLOTS = 400;
 
+/** A label's visit code and its code in a derived column. */
+interface Label {
+  code: number;
+  cell: number;
+}
+
+/**
+ * Labels worked out once per whole number (an age, a birth year) or none: for the `size` numbers
+ * from `first` by array slot (slot 0 for none), an array lookup per row; any other number (not
+ * whole, far out) through a Map.
+ */
+class LabelCache {
+  private readonly slots: (Label | undefined)[];
+  private readonly far = new Map<number, Label>();
+
+  constructor(
+    private readonly first: number,
+    size: number,
+    private readonly make: (n: number | null) => Label,
+  ) {
+    this.slots = new Array<Label | undefined>(size + 1);
+  }
+
+  get(n: number | null): Label {
+    const slot = n === null ? 0 : n >= this.first && n < this.first + this.slots.length - 1 && n === Math.floor(n) ? n - this.first + 1 : -1;
+    let label = slot >= 0 ? this.slots[slot] : this.far.get(n as number);
+    if (!label) {
+      label = this.make(n);
+      if (slot >= 0) this.slots[slot] = label;
+      else this.far.set(n as number, label);
+    }
+    return label;
+  }
+}
+
 /** Completed years between a birth day and a visit day. */
 function completedYears(birthDay: number, visitDay: number): number {
   const b = ymdOfDay(birthDay);
@@ -493,39 +528,17 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
   /** The code of a service/channel outcome, or the sheet's constant when the cell is empty. */
   const textCode = (o: TextOutcome | null, fallback: number, r: number): number => (!o || o.canonical === '' ? fallback : safeCode(o, r));
   const ageCodes = ageLabels.map(codeOf);
-  /** Age group and generation labels with their visit codes, worked out once per age and birth year. */
   const [outAgeGroup, outGeneration, outWeek, outMonth, outStatus, outNote] = derivedCells as [CodedCells, CodedCells, CodedCells, CodedCells, CodedCells, CodedCells];
-  /** A label's visit code and its code in a derived column. */
-  type Label = { code: number; cell: number };
-  // By age (slot age + 1; slot 0 for none) and by birth year (slot year - FIRST_YEAR + 1): an
-  // array lookup per row; a value outside the slots (not a whole number, far out) goes through a Map.
-  const groupSlots: (Label | undefined)[] = new Array<Label | undefined>(MAX_AGE_SLOT + 1);
-  const groups = new Map<number, Label>();
-  const groupOf = (age: number | null): Label => {
-    const slot = age === null ? 0 : age >= 0 && age < MAX_AGE_SLOT && age === Math.floor(age) ? age + 1 : -1;
-    let g = slot >= 0 ? groupSlots[slot] : groups.get(age as number);
-    if (!g) {
-      const label = ageGroupOf(age, settings.ageBounds, ageLabels);
-      const index = ageLabels.indexOf(label);
-      g = { code: index >= 0 ? at(ageCodes, index) : unknownCode, cell: outAgeGroup.codeOf(label) };
-      if (slot >= 0) groupSlots[slot] = g;
-      else groups.set(age as number, g);
-    }
-    return g;
-  };
-  const generationSlots: (Label | undefined)[] = new Array<Label | undefined>(YEAR_SLOTS + 1);
-  const generations = new Map<number, Label>();
-  const generationOfYear = (year: number | null): Label => {
-    const slot = year === null ? 0 : year >= FIRST_YEAR && year < FIRST_YEAR + YEAR_SLOTS && year === Math.floor(year) ? year - FIRST_YEAR + 1 : -1;
-    let g = slot >= 0 ? generationSlots[slot] : generations.get(year as number);
-    if (!g) {
-      const label = generationOf(year);
-      g = { code: codeOf(label), cell: outGeneration.codeOf(label) };
-      if (slot >= 0) generationSlots[slot] = g;
-      else generations.set(year as number, g);
-    }
-    return g;
-  };
+  // Age group and generation labels with their visit codes, worked out once per age and birth year.
+  const groupOf = new LabelCache(0, MAX_AGE_SLOT, (age) => {
+    const label = ageGroupOf(age, settings.ageBounds, ageLabels);
+    const index = ageLabels.indexOf(label);
+    return { code: index >= 0 ? at(ageCodes, index) : unknownCode, cell: outAgeGroup.codeOf(label) };
+  });
+  const generationOfYear = new LabelCache(FIRST_YEAR, YEAR_SLOTS, (year) => {
+    const label = generationOf(year);
+    return { code: codeOf(label), cell: outGeneration.codeOf(label) };
+  });
   const statusCell: Record<CleanStatus, number> = { OK: outStatus.codeOf('OK'), DIPERBAIKI: outStatus.codeOf('DIPERBAIKI'), DUPLIKAT: outStatus.codeOf('DUPLIKAT'), TIDAK_VALID: outStatus.codeOf('TIDAK_VALID') };
   let rowsRead = 0;
   let datesFilled = 0;
@@ -679,8 +692,8 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
     for (const f of rowFragments) at(fragInfo, f).count++;
 
     // Derived columns.
-    const group = groupOf(age);
-    const generation = generationOfYear(birthYear);
+    const group = groupOf.get(age);
+    const generation = generationOfYear.get(birthYear);
     const slot = i + 1;
     outAgeGroup.codes[slot] = group.cell;
     outGeneration.codes[slot] = generation.cell;
