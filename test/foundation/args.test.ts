@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ROOT } from '../../tools/build';
-import { UsageError, integerOption, millisecondsOption, parseCli, printedHelp } from '../../tools/runner/args';
+import { UsageError, integerOption, millisecondsOption, parseCli, parseOneInput, printedHelp } from '../../tools/runner/args';
 import { parseArgs as previewArgs } from '../../tools/preview/server';
 
 const SPEC = {
@@ -90,14 +90,25 @@ test('every tool that reads its command line reads it through parseCli', () => {
   const readers = sources(path.join(ROOT, 'tools'))
     .map((f) => path.relative(ROOT, f))
     .filter((f) => /process\.argv/.test(fs.readFileSync(path.join(ROOT, f), 'utf8')));
-  /** The file calls parseCli, and every read of process.argv hands it to parseCli or to the file's parseArgs wrapper. */
+  /** The file calls parseCli (or parseOneInput, which is parseCli for a tool run on one input), and every read of process.argv hands it to one of them or to the file's parseArgs wrapper. */
   const throughParseCli = (text: string): boolean => {
     const reads = (text.match(/process\.argv/g) ?? []).length;
-    const handedOver = (text.match(/(parseCli\(\w+, |parseArgs\()process\.argv\.slice\(2\)\)/g) ?? []).length;
-    return /\bparseCli\(/.test(text) && reads === handedOver;
+    const handedOver = (text.match(/(parseCli\(\w+, |parseOneInput\(\w+, |parseArgs\()process\.argv\.slice\(2\)[,)]/g) ?? []).length;
+    return /\b(parseCli|parseOneInput)\(/.test(text) && reads === handedOver;
   };
   const handRolled = readers.filter((f) => !CHILD_PROCESSES.includes(f) && !throughParseCli(fs.readFileSync(path.join(ROOT, f), 'utf8')));
   expect(handRolled).toEqual([]);
   // The CLIs themselves are among the readers (the scan sees them).
   expect(readers).toEqual(expect.arrayContaining(['tools/demo.ts', 'tools/runner/cli.ts', 'tools/sample/cli.ts', 'tools/preview/server.ts', 'tools/bench/cli.ts']));
+});
+
+test('parseOneInput: the one input, null after --help, a one-line UsageError when it is missing', () => {
+  const spec = { name: 'read', usage: 'Usage: read FILE.csv', maxPositionals: 1, options: {} } as const;
+  expect(parseOneInput(spec, ['log.csv'], 'FILE.csv')?.input).toBe('log.csv');
+  const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  expect(parseOneInput(spec, ['--help'], 'FILE.csv')).toBeNull();
+  expect(log).toHaveBeenCalledWith('Usage: read FILE.csv');
+  log.mockRestore();
+  expect(() => parseOneInput(spec, [], 'FILE.csv')).toThrow(new UsageError('needs FILE.csv (see --help)'));
+  expect(() => parseOneInput(spec, ['a.csv', 'b.csv'], 'FILE.csv')).toThrow(UsageError);
 });

@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { intlZoneClock } from '../emulator';
 import { CHECK_RUN, summariesDigest, summariesText } from './summarise-check';
 import { syntheticVisits } from './synthvisits';
-import { UsageError, parseCli, printedHelp, runMain } from '../runner/args';
+import { parseOneInput, runMain } from '../runner/args';
 
 const USAGE = `Usage: npx tsx tools/bench/golden-gen.ts OUT
 
@@ -23,10 +23,9 @@ Options:
 const SPEC = { name: 'golden-gen', usage: USAGE, maxPositionals: 1, options: {} } as const;
 
 function main(): void {
-  const parsed = parseCli(SPEC, process.argv.slice(2));
-  if (printedHelp(parsed, SPEC)) return;
-  const file = parsed.positionals[0];
-  if (!file) throw new UsageError('needs OUT (see --help)');
+  const parsed = parseOneInput(SPEC, process.argv.slice(2), 'OUT');
+  if (!parsed) return;
+  const file = parsed.input;
   const clock = intlZoneClock('Asia/Jakarta');
   const sheets = syntheticVisits(7, 40);
   const out = summarise(sheets, DEFAULT_SETTINGS, clock, CHECK_RUN);

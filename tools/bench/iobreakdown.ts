@@ -9,7 +9,7 @@ import { Emulator, EmuRange, callEntry, runInContext } from '../emulator';
 import { readCsv } from '../runner/csv';
 import { loadInput, fillSheet } from '../runner/io';
 import { loadBundle } from '../runner/run';
-import { UsageError, integerOption, parseCli, printedHelp, runMain } from '../runner/args';
+import { integerOption, parseOneInput, runMain } from '../runner/args';
 
 const USAGE = `Usage: tsx tools/bench/iobreakdown.ts FILE.csv|FILE.xlsx [--runs N] [--append PCT]
 
@@ -28,10 +28,9 @@ const SPEC = { name: 'iobreakdown', usage: USAGE, maxPositionals: 1, options: { 
 type Row = { calls: number; read: number; written: number };
 
 async function main(): Promise<void> {
-  const parsed = parseCli(SPEC, process.argv.slice(2));
-  if (printedHelp(parsed, SPEC)) return;
-  const file = parsed.positionals[0];
-  if (!file) throw new UsageError('a file to run is needed (see --help)');
+  const parsed = parseOneInput(SPEC, process.argv.slice(2), 'a file to run');
+  if (!parsed) return;
+  const file = parsed.input;
   const runs = parsed.values.runs === undefined ? 2 : integerOption('--runs', parsed.values.runs, { min: 1, max: 10 });
   const appendPct = parsed.values.append === undefined ? 0 : integerOption('--append', parsed.values.append, { min: 0, max: 100 });
   const sheets: { name: string; grid: unknown[][] }[] = file.toLowerCase().endsWith('.csv')

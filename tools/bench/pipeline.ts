@@ -10,7 +10,7 @@ import { cleanLog } from '../../src/core/clean';
 import { summarise } from '../../src/core/summarise';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { intlZoneClock } from '../emulator';
-import { parseCli, printedHelp, runMain } from '../runner/args';
+import { parseOneInput, runMain } from '../runner/args';
 
 const USAGE = `Usage: node --import tsx tools/bench/pipeline.ts FILE.csv
 
@@ -23,10 +23,9 @@ Options:
 const SPEC = { name: 'pipeline', usage: USAGE, maxPositionals: 1, options: {} } as const;
 
 function main(): void {
-  const parsed = parseCli(SPEC, process.argv.slice(2));
-  if (printedHelp(parsed, SPEC)) return;
-  const file = parsed.positionals[0];
-  if (!file) throw new Error('usage: pipeline.ts FILE.csv (see --help)');
+  const parsed = parseOneInput(SPEC, process.argv.slice(2), 'FILE.csv');
+  if (!parsed) return;
+  const file = parsed.input;
   const clock = intlZoneClock('Asia/Jakarta');
   const cpu0 = process.cpuUsage();
   const name = path.basename(file).replace(/\.csv$/i, '');

@@ -4,7 +4,7 @@
  * Prints one JSON line: wall and CPU ms of the read, minor page faults, peak RSS, the table's size.
  */
 import { readCsvTableFile } from '../runner/csv';
-import { parseCli, printedHelp, runMain } from '../runner/args';
+import { parseOneInput, runMain } from '../runner/args';
 
 const USAGE = `Usage: node --import tsx tools/bench/read.ts FILE.csv
 
@@ -17,10 +17,9 @@ Options:
 const SPEC = { name: 'read', usage: USAGE, maxPositionals: 1, options: {} } as const;
 
 function main(): void {
-  const parsed = parseCli(SPEC, process.argv.slice(2));
-  if (printedHelp(parsed, SPEC)) return;
-  const file = parsed.positionals[0];
-  if (!file) throw new Error('usage: read.ts FILE.csv (see --help)');
+  const parsed = parseOneInput(SPEC, process.argv.slice(2), 'FILE.csv');
+  if (!parsed) return;
+  const file = parsed.input;
   const faults0 = process.resourceUsage().minorPageFault;
   const c = process.cpuUsage();
   const t = process.hrtime.bigint();

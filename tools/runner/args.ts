@@ -99,3 +99,15 @@ export function printedHelp(parsed: { help: boolean }, spec: { usage: string }):
   if (parsed.help) console.log(spec.usage.trimEnd());
   return parsed.help;
 }
+
+/**
+ * The command line of a tool run on one input: parsed, with that input. Null when --help was
+ * given (the usage is printed); a UsageError naming `what` when the input is missing.
+ */
+export function parseOneInput<O extends OptionSpec>(spec: CliSpec<O>, argv: string[], what: string): (Parsed<O> & { input: string }) | null {
+  const parsed = parseCli(spec, argv);
+  if (printedHelp(parsed, spec)) return null;
+  const input = parsed.positionals[0];
+  if (!input) throw new UsageError(`needs ${what} (see --help)`);
+  return { ...parsed, input };
+}
