@@ -4,8 +4,7 @@
  * calls a clean costs and which cells it may touch, so it lives with the other decisions.
  */
 import { Cell, Grid, inRange, isDate } from './cells';
-import type { ColumnChange } from './clean';
-import { changeValue } from './clean/changes';
+import { type ColumnChange, changeValue } from './clean';
 
 /** No single call moves more rows than this (Sheets' practical limit near 10M cells). */
 export const MAX_ROWS_PER_CALL = 200000;

@@ -99,8 +99,10 @@ export function readState(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DocStat
   return readStateChecked(ss).state;
 }
 
-/** The state as the tab stores it: one row per key, the value as JSON split over cells of CHUNK characters. */
-/** The state as rows of one width: the widest row's, at least `minWidth` (and 2). */
+/**
+ * The state as the tab stores it: one row per key, the value as JSON split over cells of CHUNK
+ * characters, every row as wide as the widest (at least `minWidth`, and 2).
+ */
 export function stateRows(state: DocState, minWidth = 2): string[][] {
   const rows = KEYS.map((k) => {
     const json = JSON.stringify(state[k] ?? null);
