@@ -134,6 +134,9 @@ export class ChangeSet {
       this.byCol[col] = ch;
     }
     const i = ch.length;
+    // The writer walks each column's rows with a cursor: a row out of order would be skipped, its
+    // change silently lost. No caller does that; one that did fails here, loudly.
+    if (i > 0 && (ch.rows[i - 1] ?? -1) >= row) throw new Error(`ChangeSet: rows out of order (${col}:${row})`);
     if (i === ch.rows.length) this.grow(ch);
     ch.rows[i] = row;
     ch.values[i] = value;

@@ -60,6 +60,18 @@ describe('ChangeSet: changed cells per column', () => {
     expect(changeValues(ch!)).toEqual(['a', 'b', 'c']);
     expect(formatsOf(ch!)).toBeNull();
   });
+
+  test('a row set out of order (or twice) is refused loudly: the writer\'s cursor would skip it', () => {
+    const set = new ChangeSet(10);
+    set.set(0, 4, 'a');
+    expect(() => set.set(0, 2, 'b')).toThrow('rows out of order (0:2)');
+    expect(() => set.set(0, 4, 'again')).toThrow('rows out of order (0:4)');
+    // A coded column that then gets an earlier single cell is refused too.
+    set.setCoded({ col: 1, rows: Int32Array.of(3, 6), codes: Uint8Array.of(0, 0, 0, 1, 0, 0, 1), offset: 0, dict: ['', 'x'], dictFormats: null });
+    expect(() => set.set(1, 5, 'y')).toThrow('rows out of order (1:5)');
+    // The column set in order keeps its cell.
+    expect(changeValues(set.list()[0]!)).toEqual(['a']);
+  });
 });
 
 describe('CodedCells: a column of values as codes', () => {
