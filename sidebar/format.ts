@@ -143,3 +143,53 @@ export function holidaysToText(days: readonly string[]): string {
 export function safeUrl(url: string): string | null {
   return /^https?:\/\//i.test(url) ? url : null;
 }
+
+/** English names of the wawasan rules' supporting numbers (src/core/insights/wawasan.ts). */
+const SUPPORT_NAMES_EN: Readonly<Record<string, string>> = {
+  rasio_minggu_1: 'week-1 ratio',
+  petugas_minggu_1: 'counters in week 1',
+  petugas_minggu_lain: 'counters in other weeks',
+  hari: 'day',
+  mulai: 'start',
+  selesai: 'end',
+  sebelum_per_minggu: 'per week before',
+  selama_per_minggu: 'per week during',
+  rasio: 'ratio',
+  umumkan_sebelum: 'announce by',
+  kelompok_usia: 'age group',
+  jumlah: 'count',
+  total_informasi: 'information requests',
+  persen: 'share',
+  pembagian_rata: 'even split',
+  total_keluhan_jmo: 'JMO complaints',
+  minggu: 'week',
+  keluhan: 'complaints',
+  median_8_minggu: '8-week median',
+  batas: 'limit',
+};
+
+/**
+ * A finding's supporting numbers as staff read them. The wawasan tab writes them for Looker
+ * Studio and for checking (`name=value; …`, dot decimals, ISO dates); the sidebar shows each
+ * name in words and each value in the sidebar's language: `sebelum_per_minggu=14.1` →
+ * "sebelum per minggu: 14,1", `2023-05-01` → "1 Mei 2023". A part without `=` stays as it is.
+ */
+export function supportingNumbersText(angka: string, lang: Lang): string {
+  return angka
+    .split('; ')
+    .map((part) => {
+      const eq = part.indexOf('=');
+      if (eq <= 0) return part;
+      const key = part.slice(0, eq);
+      const name = (lang === 'en' ? SUPPORT_NAMES_EN[key] : undefined) ?? key.replace(/_/g, ' ');
+      return `${name}: ${supportValue(part.slice(eq + 1), lang)}`;
+    })
+    .join(' · ');
+}
+
+/** A supporting value in the sidebar's language: an ISO date as a date, every number grouped and with the language's decimal mark. */
+function supportValue(value: string, lang: Lang): string {
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (date) return `${Number(date[3])} ${monthAbbr(Number(date[2]), lang)} ${date[1]}`;
+  return value.replace(/\d+(?:\.\d+)?/g, (n) => formatNumber(Number(n), lang));
+}

@@ -52,6 +52,7 @@ const id = {
 
   resultTitle: 'Hasil',
   resultRows: '{rows} baris dibaca dari "{sheet}"',
+  resultBlank: '{n} baris kosong dilewati',
   resultIncomplete: 'Sheet sangat besar: sebagian baris belum dibersihkan. Klik Bersihkan & Ringkas lagi untuk melanjutkan.',
   editedDuringRun: '{n} baris diubah staf selama proses; dibersihkan pada proses berikutnya.',
   totalRow: 'Jumlah',
@@ -215,6 +216,7 @@ const en: Record<MsgKey, string> = {
 
   resultTitle: 'Result',
   resultRows: '{rows} rows read from "{sheet}"',
+  resultBlank: '{n} blank rows skipped',
   resultIncomplete: 'Very large sheet: some rows are not cleaned yet. Click Clean & Summarize again to continue.',
   editedDuringRun: '{n} rows were edited by staff during the run; they are cleaned on the next run.',
   totalRow: 'Total',

@@ -6,7 +6,7 @@
 import type { ChangeGroup } from '../model';
 import { editedDuringRunText, groupChanges } from '../model';
 import { Child, h } from '../dom';
-import { formatMonth, safeUrl } from '../format';
+import { formatMonth, safeUrl, supportingNumbersText } from '../format';
 import { weekOfMonthBars, weekOfMonthChart, weeklyForecastChart } from '../charts';
 import { svgElement } from '../svg';
 import { hasWeeklyChart, topRecommendations, weekOfMonthRows, weeklyPoints } from '../wawasan';
@@ -163,7 +163,8 @@ function weekOfMonthChartView(summary: SummaryResult): Child {
     'figure',
     { id: 'chart-wom', class: 'chart-figure' },
     svgElement(tree),
-    h('figcaption', { class: 'chart-legend small' }, h('span', { class: 'peak-key', 'aria-hidden': 'true' }, '\u25B2'), ' ', tr('chartPeak')),
+    // The legend explains the peak mark, so it stands only where a bar carries one.
+    bars.some((b) => b.peak) ? h('figcaption', { class: 'chart-legend small' }, h('span', { class: 'peak-key', 'aria-hidden': 'true' }, '\u25B2'), ' ', tr('chartPeak')) : null,
   );
 }
 
@@ -179,7 +180,7 @@ function findingView(f: Finding): Child {
     { class: 'finding', 'data-kode': f.kode },
     h('p', { class: 'finding-text' }, f.temuan),
     f.rekomendasi ? h('p', { class: 'finding-action' }, f.rekomendasi) : null,
-    f.angka ? h('p', { class: 'finding-numbers gray small' }, tr('findingNumbers', { numbers: f.angka })) : null,
+    f.angka ? h('p', { class: 'finding-numbers gray small' }, tr('findingNumbers', { numbers: supportingNumbersText(f.angka, app.lang) })) : null,
   );
 }
 
@@ -207,7 +208,8 @@ export function resultView(): Child {
     'section',
     sectionAttrs('result', { class: 'section card' }),
     h('h2', { id: 'result-title', tabindex: '-1' }, tr('resultTitle')),
-    h('p', { class: 'gray small', id: 'result-rows' }, tr('resultRows', { rows: num(clean.rowsRead), sheet: clean.sheetName })),
+    // Blank rows are named, so the rows read and the mapping panel's rows below the header add up.
+    h('p', { class: 'gray small', id: 'result-rows' }, tr('resultRows', { rows: num(clean.rowsRead), sheet: clean.sheetName }), clean.blankRows > 0 ? ` · ${tr('resultBlank', { n: num(clean.blankRows) })}` : null),
     clean.complete ? null : h('p', { class: 'note', id: 'result-incomplete' }, tr('resultIncomplete')),
     edited ? h('p', { class: 'note', id: 'result-edited' }, edited) : null,
     statusTable(clean),

@@ -76,6 +76,8 @@ export interface CleanPlan {
   derivedStart: number;
   changes: ColumnChange[];
   rowsRead: number;
+  /** Blank rows below the header (no visit, so neither read nor listed): with rowsRead, every row below it. */
+  blankRows: number;
   counts: StatusCounts;
   /** The counted visits (OK and DIPERBAIKI rows), columnar. */
   visits: VisitTable;
@@ -738,6 +740,7 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
     derivedStart,
     changes: changes.list(),
     rowsRead,
+    blankRows: rowCount - firstDataRow - rowsRead,
     counts,
     visits,
     // Values that leave the log: services, channels and topics redacted; in any other column a

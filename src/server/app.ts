@@ -296,6 +296,7 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
       sheetId,
       sheetName: sheet.getName(),
       rowsRead: plan.rowsRead,
+      blankRows: plan.blankRows,
       byStatus: plan.counts,
       cellsWritten,
       rowsEditedDuringRun,

@@ -104,6 +104,8 @@ export interface CleanResult {
   sheetId: number;
   sheetName: string;
   rowsRead: number;
+  /** Blank rows below the header, skipped: with rowsRead, the rows the mapping panel counts. */
+  blankRows: number;
   byStatus: StatusCounts;
   cellsWritten: number;
   /** Rows staff edited between this run's read and its write: skipped, left for the next run. */

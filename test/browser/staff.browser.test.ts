@@ -18,7 +18,7 @@ import type { EmuSheet } from '../../tools/emulator';
 import type { CleanResult, MappingView, Reply, RunResult, SidebarState, UndoResult } from '../../src/shared/api';
 import { formatDateTime } from '../../sidebar/format';
 import { isTidyOnly } from '../../sidebar/model';
-import { buildTestWorkbook, LOG_SHEET } from './workbook';
+import { BLANK_ROWS, buildTestWorkbook, LOG_SHEET } from './workbook';
 
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 const STEP_TIMEOUT = 20_000;
@@ -212,6 +212,11 @@ describe('the sidebar staff use, at 300 × 600 px in Chromium', () => {
     // One row count for the sheet: the heading, the table's total and the statuses agree.
     const rows = idNumber(/^([\d.]+) baris dibaca/.exec(await text('#result-rows'))![1]);
     expect(rows).toBe(c.rowsRead);
+    // The blank rows the log holds are named, so the rows read and the blank ones add up to the
+    // rows the mapping panel counts below the header.
+    expect(c.blankRows).toBe(BLANK_ROWS);
+    await expect(text('#result-rows')).resolves.toBe(`${rows} baris dibaca dari "${LOG_SHEET}" · ${BLANK_ROWS} baris kosong dilewati`);
+    expect(c.rowsRead + c.blankRows).toBe((await inspect(c.sheetId)).dataRows);
     expect(idNumber(await text('#result-status tfoot td.num'))).toBe(c.rowsRead);
     const statuses = await page.locator('#result-status tbody td.num').allTextContents();
     expect(statuses.map(idNumber).reduce((a, b) => a + b, 0)).toBe(c.rowsRead);

@@ -15,6 +15,7 @@ import { launchChromium } from './chromium';
 import { startPreview, type Preview } from '../../tools/preview/server';
 import type { Reply, RunResult, SidebarState, SummaryResult } from '../../src/shared/api';
 import { topRecommendations } from '../../sidebar/wawasan';
+import { supportingNumbersText } from '../../sidebar/format';
 import { buildTestWorkbook, XSS_IMG } from './workbook';
 
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
@@ -172,7 +173,12 @@ describe('the result card shows wawasan at 300 × 600 px in Chromium', () => {
       const f = s.findings[i];
       await expect(items.nth(i).getAttribute('data-kode')).resolves.toBe(f.kode);
       await expect(items.nth(i).locator('.finding-text').textContent()).resolves.toBe(f.temuan);
-      if (f.angka) await expect(items.nth(i).locator('.finding-numbers').textContent()).resolves.toBe(`Angka pendukung: ${f.angka}`);
+      if (f.angka) {
+        // The tab's `name=value; …` (for Looker Studio) is shown in words and Indonesian numbers.
+        const shown = (await items.nth(i).locator('.finding-numbers').textContent()) ?? '';
+        expect(shown).toBe(`Angka pendukung: ${supportingNumbersText(f.angka, 'id')}`);
+        expect(shown).not.toMatch(/[=_;]/);
+      }
     }
     await expect(page.locator('#wawasan-empty').count()).resolves.toBe(0);
 
@@ -219,11 +225,12 @@ describe('the result card shows wawasan at 300 × 600 px in Chromium', () => {
     expect(heights[0]).toBe(Math.max(...heights));
     expect(heights[0] / heights[2]).toBeCloseTo(40 / 15, 1);
     await expect(page.locator('#chart-wom rect.bar').first().getAttribute('class')).resolves.toBe('bar peak');
+    await expect(page.locator('#chart-wom figcaption').textContent()).resolves.toBe('\u25B2 puncak');
 
     // Hostile finding text is text in the card and the panel; nothing ran or loaded.
     await expect(page.locator('#result-recs .rec-finding').first().textContent()).resolves.toBe(XSS_IMG);
     await expect(page.locator('#wawasan-list .finding-text').first().textContent()).resolves.toBe(XSS_IMG);
-    await expect(page.locator('#wawasan-list .finding-numbers').first().textContent()).resolves.toBe(`Angka pendukung: ${XSS_IMG}`);
+    await expect(page.locator('#wawasan-list .finding-numbers').first().textContent()).resolves.toBe('Angka pendukung: <img src: x onerror="window.__xss=1">');
     await expect(page.locator('#app img, #app script, #app svg img').count()).resolves.toBe(0);
     await expect(page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).resolves.toBeUndefined();
 
@@ -253,8 +260,24 @@ describe('the result card shows wawasan at 300 × 600 px in Chromium', () => {
     await run();
     await expect(page.locator('#chart-weekly svg title').first().textContent()).resolves.toBe('Weekly visits, with the 8-week forecast and its 80 % band');
     await expect(page.locator('#result-recs-title').textContent()).resolves.toBe('Top recommendations');
+    const numbers = await page.locator('#wawasan-list .finding-numbers').allTextContents();
+    for (const shown of numbers) expect(shown).toMatch(/^Supporting numbers: [^=_;]+$/);
     await api('saveSettings', { ...(await sidebarState()).settings, language: 'id' });
     await refresh();
+  });
+
+  it('draws week-of-month bars without a peak legend when no week is a peak', async () => {
+    const spy = await interceptSummary((d) => ({
+      ...d,
+      weekOfMonth: [1, 2, 3, 4].map((week) => ({ week, perWorkingDay: 20 + week, peak: false })),
+    }));
+    await run();
+    await spy.stop();
+    const wom = (await chartFacts()).find((c) => c.id === 'chart-wom');
+    expect(wom?.bars).toBe(4);
+    expect(wom?.peaks).toBe(0);
+    // The legend explains the peak mark; with no mark on the chart there is nothing to explain.
+    await expect(page.locator('#chart-wom figcaption').count()).resolves.toBe(0);
   });
 
   it('ran offline with no script errors', () => {

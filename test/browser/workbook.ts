@@ -18,6 +18,8 @@ export const XSS_BOLD = '<b>Saldo</b>';
 export const LOG_ROWS = 300;
 /** Rows whose topic is markup with stray spaces, so cleaning lists it among the top changes. */
 export const MARKUP_ROWS = 60;
+/** Blank rows left in the log, as staff leave them between days: skipped, and said so. */
+export const BLANK_ROWS = 2;
 
 export function buildTestWorkbook(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pola-browser-'))): string {
   const sample = generateSample(DEFAULT_SEED);
@@ -37,6 +39,7 @@ export function buildTestWorkbook(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'p
     r[topic] = i % 2 ? `  ${XSS_BOLD}  ` : `  ${XSS_IMG}  `;
     rows.push(r);
   }
+  for (let i = 0; i < BLANK_ROWS; i++) rows.splice(20 + 7 * i, 0, header.map(() => ''));
   const log: SampleSheet = { ...cs, rows };
   const notes: SampleSheet = {
     ...cs,

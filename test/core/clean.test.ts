@@ -192,6 +192,8 @@ describe('properties of the cleaner (fast-check)', () => {
         const c = p.counts;
         expect(c.OK + c.DIPERBAIKI + c.DUPLIKAT + c.TIDAK_VALID).toBe(p.rowsRead);
         expect(p.rowsRead).toBe(nonBlankRows(grid));
+        // and every row below the header is read or named blank (the sidebar shows both)
+        expect(p.blankRows).toBe(grid.length - 1 - p.rowsRead);
         expect(p.visits.size).toBe(c.OK + c.DIPERBAIKI);
         expect(p.problems.filter((x) => /Duplikat|Tanggal/.test(x.masalah))).toHaveLength(c.DUPLIKAT + c.TIDAK_VALID);
         // every counted or listed row keeps its original columns' content: nothing is deleted
