@@ -384,7 +384,7 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
   const dateTexts = dates ? (dates.table.usedValues(dates.codes).filter((v) => typeof v === 'string') as string[]) : [];
   const dateOrder = dates && dateTexts.length > 0 ? decideDateOrder(dateTexts, { header: headerName(dateCol), locale: opts.locale ?? '' }) : null;
   const visitOrder: DayOrder = dateOrder ? (dateOrder.order === 'MDY' ? 'mdy' : dateOrder.order === 'DMY' ? 'dmy' : detectDayOrder(dateTexts)) : 'dmy';
-  dates?.table.define(dateOutcome(ctx, dateCol, visitOrder));
+  dates?.table.define(dateOutcome(ctx, dateCol, visitOrder, dateOrder?.order === 'ambiguous'));
   ages?.table.define(ageOutcome(ctx, ageCol));
   births?.table.define(birthOutcome(ctx, birthCol, detectDayOrder(births.table.usedValues(births.codes).filter((v) => typeof v === 'string'))));
   // Columns in key order, each with its codes (null: taken as it is).

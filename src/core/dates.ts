@@ -179,6 +179,9 @@ export interface DateOrderResult {
   counts: { dayFirstOnly: number; monthFirstOnly: number; either: number };
 }
 
+/** A date written in numerals with a two-part day and month (6/1/2023, "Jumat, 6-1-23 9:15"): the values whose order is in question. */
+export const NUMERAL_DATE = /^\s*(?:[a-z']+,?\s+)?(\d{1,2})[-/.](\d{1,2})[-/.]\d{2,4}(?:\D|$)/i;
+
 /** Locales whose people write the month first. Every other known locale writes the day first. */
 const MONTH_FIRST_LOCALES = new Set(['en_us', 'en_ph', 'es_us', 'en_um', 'en_as', 'en_gu', 'en_pr', 'en_vi', 'en_fm', 'en_mh']);
 
@@ -209,7 +212,7 @@ export function decideDateOrder(texts: readonly string[], opts: { header: string
   const counts = { dayFirstOnly: 0, monthFirstOnly: 0, either: 0 };
   for (const v of texts) {
     if (typeof v !== 'string') continue;
-    const m = /^\s*(?:[a-z']+,?\s+)?(\d{1,2})[-/.](\d{1,2})[-/.]\d{2,4}(?:\D|$)/i.exec(v);
+    const m = NUMERAL_DATE.exec(v);
     if (!m) continue;
     const a = Number(m[1]);
     const b = Number(m[2]);

@@ -36,7 +36,7 @@ const MESSAGES: readonly (readonly [key: string, id: string, en: string])[] = [
   ['review.fixDuplicates', 'Periksa apakah baris-baris itu memang kunjungan yang sama (tanggal, orang, layanan, topik); jika berbeda, lengkapi nama atau nomor KPJ-nya, lalu jalankan lagi.', 'Check that those rows really are the same visit (date, person, service, topic); if not, fill in the name or KPJ number, then run again.'],
   ['review.fixOther', 'Buka tab masalah_data untuk melihat baris yang tidak dihitung, perbaiki, lalu jalankan lagi.', 'Open the masalah_data tab to see the rows left out, fix them, then run again.'],
   ['review.fixOrder', 'Tulis tanggal dengan tahun-bulan-tanggal (2023-01-06) atau beri judul kolom formatnya (mis. "Tanggal (dd/mm/yyyy)"), lalu jalankan lagi.', 'Write dates as year-month-day (2023-01-06) or put the format in the column header (e.g. "Date (mm/dd/yyyy)"), then run again.'],
-  ['review.ambiguousOrder', 'urutan tanggal ambigu: tanggal seperti 6/1/2023 dibaca hari-dulu; periksa sumbernya', 'ambiguous date order: dates like 6/1/2023 were read day-first; check their source'],
+  ['review.ambiguousOrder', 'urutan tanggal ambigu: tanggal seperti 6/1/2023 dihitung hari-dulu, tidak diubah; periksa sumbernya', 'ambiguous date order: dates like 6/1/2023 were counted day-first, not rewritten; check their source'],
   ['catatan.noDate', 'tanggal kosong', 'date missing'],
   ['catatan.badDate', 'tanggal tidak terbaca: \u2018{value}\u2019', 'unreadable date: \u2018{value}\u2019'],
   ['catatan.badAge', 'usia tidak wajar: \u2018{value}\u2019, tidak dipakai', 'implausible age: \u2018{value}\u2019, not used'],
@@ -75,5 +75,5 @@ export function langOfLocale(locale: string | undefined | null): Lang {
   return locale && /^en/i.test(locale) ? 'en' : 'id';
 }
 
-/** Both languages' keys, for the test that no string is missing (pure: the bundle drops it). */
-export const MESSAGE_KEYS = { id: /* @__PURE__ */ Object.keys(TABLES.id), en: /* @__PURE__ */ Object.keys(TABLES.en) };
+/** A language's keys, for the test that no string is missing (a function: unused, the bundle leaves it out). */
+export const messageKeys = (lang: Lang): string[] => Object.keys(TABLES[lang]);

@@ -57,6 +57,21 @@ test('dates nothing can order (no locale, no header, every part ≤ 12) are flag
   expect(check.status).toBe('PERLU_PERIKSA');
   expect(check.reason).toMatch(/urutan tanggal ambigu/);
   expect(info(a).status_data).toBe('PERLU PERIKSA');
+  // The guess is counted, not written: the cells stay as typed, so the next run is flagged too.
+  expect(a.values('Log').slice(1).map((r) => r[0])).toEqual(['02/01/2023', '03/04/2023', '05/06/2023']);
+  expect(a.call('analyzeAll').cleaned[0].check).toMatchObject({ status: 'PERLU_PERIKSA', dateOrder: 'ambiguous' });
+});
+
+test('a column mixing day-first and month-first dates stays flagged on every run: no date in numerals is rewritten', () => {
+  // January typed day-first, February pasted from a month-first export.
+  const rows: Value[][] = [HEADER, ['15/01/2024', 'A', 'Informasi', 'JMO', 'x'], ['02/01/2024', 'B', 'Informasi', 'JMO', 'y'], ['02/14/2024', 'C', 'Pengaduan', 'JMO', 'z'], ['5 Jan 2024', 'D', 'Pengaduan', 'JMO', 'w']];
+  const a = makeAddon([{ name: 'Log', rows }]);
+  for (let run = 0; run < 2; run++) {
+    expect(a.call('analyzeAll').cleaned[0].check).toMatchObject({ status: 'PERLU_PERIKSA', dateOrder: 'ambiguous', dateOrderReason: 'conflictingParts' });
+    expect(a.values('Log').slice(1, 4).map((r) => r[0])).toEqual(['15/01/2024', '02/01/2024', '02/14/2024']);
+  }
+  // A date with its month in words is not in question: it is written as a date.
+  expect(a.values('Log')[4][0]).toEqual(new Date('2024-01-04T17:00:00.000Z'));
 });
 
 test('npm run analyze -- --strict exits 2 on a log that needs checking, and prints why; 0 on a clean one', () => {

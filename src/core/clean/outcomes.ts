@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../../shared/api';
 import { Cell, cellText, isBlank, isDate } from '../cells';
-import { DayOrder, ParsedDate, parseDate } from '../dates';
+import { DayOrder, NUMERAL_DATE, ParsedDate, parseDate } from '../dates';
 import { t } from '../i18n';
 import { MAX_PLAUSIBLE_AGE, MIN_PLAUSIBLE_AGE } from '../settings';
 import { isFormulaError, tidy } from '../text';
@@ -107,7 +107,12 @@ export function parseAge(v: Cell): number | null {
 }
 
 /** Visit dates: read in the column's day order, kept between MIN_VISIT_YEAR and MAX_VISIT_YEAR. */
-export function dateOutcome(ctx: OutcomeContext, col: number, order: DayOrder): (raw: Cell) => DateOutcome {
+/**
+ * `guessed`: nothing decided the column's day order (the sheet is flagged), so a date written in
+ * numerals is counted as read in `order` but left as typed: written back as a date, the guess
+ * would look decided to the next run, and the flag would go while the guess stayed.
+ */
+export function dateOutcome(ctx: OutcomeContext, col: number, order: DayOrder, guessed = false): (raw: Cell) => DateOutcome {
   const { clock, lang } = ctx;
   return (raw) => {
     let visit = parseDate(raw, clock, order);
@@ -128,7 +133,7 @@ export function dateOutcome(ctx: OutcomeContext, col: number, order: DayOrder): 
       };
     }
     const instant = clock.fromLocal(visit.day, visit.seconds ?? 0);
-    const same = isDate(raw) && raw.getTime() === instant.getTime();
+    const same = (isDate(raw) && raw.getTime() === instant.getTime()) || (guessed && NUMERAL_DATE.test(raw as string));
     return {
       visit,
       next: same ? undefined : instant,
