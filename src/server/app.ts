@@ -66,7 +66,7 @@ import {
 } from './sheets';
 import { dashboardPlan, writeDashboard } from './dasbor';
 import { DASHBOARD_EXTRA_TABS, DASHBOARD_TAB } from '../core/dasbor';
-import { backupGrowth, dropBackupEntry, restoreBackup, saveBackup, undoHistory } from './backup';
+import { backupGrowth, clearBlocks, dropBackupEntry, restoreBackup, saveBackup, undoHistory } from './backup';
 import { historyView, sameRunEntries } from '../core/undo';
 import { PlainPatch, conflictingRows, rowsLeftForStaff, withoutRows } from '../core/rectangles';
 
@@ -218,7 +218,7 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
     const patches = withFormats(sheet, plan, plain, width);
     const startedAt = state.pending?.startedAt ?? new Date().toISOString();
     const kind = state.pending?.kind ?? 'clean';
-    const entry = saveBackup(ss, state.tabs, sheet, patches, kind, grid, Math.min(width, plan.derivedStart), kind + '@' + startedAt);
+    const { entry, evicted } = saveBackup(ss, state.tabs, sheet, patches, kind, grid, Math.min(width, plan.derivedStart), kind + '@' + startedAt);
     state.pending = pendingWriting(state.pending, sheetId, entry.id, startedAt);
     const written: Patch[] = [];
     /** The patch being written: its formats may be set while its values call fails. */
@@ -271,11 +271,12 @@ export function cleanSheetFlow(ctx: RunContext, env: Env, sheet: Sheet, deadline
         }
       }
       for (const q of written.slice().reverse()) leftForStaff += restore(q, false);
-      if (leftForStaff === 0) dropBackupEntry(ss, state.tabs, entry.id);
+      if (leftForStaff === 0) dropBackupEntry(ss, state.tabs, entry.id, evicted);
       state.pending = null;
       if (isProtectionRefusal(e)) throw new UserError('PROTECTED', { sheet: sheet.getName() });
       throw e;
     }
+    clearBlocks(ss, state.tabs, evicted);
   } else if (log.kamusChanged) {
     writeKamus(ss, state, plan.kamus);
   }

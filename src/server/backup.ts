@@ -49,7 +49,12 @@ export function backupGrowth(ss: Spreadsheet, tabs: Record<string, number>, patc
   return base + (maxRows + rows) * Math.max(width, maxCols) - maxRows * maxCols;
 }
 
-/** Writes a new entry with the originals of `patches` and commits it in the index. */
+/**
+ * Writes a new entry with the originals of `patches` and commits it in the index, with the runs
+ * it pushes out of the history (`evicted`) left out. Their rows are not touched: the new block is
+ * placed clear of every entry listed so far, so a run that fails and rolls back can list them
+ * again (dropBackupEntry), and one that succeeds clears them (clearBlocks).
+ */
 export function saveBackup(
   ss: Spreadsheet,
   tabs: Record<string, number>,
@@ -59,7 +64,7 @@ export function saveBackup(
   grid: readonly (readonly Cell[])[],
   identityWidth: number,
   runId: string,
-): UndoEntry {
+): { entry: UndoEntry; evicted: UndoEntry[] } {
   const tab = ensureTab(ss, tabs, BACKUP_TAB, { hidden: true });
   const index = readIndex(tab);
   const lines = backupLines(patches, grid, identityWidth);
@@ -80,25 +85,33 @@ export function saveBackup(
     layout: BACKUP_LAYOUT,
   };
   const { keep, evict } = retain(index.entries, entry);
-  entry.row = placeBlock(keep.filter((e) => e !== entry), lines.length);
+  entry.row = placeBlock(index.entries, lines.length);
   ensureSize(tab, entry.row + lines.length - 1, 1 + width);
   for (let i = 0; i < lines.length; i += MAX_ROWS_PER_CALL) {
     const part = lines.slice(i, i + MAX_ROWS_PER_CALL).map((l) => l.map((v) => toWritable(v)));
     tab.getRange(entry.row + i, 2, part.length, width).setValues(part);
   }
   writeIndex(tab, keep);
-  for (const e of evict) clearBlock(tab, e);
-  return entry;
+  return { entry, evicted: evict };
 }
 
-/** Removes an entry from the history (a run that failed and rolled back has nothing to undo). */
-export function dropBackupEntry(ss: Spreadsheet, tabs: Record<string, number>, id: string): void {
+/**
+ * Removes an entry from the history (a run that failed and rolled back has nothing to undo) and
+ * lists again the runs its save evicted: the failed run cost no one their undo.
+ */
+export function dropBackupEntry(ss: Spreadsheet, tabs: Record<string, number>, id: string, evicted: UndoEntry[]): void {
   const tab = backupSheet(ss, tabs);
   const index = readIndex(tab);
   const entry = index.entries.find((e) => e.id === id);
   if (!tab || !entry) return;
-  writeIndex(tab, index.entries.filter((e) => e.id !== id));
+  writeIndex(tab, [...index.entries.filter((e) => e.id !== id), ...evicted]);
   clearBlock(tab, entry);
+}
+
+/** Empties the rows of entries the history no longer lists (the runs a finished run evicted). */
+export function clearBlocks(ss: Spreadsheet, tabs: Record<string, number>, entries: UndoEntry[]): void {
+  const tab = backupSheet(ss, tabs);
+  if (tab) for (const e of entries) clearBlock(tab, e);
 }
 
 /** Empties an entry's rows (tidiness: the index no longer names them). */
@@ -114,7 +127,7 @@ function clearBlock(tab: Sheet, e: UndoEntry): void {
 
 /**
  * Restores one entry (the newest, or the one asked for if it is the newest of its sheet) into
- * its sheet, then removes it from the history and clears its rows. What is written back is
+ * its sheet, then removes it from the history and clears its rows unless a row was skipped. What is written back is
  * decided cell by cell in core/undo.ts (restorePlan): rows staff sorted, moved or inserted are
  * skipped, cells staff edited since keep the edit.
  */
@@ -175,7 +188,11 @@ export function restoreBackup(ss: Spreadsheet, tabs: Record<string, number>, id?
       a = b + 1;
     }
   }
-  writeIndex(tab, index.entries.filter((e) => e.id !== entry.id));
-  clearBlock(tab, entry);
+  // Rows skipped (sorted, moved, a column inserted) keep their originals: the entry stays, so an
+  // undo once staff put the rows back restores them (rows restored now are not written again).
+  if (rowsSkipped === 0) {
+    writeIndex(tab, index.entries.filter((e) => e.id !== entry.id));
+    clearBlock(tab, entry);
+  }
   return { entry, cells, rowsSkipped, cellsKept: plan.cellsKept };
 }

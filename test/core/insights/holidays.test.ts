@@ -1,4 +1,6 @@
-import { INDONESIAN_HOLIDAYS, closedDates } from '../../../src/core/insights/holidays';
+import { closedDates, holidayEntries } from '../../../src/core/insights/holidays';
+
+const INDONESIAN_HOLIDAYS = holidayEntries();
 
 describe('holiday list', () => {
   test('decodes to dated, named, typed entries, in order and without duplicates', () => {
