@@ -6,7 +6,7 @@
  * mean per-working-day rate of its month's other buckets; it is a peak when its rate is at least
  * `threshold` times that baseline. Staff can read every number in ds_puncak.
  */
-import { isoOfDay, weekdayOfDay, ymdOfDay, pad2 } from './zone';
+import { weekdayOfDay, ymdOfDay, pad2 } from './zone';
 import { weekOfMonth } from './settings';
 
 export interface Bucket {
@@ -27,9 +27,8 @@ export interface PeakRow extends Bucket {
   earlyMonthPeak: boolean;
 }
 
-/** Every (month, week) bucket between two days, clipped to them, with its working days. */
-export function bucketsBetween(firstDay: number, lastDay: number, holidays: readonly string[]): Bucket[] {
-  const off = new Set(holidays);
+/** Every (month, week) bucket between two days, clipped to them, with its working days: the weekdays not `closed`. */
+export function bucketsBetween(firstDay: number, lastDay: number, closed: (day: number) => boolean = () => false): Bucket[] {
   const out: Bucket[] = [];
   let cur: Bucket | null = null;
   for (let day = firstDay; day <= lastDay; day++) {
@@ -42,7 +41,7 @@ export function bucketsBetween(firstDay: number, lastDay: number, holidays: read
     }
     cur.lastDay = day;
     const wd = weekdayOfDay(day);
-    if (wd >= 1 && wd <= 5 && !off.has(isoOfDay(day))) cur.workingDays++;
+    if (wd >= 1 && wd <= 5 && !closed(day)) cur.workingDays++;
   }
   return out;
 }

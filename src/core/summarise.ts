@@ -12,6 +12,7 @@ import { Cell } from './cells';
 import { VisitField, VisitTable } from './table';
 import { INSIGHT_REPORT_TABS, SUMMARY_TABS } from './contract';
 import { CodedColumn, CodedVisits, DEFAULT_INSIGHT_SETTINGS, InsightSettings, PERUBAHAN_DAY_COLUMNS, PRAKIRAAN_DAY_COLUMNS, buildCodedInsights } from './insights/index';
+import { closedDates } from './insights/holidays';
 import type { WeekPoint } from './insights/prakiraan';
 import { Bucket, PeakRow, bucketsBetween, detectPeaks } from './peaks';
 import { WEEKDAY_NAMES } from './settings';
@@ -101,7 +102,14 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
   });
   const { firstDay, lastDay } = tallies;
 
-  const buckets: Bucket[] = firstDay <= lastDay ? bucketsBetween(firstDay, lastDay, settings.holidays) : [];
+  // Closed days: the holidays staff set, and the built-in ones with no visit in the log (a branch
+  // that opened on one worked that day). Counted as working days, Lebaran's week reads as a quiet
+  // week and the week before it as a peak.
+  const builtIn = closedDates();
+  const visited = new Set<number>();
+  for (const c of combos) for (let j = 0; j < c.cells.size; j++) visited.add(c.cells.day[j] as number);
+  const closed = (day: number): boolean => settings.holidays.includes(isoOfDay(day)) || (!visited.has(day) && builtIn.has(isoOfDay(day)));
+  const buckets: Bucket[] = firstDay <= lastDay ? bucketsBetween(firstDay, lastDay, closed) : [];
   const peaks = detectPeaks(buckets, (b) => tallies.bucketTotal.get(`${b.month}#${b.week}`) ?? 0, settings.peakThreshold);
   const earlyMonthPeaks = peaks.filter((p) => p.earlyMonthPeak).map((p) => p.month);
   const ctx: TabContext = { tallies, settings, dateOf, buckets, peaks };

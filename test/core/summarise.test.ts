@@ -209,3 +209,38 @@ test('persen_total is the share of all valid visits of every sheet (sums to 1); 
 });
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+describe('early-month peaks and closed days', () => {
+  const WEEKDAY = (day: number) => new Date(Date.UTC(1970, 0, 1 + day)).getUTCDay();
+  /** Ten visits on every weekday of March–May 2024, none on `closed` days. */
+  function flatLog(closed: (iso: string) => boolean): SheetRecords {
+    const t = new VisitTable();
+    let n = 0;
+    for (let day = dayNumber(2024, 3, 1); day <= dayNumber(2024, 5, 31); day++) {
+      const wd = WEEKDAY(day);
+      if (wd === 0 || wd === 6 || closed(new Date(Date.UTC(1970, 0, 1 + day)).toISOString().slice(0, 10))) continue;
+      for (let k = 0; k < 10; k++, n++) t.add(day, { service: 'Informasi', channel: 'Kantor Cabang', ageGroup: '28-34', generation: 'Milenial', topic: 'KPJ Lama' });
+    }
+    return { sheetName: 'Log', visits: t, counts: { OK: n, DIPERBAIKI: 0, DUPLIKAT: 0, TIDAK_VALID: 0 }, rowsRead: n };
+  }
+  const puncak = (s: ReturnType<typeof run>, month: string, week: number) => {
+    const t = tab(s, 'ds_puncak');
+    const row = t.rows.find((r) => r[0] === month && r[1] === week)!;
+    return Object.fromEntries(t.headers.map((h, i) => [h, row[i]]));
+  };
+  // Nyepi (11–12 March) and Lebaran with its cuti bersama (8–12 and 15 April 2024), from the built-in list.
+  const LEBARAN = ['2024-03-11', '2024-03-12', '2024-04-08', '2024-04-09', '2024-04-10', '2024-04-11', '2024-04-12', '2024-04-15'];
+
+  test('a branch closed on the national holidays shows no peak in a flat log: the holidays are not working days', () => {
+    const s = run([flatLog((iso) => LEBARAN.includes(iso))]);
+    expect(s.earlyMonthPeaks).toEqual([]);
+    expect(puncak(s, '2024-04', 2)).toMatchObject({ jumlah: 0, hari_kerja: 0 });
+    expect(puncak(s, '2024-04', 1)).toMatchObject({ puncak: false });
+  });
+
+  test('a holiday with visits in the log was a working day for that branch', () => {
+    const s = run([flatLog(() => false)]);
+    expect(s.earlyMonthPeaks).toEqual([]);
+    expect(puncak(s, '2024-04', 2)).toMatchObject({ jumlah: 50, hari_kerja: 5 });
+  });
+});

@@ -16,7 +16,7 @@ function context(): TabContext {
   add(day + 1, 'Informasi', '28-34');
   const tallies = new VisitTallies({ service: new Set(), channel: new Set(), topic: new Set() });
   tallies.addSheet('CS', t);
-  const buckets = bucketsBetween(tallies.firstDay, tallies.lastDay, []);
+  const buckets = bucketsBetween(tallies.firstDay, tallies.lastDay);
   const peaks = detectPeaks(buckets, () => 0, DEFAULT_SETTINGS.peakThreshold);
   return { tallies, settings: DEFAULT_SETTINGS, dateOf: (d) => new Date(Date.UTC(1970, 0, 1 + d)), buckets, peaks };
 }
