@@ -6,6 +6,7 @@
 import type { UndoEntryView } from '../../src/shared/api';
 import { Child, h } from '../dom';
 import { undoEntryText, undoSkippedText } from '../model';
+import { formatHour } from '../format';
 import { call } from '../rpc';
 import { action, announce, app, num, refreshState, rerender, stateBroken, tr } from '../store';
 import { confirmView, errorBox, sectionAttrs } from './common';
@@ -74,6 +75,10 @@ function undoResultView(): Child {
     { id: 'undo-done', class: 'notice', role: 'status' },
     h('p', { id: 'undo-result' }, tr('undoDone', { n: num(r.cellsRestored), sheet: r.sheetName })),
     h('p', { id: 'undo-skipped', 'data-rows': r.rowsSkipped }, undoSkippedText(app.lang, r.rowsSkipped, r.cellsKept)),
+    // The nightly refresh cleans every registered sheet: said here, or the undo is gone by morning.
+    app.s?.nightly.enabled && app.s.registered.some((s) => s.name === r.sheetName)
+      ? h('p', { id: 'undo-nightly', class: 'note' }, tr('undoNightly', { sheet: r.sheetName, hour: formatHour(app.s.nightly.hour) }))
+      : null,
   );
 }
 

@@ -312,6 +312,8 @@ describe('the sidebar staff use, at 300 × 600 px in Chromium', () => {
     await expect(page.locator('#confirm').count()).resolves.toBe(0);
     expect(log.getRange(4, kanal).getValue()).toBe('Online');
 
+    // With the nightly refresh on, the undo says the log will be cleaned again tonight.
+    await api('setNightly', true, 2);
     await items.nth(state.undoHistory.indexOf(newest)).locator('.btn-undo').click();
     const undone = page.waitForResponse((r) => r.url().endsWith('/api/run') && (r.request().postDataJSON() as { name: string }).name === 'undoLastClean');
     await page.locator('#btn-confirm-yes').click();
@@ -326,6 +328,8 @@ describe('the sidebar staff use, at 300 × 600 px in Chromium', () => {
     await page.locator('#undo-skipped').waitFor({ timeout: STEP_TIMEOUT });
     expect(log.getRange(4, kanal).getValue()).toBe('Online');
     await expect(text('#undo-skipped')).resolves.toBe(undoSkippedText('id', reply.data.rowsSkipped, reply.data.cellsKept));
+    await expect(text('#undo-nightly')).resolves.toBe(`Pembaruan malam aktif: "${LOG_SHEET}" akan dibersihkan lagi pukul 02:00. Agar tetap seperti sekarang, keluarkan sheet itu dari Sheet terdaftar atau matikan Pembaruan malam.`);
+    await api('setNightly', false, 2);
     // The entry is gone and the one before it is now the newest of the log: enabled.
     const after = await sidebarState();
     expect(after.undoHistory.map((e) => e.id)).not.toContain(newest.id);
