@@ -13,14 +13,15 @@ export interface VocabEntry {
 export const SERVICES: VocabEntry[] = [
   { canonical: 'Informasi', synonyms: ['Info', 'Permintaan Informasi', 'Konsultasi'] },
   { canonical: 'Pengaduan', synonyms: ['Keluhan', 'Komplain', 'Complaint', 'Aduan'] },
-  { canonical: 'Permintaan Update Data', synonyms: ['Update Data', 'Perubahan Data', 'Pembaruan Data'] },
+  { canonical: 'Permintaan Update Data', synonyms: ['Update Data', 'Perubahan Data', 'Pembaruan Data', 'Ubah Data', 'Pemutakhiran Data'] },
   { canonical: 'Klaim JHT', synonyms: ['Klaim Jaminan Hari Tua', 'Pencairan JHT', 'JHT'] },
 ];
 
 export const CHANNELS: VocabEntry[] = [
-  { canonical: 'Kantor Cabang', synonyms: ['KC', 'Kacab', 'Onsite', 'On Site', 'Loket', 'Kantor'] },
-  { canonical: 'Lapak Asik', synonyms: ['Lapak ASIK', 'Layanan Tanpa Kontak Fisik'] },
-  { canonical: 'JMO', synonyms: ['Jamsostek Mobile', 'Aplikasi JMO', 'JMO App'] },
+  // Short words allow no typo, so the usual short-hands and the standard spelling "asyik" are named.
+  { canonical: 'Kantor Cabang', synonyms: ['KC', 'Kacab', 'Onsite', 'On Site', 'Loket', 'Kantor', 'Kntr'] },
+  { canonical: 'Lapak Asik', synonyms: ['Lapak ASIK', 'Layanan Tanpa Kontak Fisik', 'Lapak Asyik', 'Lpk Asik', 'Lapak'] },
+  { canonical: 'JMO', synonyms: ['Jamsostek Mobile', 'Aplikasi JMO', 'JMO App', 'BPJSTKU'] },
 ];
 
 export const TOPICS: VocabEntry[] = [

@@ -18,6 +18,9 @@ describe('canonicalise', () => {
 
   test('services and channels: one known value among other words is that value; two known values stay as written', () => {
     expect(asObject(canonicalise('channel', countsOf([['Kantor Cabang Madiun', 5], ['LapakAsik', 2]]), new Map()))).toEqual({ 'Kantor Cabang Madiun': 'Kantor Cabang', LapakAsik: 'Lapak Asik' });
+    // Short words allow no typo: the short-hands and the standard spelling "asyik" are in the vocabulary.
+    expect(asObject(canonicalise('channel', countsOf([['Lapak Asyik', 15], ['Kntr Cabang', 13], ['Lpk Asik', 4], ['BPJSTKU', 3]]), new Map()))).toEqual({ 'Lapak Asyik': 'Lapak Asik', 'Kntr Cabang': 'Kantor Cabang', 'Lpk Asik': 'Lapak Asik', BPJSTKU: 'JMO' });
+    expect(asObject(canonicalise('service', countsOf([['Ubah data', 5], ['pemutakhiran data', 3]]), new Map()))).toEqual({ 'Ubah data': 'Permintaan Update Data', 'pemutakhiran data': 'Permintaan Update Data' });
     expect(asObject(canonicalise('service', countsOf([['Informasi JHT', 2]]), new Map()))).toEqual({ 'Informasi JHT': 'Informasi JHT' });
   });
 

@@ -9,7 +9,10 @@
  *
  * Three digests were taken again once: "constructor" in a topic used to be read as Object's
  * method by the informal-word table (its text became the function's source). Without the two
- * spellings holding it, the old and the fixed code give the same digests.
+ * spellings holding it, the old and the fixed code give the same digests. The same three were
+ * taken again when the vocabulary gained channel and service synonyms (Lapak Asyik, Kntr, Ubah
+ * Data…): the spellings are generated from the vocabulary and match against it; with the old
+ * vocabulary the code of that commit gives the old digests.
  */
 import { createHash } from 'crypto';
 import fc from 'fast-check';
@@ -114,11 +117,11 @@ function digest(role: ValueRole, n: number, seed: number, withDict: boolean): st
 }
 
 const GOLDEN: Record<string, string> = {
-  'service/300/1/false': '6db9fb9cee4325eee680fbb693e85ebcac7c8048167289b3f4ac6f107603fa3a',
-  'channel/200/2/false': '29a17a622e2dbc5f094ce3d931f3f4fd7e498c22fcf90a42e6bda8af71e2d5d2',
+  'service/300/1/false': '3c135166429aca028a501a46ab7fe95dc70abcb6073d155119d31c17b608d724',
+  'channel/200/2/false': '055aaefd9b01c27f80394dae72617231d3bb0e4e5787bdbf9d78650b25c67978',
   'topic/600/3/false': 'a354884ac725305a8313059a274dd7f649801d8fb7ea02df2700b158d8f5bb8f',
   'topic/600/4/true': 'ac703d8984e4848aa2b5969dc5efe810130fcee83ea9504d53446bc67c7b7b65',
-  'service/300/5/true': '429d71c4ae7a32146670f60ee3083ff7aa8d9879f19e33acaa453586bf2b4646',
+  'service/300/5/true': 'f2c04af93dbf836f5adac1cb723bd740745d03bb5ac72c4af8c64cd989da5179',
   'topic/2600/6/false': '03231b465c4a3c41b322f9c01f4ab59e408884c3d16b4910b971c08de66b678c',
 };
 
