@@ -504,12 +504,17 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
   const redacted = new Map<string, SafeText>();
   /** Values that held their row's own name: kept out of kamus and of the vetted values. */
   const named = new Set<string>();
+  /**
+   * A redacted value's visit code; -1 when it is nothing but personal data ("[nomor]": a phone
+   * number typed as the service), which names no service, channel or topic: the column's unknown.
+   */
+  const visitCode = (text: string): number => (/^(\[(nomor|nama|email)\]\W*)+$/.test(text) ? -1 : codeOf(text));
   const safeCode = (o: TextOutcome, r: number): number => {
     const value = o.canonical;
     let safe = o.safe ?? redacted.get(value);
     if (!safe) {
       const text = safeText(value);
-      redacted.set(value, (safe = { text, lower: text.toLowerCase(), code: codeOf(text), builtIn: builtIn.has(value) }));
+      redacted.set(value, (safe = { text, lower: text.toLowerCase(), code: visitCode(text), builtIn: builtIn.has(value) }));
     }
     o.safe = safe;
     if (safe.builtIn || personalCols.length === 0) return safe.code;
@@ -525,10 +530,13 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
     }
     if (text === safe.text) return safe.code;
     named.add(value);
-    return codeOf(text);
+    return visitCode(text);
   };
   /** The code of a service/channel outcome, or the sheet's constant when the cell is empty. */
-  const textCode = (o: TextOutcome | null, fallback: number, r: number): number => (!o || o.canonical === '' ? fallback : safeCode(o, r));
+  const textCode = (o: TextOutcome | null, fallback: number, r: number): number => {
+    const code = !o || o.canonical === '' ? -1 : safeCode(o, r);
+    return code < 0 ? fallback : code;
+  };
   const ageCodes = ageLabels.map(codeOf);
   const [outAgeGroup, outGeneration, outWeek, outMonth, outStatus, outNote] = derivedCells as [CodedCells, CodedCells, CodedCells, CodedCells, CodedCells, CodedCells];
   // Age group and generation labels with their visit codes, worked out once per age and birth year.

@@ -133,6 +133,22 @@ describe('values', () => {
     expect(redact('cetak kartu 32011234567890 hub 0812-3456-7890 budi@x.id', ['Budi Santoso'])).toBe('cetak kartu [nomor] hub [nomor] [email]');
     expect(redact('titipan Budi Santoso', ['Budi Santoso'])).toBe('titipan [nama]');
   });
+
+  test('a service, channel or topic that is nothing but personal data is unknown, not a "[nomor]" category', () => {
+    const grid: Grid = [
+      ['Tanggal', 'Nama', 'Usia', 'Layanan', 'Kanal', 'Topik'],
+      ['22/05/2023', 'Budi', 30, '0812-3456-7890', 'budi@gmail.com', 'Siti Aminah'],
+      ['22/05/2023', 'Eko', 31, 'Informasi', 'JMO', '0812 9999 0000'],
+      ['22/05/2023', 'Ani', 32, 'Pengaduan', 'Kantor Cabang', 'NIK 3201123456789012 beda dgn KTP'],
+    ];
+    const v = visitObjects(plan(grid).visits);
+    expect(v.map((x) => [x.service, x.channel, x.topic])).toEqual([
+      ['Tidak diketahui', 'Tidak diketahui', 'Tidak diketahui'],
+      ['Informasi', 'JMO', 'Tidak diketahui'],
+      // A topic with words besides the number still says what the visit was about.
+      ['Pengaduan', 'Kantor Cabang', 'NIK [nomor] beda dgn KTP'],
+    ]);
+  });
 });
 
 describe('rows', () => {

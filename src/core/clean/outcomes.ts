@@ -57,6 +57,7 @@ export interface BirthOutcome extends Outcome {
 export interface SafeText {
   text: string;
   lower: string;
+  /** The visit code of `text`; -1 when it is nothing but redacted personal data. */
   code: number;
   builtIn: boolean;
   /** Lowercase ASCII three-letter windows of `lower` (see hasTrigram), made when first needed. */
