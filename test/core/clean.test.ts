@@ -134,6 +134,16 @@ describe('values', () => {
     expect(redact('titipan Budi Santoso', ['Budi Santoso'])).toBe('titipan [nama]');
   });
 
+  test('visits served by the same staff member are not duplicates of each other: "Nama Petugas" is not the visitor', () => {
+    const grid: Grid = [
+      ['Tanggal', 'Nama Petugas', 'Usia', 'Layanan', 'Kanal', 'Topik'],
+      ['22/05/2023', 'Rina', 30, 'Informasi', 'Kantor Cabang', 'Cek saldo'],
+      ['22/05/2023', 'Rina', 45, 'Informasi', 'Kantor Cabang', 'Cek saldo'],
+      ['22/05/2023', 'Rina', 52, 'Informasi', 'Kantor Cabang', 'Cek saldo'],
+    ];
+    expect(plan(grid).counts).toMatchObject({ DUPLIKAT: 0 });
+  });
+
   test('a service, channel or topic that is nothing but personal data is unknown, not a "[nomor]" category', () => {
     const grid: Grid = [
       ['Tanggal', 'Nama', 'Usia', 'Layanan', 'Kanal', 'Topik'],

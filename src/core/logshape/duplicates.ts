@@ -355,7 +355,8 @@ export function personColumns(header: readonly Cell[], roles: readonly Role[]): 
     const h = words(typeof header[c] === 'string' ? (header[c] as string) : '');
     if (h.includes('kpj')) out.kpj = out.kpj < 0 ? c : out.kpj;
     else if (h.includes('nik')) out.nik = out.nik < 0 ? c : out.nik;
-    else if (h.includes('nama') || h.includes('name')) out.name = out.name < 0 ? c : out.name;
+    // The staff member's name ("Nama Petugas", "Nama CS") says who served, not who came.
+    else if ((h.includes('nama') || h.includes('name')) && !h.some((w) => /^(petugas|staf+|operator|cs)$/.test(w))) out.name = out.name < 0 ? c : out.name;
   });
   return out;
 }

@@ -151,6 +151,9 @@ describe('person columns', () => {
   test('KPJ, NIK and name among the personal columns, by header', () => {
     expect(personColumns(['No', 'Nama Peserta', 'No. KPJ', 'NIK', 'No HP'], ['ignore', 'personal', 'personal', 'personal', 'personal'])).toEqual({ kpj: 2, nik: 3, name: 1 });
     expect(personColumns(['Timestamp', 'Nama Lengkap', 'Nomor KPJ'], ['date', 'personal', 'personal'])).toEqual({ kpj: 2, nik: -1, name: 1 });
+    // The staff member who served is not the visitor.
+    expect(personColumns(['Tanggal', 'Nama Petugas', 'Nama Peserta'], ['date', 'personal', 'personal'])).toEqual({ kpj: -1, nik: -1, name: 2 });
+    expect(personColumns(['Tanggal', 'Nama Petugas', 'Nama CS', 'Staff Name'], ['date', 'personal', 'personal', 'personal'])).toEqual({ kpj: -1, nik: -1, name: -1 });
     expect(personColumns(['Nama', 'Layanan'], ['ignore', 'service'])).toEqual({ kpj: -1, nik: -1, name: -1 });
   });
 });
