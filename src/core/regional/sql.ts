@@ -10,6 +10,7 @@
 import { SUMMARY_TABS, tabContract } from '../contract';
 import { GENERATIONS, UNKNOWN_GROUP, WEEKDAY_NAMES, ageGroupLabels } from '../settings';
 import { JMO_COMPLAINT_CATEGORIES } from '../vocabulary';
+import { closedDates } from '../insights/holidays';
 import { REGIONAL_COLUMNS, VALID_STATUSES } from './rows';
 
 /** The figures over every branch are the rows of this cabang. */
@@ -79,15 +80,20 @@ function countsCte(keys: [string, string][], where = '', daily?: string[]): stri
 
 /**
  * The (month, week-of-month) buckets of every branch and of SEMUA, from the branch's first to last
- * visit, with their working days (Monday to Friday, not a holiday): peaks.ts's bucketsBetween.
+ * visit, with their working days: peaks.ts's bucketsBetween as summarise.ts calls it, Monday to
+ * Friday but the holidays set in settings, and the built-in national holidays and cuti bersama on
+ * which the branch (for SEMUA: any branch) has no visit.
  */
 function bucketCtes(o: SqlOptions): string {
-  const holiday = o.holidays.length ? `tanggal IN (${o.holidays.map((h) => `DATE ${quote(h)}`).join(', ')})` : 'FALSE';
+  const inList = (dates: readonly string[]): string => (dates.length ? `tanggal IN (${dates.map((h) => `DATE ${quote(h)}`).join(', ')})` : 'FALSE');
+  const builtIn = Array.from(closedDates()).sort();
   return [
     `rentang AS (SELECT cabang, MIN(tanggal) AS mulai, MAX(tanggal) AS selesai FROM valid GROUP BY cabang UNION ALL SELECT ${quote(ALL_BRANCHES)} AS cabang, MIN(tanggal) AS mulai, MAX(tanggal) AS selesai FROM valid)`,
-    `hari AS (SELECT r.cabang, CAST(d AS DATE) AS tanggal FROM rentang AS r CROSS JOIN UNNEST(GENERATE_DATE_ARRAY(r.mulai, r.selesai)) AS d)`,
+    `dikunjungi AS (SELECT DISTINCT cabang, tanggal FROM valid UNION ALL SELECT DISTINCT ${quote(ALL_BRANCHES)} AS cabang, tanggal FROM valid)`,
+    `hari AS (SELECT h.cabang, h.tanggal, v.tanggal IS NOT NULL AS ada_kunjungan FROM (SELECT r.cabang, CAST(d AS DATE) AS tanggal FROM rentang AS r CROSS JOIN UNNEST(GENERATE_DATE_ARRAY(r.mulai, r.selesai)) AS d) AS h ` +
+      `LEFT JOIN dikunjungi AS v ON v.cabang = h.cabang AND v.tanggal = h.tanggal)`,
     `ember AS (SELECT cabang, ${BULAN} AS bulan, ${MINGGU_KE} AS minggu_ke, MIN(tanggal) AS periode_mulai, MAX(tanggal) AS periode_selesai, ` +
-      `SUM(CASE WHEN EXTRACT(DAYOFWEEK FROM tanggal) BETWEEN 2 AND 6 AND NOT (${holiday}) THEN 1 ELSE 0 END) AS hari_kerja FROM hari GROUP BY cabang, bulan, minggu_ke)`,
+      `SUM(CASE WHEN EXTRACT(DAYOFWEEK FROM tanggal) BETWEEN 2 AND 6 AND NOT (${inList(o.holidays)} OR (NOT ada_kunjungan AND ${inList(builtIn)})) THEN 1 ELSE 0 END) AS hari_kerja FROM hari GROUP BY cabang, bulan, minggu_ke)`,
   ].join(',\n');
 }
 
