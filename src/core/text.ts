@@ -175,8 +175,9 @@ export function redact(text: string, personal: readonly string[] = []): string {
  */
 export function redactNameRuns(text: string, isDomainWord: (lowerWord: string) => boolean): string {
   // A title before a capitalised word is a name however short: "pak Budi", "Bu Sari", "Sdri. Ani",
-  // and "an. Sugeng", "a.n. Sugeng", "u.p. Hartono" (atas nama, untuk perhatian).
-  text = text.replace(/\b(pak|bu|ibu|bapak|sdr|sdri|saudara|saudari|mas|mbak|bpk|a\.?n|u\.p)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*/gi, (_m, title: string) => `${title} [nama]`);
+  // and "an. Sugeng", "a.n. Sugeng", "u.p. Hartono" (atas nama, untuk perhatian: with their dots,
+  // or "Need an update" would lose its words).
+  text = text.replace(/\b(pak|bu|ibu|bapak|sdr|sdri|saudara|saudari|mas|mbak|bpk|a\.?n\.|u\.p\.)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*/gi, (_m, title: string) => `${title} [nama]`);
   return text.replace(/\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b/g, (run) => {
     const parts = run.split(/\s+/);
     const names = parts.filter((p) => !isDomainWord(p.toLowerCase()));

@@ -64,9 +64,12 @@ describe('redactNameRuns', () => {
     expect(redactNameRuns('saldo jht belum masuk', domain)).toBe('saldo jht belum masuk');
   });
   test('"atas nama" and "untuk perhatian" before a name, in capitals too, are titles; "top up" is not', () => {
-    expect(redactNameRuns('an. SUGENG RIYADI', domain)).toBe('an [nama]');
-    expect(redactNameRuns('klaim JHT a.n. Sugeng Riyadi', domain)).toBe('klaim JHT a.n [nama]');
-    expect(redactNameRuns('u.p. Hartono', domain)).toBe('u.p [nama]');
+    expect(redactNameRuns('an. SUGENG RIYADI', domain)).toBe('an. [nama]');
+    expect(redactNameRuns('klaim JHT a.n. Sugeng Riyadi', domain)).toBe('klaim JHT a.n. [nama]');
+    expect(redactNameRuns('u.p. Hartono', domain)).toBe('u.p. [nama]');
     expect(redactNameRuns('Top Up Saldo', domain)).toBe('Top Up Saldo');
+    // "an" and "up" without their dots are ordinary words.
+    expect(redactNameRuns('Need an update of my data', domain)).toBe('Need an update of my data');
+    expect(redactNameRuns('Cannot open an Account', domain)).toBe('Cannot open an Account');
   });
 });
