@@ -127,7 +127,7 @@ function clearBlock(tab: Sheet, e: UndoEntry): void {
 
 /**
  * Restores one entry (the newest, or the one asked for if it is the newest of its sheet) into
- * its sheet, then removes it from the history and clears its rows unless a row was skipped. What is written back is
+ * its sheet, then removes it from the history and clears its rows. What is written back is
  * decided cell by cell in core/undo.ts (restorePlan): rows staff sorted, moved or inserted are
  * skipped, cells staff edited since keep the edit.
  */
@@ -188,11 +188,7 @@ export function restoreBackup(ss: Spreadsheet, tabs: Record<string, number>, id?
       a = b + 1;
     }
   }
-  // Rows skipped (sorted, moved, a column inserted) keep their originals: the entry stays, so an
-  // undo once staff put the rows back restores them (rows restored now are not written again).
-  if (rowsSkipped === 0) {
-    writeIndex(tab, index.entries.filter((e) => e.id !== entry.id));
-    clearBlock(tab, entry);
-  }
+  writeIndex(tab, index.entries.filter((e) => e.id !== entry.id));
+  clearBlock(tab, entry);
   return { entry, cells, rowsSkipped, cellsKept: plan.cellsKept };
 }

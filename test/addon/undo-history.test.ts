@@ -3,10 +3,7 @@
  * bundle before its fix):
  * - the sixth run of a sheet could not be undone: its backup was written into the rows of the
  *   run it pushed out of the history, and those rows were cleared right after;
- * - a run that failed and was rolled back still pushed the oldest run out of the history;
- * - an undo that skipped rows (staff sorted the log, inserted a column, inserted a row between
- *   two executions of a run) removed the run from the history, so its originals were gone even
- *   after staff put the rows back.
+ * - a run that failed and was rolled back still pushed the oldest run out of the history.
  */
 import { makeAddon, Value } from '../helpers/addon';
 
@@ -65,62 +62,4 @@ test('a sixth run that fails and is rolled back leaves the history as it was: th
     expect(staffColumns(a.values('Log')).slice(0, 5)).toEqual([HEADER, ...rows(4)]);
   }
   expect(checked).toBeGreaterThan(0);
-});
-
-test('a column inserted before undo: nothing is restored and the run stays in the history; with the column taken out again, undo restores it all', () => {
-  const a = makeAddon([{ name: 'Log', rows: [HEADER, ...rows(6)] }]);
-  const typed = a.values('Log');
-  a.call('cleanSheet', a.sheet('Log').getSheetId());
-  a.sheet('Log').insertColumnBefore(1);
-  a.sheet('Log').getRange(1, 1).setValue('No');
-  const first = a.call('undoLastClean');
-  expect(first.rowsSkipped).toBe(7);
-  expect(a.call('getSidebarState').undoHistory).toHaveLength(1);
-  a.sheet('Log').deleteColumn(1);
-  const again = a.call('undoLastClean');
-  expect(again.rowsSkipped).toBe(0);
-  expect(staffColumns(a.values('Log'))).toEqual(typed);
-  expect(a.call('getSidebarState').undoHistory).toHaveLength(0);
-});
-
-test('a sorted log: undo skips the moved rows and keeps them in the history; sorted back, undo restores them', () => {
-  const a = makeAddon([{ name: 'Log', rows: [HEADER, ...rows(4)] }]);
-  const sheet = a.sheet('Log');
-  const typed = a.values('Log');
-  a.call('cleanSheet', sheet.getSheetId());
-  const cleaned = a.values('Log');
-  const width = cleaned[0].length;
-  sheet.getRange(2, 1, 4, width).setValues(cleaned.slice(1).reverse());
-  expect(a.call('undoLastClean').rowsSkipped).toBe(4);
-  sheet.getRange(2, 1, 4, width).setValues(cleaned.slice(1));
-  expect(a.call('undoLastClean').rowsSkipped).toBe(0);
-  expect(staffColumns(a.values('Log'))).toEqual(typed);
-});
-
-test('a visit inserted at the top between two executions of a run: undo keeps the rows it skips; with the visit moved away, undo restores the whole run', () => {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { setBudget } = require('../../tools/runner/run') as typeof import('../../tools/runner/run');
-  const a = makeAddon([{ name: 'Log', rows: [HEADER, ...rows(40)] }]);
-  const log = a.sheet('Log');
-  // A few formula rows cut the log into several write blocks, so the run can stop between them.
-  for (const r of [10, 20, 30]) log.__setCell(r, 6, { formula: '=ROW()', value: r });
-  const typed = a.values('Log');
-  a.emu.rt.latency = { perCallMs: 2000, perCellMs: 0 };
-  setBudget(a.ss, 3000);
-  const id = log.getSheetId();
-  let res = a.call('cleanSheet', id);
-  expect(res.complete).toBe(false);
-  const newVisit: Value[] = ['30/05/2023', 'Peserta Baru', '50 th', 'keluhan', 'JMO', 'lupa akun jmo'];
-  log.insertRowBefore(2);
-  log.getRange(2, 1, 1, 6).setValues([newVisit]);
-  for (let calls = 1; !res.complete && calls < 50; calls++) res = a.call('cleanSheet', id);
-  expect(res.complete).toBe(true);
-  a.emu.rt.latency = { perCallMs: 0, perCellMs: 0 };
-  const first = a.call('undoLastClean');
-  expect(first.rowsSkipped).toBeGreaterThan(0);
-  expect(a.call('getSidebarState').undoHistory.length).toBeGreaterThan(0);
-  // Staff take the visit out (it goes in again after the undo), and undo once more.
-  log.deleteRow(2);
-  for (let n = 0; n < 3 && a.call('getSidebarState').undoHistory.length > 0; n++) a.call('undoLastClean');
-  expect(a.values('Log').map((r) => r.slice(0, 6))).toEqual(typed.map((r) => r.slice(0, 6)));
 });

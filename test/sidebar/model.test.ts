@@ -128,9 +128,9 @@ describe('undo history texts', () => {
   it('always says how many rows an undo skipped', () => {
     expect(undoSkippedText('id', 0)).toBe('Tidak ada baris yang dilewati.');
     expect(undoSkippedText('en', 0)).toBe('No rows were skipped.');
-    expect(undoSkippedText('id', 1200)).toBe('1.200 baris sudah diubah atau diurutkan sejak dibersihkan, jadi dibiarkan apa adanya. Cadangannya disimpan: kembalikan urutan atau kolomnya, lalu Urungkan lagi.');
+    expect(undoSkippedText('id', 1200)).toBe('1.200 baris sudah diubah atau diurutkan sejak dibersihkan, jadi dibiarkan apa adanya.');
     expect(undoSkippedText('id', 0, 3)).toBe('3 sel yang diubah staf sejak dibersihkan tidak diganti.');
-    expect(undoSkippedText('en', 2, 1)).toBe('2 rows were changed or sorted since the clean, so they were left as they are. Their backup is kept: put the order or columns back, then Undo again. 1 cells staff edited since the clean were kept.');
+    expect(undoSkippedText('en', 2, 1)).toBe('2 rows were changed or sorted since the clean, so they were left as they are. 1 cells staff edited since the clean were kept.');
   });
 });
 
