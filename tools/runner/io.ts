@@ -15,6 +15,7 @@ import { readCsv } from './csv';
 import { Emulator, EmuSpreadsheet, EmuSheet } from '../emulator';
 import type { EmulatorState } from '../emulator';
 import { isoOfDay, pad2, dayNumber, ZoneClock } from '../../src/core/zone';
+import { MAX_CELL_CHARS } from '../../src/core/cells';
 import { intlZoneClock } from '../emulator/dates';
 
 export class InputError extends Error {}
@@ -58,12 +59,21 @@ export function parseCsv(text: string): string[][] {
  * Text is written with Sheets' `'` prefix so that setValues keeps it as typed.
  */
 export function readCsvInput(file: string): Value[][] {
+  const name = path.basename(file);
+  const text = readText(file);
+  // An .xlsx is a ZIP file: renamed to .csv it would be read as a few cells of binary text.
+  if (text.startsWith('PK\u0003\u0004')) throw new InputError(`"${name}" is an Excel workbook (.xlsx) with a .csv name: rename it to .xlsx`);
   let rows: (string | number)[][];
   try {
-    rows = readCsv(readText(file), { numbers: true });
+    rows = readCsv(text, { numbers: true });
   } catch (e) {
-    throw new InputError(`"${path.basename(file)}": ${(e as Error).message}`);
+    throw new InputError(`"${name}": ${(e as Error).message}`);
   }
+  // Sheets refuses a longer cell; said here in one line rather than as the emulator's exception.
+  rows.forEach((row, r) => {
+    const c = row.findIndex((v) => typeof v === 'string' && v.length > MAX_CELL_CHARS - 1);
+    if (c >= 0) throw new InputError(`"${name}" row ${r + 1}, column ${c + 1}: ${String(row[c]).length} characters, more than the ${MAX_CELL_CHARS} a Google Sheets cell holds`);
+  });
   return rows.map((row) => row.map((v) => (typeof v === 'string' && v !== '' ? "'" + v : v)));
 }
 
