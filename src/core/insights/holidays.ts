@@ -38,16 +38,19 @@ const LIST: Record<number, string> = {
   2027: '0101TM 0105IM 0206IL 0308NY 0310IF 0311IF 0326WI 0328PA 0501HB 0506KI 0517IA 0520WA 0601PC 0606TI 0815MN 0817HK 1225NA',
 };
 
+/** Every item of the list with its year and date. */
+function listed(): { year: string; item: string; date: string }[] {
+  return Object.keys(LIST).flatMap((year) => (LIST[Number(year)] ?? '').split(' ').map((item) => ({ year, item, date: `${year}-${item.slice(0, 2)}-${item.slice(2, 4)}` })));
+}
+
 /** Every entry of the list, named: the list as people read it (the add-on itself needs only the dates). */
 export function holidayEntries(): HolidayEntry[] {
-  return Object.keys(LIST).flatMap((year) =>
-    (LIST[Number(year)] ?? '').split(' ').map((item) => ({
-      date: `${year}-${item.slice(0, 2)}-${item.slice(2, 4)}`,
-      name: NAMES[item.slice(4).toUpperCase()] ?? item.slice(4),
-      kind: item.slice(4) === item.slice(4).toUpperCase() ? ('libur' as const) : ('cuti' as const),
-      provisional: Number(year) >= PROVISIONAL_FROM,
-    })),
-  );
+  return listed().map(({ year, item, date }) => ({
+    date,
+    name: NAMES[item.slice(4).toUpperCase()] ?? item.slice(4),
+    kind: item.slice(4) === item.slice(4).toUpperCase() ? ('libur' as const) : ('cuti' as const),
+    provisional: Number(year) >= PROVISIONAL_FROM,
+  }));
 }
 
 /**
@@ -55,7 +58,7 @@ export function holidayEntries(): HolidayEntry[] {
  * `removed` takes dates out (a branch that opens on a cuti bersama day).
  */
 export function closedDates(added: readonly string[] = [], removed: readonly string[] = []): Set<string> {
-  const out = new Set(Object.keys(LIST).flatMap((year) => (LIST[Number(year)] ?? '').split(' ').map((item) => `${year}-${item.slice(0, 2)}-${item.slice(2, 4)}`)));
+  const out = new Set(listed().map((h) => h.date));
   for (const d of added) out.add(d);
   for (const d of removed) out.delete(d);
   return out;
