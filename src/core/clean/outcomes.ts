@@ -107,8 +107,8 @@ export function parseAge(v: Cell): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** Visit dates: read in the column's day order, kept between MIN_VISIT_YEAR and MAX_VISIT_YEAR. */
 /**
+ * Visit dates: read in the column's day order, kept between MIN_VISIT_YEAR and MAX_VISIT_YEAR.
  * `guessed`: nothing decided the column's day order (the sheet is flagged), so a date written in
  * numerals is counted as read in `order` but left as typed: written back as a date, the guess
  * would look decided to the next run, and the flag would go while the guess stayed.
