@@ -108,7 +108,10 @@ export function summarise(sheets: readonly SheetRecords[], settings: Settings, c
   const builtIn = closedDates();
   const visited = new Set<number>();
   for (const c of combos) for (let j = 0; j < c.cells.size; j++) visited.add(c.cells.day[j] as number);
-  const closed = (day: number): boolean => settings.holidays.includes(isoOfDay(day)) || (!visited.has(day) && builtIn.has(isoOfDay(day)));
+  const closed = (day: number): boolean => {
+    const iso = isoOfDay(day);
+    return settings.holidays.includes(iso) || (!visited.has(day) && builtIn.has(iso));
+  };
   const buckets: Bucket[] = firstDay <= lastDay ? bucketsBetween(firstDay, lastDay, closed) : [];
   const peaks = detectPeaks(buckets, (b) => tallies.bucketTotal.get(`${b.month}#${b.week}`) ?? 0, settings.peakThreshold);
   const earlyMonthPeaks = peaks.filter((p) => p.earlyMonthPeak).map((p) => p.month);
