@@ -22,7 +22,7 @@ import { detectDayOrder, DayOrder, DateOrderResult, decideDateOrder } from './da
 import { ZoneClock, ymdOfDay, pad2 } from './zone';
 import { KamusEntry, dictionaryFor, safeText } from './canonical';
 import { ValueRole, UNKNOWN, VOCABULARY } from './vocabulary';
-import { digitsOf, tidy } from './text';
+import { digitsOf, onlyRedacted, tidy } from './text';
 import { MAX_PLAUSIBLE_AGE, MIN_PLAUSIBLE_AGE, UNKNOWN_GROUP, ageGroupLabels, ageGroupOf, generationOf, weekOfMonth } from './settings';
 import { t } from './i18n';
 import { MIN_ROWS_SHOWN } from './summarise';
@@ -508,7 +508,7 @@ export function cleanLog(input: Grid | ColumnTable, opts: CleanOptions): CleanPl
    * A redacted value's visit code; -1 when it is nothing but personal data ("[nomor]": a phone
    * number typed as the service), which names no service, channel or topic: the column's unknown.
    */
-  const visitCode = (text: string): number => (/^(\[(nomor|nama|email)\]\W*)+$/.test(text) ? -1 : codeOf(text));
+  const visitCode = (text: string): number => (onlyRedacted(text) ? -1 : codeOf(text));
   const safeCode = (o: TextOutcome, r: number): number => {
     const value = o.canonical;
     let safe = o.safe ?? redacted.get(value);

@@ -167,6 +167,11 @@ export function redact(text: string, personal: readonly string[] = []): string {
   return out;
 }
 
+/** Whether redacted text is nothing but what was redacted ("[nomor]", "[nama] [email]"): it says nothing else. */
+export function onlyRedacted(text: string): boolean {
+  return /^(\[(nomor|nama|email)\]\W*)+$/.test(text);
+}
+
 /**
  * Replaces runs of two or more capitalised words that are not words of the domain ("Budi
  * Santoso" in "Walk-in Budi Santoso", "Sri Wahyuni" in "titipan Sri Wahyuni") with `[nama]`:

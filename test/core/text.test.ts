@@ -2,7 +2,7 @@
  * Redaction and the keys that decide whether two values may be merged (issue #10 items 3, 11, 13).
  */
 import { digitsOf, isFormulaError, keyable, redact } from '../../src/core/text';
-import { redactNameRuns } from '../../src/core/text';
+import { onlyRedacted, redactNameRuns } from '../../src/core/text';
 
 describe('redact', () => {
   test.each([
@@ -63,13 +63,22 @@ describe('redactNameRuns', () => {
     expect(redactNameRuns('Lapak Asik', domain)).toBe('Lapak Asik');
     expect(redactNameRuns('saldo jht belum masuk', domain)).toBe('saldo jht belum masuk');
   });
-  test('"atas nama" and "untuk perhatian" before a name, in capitals too, are titles; "top up" is not', () => {
-    expect(redactNameRuns('an. SUGENG RIYADI', domain)).toBe('an. [nama]');
-    expect(redactNameRuns('klaim JHT a.n. Sugeng Riyadi', domain)).toBe('klaim JHT a.n. [nama]');
-    expect(redactNameRuns('u.p. Hartono', domain)).toBe('u.p. [nama]');
-    expect(redactNameRuns('Top Up Saldo', domain)).toBe('Top Up Saldo');
-    // "an" and "up" without their dots are ordinary words.
-    expect(redactNameRuns('Need an update of my data', domain)).toBe('Need an update of my data');
-    expect(redactNameRuns('Cannot open an Account', domain)).toBe('Cannot open an Account');
+  // "atas nama" and "untuk perhatian" before a name, in capitals too, are titles; "an" and "up"
+  // without their dots are ordinary words.
+  test.each([
+    ['an. SUGENG RIYADI', 'an. [nama]'],
+    ['klaim JHT a.n. Sugeng Riyadi', 'klaim JHT a.n. [nama]'],
+    ['u.p. Hartono', 'u.p. [nama]'],
+    ['Top Up Saldo', 'Top Up Saldo'],
+    ['Need an update of my data', 'Need an update of my data'],
+    ['Cannot open an Account', 'Cannot open an Account'],
+  ])('%s → %s', (text, expected) => {
+    expect(redactNameRuns(text, domain)).toBe(expected);
   });
+});
+});
+
+test('onlyRedacted: text that is nothing but redaction marks says nothing else', () => {
+  expect(['[nomor]', '[nama] [email]', '[nomor], [nomor]'].map(onlyRedacted)).toEqual([true, true, true]);
+  expect(['NIK [nomor] beda dgn KTP', 'titipan [nama]', '', 'nomor'].map(onlyRedacted)).toEqual([false, false, false, false]);
 });
